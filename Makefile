@@ -1,0 +1,61 @@
+# Neglect Toolkit: `make run` and `make test` are the two set-up commands (see README).
+# Both install whatever is missing on a fresh Debian 12 machine (as root, or with sudo).
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+
+APT_PACKAGES := build-essential pkg-config curl file libssl-dev libwebkit2gtk-4.1-dev \
+	xvfb xauth webkit2gtk-driver poppler-utils sqlite3 imagemagick fonts-dejavu-core
+TAURI_DRIVER_VERSION := 2.1.0
+CARGO_BIN := $(HOME)/.cargo/bin
+export PATH := $(CARGO_BIN):$(PATH)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+XVFB := xvfb-run -a -s "-screen 0 1280x900x24"
+
+.PHONY: run test deps system-packages rust tauri-driver ui ui-test app screenshot clean
+
+## run: install what is missing, build, and open the app on the user's data folder.
+run: deps app
+	./target/debug/neglect-toolkit $(ARGS)
+
+## test: install what is missing, then every test: UI unit tests, core and shell tests, end to end.
+test: deps ui
+	cd ui && npx vitest run
+	$(XVFB) cargo test --workspace --locked
+	@echo "make test: all tests passed"
+
+## screenshot: drive the real app under Xvfb and save target/screenshots/*.png.
+screenshot: deps ui
+	$(XVFB) cargo test -p neglect-toolkit-app --locked --test e2e_children
+	@ls target/screenshots
+
+deps: system-packages rust tauri-driver ui/node_modules/.installed
+
+system-packages:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "Installing system packages: $$missing"; \
+		$(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends $$missing; \
+	fi
+	@command -v node >/dev/null || { echo "Installing Node.js"; DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends nodejs npm; }
+	@node -e 'const [a,b]=process.versions.node.split(".").map(Number); if (a<20||(a===20&&b<19)) { console.error("Node.js 20.19 or newer is needed (found "+process.version+")"); process.exit(1) }'
+
+rust:
+	@command -v cargo >/dev/null || { echo "Installing Rust with rustup"; curl -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal; }
+
+tauri-driver:
+	@command -v tauri-driver >/dev/null || cargo install tauri-driver --locked --version $(TAURI_DRIVER_VERSION)
+
+ui/node_modules/.installed: ui/package.json ui/package-lock.json
+	cd ui && npm ci --no-audit --no-fund
+	touch $@
+
+## ui: build the web UI into ui/dist (embedded into the app by cargo build).
+ui: ui/node_modules/.installed
+	cd ui && npm run build
+
+app: ui
+	cargo build -p neglect-toolkit-app --locked
+
+clean:
+	rm -rf target ui/dist ui/node_modules

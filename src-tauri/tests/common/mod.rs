@@ -1,0 +1,214 @@
+//! End-to-end harness: the real app binary, driven in WebKit through tauri-driver.
+//!
+//! Each [`App`] starts its own tauri-driver on free ports with the app's data folder in
+//! its environment. Dropping it (also when a test panics) ends the session and stops
+//! tauri-driver with SIGTERM, so WebKitWebDriver is never left holding a port.
+
+#![allow(dead_code)]
+
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::json;
+
+pub const PASSPHRASE: &str = "correct horse battery";
+
+/// One app at a time: two WebKit windows on two cores only make each other flaky.
+static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+
+pub fn serial() -> MutexGuard<'static, ()> {
+    ONE_AT_A_TIME.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+fn tauri_driver_path() -> PathBuf {
+    if let Some(p) = std::env::var_os("TAURI_DRIVER") {
+        return p.into();
+    }
+    let home_bin = PathBuf::from(std::env::var("HOME").unwrap_or_default()).join(".cargo/bin/tauri-driver");
+    if home_bin.exists() {
+        home_bin
+    } else {
+        "tauri-driver".into()
+    }
+}
+
+struct Driver {
+    process: Child,
+}
+
+impl Driver {
+    fn start(data_dir: &Path, extra_env: &[(&str, &str)]) -> (Driver, u16) {
+        assert!(
+            std::env::var_os("DISPLAY").is_some(),
+            "end-to-end tests need a display: run them under xvfb-run (make test does)"
+        );
+        let port = free_port();
+        let native_port = free_port();
+        let mut cmd = Command::new(tauri_driver_path());
+        cmd.args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .env("NTK_DATA_DIR", data_dir)
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit());
+        for (k, v) in extra_env {
+            cmd.env(k, v);
+        }
+        let process = cmd.spawn().expect("tauri-driver could not start (make test installs it)");
+        let driver = Driver { process };
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "tauri-driver did not listen on port {port}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        (driver, port)
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        // SIGTERM lets tauri-driver stop WebKitWebDriver too; SIGKILL would orphan it.
+        let _ = Command::new("kill").args(["-TERM", &self.process.id().to_string()]).status();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.process.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = self.process.kill();
+        let _ = self.process.wait();
+    }
+}
+
+pub struct App {
+    pub client: Client,
+    pub data_dir: PathBuf,
+    driver: Option<Driver>,
+}
+
+pub fn app_binary() -> &'static str {
+    env!("CARGO_BIN_EXE_neglect-toolkit")
+}
+
+impl App {
+    /// Starts the real app on `data_dir` and waits for its first screen.
+    pub async fn launch(data_dir: &Path) -> App {
+        Self::launch_with_env(data_dir, &[]).await
+    }
+
+    pub async fn launch_with_env(data_dir: &Path, extra_env: &[(&str, &str)]) -> App {
+        let (driver, port) = Driver::start(data_dir, extra_env);
+        let caps = json!({ "tauri:options": { "application": app_binary() } });
+        let client = ClientBuilder::new(HttpConnector::new())
+            .capabilities(caps.as_object().unwrap().clone())
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .expect("WebDriver session with the app");
+        let app = App { client, data_dir: data_dir.to_path_buf(), driver: Some(driver) };
+        app.wait_for("main, #app > *").await;
+        app
+    }
+
+    /// Ends the session (closing the app) and stops tauri-driver.
+    pub async fn quit(mut self) {
+        let client = self.client.clone();
+        let _ = client.close().await;
+        self.driver.take();
+    }
+
+    pub async fn wait_for(&self, css: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(15))
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element matched {css:?}: {e}"))
+    }
+
+    /// Waits until the element's text contains `text`, and returns the whole text.
+    pub async fn wait_for_text(&self, css: &str, text: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        let mut last = String::new();
+        while Instant::now() < deadline {
+            if let Ok(el) = self.client.find(Locator::Css(css)).await {
+                last = el.text().await.unwrap_or_default();
+                if last.contains(text) {
+                    return last;
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("{css:?} never contained {text:?}; last text was {last:?}");
+    }
+
+    pub async fn type_into(&self, css: &str, text: &str) {
+        let el = self.wait_for(css).await;
+        el.clear().await.unwrap();
+        el.send_keys(text).await.unwrap();
+    }
+
+    pub async fn click(&self, css: &str) {
+        self.wait_for(css).await.click().await.unwrap_or_else(|e| panic!("could not click {css:?}: {e}"));
+    }
+
+    /// Sets a date input to "YYYY-MM-DD" the way the page would see a typed date.
+    pub async fn set_date(&self, css: &str, iso: &str) {
+        self.wait_for(css).await;
+        self.client
+            .execute(
+                "const el = document.querySelector(arguments[0]); el.focus(); el.value = arguments[1];
+                 el.dispatchEvent(new Event('input', { bubbles: true }));",
+                vec![json!(css), json!(iso)],
+            )
+            .await
+            .unwrap();
+    }
+
+    /// Unlocks (or, on a new data folder, sets up) the app with [`PASSPHRASE`].
+    pub async fn unlock(&self) {
+        self.type_into("#passphrase", PASSPHRASE).await;
+        if self.client.find(Locator::Css("#passphrase-confirm")).await.is_ok() {
+            self.type_into("#passphrase-confirm", PASSPHRASE).await;
+        }
+        self.click("form button[type=submit]").await;
+        self.wait_for_text("h1", "Children").await;
+    }
+
+    pub async fn texts(&self, css: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for el in self.client.find_all(Locator::Css(css)).await.unwrap() {
+            out.push(el.text().await.unwrap());
+        }
+        out
+    }
+
+    /// Saves a PNG of the window to `target/screenshots/NAME.png`, for people to look at.
+    pub async fn screenshot(&self, name: &str) -> PathBuf {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/screenshots");
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join(format!("{name}.png"));
+        std::fs::write(&path, self.client.screenshot().await.unwrap()).unwrap();
+        path
+    }
+}
+
+impl Drop for App {
+    fn drop(&mut self) {
+        // On a panic the session may still be open: closing tauri-driver ends the app with it.
+        self.driver.take();
+    }
+}
+
+/// A fresh data folder that is removed at the end of the test.
+pub fn data_dir() -> tempfile::TempDir {
+    tempfile::Builder::new().prefix("ntk-e2e-").tempdir().unwrap()
+}

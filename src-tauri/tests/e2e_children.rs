@@ -1,0 +1,91 @@
+//! The foundation, end to end: set up, add a child, restart, and the child is still there.
+
+mod common;
+
+use common::{data_dir, serial, App, PASSPHRASE};
+
+fn children_in_file(db: &std::path::Path) -> Vec<(String, String)> {
+    // Read the file independently of the app, with the same passphrase.
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.pragma_update(None, "key", PASSPHRASE).unwrap();
+    let mut stmt = conn.prepare("SELECT name, date_of_birth FROM children ORDER BY id").unwrap();
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+    rows.collect::<Result<_, _>>().unwrap()
+}
+
+#[tokio::test]
+async fn a_child_added_in_the_app_is_listed_after_a_restart() {
+    let _serial = serial();
+    let dir = data_dir();
+
+    let app = App::launch(dir.path()).await;
+    app.wait_for_text("h1", "Set up Neglect Toolkit").await;
+    app.screenshot("01-setup").await;
+    app.unlock().await;
+    app.wait_for_text("main", "No children have been added yet").await;
+
+    app.click("button.primary").await;
+    app.type_into("#child-name", "Zoë Testchild").await;
+    app.set_date("#child-date-of-birth", "2019-05-14").await;
+    app.type_into("#child-household", "Example household").await;
+    app.screenshot("02-add-child").await;
+    app.click("form button[type=submit]").await;
+    app.wait_for_text("table.list", "Zoë Testchild").await;
+    app.screenshot("03-children").await;
+    app.quit().await;
+
+    let db = dir.path().join("neglect-toolkit.db");
+    assert_eq!(children_in_file(&db), vec![("Zoë Testchild".to_string(), "2019-05-14".to_string())]);
+    let bytes = std::fs::read(&db).unwrap();
+    assert!(
+        !bytes.windows(7).any(|w| w == b"Testchi"),
+        "the child's name must not be readable in the encrypted file"
+    );
+
+    let app = App::launch(dir.path()).await;
+    app.wait_for_text("h1", "Unlock Neglect Toolkit").await;
+    app.unlock().await;
+    let rows = app.texts("table.list tbody tr").await;
+    assert_eq!(rows.len(), 1, "rows: {rows:?}");
+    assert!(rows[0].contains("Zoë Testchild") && rows[0].contains("Example household"), "row: {}", rows[0]);
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn bad_child_details_are_refused_with_a_clear_message_and_nothing_is_saved() {
+    let _serial = serial();
+    let dir = data_dir();
+    let app = App::launch(dir.path()).await;
+    app.unlock().await;
+
+    app.click("button.primary").await;
+    app.set_date("#child-date-of-birth", "2019-05-14").await;
+    app.click("form button[type=submit]").await;
+    app.wait_for_text(".field-invalid .error", "Please enter the child's name.").await;
+
+    app.type_into("#child-name", "Future Child").await;
+    app.set_date("#child-date-of-birth", "2099-01-01").await;
+    app.click("form button[type=submit]").await;
+    let message = app.wait_for_text(".field-invalid .error", "in the future").await;
+    assert!(message.contains("date of birth"), "message: {message}");
+    app.screenshot("04-add-child-error").await;
+    app.quit().await;
+
+    assert!(children_in_file(&dir.path().join("neglect-toolkit.db")).is_empty());
+}
+
+#[tokio::test]
+async fn a_wrong_passphrase_is_refused_and_reveals_nothing() {
+    let _serial = serial();
+    let dir = data_dir();
+    let app = App::launch(dir.path()).await;
+    app.unlock().await;
+    app.quit().await;
+
+    let app = App::launch(dir.path()).await;
+    app.type_into("#passphrase", "not the passphrase").await;
+    app.click("form button[type=submit]").await;
+    app.wait_for_text("[role=alert]", "The passphrase is not right").await;
+    assert!(app.texts("table.list").await.is_empty());
+    app.quit().await;
+}

@@ -1,0 +1,10 @@
+//! Neglect Toolkit core: everything a practitioner's data goes through.
+//!
+//! This crate knows nothing of Tauri or the UI. The desktop shell (`src-tauri/`) and the
+//! `ntk` command line are thin layers over it.
+
+pub mod error;
+pub mod model;
+pub mod store;
+
+pub use error::{CoreError, Problem};

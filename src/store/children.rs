@@ -1,0 +1,168 @@
+//! Households and children.
+
+use chrono::NaiveDate;
+use rusqlite::{params, OptionalExtension, Row, Transaction};
+
+use super::audit::{now_stamp, record};
+use super::Store;
+use crate::error::{CoreError, Result};
+use crate::model::{Child, ChildForm, Household, PlanCategory, ValidChild};
+
+const CHILD_COLUMNS: &str = "c.id, c.name, c.date_of_birth, c.unborn, c.household_id, h.name,
+     c.disability_needs, c.communication_needs, c.plan_category, c.plan_start, c.review_interval_months";
+
+fn child_from_row(r: &Row) -> rusqlite::Result<Child> {
+    let category: Option<String> = r.get(8)?;
+    Ok(Child {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        date_of_birth: r.get::<_, NaiveDate>(2)?,
+        unborn: r.get(3)?,
+        household_id: r.get(4)?,
+        household_name: r.get(5)?,
+        disability_needs: r.get(6)?,
+        communication_needs: r.get(7)?,
+        plan_category: category.as_deref().and_then(PlanCategory::parse),
+        plan_start: r.get(9)?,
+        review_interval_months: r.get(10)?,
+    })
+}
+
+/// The household called `name` (ignoring case), created if there is none.
+fn household_id_for(tx: &Transaction, actor: &str, name: &str) -> Result<i64> {
+    if let Some(id) = tx
+        .query_row("SELECT id FROM households WHERE lower(name) = lower(?1)", [name], |r| r.get(0))
+        .optional()?
+    {
+        return Ok(id);
+    }
+    tx.execute("INSERT INTO households (name, created_at) VALUES (?1, ?2)", params![name, now_stamp()])?;
+    let id = tx.last_insert_rowid();
+    record(tx, actor, "create", "household", Some(id), Some("name"), None, Some(name))?;
+    Ok(id)
+}
+
+/// The fields of a child as (column, text) pairs: what the audit log compares.
+fn audited_fields(c: &ValidChild, household_id: Option<i64>) -> Vec<(&'static str, Option<String>)> {
+    vec![
+        ("name", Some(c.name.clone())),
+        ("date_of_birth", Some(c.date_of_birth.to_string())),
+        ("unborn", Some(c.unborn.to_string())),
+        ("household_id", household_id.map(|h| h.to_string())),
+        ("disability_needs", Some(c.disability_needs.clone())),
+        ("communication_needs", Some(c.communication_needs.clone())),
+        ("plan_category", c.plan_category.map(|p| p.as_str().to_string())),
+        ("plan_start", c.plan_start.map(|d| d.to_string())),
+        ("review_interval_months", Some(c.review_interval_months.to_string())),
+    ]
+}
+
+fn child_as_valid(c: &Child) -> ValidChild {
+    ValidChild {
+        name: c.name.clone(),
+        date_of_birth: c.date_of_birth,
+        unborn: c.unborn,
+        household: c.household_name.clone(),
+        disability_needs: c.disability_needs.clone(),
+        communication_needs: c.communication_needs.clone(),
+        plan_category: c.plan_category,
+        plan_start: c.plan_start,
+        review_interval_months: c.review_interval_months,
+    }
+}
+
+impl Store {
+    pub fn list_households(&self) -> Result<Vec<Household>> {
+        let mut stmt = self.conn.prepare("SELECT id, name FROM households ORDER BY name COLLATE NOCASE")?;
+        let rows = stmt.query_map([], |r| Ok(Household { id: r.get(0)?, name: r.get(1)? }))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// Every child, by name.
+    pub fn list_children(&self) -> Result<Vec<Child>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {CHILD_COLUMNS} FROM children c LEFT JOIN households h ON h.id = c.household_id
+             ORDER BY c.name COLLATE NOCASE, c.id"
+        ))?;
+        let rows = stmt.query_map([], child_from_row)?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    pub fn get_child(&self, id: i64) -> Result<Child> {
+        self.conn
+            .query_row(
+                &format!(
+                    "SELECT {CHILD_COLUMNS} FROM children c LEFT JOIN households h ON h.id = c.household_id
+                     WHERE c.id = ?1"
+                ),
+                [id],
+                child_from_row,
+            )
+            .optional()?
+            .ok_or_else(|| CoreError::NotFound(format!("There is no child with number {id}.")))
+    }
+
+    /// Validates the form against `today` and adds the child (and its household if new).
+    pub fn add_child(&mut self, form: &ChildForm, today: NaiveDate) -> Result<Child> {
+        let valid = form.validate(today)?;
+        let tx = self.conn.transaction()?;
+        let household_id = valid.household.as_deref().map(|h| household_id_for(&tx, &self.actor, h)).transpose()?;
+        tx.execute(
+            "INSERT INTO children (name, date_of_birth, unborn, household_id, disability_needs,
+                 communication_needs, plan_category, plan_start, review_interval_months, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![
+                valid.name,
+                valid.date_of_birth,
+                valid.unborn,
+                household_id,
+                valid.disability_needs,
+                valid.communication_needs,
+                valid.plan_category.map(|p| p.as_str()),
+                valid.plan_start,
+                valid.review_interval_months,
+                now_stamp()
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        for (field, value) in audited_fields(&valid, household_id) {
+            record(&tx, &self.actor, "create", "child", Some(id), Some(field), None, value.as_deref())?;
+        }
+        tx.commit()?;
+        self.get_child(id)
+    }
+
+    /// Validates the form and updates the child; the audit log gets one row per changed field.
+    pub fn update_child(&mut self, id: i64, form: &ChildForm, today: NaiveDate) -> Result<Child> {
+        let before = self.get_child(id)?;
+        let valid = form.validate(today)?;
+        let tx = self.conn.transaction()?;
+        let household_id = valid.household.as_deref().map(|h| household_id_for(&tx, &self.actor, h)).transpose()?;
+        tx.execute(
+            "UPDATE children SET name = ?2, date_of_birth = ?3, unborn = ?4, household_id = ?5,
+                 disability_needs = ?6, communication_needs = ?7, plan_category = ?8, plan_start = ?9,
+                 review_interval_months = ?10
+             WHERE id = ?1",
+            params![
+                id,
+                valid.name,
+                valid.date_of_birth,
+                valid.unborn,
+                household_id,
+                valid.disability_needs,
+                valid.communication_needs,
+                valid.plan_category.map(|p| p.as_str()),
+                valid.plan_start,
+                valid.review_interval_months
+            ],
+        )?;
+        let old = audited_fields(&child_as_valid(&before), before.household_id);
+        for ((field, old_value), (_, new_value)) in old.into_iter().zip(audited_fields(&valid, household_id)) {
+            if old_value != new_value {
+                record(&tx, &self.actor, "update", "child", Some(id), Some(field), old_value.as_deref(), new_value.as_deref())?;
+            }
+        }
+        tx.commit()?;
+        self.get_child(id)
+    }
+}

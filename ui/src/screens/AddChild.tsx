@@ -1,0 +1,190 @@
+import { useEffect, useState } from "preact/hooks";
+import { api } from "../api";
+import type { Child } from "../bindings/Child";
+import type { ChildForm } from "../bindings/ChildForm";
+import type { Household } from "../bindings/Household";
+import type { PlanCategory } from "../bindings/PlanCategory";
+import { ErrorMessage, Field } from "../components";
+import { todayIso } from "../dates";
+import { problemOf } from "../problem";
+
+const PLAN_CATEGORIES: [PlanCategory, string][] = [
+  ["neglect", "Neglect"],
+  ["emotional_abuse", "Emotional abuse"],
+  ["physical_abuse", "Physical abuse"],
+  ["sexual_abuse", "Sexual abuse"],
+  ["multiple_categories", "Multiple categories"],
+];
+
+const EMPTY: ChildForm = {
+  name: "",
+  date_of_birth: "",
+  unborn: false,
+  household: "",
+  disability_needs: "",
+  communication_needs: "",
+  plan_category: null,
+  plan_start: "",
+};
+
+type Props = { onSaved: (child: Child) => void; onCancel: () => void };
+
+export function AddChild({ onSaved, onCancel }: Props) {
+  const [form, setForm] = useState<ChildForm>(EMPTY);
+  const [households, setHouseholds] = useState<Household[]>([]);
+  const [error, setError] = useState<{ message: string; field: string | null } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    api.listHouseholds().then(setHouseholds).catch(() => setHouseholds([]));
+  }, []);
+
+  const set = <K extends keyof ChildForm>(key: K, value: ChildForm[K]) => setForm({ ...form, [key]: value });
+  const fieldError = (field: string) => (error?.field === field ? error.message : null);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      onSaved(await api.addChild(form));
+    } catch (err) {
+      const p = problemOf(err);
+      setError({ message: p.message, field: p.field });
+      if (p.field) document.getElementById(`child-${p.field.replace(/_/g, "-")}`)?.focus();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="card" onSubmit={submit} aria-labelledby="add-child-title" noValidate>
+      <h2 id="add-child-title">Add child</h2>
+      {error && !error.field && <ErrorMessage message={error.message} />}
+      <Field id="child-name" label="Name" error={fieldError("name")}>
+        {(describedBy, invalid) => (
+          <input
+            id="child-name"
+            value={form.name}
+            onInput={(e) => set("name", e.currentTarget.value)}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+            autocomplete="off"
+            autofocus
+          />
+        )}
+      </Field>
+      <div class="field checkbox">
+        <input
+          id="child-unborn"
+          type="checkbox"
+          checked={form.unborn}
+          onChange={(e) => set("unborn", e.currentTarget.checked)}
+        />
+        <label for="child-unborn">Not yet born</label>
+      </div>
+      <Field
+        id="child-date-of-birth"
+        label={form.unborn ? "Expected date of birth" : "Date of birth"}
+        error={fieldError("date_of_birth")}
+      >
+        {(describedBy, invalid) => (
+          <input
+            id="child-date-of-birth"
+            type="date"
+            value={form.date_of_birth}
+            max={form.unborn ? undefined : todayIso()}
+            onInput={(e) => set("date_of_birth", e.currentTarget.value)}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+          />
+        )}
+      </Field>
+      <Field
+        id="child-household"
+        label="Household (optional)"
+        hint="Children in the same household are listed together, so that no child is missed."
+        error={fieldError("household")}
+      >
+        {(describedBy, invalid) => (
+          <>
+            <input
+              id="child-household"
+              list="household-names"
+              value={form.household}
+              onInput={(e) => set("household", e.currentTarget.value)}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              autocomplete="off"
+            />
+            <datalist id="household-names">
+              {households.map((h) => (
+                <option key={h.id} value={h.name} />
+              ))}
+            </datalist>
+          </>
+        )}
+      </Field>
+      <Field id="child-plan-category" label="Child protection plan category (optional)" error={fieldError("plan_category")}>
+        {(describedBy, invalid) => (
+          <select
+            id="child-plan-category"
+            value={form.plan_category ?? ""}
+            onChange={(e) => set("plan_category", (e.currentTarget.value || null) as PlanCategory | null)}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+          >
+            <option value="">No plan</option>
+            {PLAN_CATEGORIES.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id="child-plan-start" label="Plan start date (optional)" error={fieldError("plan_start")}>
+        {(describedBy, invalid) => (
+          <input
+            id="child-plan-start"
+            type="date"
+            value={form.plan_start}
+            onInput={(e) => set("plan_start", e.currentTarget.value)}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+          />
+        )}
+      </Field>
+      <Field id="child-disability-needs" label="Disability or health needs (optional)">
+        {(describedBy) => (
+          <textarea
+            id="child-disability-needs"
+            rows={2}
+            value={form.disability_needs}
+            onInput={(e) => set("disability_needs", e.currentTarget.value)}
+            aria-describedby={describedBy}
+          />
+        )}
+      </Field>
+      <Field id="child-communication-needs" label="Communication needs (optional)">
+        {(describedBy) => (
+          <textarea
+            id="child-communication-needs"
+            rows={2}
+            value={form.communication_needs}
+            onInput={(e) => set("communication_needs", e.currentTarget.value)}
+            aria-describedby={describedBy}
+          />
+        )}
+      </Field>
+      <div class="actions">
+        <button type="submit" class="primary" disabled={busy}>
+          Save child
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
