@@ -46,8 +46,11 @@ rust:
 tauri-driver:
 	@command -v tauri-driver >/dev/null || cargo install tauri-driver --locked --version $(TAURI_DRIVER_VERSION)
 
+# `npm install` from the lock file, not `npm ci`: the registry reachable here only carries this
+# platform's optional binaries (esbuild, rollup, the Tauri CLI), so the lock cannot list the
+# others and `npm ci` would refuse it as out of sync. Versions still come from the lock file.
 ui/node_modules/.installed: ui/package.json ui/package-lock.json
-	cd ui && npm ci --no-audit --no-fund
+	cd ui && npm install --no-audit --no-fund
 	touch $@
 
 ## ui: build the web UI into ui/dist (embedded into the app by cargo build).
