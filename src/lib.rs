@@ -3,8 +3,10 @@
 //! This crate knows nothing of Tauri or the UI. The desktop shell (`src-tauri/`) and the
 //! `ntk` command line are thin layers over it.
 
+pub mod checklist;
 pub mod error;
 pub mod model;
+pub mod scoring;
 pub mod store;
 
 pub use error::{CoreError, Problem};
