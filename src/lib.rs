@@ -5,8 +5,10 @@
 
 pub mod assessment;
 pub mod checklist;
+pub mod compare;
 pub mod error;
 pub mod model;
+pub mod report;
 pub mod scoring;
 pub mod store;
 

@@ -1,0 +1,1 @@
+//! A child's series of finalised assessments -> change, sustained improvement, drift, disagreement.
