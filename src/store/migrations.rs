@@ -45,6 +45,132 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
     "#,
+    // 2: practitioners, assessments with their grades, confirmations, narrative and actions.
+    // Finalised assessments are locked by triggers, so no code path can change them; the only
+    // exception is erasing a whole child (retention), flagged by a row in `erasing` inside
+    // that one transaction.
+    r#"
+    CREATE TABLE practitioners (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        agency TEXT NOT NULL,
+        role TEXT NOT NULL DEFAULT '',
+        UNIQUE (name, agency, role)
+    );
+    CREATE TABLE assessments (
+        id INTEGER PRIMARY KEY,
+        child_id INTEGER NOT NULL REFERENCES children (id),
+        checklist_id TEXT NOT NULL,
+        checklist_version TEXT NOT NULL,
+        checklist_hash TEXT NOT NULL,
+        assessed_on TEXT NOT NULL,
+        practitioner_id INTEGER NOT NULL REFERENCES practitioners (id),
+        review_round INTEGER NOT NULL CHECK (review_round >= 1),
+        status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'finalised')),
+        finalised_at TEXT,
+        amends_id INTEGER REFERENCES assessments (id),
+        amendment_reason TEXT,
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX assessments_child ON assessments (child_id, assessed_on);
+    CREATE TABLE erasing (child_id INTEGER PRIMARY KEY);
+    CREATE TABLE item_grades (
+        assessment_id INTEGER NOT NULL REFERENCES assessments (id),
+        item_id TEXT NOT NULL,
+        grade TEXT CHECK (grade IN ('1', '2', '3', '4', '5', 'not_known', 'not_applicable')),
+        evidence TEXT NOT NULL DEFAULT '',
+        source TEXT CHECK (source IN ('observed', 'reported', 'from_records')),
+        evidence_date TEXT,
+        professional_only INTEGER NOT NULL DEFAULT 0,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (assessment_id, item_id)
+    );
+    CREATE TABLE area_confirmations (
+        assessment_id INTEGER NOT NULL REFERENCES assessments (id),
+        area_id TEXT NOT NULL,
+        confirmed INTEGER NOT NULL CHECK (confirmed BETWEEN 1 AND 5),
+        reason TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (assessment_id, area_id)
+    );
+    CREATE TABLE narratives (
+        assessment_id INTEGER NOT NULL REFERENCES assessments (id),
+        section TEXT NOT NULL,
+        area_id TEXT NOT NULL DEFAULT '',
+        text TEXT NOT NULL,
+        PRIMARY KEY (assessment_id, section, area_id)
+    );
+    CREATE TABLE actions (
+        id INTEGER PRIMARY KEY,
+        assessment_id INTEGER NOT NULL REFERENCES assessments (id),
+        what TEXT NOT NULL,
+        who TEXT NOT NULL,
+        agency TEXT NOT NULL,
+        by_when TEXT NOT NULL,
+        target_grade INTEGER CHECK (target_grade BETWEEN 1 AND 5),
+        area_id TEXT,
+        result TEXT NOT NULL DEFAULT ''
+    );
+    CREATE TRIGGER assessments_locked_update BEFORE UPDATE ON assessments
+    WHEN OLD.status = 'finalised'
+    BEGIN SELECT RAISE(ABORT, 'a finalised assessment cannot be changed'); END;
+    CREATE TRIGGER assessments_locked_delete BEFORE DELETE ON assessments
+    WHEN OLD.status = 'finalised' AND NOT EXISTS (SELECT 1 FROM erasing)
+    BEGIN SELECT RAISE(ABORT, 'a finalised assessment cannot be changed'); END;
+    CREATE TRIGGER item_grades_locked_insert BEFORE INSERT ON item_grades
+    WHEN (SELECT status FROM assessments WHERE id = NEW.assessment_id) = 'finalised'
+    BEGIN SELECT RAISE(ABORT, 'a finalised assessment cannot be changed'); END;
+    CREATE TRIGGER item_grades_locked_update BEFORE UPDATE ON item_grades
+    WHEN (SELECT status FROM assessments WHERE id = OLD.assessment_id) = 'finalised'
+    BEGIN SELECT RAISE(ABORT, 'a finalised assessment cannot be changed'); END;
+    CREATE TRIGGER item_grades_locked_delete BEFORE DELETE ON item_grades
+    WHEN (SELECT status FROM assessments WHERE id = OLD.assessment_id) = 'finalised'
+      AND NOT EXISTS (SELECT 1 FROM erasing)
+    BEGIN SELECT RAISE(ABORT, 'a finalised assessment cannot be changed'); END;
+    CREATE TRIGGER area_confirmations_locked_insert BEFORE INSERT ON area_confirmations
+    WHEN (SELECT status FROM assessments WHERE id = NEW.assessment_id) = 'finalised'
+    BEGIN SELECT RAISE(ABORT, 'a finalised assessment cannot be changed'); END;
+    CREATE TRIGGER area_confirmations_locked_update BEFORE UPDATE ON area_confirmations
+    WHEN (SELECT status FROM assessments WHERE id = OLD.assessment_id) = 'finalised'
+    BEGIN SELECT RAISE(ABORT, 'a finalised assessment cannot be changed'); END;
+    CREATE TRIGGER area_confirmations_locked_delete BEFORE DELETE ON area_confirmations
+    WHEN (SELECT status FROM assessments WHERE id = OLD.assessment_id) = 'finalised'
+      AND NOT EXISTS (SELECT 1 FROM erasing)
+    BEGIN SELECT RAISE(ABORT, 'a finalised assessment cannot be changed'); END;
+    CREATE TRIGGER narratives_locked_insert BEFORE INSERT ON narratives
+    WHEN (SELECT status FROM assessments WHERE id = NEW.assessment_id) = 'finalised'
+    BEGIN SELECT RAISE(ABORT, 'a finalised assessment cannot be changed'); END;
+    CREATE TRIGGER narratives_locked_update BEFORE UPDATE ON narratives
+    WHEN (SELECT status FROM assessments WHERE id = OLD.assessment_id) = 'finalised'
+    BEGIN SELECT RAISE(ABORT, 'a finalised assessment cannot be changed'); END;
+    CREATE TRIGGER narratives_locked_delete BEFORE DELETE ON narratives
+    WHEN (SELECT status FROM assessments WHERE id = OLD.assessment_id) = 'finalised'
+      AND NOT EXISTS (SELECT 1 FROM erasing)
+    BEGIN SELECT RAISE(ABORT, 'a finalised assessment cannot be changed'); END;
+    CREATE TRIGGER actions_locked_insert BEFORE INSERT ON actions
+    WHEN (SELECT status FROM assessments WHERE id = NEW.assessment_id) = 'finalised'
+    BEGIN SELECT RAISE(ABORT, 'a finalised assessment cannot be changed'); END;
+    -- The result of an action is recorded at review, after the plan was finalised.
+    CREATE TRIGGER actions_locked_update BEFORE UPDATE ON actions
+    WHEN (SELECT status FROM assessments WHERE id = OLD.assessment_id) = 'finalised'
+      AND (NEW.assessment_id IS NOT OLD.assessment_id OR NEW.what IS NOT OLD.what OR NEW.who IS NOT OLD.who
+           OR NEW.agency IS NOT OLD.agency OR NEW.by_when IS NOT OLD.by_when
+           OR NEW.target_grade IS NOT OLD.target_grade OR NEW.area_id IS NOT OLD.area_id)
+    BEGIN SELECT RAISE(ABORT, 'a finalised assessment cannot be changed'); END;
+    CREATE TRIGGER actions_locked_delete BEFORE DELETE ON actions
+    WHEN (SELECT status FROM assessments WHERE id = OLD.assessment_id) = 'finalised'
+      AND NOT EXISTS (SELECT 1 FROM erasing)
+    BEGIN SELECT RAISE(ABORT, 'a finalised assessment cannot be changed'); END;
+    -- Erasing a child may blank the values of its audit rows, and nothing else, ever.
+    DROP TRIGGER audit_log_no_update;
+    CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+    WHEN NOT EXISTS (SELECT 1 FROM erasing)
+      OR NEW.id IS NOT OLD.id OR NEW.at IS NOT OLD.at OR NEW.actor IS NOT OLD.actor
+      OR NEW.action IS NOT OLD.action OR NEW.record_type IS NOT OLD.record_type
+      OR NEW.record_id IS NOT OLD.record_id OR NEW.field IS NOT OLD.field
+      OR coalesce(NEW.old_value, '[erased]') != '[erased]'
+      OR coalesce(NEW.new_value, '[erased]') != '[erased]'
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    "#,
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

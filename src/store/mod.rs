@@ -4,17 +4,23 @@
 //! append-only audit log in that same transaction, and the schema is moved forward by
 //! numbered migrations (`migrations.rs`).
 
+mod assessments;
 mod audit;
+mod backup;
 mod children;
 mod migrations;
+mod retention;
 
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
+pub use assessments::{ActionForm, FinaliseCheck, Saved, StartAssessmentForm, ROUND_DAYS};
 pub use audit::AuditEntry;
+pub use backup::BackupReport;
 pub use migrations::{SCHEMA_VERSION, MIGRATIONS};
 
+use crate::checklist::Checklist;
 use crate::error::{CoreError, Result};
 
 /// The file name of the database inside the data folder.
@@ -28,6 +34,10 @@ pub struct Store {
     path: PathBuf,
     /// Who is making changes, written into every audit row.
     actor: String,
+    /// Kept to write backups under the same passphrase; the open connection holds the key anyway.
+    passphrase: String,
+    /// The checklist new assessments are started on.
+    checklist: Checklist,
 }
 
 impl Store {
@@ -64,6 +74,9 @@ impl Store {
     }
 
     fn unlock(conn: Connection, path: &Path, passphrase: &str, actor: &str) -> Result<Store> {
+        // SQLCipher would print a wrong passphrase's decryption failure to stderr; the caller
+        // gets WrongPassphrase instead. Older SQLCipher builds do not know this pragma.
+        let _ = conn.execute_batch("PRAGMA cipher_log_level = NONE;");
         conn.pragma_update(None, "key", passphrase)?;
         // The first read after keying is what tells a wrong key (or a file that is not ours).
         if let Err(e) = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0)) {
@@ -73,11 +86,19 @@ impl Store {
             });
         }
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        // Deleted content (an erased child) is overwritten, not left in free pages.
+        conn.pragma_update(None, "secure_delete", "ON")?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         // FULL: an acknowledged save is on disk before the UI shows "saved".
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.busy_timeout(std::time::Duration::from_secs(3))?;
-        let mut store = Store { conn, path: path.to_path_buf(), actor: actor.to_string() };
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+            actor: actor.to_string(),
+            passphrase: passphrase.to_string(),
+            checklist: Checklist::shipped(),
+        };
         migrations::migrate(&mut store.conn)?;
         Ok(store)
     }
@@ -88,6 +109,15 @@ impl Store {
 
     pub fn actor(&self) -> &str {
         &self.actor
+    }
+
+    pub fn checklist(&self) -> &Checklist {
+        &self.checklist
+    }
+
+    /// Uses a partnership's own checklist (already validated by its loader) for new assessments.
+    pub fn set_checklist(&mut self, checklist: Checklist) {
+        self.checklist = checklist;
     }
 
     pub fn set_actor(&mut self, actor: &str) {
@@ -106,6 +136,7 @@ impl Store {
         // connection untouched when the old passphrase is wrong.
         Store::open(&self.path, old, &self.actor)?;
         self.conn.pragma_update(None, "rekey", new)?;
+        self.passphrase = new.to_string();
         let tx = self.conn.transaction()?;
         audit::record(&tx, &self.actor, "change_passphrase", "database", None, None, None, None)?;
         tx.commit()?;

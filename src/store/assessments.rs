@@ -1,0 +1,534 @@
+//! Assessments: start, save as you go, confirm areas, finalise, amend.
+//!
+//! Every save is one transaction with its audit row, committed with `synchronous = FULL`
+//! before the call returns: what the UI shows as "saved" survives a crash. Finalised
+//! assessments are also locked by triggers in the schema, so the store refuses edits
+//! whatever the caller.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use rusqlite::{params, OptionalExtension, Transaction};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::audit::{now_stamp, record};
+use super::Store;
+use crate::assessment::{
+    Action, AreaConfirmation, Assessment, AssessmentStatus, EvidenceSource, ItemRecord, Narrative, Practitioner,
+    NARRATIVE_SECTIONS,
+};
+use crate::error::{CoreError, Result};
+use crate::model::parse_form_date;
+use crate::scoring::{check_confirmation, Grade};
+
+/// Longest evidence or narrative text accepted (a few pages).
+const MAX_TEXT_CHARS: usize = 20_000;
+/// Assessments of one child within this many days belong to the same review round.
+pub const ROUND_DAYS: i64 = 28;
+
+/// The "Start a checklist" form.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct StartAssessmentForm {
+    pub assessor_name: String,
+    pub agency: String,
+    pub role: String,
+    pub assessed_on: String,
+    /// Empty: the store picks it (same round as another checklist within 28 days, else the next).
+    #[serde(default)]
+    pub review_round: Option<u32>,
+}
+
+/// An action as entered in the plan.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ActionForm {
+    pub what: String,
+    pub who: String,
+    pub agency: String,
+    pub by_when: String,
+    #[serde(default)]
+    pub target_grade: Option<u8>,
+    #[serde(default)]
+    pub area_id: Option<String>,
+}
+
+/// What is missing before an assessment can be finalised.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct FinaliseCheck {
+    /// Must be put right first (e.g. an area not confirmed).
+    pub blocking: Vec<String>,
+    /// Worth knowing but not blocking (e.g. items not graded, sections left empty).
+    pub missing: Vec<String>,
+}
+
+/// Acknowledges a save: the UI shows "saved" only after this arrives.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct Saved {
+    pub saved_at: String,
+}
+
+fn text_field(field: &str, what: &str, text: &str) -> Result<()> {
+    if text.chars().count() > MAX_TEXT_CHARS {
+        return Err(CoreError::invalid(field, format!("The {what} is too long ({MAX_TEXT_CHARS} characters at most).")));
+    }
+    Ok(())
+}
+
+fn required(field: &str, what: &str, text: &str) -> Result<String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Err(CoreError::invalid(field, format!("Please enter the {what}.")));
+    }
+    text_field(field, what, t)?;
+    Ok(t.to_string())
+}
+
+fn locked_refusal() -> CoreError {
+    CoreError::Refused("This checklist is finalised and cannot be changed. To correct it, create an amendment with a reason.".into())
+}
+
+/// Turns the schema's lock trigger into the same sentence the store gives itself.
+fn locked(e: rusqlite::Error) -> CoreError {
+    if e.to_string().contains("finalised assessment cannot be changed") {
+        locked_refusal()
+    } else {
+        CoreError::Database(e)
+    }
+}
+
+impl Store {
+    fn practitioner_id(tx: &Transaction, p: &Practitioner) -> Result<i64> {
+        tx.execute(
+            "INSERT OR IGNORE INTO practitioners (name, agency, role) VALUES (?1, ?2, ?3)",
+            params![p.name, p.agency, p.role],
+        )?;
+        Ok(tx.query_row(
+            "SELECT id FROM practitioners WHERE name = ?1 AND agency = ?2 AND role = ?3",
+            params![p.name, p.agency, p.role],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// Starts a draft checklist for one child on the store's checklist.
+    pub fn start_assessment(&mut self, child_id: i64, form: &StartAssessmentForm, today: NaiveDate) -> Result<Assessment> {
+        let child = self.get_child(child_id)?;
+        let assessor = Practitioner {
+            name: required("assessor_name", "assessor's name", &form.assessor_name)?,
+            agency: required("agency", "agency", &form.agency)?,
+            role: form.role.trim().to_string(),
+        };
+        let date = parse_form_date(&form.assessed_on, "assessed_on", "date of the checklist")?;
+        if date > today {
+            return Err(CoreError::invalid("assessed_on", "The date of the checklist is in the future."));
+        }
+        if !child.unborn && date < child.date_of_birth {
+            return Err(CoreError::invalid("assessed_on", "The date of the checklist is before the child's date of birth."));
+        }
+        let round = match form.review_round {
+            Some(0) => return Err(CoreError::invalid("review_round", "The review round starts at 1.")),
+            Some(n) => n,
+            None => self.default_round(child_id, date)?,
+        };
+        let checklist = self.checklist.clone();
+        let tx = self.conn.transaction()?;
+        let practitioner_id = Self::practitioner_id(&tx, &assessor)?;
+        tx.execute(
+            "INSERT INTO assessments (child_id, checklist_id, checklist_version, checklist_hash, assessed_on,
+                 practitioner_id, review_round, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![child_id, checklist.id, checklist.version, checklist.hash, date, practitioner_id, round, now_stamp()],
+        )?;
+        let id = tx.last_insert_rowid();
+        let summary = format!("{} on {date} by {} ({}), round {round}", checklist.id, assessor.name, assessor.agency);
+        record(&tx, &self.actor, "create", "assessment", Some(id), None, None, Some(&summary))?;
+        tx.commit()?;
+        self.get_assessment(id)
+    }
+
+    /// The round of another checklist of this child within 28 days of `date`, else the next round.
+    fn default_round(&self, child_id: i64, date: NaiveDate) -> Result<u32> {
+        let near: Option<u32> = self
+            .conn
+            .query_row(
+                "SELECT review_round FROM assessments WHERE child_id = ?1
+                   AND abs(julianday(assessed_on) - julianday(?2)) <= ?3
+                 ORDER BY abs(julianday(assessed_on) - julianday(?2)) LIMIT 1",
+                params![child_id, date, ROUND_DAYS],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(round) = near {
+            return Ok(round);
+        }
+        let max: Option<u32> =
+            self.conn.query_row("SELECT max(review_round) FROM assessments WHERE child_id = ?1", [child_id], |r| r.get(0))?;
+        Ok(max.unwrap_or(0) + 1)
+    }
+
+    pub fn get_assessment(&self, id: i64) -> Result<Assessment> {
+        let head = self
+            .conn
+            .query_row(
+                "SELECT a.child_id, a.checklist_id, a.checklist_version, a.checklist_hash, a.assessed_on,
+                        p.name, p.agency, p.role, a.review_round, a.status, a.finalised_at, a.amends_id,
+                        a.amendment_reason
+                 FROM assessments a JOIN practitioners p ON p.id = a.practitioner_id WHERE a.id = ?1",
+                [id],
+                |r| {
+                    Ok(Assessment {
+                        id,
+                        child_id: r.get(0)?,
+                        checklist_id: r.get(1)?,
+                        checklist_version: r.get(2)?,
+                        checklist_hash: r.get(3)?,
+                        assessed_on: r.get(4)?,
+                        assessor: Practitioner { name: r.get(5)?, agency: r.get(6)?, role: r.get(7)? },
+                        review_round: r.get(8)?,
+                        status: AssessmentStatus::parse(&r.get::<_, String>(9)?).unwrap_or(AssessmentStatus::Draft),
+                        finalised_at: r.get(10)?,
+                        amends: r.get(11)?,
+                        amendment_reason: r.get(12)?,
+                        items: Vec::new(),
+                        confirmations: Vec::new(),
+                        narrative: Narrative::default(),
+                        actions: Vec::new(),
+                    })
+                },
+            )
+            .optional()?;
+        let mut a = head.ok_or_else(|| CoreError::NotFound(format!("There is no checklist with number {id}.")))?;
+
+        let mut stmt = self.conn.prepare(
+            "SELECT item_id, grade, evidence, source, evidence_date, professional_only
+             FROM item_grades WHERE assessment_id = ?1 ORDER BY item_id",
+        )?;
+        a.items = stmt
+            .query_map([id], |r| {
+                Ok(ItemRecord {
+                    item_id: r.get(0)?,
+                    grade: r.get::<_, Option<String>>(1)?.as_deref().and_then(Grade::parse),
+                    evidence: r.get(2)?,
+                    source: r.get::<_, Option<String>>(3)?.as_deref().and_then(EvidenceSource::parse),
+                    evidence_date: r.get(4)?,
+                    professional_only: r.get(5)?,
+                })
+            })?
+            .collect::<std::result::Result<_, _>>()?;
+
+        let mut stmt =
+            self.conn.prepare("SELECT area_id, confirmed, reason FROM area_confirmations WHERE assessment_id = ?1")?;
+        a.confirmations = stmt
+            .query_map([id], |r| Ok(AreaConfirmation { area_id: r.get(0)?, confirmed: r.get(1)?, reason: r.get(2)? }))?
+            .collect::<std::result::Result<_, _>>()?;
+
+        let mut stmt = self.conn.prepare("SELECT section, area_id, text FROM narratives WHERE assessment_id = ?1")?;
+        let sections: Vec<(String, String, String)> =
+            stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<std::result::Result<_, _>>()?;
+        let mut impact = BTreeMap::new();
+        for (section, area_id, text) in sections {
+            if section == "impact" {
+                impact.insert(area_id, text);
+            } else if let Some(slot) = a.narrative.section_mut(&section) {
+                *slot = text;
+            }
+        }
+        a.narrative.impact = impact;
+
+        let mut stmt = self.conn.prepare(
+            "SELECT id, what, who, agency, by_when, target_grade, area_id, result
+             FROM actions WHERE assessment_id = ?1 ORDER BY by_when, id",
+        )?;
+        a.actions = stmt
+            .query_map([id], |r| {
+                Ok(Action {
+                    id: r.get(0)?,
+                    what: r.get(1)?,
+                    who: r.get(2)?,
+                    agency: r.get(3)?,
+                    by_when: r.get(4)?,
+                    target_grade: r.get(5)?,
+                    area_id: r.get(6)?,
+                    result: r.get(7)?,
+                })
+            })?
+            .collect::<std::result::Result<_, _>>()?;
+        Ok(a)
+    }
+
+    /// Every assessment of a child, oldest first (drafts and amendments included).
+    pub fn assessments_for_child(&self, child_id: i64) -> Result<Vec<Assessment>> {
+        let mut stmt = self.conn.prepare("SELECT id FROM assessments WHERE child_id = ?1 ORDER BY assessed_on, id")?;
+        let ids: Vec<i64> = stmt.query_map([child_id], |r| r.get(0))?.collect::<std::result::Result<_, _>>()?;
+        ids.into_iter().map(|id| self.get_assessment(id)).collect()
+    }
+
+    fn draft(&self, assessment_id: i64) -> Result<Assessment> {
+        let a = self.get_assessment(assessment_id)?;
+        if a.status == AssessmentStatus::Finalised {
+            return Err(locked_refusal());
+        }
+        Ok(a)
+    }
+
+    /// Saves one item's grade and evidence (draft autosave).
+    pub fn save_item(&mut self, assessment_id: i64, item: &ItemRecord, today: NaiveDate) -> Result<Saved> {
+        let before = self.draft(assessment_id)?;
+        if self.checklist.item(&item.item_id).is_none() {
+            return Err(CoreError::invalid("item_id", format!("There is no item \"{}\" in this checklist.", item.item_id)));
+        }
+        text_field("evidence", "evidence", &item.evidence)?;
+        if item.evidence_date.is_some_and(|d| d > today) {
+            return Err(CoreError::invalid("evidence_date", "The date of the evidence is in the future."));
+        }
+        let old = before.item(&item.item_id).map(|i| serde_json::to_string(i).unwrap_or_default());
+        let new = serde_json::to_string(item).unwrap_or_default();
+        let saved_at = now_stamp();
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO item_grades (assessment_id, item_id, grade, evidence, source, evidence_date, professional_only, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+             ON CONFLICT (assessment_id, item_id) DO UPDATE SET grade = excluded.grade, evidence = excluded.evidence,
+                 source = excluded.source, evidence_date = excluded.evidence_date,
+                 professional_only = excluded.professional_only, updated_at = excluded.updated_at",
+            params![
+                assessment_id,
+                item.item_id,
+                item.grade.map(Grade::as_str),
+                item.evidence,
+                item.source.map(EvidenceSource::as_str),
+                item.evidence_date,
+                item.professional_only,
+                saved_at
+            ],
+        )
+        .map_err(locked)?;
+        record(&tx, &self.actor, "update", "assessment", Some(assessment_id), Some(&format!("item:{}", item.item_id)), old.as_deref(), Some(&new))?;
+        tx.commit()?;
+        Ok(Saved { saved_at })
+    }
+
+    /// Confirms an area's grade; a grade more than 1 from the computed score needs a reason.
+    pub fn confirm_area(&mut self, assessment_id: i64, area_id: &str, confirmed: u8, reason: &str) -> Result<Saved> {
+        let a = self.draft(assessment_id)?;
+        let child = self.get_child(a.child_id)?;
+        let profile = a.profile(&self.checklist, child.date_of_birth);
+        let area = profile
+            .areas
+            .iter()
+            .find(|x| x.id == area_id)
+            .ok_or_else(|| CoreError::invalid("area_id", format!("There is no area \"{area_id}\" in this checklist.")))?;
+        check_confirmation(area.score, confirmed, reason).map_err(|f| CoreError::invalid("reason", f.to_string()))?;
+        text_field("reason", "reason", reason)?;
+        let old = a.confirmation(area_id).map(|c| format!("{} ({})", c.confirmed, c.reason));
+        let saved_at = now_stamp();
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO area_confirmations (assessment_id, area_id, confirmed, reason) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (assessment_id, area_id) DO UPDATE SET confirmed = excluded.confirmed, reason = excluded.reason",
+            params![assessment_id, area_id, confirmed, reason.trim()],
+        )
+        .map_err(locked)?;
+        let new = format!("{confirmed} ({})", reason.trim());
+        record(&tx, &self.actor, "update", "assessment", Some(assessment_id), Some(&format!("confirm:{area_id}")), old.as_deref(), Some(&new))?;
+        tx.commit()?;
+        Ok(Saved { saved_at })
+    }
+
+    /// Saves a narrative section (`impact` needs an area id).
+    pub fn save_narrative(&mut self, assessment_id: i64, section: &str, area_id: Option<&str>, text: &str) -> Result<Saved> {
+        let a = self.draft(assessment_id)?;
+        let area_key = match (section, area_id) {
+            ("impact", Some(area)) if self.checklist.area(area).is_some() => area.to_string(),
+            ("impact", _) => return Err(CoreError::invalid("area_id", "Impact on the child is written per area; the area is missing or unknown.")),
+            (s, _) if NARRATIVE_SECTIONS.iter().any(|(k, _)| *k == s) => String::new(),
+            (s, _) => return Err(CoreError::invalid("section", format!("There is no section \"{s}\"."))),
+        };
+        text_field("text", "text", text)?;
+        let old = if section == "impact" {
+            a.narrative.impact.get(&area_key).cloned()
+        } else {
+            a.narrative.section(section).map(str::to_string)
+        };
+        let saved_at = now_stamp();
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO narratives (assessment_id, section, area_id, text) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (assessment_id, section, area_id) DO UPDATE SET text = excluded.text",
+            params![assessment_id, section, area_key, text],
+        )
+        .map_err(locked)?;
+        let field = if area_key.is_empty() { section.to_string() } else { format!("{section}:{area_key}") };
+        record(&tx, &self.actor, "update", "assessment", Some(assessment_id), Some(&field), old.as_deref(), Some(text))?;
+        tx.commit()?;
+        Ok(Saved { saved_at })
+    }
+
+    fn valid_action(&self, form: &ActionForm) -> Result<(String, String, String, NaiveDate)> {
+        let what = required("what", "action", &form.what)?;
+        let who = required("who", "person responsible", &form.who)?;
+        let agency = form.agency.trim().to_string();
+        let by_when = parse_form_date(&form.by_when, "by_when", "date the action is due")?;
+        if form.target_grade.is_some_and(|g| !(1..=5).contains(&g)) {
+            return Err(CoreError::invalid("target_grade", "The target grade must be from 1 to 5."));
+        }
+        if let Some(area) = &form.area_id {
+            if self.checklist.area(area).is_none() {
+                return Err(CoreError::invalid("area_id", format!("There is no area \"{area}\".")));
+            }
+        }
+        Ok((what, who, agency, by_when))
+    }
+
+    pub fn add_action(&mut self, assessment_id: i64, form: &ActionForm) -> Result<Action> {
+        self.draft(assessment_id)?;
+        let (what, who, agency, by_when) = self.valid_action(form)?;
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO actions (assessment_id, what, who, agency, by_when, target_grade, area_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![assessment_id, what, who, agency, by_when, form.target_grade, form.area_id],
+        )
+        .map_err(locked)?;
+        let id = tx.last_insert_rowid();
+        let summary = format!("{what} — {who} ({agency}) by {by_when}");
+        record(&tx, &self.actor, "create", "action", Some(id), None, None, Some(&summary))?;
+        tx.commit()?;
+        self.get_assessment(assessment_id)?
+            .actions
+            .into_iter()
+            .find(|a| a.id == id)
+            .ok_or_else(|| CoreError::NotFound("The action was not saved.".into()))
+    }
+
+    pub fn delete_action(&mut self, action_id: i64) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let what: Option<String> =
+            tx.query_row("SELECT what FROM actions WHERE id = ?1", [action_id], |r| r.get(0)).optional()?;
+        let what = what.ok_or_else(|| CoreError::NotFound(format!("There is no action with number {action_id}.")))?;
+        tx.execute("DELETE FROM actions WHERE id = ?1", [action_id]).map_err(locked)?;
+        record(&tx, &self.actor, "delete", "action", Some(action_id), None, Some(&what), None)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Records what came of an action, at review; allowed after the plan is finalised.
+    pub fn record_action_result(&mut self, action_id: i64, result: &str) -> Result<()> {
+        text_field("result", "result", result)?;
+        let tx = self.conn.transaction()?;
+        let old: Option<String> =
+            tx.query_row("SELECT result FROM actions WHERE id = ?1", [action_id], |r| r.get(0)).optional()?;
+        let old = old.ok_or_else(|| CoreError::NotFound(format!("There is no action with number {action_id}.")))?;
+        tx.execute("UPDATE actions SET result = ?2 WHERE id = ?1", params![action_id, result.trim()]).map_err(locked)?;
+        record(&tx, &self.actor, "update", "action", Some(action_id), Some("result"), Some(&old), Some(result.trim()))?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// What stands between this draft and finalising it.
+    pub fn finalise_check(&self, assessment_id: i64) -> Result<FinaliseCheck> {
+        let a = self.get_assessment(assessment_id)?;
+        let child = self.get_child(a.child_id)?;
+        let profile = a.profile(&self.checklist, child.date_of_birth);
+        let mut blocking = Vec::new();
+        let mut missing = Vec::new();
+        for area in &profile.areas {
+            if a.confirmation(&area.id).is_none() {
+                blocking.push(format!("{}: the area grade has not been confirmed.", area.name));
+            }
+            if !area.missing_items.is_empty() {
+                missing.push(format!(
+                    "{}: {} of {} items have no grade.",
+                    area.name,
+                    area.missing_items.len(),
+                    area.applicable
+                ));
+            }
+            if !area.enough_evidence {
+                missing.push(format!("{}: not enough evidence for a computed score.", area.name));
+            }
+        }
+        for (key, title) in NARRATIVE_SECTIONS {
+            if a.narrative.section(key).is_some_and(|t| t.trim().is_empty()) {
+                missing.push(format!("{title} has not been written."));
+            }
+        }
+        if a.actions.is_empty() {
+            missing.push("No actions have been agreed.".into());
+        }
+        Ok(FinaliseCheck { blocking, missing })
+    }
+
+    /// Locks the assessment. Refused while anything blocking remains.
+    pub fn finalise(&mut self, assessment_id: i64) -> Result<Assessment> {
+        self.draft(assessment_id)?;
+        let check = self.finalise_check(assessment_id)?;
+        if !check.blocking.is_empty() {
+            return Err(CoreError::Refused(format!("The checklist cannot be finalised yet. {}", check.blocking.join(" "))));
+        }
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE assessments SET status = 'finalised', finalised_at = ?2 WHERE id = ?1",
+            params![assessment_id, now_stamp()],
+        )
+        .map_err(locked)?;
+        record(&tx, &self.actor, "finalise", "assessment", Some(assessment_id), Some("status"), Some("draft"), Some("finalised"))?;
+        tx.commit()?;
+        self.get_assessment(assessment_id)
+    }
+
+    /// Starts a correction of a finalised assessment: a new draft with the same content that
+    /// keeps the original untouched and records why.
+    pub fn amend(&mut self, assessment_id: i64, reason: &str) -> Result<Assessment> {
+        let original = self.get_assessment(assessment_id)?;
+        if original.status != AssessmentStatus::Finalised {
+            return Err(CoreError::Refused("Only a finalised checklist is amended; a draft can simply be edited.".into()));
+        }
+        let reason = required("reason", "reason for the amendment", reason)?;
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO assessments (child_id, checklist_id, checklist_version, checklist_hash, assessed_on,
+                 practitioner_id, review_round, amends_id, amendment_reason, created_at)
+             SELECT child_id, checklist_id, checklist_version, checklist_hash, assessed_on, practitioner_id,
+                 review_round, id, ?2, ?3 FROM assessments WHERE id = ?1",
+            params![assessment_id, reason, now_stamp()],
+        )?;
+        let id = tx.last_insert_rowid();
+        for table_copy in [
+            "INSERT INTO item_grades (assessment_id, item_id, grade, evidence, source, evidence_date, professional_only, updated_at)
+             SELECT ?2, item_id, grade, evidence, source, evidence_date, professional_only, updated_at FROM item_grades WHERE assessment_id = ?1",
+            "INSERT INTO area_confirmations (assessment_id, area_id, confirmed, reason)
+             SELECT ?2, area_id, confirmed, reason FROM area_confirmations WHERE assessment_id = ?1",
+            "INSERT INTO narratives (assessment_id, section, area_id, text)
+             SELECT ?2, section, area_id, text FROM narratives WHERE assessment_id = ?1",
+            "INSERT INTO actions (assessment_id, what, who, agency, by_when, target_grade, area_id, result)
+             SELECT ?2, what, who, agency, by_when, target_grade, area_id, result FROM actions WHERE assessment_id = ?1 ORDER BY id",
+        ] {
+            tx.execute(table_copy, params![assessment_id, id])?;
+        }
+        record(&tx, &self.actor, "amend", "assessment", Some(id), Some("amends"), None, Some(&format!("{assessment_id}: {reason}")))?;
+        tx.commit()?;
+        self.get_assessment(id)
+    }
+
+    /// Discards a draft (a finalised assessment is refused by the schema).
+    pub fn discard_draft(&mut self, assessment_id: i64) -> Result<()> {
+        self.draft(assessment_id)?;
+        let tx = self.conn.transaction()?;
+        for sql in [
+            "DELETE FROM item_grades WHERE assessment_id = ?1",
+            "DELETE FROM area_confirmations WHERE assessment_id = ?1",
+            "DELETE FROM narratives WHERE assessment_id = ?1",
+            "DELETE FROM actions WHERE assessment_id = ?1",
+            "DELETE FROM assessments WHERE id = ?1",
+        ] {
+            tx.execute(sql, [assessment_id]).map_err(locked)?;
+        }
+        record(&tx, &self.actor, "delete", "assessment", Some(assessment_id), Some("status"), Some("draft"), None)?;
+        tx.commit()?;
+        Ok(())
+    }
+}

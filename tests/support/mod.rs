@@ -1,0 +1,82 @@
+//! Shared helpers for the core's integration tests: invented people, real database files.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use ntk_core::assessment::{EvidenceSource, ItemRecord};
+use ntk_core::model::{AgeBand, ChildForm};
+use ntk_core::scoring::Grade;
+use ntk_core::store::{Store, StartAssessmentForm};
+
+pub const PASSPHRASE: &str = "a long test passphrase";
+
+pub fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+pub fn today() -> NaiveDate {
+    d("2026-11-23")
+}
+
+pub fn db_in(dir: &Path) -> PathBuf {
+    dir.join("test.db")
+}
+
+pub fn new_store(dir: &Path) -> Store {
+    Store::create(&db_in(dir), PASSPHRASE, "Test Worker").unwrap()
+}
+
+pub fn child_form(name: &str, dob: &str, household: &str) -> ChildForm {
+    ChildForm { name: name.into(), date_of_birth: dob.into(), household: household.into(), ..Default::default() }
+}
+
+pub fn start_form(name: &str, agency: &str, date: &str) -> StartAssessmentForm {
+    StartAssessmentForm {
+        assessor_name: name.into(),
+        agency: agency.into(),
+        role: "Social worker".into(),
+        assessed_on: date.into(),
+        review_round: None,
+    }
+}
+
+pub fn graded(item_id: &str, grade: Grade, evidence: &str) -> ItemRecord {
+    ItemRecord {
+        item_id: item_id.into(),
+        grade: Some(grade),
+        evidence: evidence.into(),
+        source: Some(EvidenceSource::Observed),
+        evidence_date: Some(d("2026-11-01")),
+        professional_only: false,
+    }
+}
+
+/// Grades every item that applies to `band` with `grade` and confirms every area at the
+/// rounded computed score, so the assessment can be finalised.
+pub fn complete(store: &mut Store, assessment_id: i64, band: AgeBand, grade: Grade) {
+    let items: Vec<String> =
+        store.checklist().items().filter(|i| i.applies_to(band)).map(|i| i.id.clone()).collect();
+    for id in items {
+        store.save_item(assessment_id, &graded(&id, grade, &format!("Seen on the visit: {id}.")), today()).unwrap();
+    }
+    let areas: Vec<String> = store.checklist().areas.iter().map(|a| a.id.clone()).collect();
+    for area in areas {
+        store.confirm_area(assessment_id, &area, grade.score().unwrap(), "").unwrap();
+    }
+}
+
+/// The raw bytes of the database file and its WAL, as a thief would see them.
+pub fn file_bytes(db: &Path) -> Vec<u8> {
+    let mut bytes = std::fs::read(db).unwrap();
+    let wal = db.with_extension("db-wal");
+    if let Ok(more) = std::fs::read(wal) {
+        bytes.extend(more);
+    }
+    bytes
+}
+
+pub fn contains(haystack: &[u8], needle: &str) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle.as_bytes())
+}
