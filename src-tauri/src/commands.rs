@@ -1,11 +1,17 @@
 //! Thin `#[tauri::command]`s: unpack, call the core, hand back a typed result or a [`Problem`].
+//! No rule lives here; every check is the core's.
 
 use chrono::Local;
+use ntk_core::assessment::{Action, Assessment, ItemRecord};
+use ntk_core::checklist::Checklist;
 use ntk_core::error::Problem;
 use ntk_core::model::{AppStatus, Child, ChildForm, Household};
-use ntk_core::store::Store;
+use ntk_core::store::{
+    ActionForm, AssessmentView, BackupReport, FinaliseCheck, HouseholdOverview, Saved, StartAssessmentForm, Store,
+};
 use tauri::State;
 
+use crate::dialogs;
 use crate::state::{os_user, AppState};
 
 type Answer<T> = Result<T, Problem>;
@@ -43,8 +49,18 @@ pub fn lock(state: State<AppState>) {
 }
 
 #[tauri::command]
+pub fn change_passphrase(state: State<AppState>, old: String, new: String) -> Answer<()> {
+    state.with_store(|s| s.change_passphrase(&old, &new))
+}
+
+#[tauri::command]
 pub fn list_children(state: State<AppState>) -> Answer<Vec<Child>> {
     state.with_store(|s| s.list_children())
+}
+
+#[tauri::command]
+pub fn get_child(state: State<AppState>, id: i64) -> Answer<Child> {
+    state.with_store(|s| s.get_child(id))
 }
 
 #[tauri::command]
@@ -53,6 +69,115 @@ pub fn list_households(state: State<AppState>) -> Answer<Vec<Household>> {
 }
 
 #[tauri::command]
+pub fn household_overview(state: State<AppState>, id: i64) -> Answer<HouseholdOverview> {
+    state.with_store(|s| s.household_overview(id, today()))
+}
+
+#[tauri::command]
 pub fn add_child(state: State<AppState>, form: ChildForm) -> Answer<Child> {
     state.with_store(|s| s.add_child(&form, today()))
+}
+
+#[tauri::command]
+pub fn update_child(state: State<AppState>, id: i64, form: ChildForm) -> Answer<Child> {
+    state.with_store(|s| s.update_child(id, &form, today()))
+}
+
+#[tauri::command]
+pub fn erase_child(state: State<AppState>, id: i64) -> Answer<()> {
+    state.with_store(|s| s.erase_child(id))
+}
+
+#[tauri::command]
+pub fn get_checklist(state: State<AppState>) -> Answer<Checklist> {
+    state.with_store(|s| Ok(s.checklist().clone()))
+}
+
+#[tauri::command]
+pub fn list_assessments(state: State<AppState>, child_id: i64) -> Answer<Vec<Assessment>> {
+    state.with_store(|s| s.assessments_for_child(child_id))
+}
+
+#[tauri::command]
+pub fn start_assessment(state: State<AppState>, child_id: i64, form: StartAssessmentForm) -> Answer<Assessment> {
+    state.with_store(|s| s.start_assessment(child_id, &form, today()))
+}
+
+#[tauri::command]
+pub fn assessment_view(state: State<AppState>, id: i64) -> Answer<AssessmentView> {
+    state.with_store(|s| s.assessment_view(id))
+}
+
+#[tauri::command]
+pub fn save_item(state: State<AppState>, assessment_id: i64, item: ItemRecord) -> Answer<Saved> {
+    state.with_store(|s| s.save_item(assessment_id, &item, today()))
+}
+
+#[tauri::command]
+pub fn confirm_area(state: State<AppState>, assessment_id: i64, area_id: String, confirmed: u8, reason: String) -> Answer<Saved> {
+    state.with_store(|s| s.confirm_area(assessment_id, &area_id, confirmed, &reason))
+}
+
+#[tauri::command]
+pub fn save_narrative(
+    state: State<AppState>,
+    assessment_id: i64,
+    section: String,
+    area_id: Option<String>,
+    text: String,
+) -> Answer<Saved> {
+    state.with_store(|s| s.save_narrative(assessment_id, &section, area_id.as_deref(), &text))
+}
+
+#[tauri::command]
+pub fn add_action(state: State<AppState>, assessment_id: i64, form: ActionForm) -> Answer<Action> {
+    state.with_store(|s| s.add_action(assessment_id, &form))
+}
+
+#[tauri::command]
+pub fn delete_action(state: State<AppState>, action_id: i64) -> Answer<()> {
+    state.with_store(|s| s.delete_action(action_id))
+}
+
+#[tauri::command]
+pub fn record_action_result(state: State<AppState>, action_id: i64, result: String) -> Answer<()> {
+    state.with_store(|s| s.record_action_result(action_id, &result))
+}
+
+#[tauri::command]
+pub fn finalise_check(state: State<AppState>, id: i64) -> Answer<FinaliseCheck> {
+    state.with_store(|s| s.finalise_check(id))
+}
+
+#[tauri::command]
+pub fn finalise(state: State<AppState>, id: i64) -> Answer<Assessment> {
+    state.with_store(|s| s.finalise(id))
+}
+
+#[tauri::command]
+pub fn amend(state: State<AppState>, id: i64, reason: String) -> Answer<Assessment> {
+    state.with_store(|s| s.amend(id, &reason))
+}
+
+#[tauri::command]
+pub fn discard_draft(state: State<AppState>, id: i64) -> Answer<()> {
+    state.with_store(|s| s.discard_draft(id))
+}
+
+/// Asks where to save a backup, then writes and verifies it. `None`: the person cancelled.
+#[tauri::command]
+pub async fn backup(app: tauri::AppHandle, state: State<'_, AppState>) -> Answer<Option<BackupReport>> {
+    let name = format!("neglect-toolkit-{}.ntkbackup", today());
+    let Some(path) = dialogs::save_path(&app, "Save a backup", &name) else { return Ok(None) };
+    state.with_store(|s| s.backup_to(&path)).map(Some)
+}
+
+/// Asks for a backup file, verifies it with the passphrase, and replaces the records with it.
+#[tauri::command]
+pub async fn restore(app: tauri::AppHandle, state: State<'_, AppState>, passphrase: String) -> Answer<Option<BackupReport>> {
+    let Some(path) = dialogs::open_path(&app, "Restore from a backup") else { return Ok(None) };
+    state.set_store(None);
+    let (store, report) = Store::restore(&path, &state.database_path(), &passphrase, &os_user())?;
+    state.set_store(Some(store));
+    Ok(Some(report))
 }

@@ -2,12 +2,14 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod dialogs;
 mod state;
 
 use tauri::Manager;
 
 fn main() {
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             let data_dir = state::resolve_data_dir(std::env::args(), app.path().app_data_dir().ok())?;
             app.manage(state::AppState::new(data_dir));
@@ -18,9 +20,30 @@ fn main() {
             commands::create_database,
             commands::unlock,
             commands::lock,
+            commands::change_passphrase,
             commands::list_children,
+            commands::get_child,
             commands::list_households,
+            commands::household_overview,
             commands::add_child,
+            commands::update_child,
+            commands::erase_child,
+            commands::get_checklist,
+            commands::list_assessments,
+            commands::start_assessment,
+            commands::assessment_view,
+            commands::save_item,
+            commands::confirm_area,
+            commands::save_narrative,
+            commands::add_action,
+            commands::delete_action,
+            commands::record_action_result,
+            commands::finalise_check,
+            commands::finalise,
+            commands::amend,
+            commands::discard_draft,
+            commands::backup,
+            commands::restore,
         ])
         .run(tauri::generate_context!())
         .expect("Neglect Toolkit could not start");

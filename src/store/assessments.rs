@@ -532,3 +532,23 @@ impl Store {
         Ok(())
     }
 }
+
+/// Everything the checklist screen shows for one assessment.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct AssessmentView {
+    pub assessment: Assessment,
+    pub child: crate::model::Child,
+    pub profile: crate::scoring::Profile,
+    pub finalise_check: FinaliseCheck,
+}
+
+impl Store {
+    pub fn assessment_view(&self, assessment_id: i64) -> Result<AssessmentView> {
+        let assessment = self.get_assessment(assessment_id)?;
+        let child = self.get_child(assessment.child_id)?;
+        let profile = assessment.profile(&self.checklist, child.date_of_birth);
+        let finalise_check = self.finalise_check(assessment_id)?;
+        Ok(AssessmentView { assessment, child, profile, finalise_check })
+    }
+}

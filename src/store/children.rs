@@ -166,3 +166,53 @@ impl Store {
         self.get_child(id)
     }
 }
+
+/// A child in a household, with their latest checklist, for the household page.
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct HouseholdChild {
+    pub child: Child,
+    pub latest: Option<crate::assessment::Assessment>,
+    /// The computed profile of `latest`, for its area grades.
+    pub latest_profile: Option<crate::scoring::Profile>,
+    /// No checklist within the review interval while a sibling has one: the child who gets "lost".
+    pub not_yet_assessed: bool,
+}
+
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct HouseholdOverview {
+    pub household: Household,
+    pub children: Vec<HouseholdChild>,
+}
+
+impl Store {
+    /// Every child of a household with the date and grades of their latest checklist.
+    pub fn household_overview(&self, household_id: i64, today: NaiveDate) -> Result<HouseholdOverview> {
+        let household = self
+            .conn
+            .query_row("SELECT id, name FROM households WHERE id = ?1", [household_id], |r| {
+                Ok(Household { id: r.get(0)?, name: r.get(1)? })
+            })
+            .optional()?
+            .ok_or_else(|| CoreError::NotFound(format!("There is no household with number {household_id}.")))?;
+        let mut children = Vec::new();
+        for child in self.list_children()?.into_iter().filter(|c| c.household_id == Some(household_id)) {
+            let latest = self.assessments_for_child(child.id)?.into_iter().next_back();
+            let latest_profile = latest.as_ref().map(|a| a.profile(&self.checklist, child.date_of_birth));
+            children.push(HouseholdChild { child, latest, latest_profile, not_yet_assessed: false });
+        }
+        let current = |c: &HouseholdChild| {
+            c.latest.as_ref().is_some_and(|a| {
+                a.assessed_on
+                    .checked_add_months(chrono::Months::new(c.child.review_interval_months))
+                    .is_some_and(|due| due >= today)
+            })
+        };
+        let any_current = children.iter().any(current);
+        for c in &mut children {
+            c.not_yet_assessed = any_current && !current(c);
+        }
+        Ok(HouseholdOverview { household, children })
+    }
+}

@@ -15,8 +15,9 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
-pub use assessments::{ActionForm, FinaliseCheck, Saved, StartAssessmentForm, ROUND_DAYS};
+pub use assessments::{ActionForm, AssessmentView, FinaliseCheck, Saved, StartAssessmentForm, ROUND_DAYS};
 pub use audit::AuditEntry;
+pub use children::{HouseholdChild, HouseholdOverview};
 pub use backup::BackupReport;
 pub use migrations::{SCHEMA_VERSION, MIGRATIONS};
 

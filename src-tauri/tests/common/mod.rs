@@ -64,10 +64,13 @@ impl Driver {
         }
         let process = cmd.spawn().expect("tauri-driver could not start (make test installs it)");
         let driver = Driver { process };
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "tauri-driver did not listen on port {port}");
-            std::thread::sleep(Duration::from_millis(50));
+        // tauri-driver listens first and starts WebKitWebDriver behind it: wait for both.
+        let deadline = Instant::now() + Duration::from_secs(30);
+        for p in [port, native_port] {
+            while TcpStream::connect(("127.0.0.1", p)).is_err() {
+                assert!(Instant::now() < deadline, "tauri-driver / WebKitWebDriver did not listen on port {p}");
+                std::thread::sleep(Duration::from_millis(50));
+            }
         }
         (driver, port)
     }
@@ -108,11 +111,22 @@ impl App {
     pub async fn launch_with_env(data_dir: &Path, extra_env: &[(&str, &str)]) -> App {
         let (driver, port) = Driver::start(data_dir, extra_env);
         let caps = json!({ "tauri:options": { "application": app_binary() } });
-        let client = ClientBuilder::new(HttpConnector::new())
-            .capabilities(caps.as_object().unwrap().clone())
-            .connect(&format!("http://127.0.0.1:{port}"))
-            .await
-            .expect("WebDriver session with the app");
+        let mut builder = ClientBuilder::new(HttpConnector::new());
+        builder.capabilities(caps.as_object().unwrap().clone());
+        // On a loaded machine the first request can reach the driver before it is ready to
+        // answer; a session that fails to start is retried, a test that fails later is not.
+        let mut attempt = 0;
+        let client = loop {
+            attempt += 1;
+            match builder.connect(&format!("http://127.0.0.1:{port}")).await {
+                Ok(client) => break client,
+                Err(e) if attempt < 4 => {
+                    eprintln!("WebDriver session attempt {attempt} failed ({e}); retrying");
+                    tokio::time::sleep(Duration::from_millis(500 * attempt)).await;
+                }
+                Err(e) => panic!("no WebDriver session with the app after {attempt} attempts: {e}"),
+            }
+        };
         let app = App { client, data_dir: data_dir.to_path_buf(), driver: Some(driver) };
         app.wait_for("main, #app > *").await;
         app
