@@ -8,6 +8,7 @@ pub mod checklist;
 pub mod compare;
 pub mod error;
 pub mod model;
+pub mod paths;
 pub mod report;
 pub mod scoring;
 pub mod store;

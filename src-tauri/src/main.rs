@@ -11,7 +11,8 @@ fn main() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
-            let data_dir = state::resolve_data_dir(std::env::args(), app.path().app_data_dir().ok())?;
+            let args: Vec<String> = std::env::args().collect();
+            let data_dir = ntk_core::paths::resolve_data_dir(&args)?;
             app.manage(state::AppState::new(data_dir));
             Ok(())
         })

@@ -11,27 +11,6 @@ pub struct AppState {
     store: Mutex<Option<Store>>,
 }
 
-/// The data folder: `--data-dir PATH` (or `--data-dir=PATH`), else `NTK_DATA_DIR`, else the
-/// platform's data folder for the app (on Linux `~/.local/share/org.neglecttoolkit.desktop`).
-pub fn resolve_data_dir(
-    args: impl Iterator<Item = String>,
-    platform_default: Option<PathBuf>,
-) -> Result<PathBuf, String> {
-    let args: Vec<String> = args.collect();
-    for (i, arg) in args.iter().enumerate() {
-        if let Some(path) = arg.strip_prefix("--data-dir=") {
-            return Ok(PathBuf::from(path));
-        }
-        if arg == "--data-dir" {
-            return args.get(i + 1).map(PathBuf::from).ok_or_else(|| "--data-dir needs a folder".to_string());
-        }
-    }
-    if let Some(dir) = std::env::var_os("NTK_DATA_DIR").filter(|d| !d.is_empty()) {
-        return Ok(PathBuf::from(dir));
-    }
-    platform_default.ok_or_else(|| "no data folder could be found; start with --data-dir FOLDER".to_string())
-}
-
 impl AppState {
     pub fn new(data_dir: PathBuf) -> Self {
         AppState { data_dir, store: Mutex::new(None) }

@@ -3,8 +3,9 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 use ntk_core::checklist::Checklist;
+use ntk_core::store::{Store, DATABASE_FILE};
 
 #[derive(Parser)]
 #[command(name = "ntk", version, about = "Neglect Toolkit on the command line")]
@@ -18,6 +19,54 @@ enum Command {
     /// Check or show a Childcare and Development Checklist file.
     #[command(subcommand)]
     Checklist(ChecklistCommand),
+    /// Write a verified, encrypted backup of the records (same passphrase).
+    Backup {
+        #[command(flatten)]
+        records: Records,
+        /// The backup file to write.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Replace the records with a verified backup (the current file is kept as *.before-restore).
+    Restore {
+        #[command(flatten)]
+        records: Records,
+        /// The backup file to restore from.
+        #[arg(long)]
+        from: PathBuf,
+    },
+}
+
+/// Which records to open. The passphrase is read from `NTK_PASSPHRASE`, else from standard input.
+#[derive(Args)]
+struct Records {
+    /// The data folder (default: as the app, `NTK_DATA_DIR` or the user's data folder).
+    #[arg(long)]
+    data_dir: Option<PathBuf>,
+}
+
+impl Records {
+    fn database(&self) -> Result<PathBuf, String> {
+        let dir = match &self.data_dir {
+            Some(dir) => dir.clone(),
+            None => ntk_core::paths::resolve_data_dir(&[]).map_err(|e| e.to_string())?,
+        };
+        Ok(dir.join(DATABASE_FILE))
+    }
+}
+
+fn passphrase() -> Result<String, String> {
+    if let Ok(p) = std::env::var("NTK_PASSPHRASE") {
+        return Ok(p);
+    }
+    eprint!("Passphrase: ");
+    let mut line = String::new();
+    std::io::stdin().read_line(&mut line).map_err(|e| format!("could not read the passphrase: {e}"))?;
+    Ok(line.trim_end_matches(['\r', '\n']).to_string())
+}
+
+fn actor() -> String {
+    format!("{} (ntk)", std::env::var("USER").unwrap_or_else(|_| "unknown user".into()))
 }
 
 #[derive(Subcommand)]
@@ -61,6 +110,20 @@ fn run(command: Command) -> Result<(), String> {
                 None => Checklist::shipped(),
             };
             print!("{}", checklist.outline());
+            Ok(())
+        }
+        Command::Backup { records, out } => {
+            let mut store = Store::open(&records.database()?, &passphrase()?, &actor()).map_err(|e| e.to_string())?;
+            let report = store.backup_to(&out).map_err(|e| e.to_string())?;
+            println!(
+                "Backed up and verified {}: {} children, {} checklists.",
+                report.path, report.children, report.assessments
+            );
+            Ok(())
+        }
+        Command::Restore { records, from } => {
+            let (_, report) = Store::restore(&from, &records.database()?, &passphrase()?, &actor()).map_err(|e| e.to_string())?;
+            println!("Restored from {}: {} children, {} checklists.", report.path, report.children, report.assessments);
             Ok(())
         }
     }

@@ -1,0 +1,40 @@
+//! `ntk backup` and `ntk restore` on real files, as an IT team would script them.
+
+mod support;
+
+use std::process::Command;
+
+use ntk_core::store::Store;
+use support::*;
+
+fn ntk(args: &[&str], passphrase: &str) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_ntk")).args(args).env("NTK_PASSPHRASE", passphrase).output().unwrap()
+}
+
+#[test]
+fn backup_and_restore_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let db = data.join("neglect-toolkit.db");
+    let mut store = Store::create(&db, PASSPHRASE, "Test Worker").unwrap();
+    store.add_child(&child_form("Cli Child", "2018-08-08", ""), today()).unwrap();
+    drop(store);
+
+    let backup = dir.path().join("records.ntkbackup");
+    let data_arg = data.to_str().unwrap();
+    let out = ntk(&["backup", "--data-dir", data_arg, "--out", backup.to_str().unwrap()], PASSPHRASE);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("1 children"));
+
+    let wrong = ntk(&["backup", "--data-dir", data_arg, "--out", "/tmp/never-written.ntkbackup"], "wrong passphrase!");
+    assert!(!wrong.status.success());
+    assert!(String::from_utf8_lossy(&wrong.stderr).contains("passphrase is not right"));
+
+    let mut store = Store::open(&db, PASSPHRASE, "x").unwrap();
+    store.add_child(&child_form("After Backup", "2019-09-09", ""), today()).unwrap();
+    drop(store);
+    let out = ntk(&["restore", "--data-dir", data_arg, "--from", backup.to_str().unwrap()], PASSPHRASE);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let names: Vec<String> = Store::open(&db, PASSPHRASE, "x").unwrap().list_children().unwrap().into_iter().map(|c| c.name).collect();
+    assert_eq!(names, ["Cli Child"]);
+}
