@@ -230,7 +230,7 @@ pub fn score_area(area: &Area, grades: &HashMap<String, Grade>, band: AgeBand) -
         urgent_items,
         graded: graded_all,
         applicable: applicable_all,
-        completeness_percent: if applicable_all == 0 { 0 } else { graded_all * 100 / applicable_all },
+        completeness_percent: (graded_all * 100).checked_div(applicable_all).unwrap_or(0),
         enough_evidence,
         missing_items,
         subareas: sub_scores,

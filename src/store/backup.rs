@@ -61,9 +61,8 @@ pub fn verify_backup(path: &Path, passphrase: &str) -> Result<BackupReport> {
         return Err(CoreError::Refused(format!("The backup {} is damaged ({check}).", path.display())));
     }
     let count = |table: &str| -> Result<i64> {
-        Ok(conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).map_err(|_| {
-            CoreError::Refused(format!("{} is not a Neglect Toolkit backup.", path.display()))
-        })?)
+        conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+            .map_err(|_| CoreError::Refused(format!("{} is not a Neglect Toolkit backup.", path.display())))
     };
     let has_assessments: bool = conn.query_row(
         "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'assessments'",
