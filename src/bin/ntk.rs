@@ -27,6 +27,19 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Fill the records with invented households, children and checklists (for demos and benchmarks).
+    /// Creates the records if there are none yet.
+    Demo {
+        #[command(flatten)]
+        records: Records,
+        #[arg(long, default_value_t = 20)]
+        children: usize,
+        /// Finalised checklists per child, three months apart.
+        #[arg(long, default_value_t = 4)]
+        per_child: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Replace the records with a verified backup (the current file is kept as *.before-restore).
     Restore {
         #[command(flatten)]
@@ -118,6 +131,22 @@ fn run(command: Command) -> Result<(), String> {
             println!(
                 "Backed up and verified {}: {} children, {} checklists.",
                 report.path, report.children, report.assessments
+            );
+            Ok(())
+        }
+        Command::Demo { records, children, per_child, seed } => {
+            let db = records.database()?;
+            let (passphrase, actor) = (passphrase()?, actor());
+            let mut store = if db.exists() { Store::open(&db, &passphrase, &actor) } else { Store::create(&db, &passphrase, &actor) }
+                .map_err(|e| e.to_string())?;
+            let today = chrono::Local::now().date_naive();
+            let summary = ntk_core::demo::populate(&mut store, children, per_child, seed, today).map_err(|e| e.to_string())?;
+            println!(
+                "Added {} invented children in {} households, with {} finalised checklists, to {}.",
+                summary.children,
+                summary.households,
+                summary.assessments,
+                db.display()
             );
             Ok(())
         }

@@ -101,7 +101,7 @@ fn locked(e: rusqlite::Error) -> CoreError {
 }
 
 impl Store {
-    fn practitioner_id(tx: &Transaction, p: &Practitioner) -> Result<i64> {
+    pub(super) fn practitioner_id(tx: &Transaction, p: &Practitioner) -> Result<i64> {
         tx.execute(
             "INSERT OR IGNORE INTO practitioners (name, agency, role) VALUES (?1, ?2, ?3)",
             params![p.name, p.agency, p.role],

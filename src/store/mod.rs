@@ -7,6 +7,7 @@
 mod assessments;
 mod audit;
 mod backup;
+mod bulk;
 mod children;
 mod migrations;
 mod retention;

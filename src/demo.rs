@@ -1,0 +1,220 @@
+//! Invented data for demonstrations and benchmarks: households, children, checklists over
+//! time with evidence, confirmations, narrative and actions. Every name and note is made up;
+//! the same seed always gives the same data.
+
+use std::collections::BTreeMap;
+
+use chrono::{Days, NaiveDate};
+use serde::Serialize;
+
+use crate::assessment::{
+    Action, AreaConfirmation, Assessment, AssessmentStatus, EvidenceSource, ItemRecord, Narrative, Practitioner,
+};
+use crate::checklist::Checklist;
+use crate::error::Result;
+use crate::model::{AgeBand, PlanCategory, ValidChild};
+use crate::scoring::{self, Grade};
+use crate::store::Store;
+
+/// SplitMix64: tiny, fast and reproducible; demo data needs no more.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len() as u64) as usize]
+    }
+    fn chance(&mut self, percent: u64) -> bool {
+        self.below(100) < percent
+    }
+}
+
+const FIRST_NAMES: &[&str] = &[
+    "Poppy", "Alfie", "Zoë", "Kacper", "Amara", "Riley", "Siân", "Tomasz", "Leyla", "Jayden", "Maisie", "Oluwaseun",
+    "Freya", "Dylan", "Aoife", "Kai", "Ruby", "Mohammed", "Lily-Mae", "Noah", "Chloé", "Ellis", "Nia", "Bartek",
+];
+const SURNAMES: &[&str] = &[
+    "Testfamily", "Łukasiewicz", "Evans-Ōkafor", "Brightwater", "Démo", "Fieldfare", "Kowalczyk-Invent", "Marchbank",
+    "Oakhollow", "Pennyroyal", "Quillfeather", "Rosendale", "Stonechat", "Thistledown", "Underhill", "Wrenfield",
+];
+const PRACTITIONERS: &[(&str, &str, &str)] = &[
+    ("Sam Carter-Invented", "Children's Social Care", "Social worker"),
+    ("Priya Demo", "Health Visiting", "Health visitor"),
+    ("Gareth Example", "Oakfield Primary School", "Designated safeguarding lead"),
+    ("Ifeoma Sample", "Children's Social Care", "Senior practitioner"),
+    ("Noor Placeholder", "Early Help", "Family support worker"),
+];
+const EVIDENCE: &[&str] = &[
+    "Seen at the home visit: {item}. Discussed with the carer, who agreed with what was seen.",
+    "Reported by the school: {item}. Two staff members gave the same account this term.",
+    "From health records: {item}. The last three appointments are recorded.",
+    "The child told me about this in their own words while we drew together.",
+    "Observed over two visits a week apart; the second visit was unannounced.",
+];
+const ACTIONS: &[(&str, &str, &str)] = &[
+    ("Register with a dentist and attend a check-up", "Parent", "Family"),
+    ("Weekly visits to support bedtime routine", "Family support worker", "Early Help"),
+    ("Referral to the food bank and help with a budgeting plan", "Social worker", "Children's Social Care"),
+    ("Daily check that the child arrives at school on time", "Class teacher", "School"),
+    ("Safe sleep advice and a cot delivered", "Health visitor", "Health Visiting"),
+];
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DemoSummary {
+    pub households: usize,
+    pub children: usize,
+    pub assessments: usize,
+}
+
+/// One invented child's data and history, ready to store.
+pub struct DemoChild {
+    pub child: ValidChild,
+    pub assessments: Vec<Assessment>,
+}
+
+/// Makes `children` invented children (in households of 1 to 4) with `per_child` finalised
+/// checklists each, three months apart, ending before `today`.
+pub fn generate(checklist: &Checklist, children: usize, per_child: usize, seed: u64, today: NaiveDate) -> Vec<DemoChild> {
+    let mut rng = Rng(seed);
+    let mut out = Vec::with_capacity(children);
+    let mut household = 0;
+    while out.len() < children {
+        household += 1;
+        let surname = *rng.pick(SURNAMES);
+        let household_name = format!("{surname} household {household}");
+        let size = 1 + rng.below(4) as usize;
+        for _ in 0..size.min(children - out.len()) {
+            out.push(demo_child(&mut rng, checklist, &household_name, surname, per_child, today));
+        }
+    }
+    out
+}
+
+fn demo_child(rng: &mut Rng, checklist: &Checklist, household: &str, surname: &str, per_child: usize, today: NaiveDate) -> DemoChild {
+    let history_days = 92 * per_child as u64;
+    let age_days = history_days + rng.below(17 * 365 - history_days.min(16 * 365));
+    let date_of_birth = today - Days::new(age_days);
+    let plan_start = today - Days::new(history_days + 14);
+    let child = ValidChild {
+        name: format!("{} {surname}", rng.pick(FIRST_NAMES)),
+        date_of_birth,
+        unborn: false,
+        household: Some(household.to_string()),
+        disability_needs: if rng.chance(10) { "Uses a wheelchair; physiotherapy weekly.".into() } else { String::new() },
+        communication_needs: if rng.chance(8) { "Uses Makaton signs.".into() } else { String::new() },
+        plan_category: Some(if rng.chance(80) { PlanCategory::Neglect } else { PlanCategory::MultipleCategories }),
+        plan_start: Some(plan_start),
+        review_interval_months: 3,
+    };
+    // Each child has a starting level of concern that drifts, improves or worsens over time.
+    let start_level = 2 + rng.below(3) as i64;
+    let trend = rng.below(3) as i64 - 1;
+    let mut assessments = Vec::with_capacity(per_child);
+    for round in 0..per_child {
+        let assessed_on = plan_start + Days::new(14 + 92 * round as u64);
+        let level = (start_level + trend * round as i64 / 3).clamp(1, 5);
+        assessments.push(demo_assessment(rng, checklist, &child, assessed_on, round as u32 + 1, level));
+    }
+    DemoChild { child, assessments }
+}
+
+fn demo_assessment(rng: &mut Rng, checklist: &Checklist, child: &ValidChild, assessed_on: NaiveDate, round: u32, level: i64) -> Assessment {
+    let band = AgeBand::on(child.date_of_birth, assessed_on);
+    let (name, agency, role) = *rng.pick(PRACTITIONERS);
+    let mut items = Vec::new();
+    for item in checklist.items().filter(|i| i.applies_to(band)) {
+        let grade = if rng.chance(4) {
+            Grade::NotKnown
+        } else {
+            let noise = rng.below(3) as i64 - 1;
+            Grade::from_score((level + noise).clamp(1, 5) as u8).unwrap_or(Grade::G3)
+        };
+        let evidence = rng.pick(EVIDENCE).replace("{item}", &item.title.to_lowercase());
+        items.push(ItemRecord {
+            item_id: item.id.clone(),
+            grade: Some(grade),
+            evidence,
+            source: Some(*rng.pick(&[EvidenceSource::Observed, EvidenceSource::Reported, EvidenceSource::FromRecords])),
+            evidence_date: Some(assessed_on - Days::new(rng.below(20))),
+            professional_only: rng.chance(5),
+        });
+    }
+    let grades = items.iter().filter_map(|i| i.grade.map(|g| (i.item_id.clone(), g))).collect();
+    let profile = scoring::score(checklist, &grades, band);
+    let confirmations = profile
+        .areas
+        .iter()
+        .map(|a| AreaConfirmation {
+            area_id: a.id.clone(),
+            confirmed: a.score.map(|s| s.round() as u8).unwrap_or(level as u8).clamp(1, 5),
+            reason: if a.score.is_some() { String::new() } else { "Based on the core group's shared view.".into() },
+        })
+        .collect();
+    let actions = (0..1 + rng.below(3))
+        .map(|n| {
+            let (what, who, agency) = *rng.pick(ACTIONS);
+            Action {
+                id: 0,
+                what: what.into(),
+                who: who.into(),
+                agency: agency.into(),
+                by_when: assessed_on + Days::new(30 + 30 * n),
+                target_grade: Some(2),
+                area_id: Some(checklist.areas[n as usize % checklist.areas.len()].id.clone()),
+                result: String::new(),
+            }
+        })
+        .collect();
+    let impact: BTreeMap<String, String> = checklist
+        .areas
+        .iter()
+        .map(|a| (a.id.clone(), format!("What this means for the child day to day: {}.", a.name.to_lowercase())))
+        .collect();
+    Assessment {
+        id: 0,
+        child_id: 0,
+        checklist_id: checklist.id.clone(),
+        checklist_version: checklist.version.clone(),
+        checklist_hash: checklist.hash.clone(),
+        assessed_on,
+        assessor: Practitioner { name: name.into(), agency: agency.into(), role: role.into() },
+        review_round: round,
+        status: AssessmentStatus::Finalised,
+        finalised_at: Some(format!("{assessed_on}T17:00:00+00:00")),
+        amends: None,
+        amendment_reason: None,
+        items,
+        confirmations,
+        narrative: Narrative {
+            childs_voice: "\"I like it when we have tea together and Mum reads to me.\"".into(),
+            day_in_my_life: "Wakes around seven, gets ready for school with some help, tea at five, bed by eight most nights.".into(),
+            strengths: "Grandmother visits most days and the child has a close friend at school.".into(),
+            parents_view: "The carer says things are better since the new tenancy and wants help with mornings.".into(),
+            worries: "Meals are irregular and the home is cold in winter; the child is often tired at school.".into(),
+            needs_to_change: "Regular meals, a warm bedroom, and the child at school on time every day.".into(),
+            better_looks_like: "The child eats three meals a day, sleeps in a warm bed and arrives at school ready to learn.".into(),
+            impact,
+        },
+        actions,
+    }
+}
+
+/// Generates and stores the demo data; returns what was written.
+pub fn populate(store: &mut Store, children: usize, per_child: usize, seed: u64, today: NaiveDate) -> Result<DemoSummary> {
+    let data = generate(store.checklist(), children, per_child, seed, today);
+    let mut households = std::collections::HashSet::new();
+    for d in &data {
+        households.insert(d.child.household.clone());
+        store.insert_child_history(&d.child, &d.assessments)?;
+    }
+    Ok(DemoSummary { households: households.len(), children: data.len(), assessments: data.len() * per_child })
+}

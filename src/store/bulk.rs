@@ -1,0 +1,108 @@
+//! Writing a child's whole history in one transaction: for generated demo data (and
+//! benchmarks), where one transaction per grade would take hours for 10,000 children.
+
+use rusqlite::{params, Transaction};
+
+use super::audit::{now_stamp, record};
+use super::Store;
+use crate::assessment::{Assessment, AssessmentStatus};
+use crate::error::Result;
+use crate::model::ValidChild;
+use crate::scoring::Grade;
+
+impl Store {
+    /// Adds a child (in `household`, created if new) with its assessments, in one transaction.
+    /// Finalised assessments are written as drafts and then finalised, so the schema's lock
+    /// triggers hold exactly as for assessments completed in the app.
+    pub fn insert_child_history(&mut self, child: &ValidChild, assessments: &[Assessment]) -> Result<i64> {
+        let tx = self.conn.transaction()?;
+        let household_id = match &child.household {
+            Some(name) => Some(super::children::household_id_for(&tx, &self.actor, name)?),
+            None => None,
+        };
+        tx.execute(
+            "INSERT INTO children (name, date_of_birth, unborn, household_id, disability_needs,
+                 communication_needs, plan_category, plan_start, review_interval_months, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![
+                child.name,
+                child.date_of_birth,
+                child.unborn,
+                household_id,
+                child.disability_needs,
+                child.communication_needs,
+                child.plan_category.map(|p| p.as_str()),
+                child.plan_start,
+                child.review_interval_months,
+                now_stamp()
+            ],
+        )?;
+        let child_id = tx.last_insert_rowid();
+        record(&tx, &self.actor, "create", "child", Some(child_id), Some("name"), None, Some(&child.name))?;
+        for a in assessments {
+            let id = insert_assessment(&tx, child_id, a)?;
+            record(&tx, &self.actor, "create", "assessment", Some(id), None, None, Some(&format!("{} on {}", a.checklist_id, a.assessed_on)))?;
+        }
+        tx.commit()?;
+        Ok(child_id)
+    }
+}
+
+fn insert_assessment(tx: &Transaction, child_id: i64, a: &Assessment) -> Result<i64> {
+    let practitioner_id = Store::practitioner_id(tx, &a.assessor)?;
+    tx.execute(
+        "INSERT INTO assessments (child_id, checklist_id, checklist_version, checklist_hash, assessed_on,
+             practitioner_id, review_round, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![child_id, a.checklist_id, a.checklist_version, a.checklist_hash, a.assessed_on, practitioner_id, a.review_round, now_stamp()],
+    )?;
+    let id = tx.last_insert_rowid();
+    let mut grade = tx.prepare_cached(
+        "INSERT INTO item_grades (assessment_id, item_id, grade, evidence, source, evidence_date, professional_only, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    let stamp = now_stamp();
+    for item in &a.items {
+        grade.execute(params![
+            id,
+            item.item_id,
+            item.grade.map(Grade::as_str),
+            item.evidence,
+            item.source.map(|s| s.as_str()),
+            item.evidence_date,
+            item.professional_only,
+            stamp
+        ])?;
+    }
+    for c in &a.confirmations {
+        tx.execute(
+            "INSERT INTO area_confirmations (assessment_id, area_id, confirmed, reason) VALUES (?1, ?2, ?3, ?4)",
+            params![id, c.area_id, c.confirmed, c.reason],
+        )?;
+    }
+    let n = &a.narrative;
+    let sections = crate::assessment::NARRATIVE_SECTIONS
+        .iter()
+        .map(|(key, _)| (*key, "", n.section(key).unwrap_or_default()))
+        .chain(n.impact.iter().map(|(area, text)| ("impact", area.as_str(), text.as_str())));
+    for (section, area, text) in sections.filter(|(_, _, t)| !t.is_empty()) {
+        tx.execute(
+            "INSERT INTO narratives (assessment_id, section, area_id, text) VALUES (?1, ?2, ?3, ?4)",
+            params![id, section, area, text],
+        )?;
+    }
+    for x in &a.actions {
+        tx.execute(
+            "INSERT INTO actions (assessment_id, what, who, agency, by_when, target_grade, area_id, result)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![id, x.what, x.who, x.agency, x.by_when, x.target_grade, x.area_id, x.result],
+        )?;
+    }
+    if a.status == AssessmentStatus::Finalised {
+        tx.execute(
+            "UPDATE assessments SET status = 'finalised', finalised_at = ?2 WHERE id = ?1",
+            params![id, a.finalised_at.clone().unwrap_or_else(now_stamp)],
+        )?;
+    }
+    Ok(id)
+}
