@@ -6,6 +6,7 @@
 pub mod assessment;
 pub mod checklist;
 pub mod compare;
+pub mod demo;
 pub mod error;
 pub mod model;
 pub mod paths;
