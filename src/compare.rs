@@ -1,1 +1,599 @@
 //! A child's series of finalised assessments -> change, sustained improvement, drift, disagreement.
+//!
+//! Pure functions: nothing here reads the clock or the store; `today` is always a parameter.
+//!
+//! The rules, in words:
+//! - **Which assessments count.** Finalised ones only. A finalised assessment that a later
+//!   finalised amendment corrects (`Assessment::amends`) is replaced by that amendment, so only
+//!   the latest version of each checklist counts. Drafts are ignored.
+//! - **Review rounds.** Several agencies may grade the same child in one round: an assessment
+//!   joins the current round when it is dated at most 28 days after the round's first assessment
+//!   and its assessor (name and agency) has not already graded in that round. Otherwise it
+//!   starts a new round. The round start is the anchor, so a round can never creep on for months.
+//! - **One point per round.** Change is measured between rounds, not between two agencies a
+//!   week apart. A round is represented by the assessment from the agency that represented the
+//!   previous round (like is compared with like); failing that, by its most recent assessment.
+//!   The other agencies' grades are never averaged in: where they differ by 2 or more on an
+//!   item they are listed by [`disagreements`].
+//! - **Change** compares computed scores (the checklist's own arithmetic, reproducible by hand),
+//!   not confirmed grades, which are whole numbers and would hide a change of 0.5: improved when
+//!   the score goes down by 0.5 or more (1 is best), worse when it goes up by 0.5 or more,
+//!   otherwise no change; "not comparable" when either side has not enough evidence.
+//! - **At concern** uses the practitioner's confirmed area grade where there is one (it is the
+//!   professional judgement the plan rests on), otherwise the computed score: confirmed grade 3
+//!   or more, or computed score 3.0 or more.
+//! - **Sustained improvement**: an area improved from one round to the next and every later
+//!   round has stayed at least 0.5 better than the round before the improvement, and the latest
+//!   round is at least 6 months after the improvement was first seen.
+//! - **Drift**: an area at concern (in the latest round) that has not improved across the last
+//!   two reviews (latest round against the round two before it), or over 6 months (latest round
+//!   against the most recent round at least 6 months earlier). "Not comparable" is not an
+//!   improvement: a plan that cannot show progress is drifting.
+//! - **Review due**: the latest finalised assessment date plus the child's review interval
+//!   (default 3 months); overdue from the day after. A child never assessed is due from the
+//!   plan start.
+//! - **Months**: a date plus N months is the same day N months on, or the last day of that
+//!   month when it is shorter (chrono's `checked_add_months`): 31 Aug + 6 months = 28 Feb
+//!   (29 Feb in a leap year); 29 Feb 2028 + 12 months = 28 Feb 2029.
+
+use std::collections::HashSet;
+
+use chrono::{Months, NaiveDate};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::assessment::{Assessment, AssessmentStatus, Practitioner};
+use crate::checklist::{Area, Checklist};
+use crate::model::{Child, DEFAULT_REVIEW_INTERVAL_MONTHS};
+use crate::scoring::{Band, Profile};
+
+/// Change in tenths of a grade that counts as improved (down) or worse (up).
+pub const CHANGE_TENTHS: i32 = 5;
+/// How long an improvement must hold to be "sustained".
+pub const SUSTAINED_MONTHS: u32 = 6;
+/// Without improvement for this long, an area at concern is drifting.
+pub const DRIFT_MONTHS: u32 = 6;
+/// Assessments by different assessors at most this many days apart form one review round.
+pub const ROUND_DAYS: i64 = 28;
+/// Item grades this far apart between assessors in one round are listed for discussion.
+pub const DISAGREEMENT_GAP: u8 = 2;
+/// Computed score, in tenths, from which an area is at concern.
+const CONCERN_TENTHS: i32 = 30;
+
+/// `date` plus `months`, clamped to the end of a shorter month (see the module rule).
+pub fn add_months(date: NaiveDate, months: u32) -> NaiveDate {
+    date.checked_add_months(Months::new(months)).unwrap_or(NaiveDate::MAX)
+}
+
+fn tenths(score: f64) -> i32 {
+    (score * 10.0).round() as i32
+}
+
+/// Change between two scores, in words that never need colour to be understood.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub enum Change {
+    #[serde(rename = "improved")]
+    Improved,
+    #[serde(rename = "worse")]
+    Worse,
+    #[serde(rename = "no change")]
+    NoChange,
+    /// One side has not enough evidence for a score.
+    #[serde(rename = "not comparable")]
+    NotComparable,
+}
+
+impl Change {
+    /// The rule: down by 0.5 or more is improved (1 is best), up by 0.5 or more is worse.
+    pub fn between(from: Option<f64>, to: Option<f64>) -> Change {
+        match (from, to) {
+            (Some(f), Some(t)) => match tenths(t) - tenths(f) {
+                d if d <= -CHANGE_TENTHS => Change::Improved,
+                d if d >= CHANGE_TENTHS => Change::Worse,
+                _ => Change::NoChange,
+            },
+            _ => Change::NotComparable,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Change::Improved => "improved",
+            Change::Worse => "worse",
+            Change::NoChange => "no change",
+            Change::NotComparable => "not comparable",
+        }
+    }
+}
+
+/// A score at one date, to another.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct ScoreChange {
+    pub from_date: NaiveDate,
+    pub to_date: NaiveDate,
+    pub from: Option<f64>,
+    pub to: Option<f64>,
+    /// `to - from` to one decimal: negative is better. `None` when not comparable.
+    pub difference: Option<f64>,
+    pub change: Change,
+}
+
+impl ScoreChange {
+    fn new(from_date: NaiveDate, from: Option<f64>, to_date: NaiveDate, to: Option<f64>) -> Self {
+        let difference = from.zip(to).map(|(f, t)| f64::from(tenths(t) - tenths(f)) / 10.0);
+        ScoreChange { from_date, to_date, from, to, difference, change: Change::between(from, to) }
+    }
+}
+
+/// One review round: the assessments in it, oldest first, and the one that represents it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Round {
+    pub started_on: NaiveDate,
+    #[ts(type = "Array<number>")]
+    pub assessment_ids: Vec<i64>,
+    #[ts(type = "number")]
+    pub representative_id: i64,
+}
+
+/// An area in one round (from the round's representative assessment).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct AreaPoint {
+    #[ts(type = "number")]
+    pub assessment_id: i64,
+    pub assessed_on: NaiveDate,
+    /// Computed score; `None` when there is not enough evidence.
+    pub score: Option<f64>,
+    pub band: Option<Band>,
+    pub confirmed: Option<u8>,
+    /// Some item in the area was graded 5.
+    pub urgent: bool,
+    pub at_concern: bool,
+}
+
+/// A sub-area in one round.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct SubAreaPoint {
+    #[ts(type = "number")]
+    pub assessment_id: i64,
+    pub assessed_on: NaiveDate,
+    pub score: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct SubAreaHistory {
+    pub id: String,
+    pub name: String,
+    pub points: Vec<SubAreaPoint>,
+    /// `None` until there are two rounds.
+    pub since_previous: Option<ScoreChange>,
+    pub since_first: Option<ScoreChange>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct AreaHistory {
+    pub id: String,
+    pub name: String,
+    /// One point per round, oldest first (empty when the child has no finalised assessment).
+    pub points: Vec<AreaPoint>,
+    pub since_previous: Option<ScoreChange>,
+    pub since_first: Option<ScoreChange>,
+    pub subareas: Vec<SubAreaHistory>,
+}
+
+/// Which comparison showed the drift.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum DriftWindow {
+    TwoReviews,
+    SixMonths,
+}
+
+/// An area at concern that has not improved. When both windows show it, the longer one
+/// (earlier baseline) is given.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Drift {
+    pub area_id: String,
+    pub area_name: String,
+    pub window: DriftWindow,
+    /// From the baseline round to the latest round.
+    pub change: ScoreChange,
+    pub confirmed: Option<u8>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct SustainedImprovement {
+    pub area_id: String,
+    pub area_name: String,
+    /// The round where the improvement was first seen.
+    pub since: NaiveDate,
+    /// From the round before the improvement to the latest round.
+    pub change: ScoreChange,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct ReviewDue {
+    pub last_assessed_on: Option<NaiveDate>,
+    pub interval_months: u32,
+    /// From the latest assessment, or from the plan start for a child never assessed;
+    /// `None` when there is neither.
+    pub due_on: Option<NaiveDate>,
+    pub overdue: bool,
+    #[ts(type = "number")]
+    pub days_overdue: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct TimeOnPlan {
+    pub started_on: NaiveDate,
+    /// Whole months since the start (month rule above), and the days after them.
+    pub months: u32,
+    pub days: u32,
+    #[ts(type = "number")]
+    pub total_days: i64,
+    /// "4 months and 3 days"; under a month "2 weeks and 1 day".
+    pub words: String,
+}
+
+/// Everything the review screen and the core-group summary need about one child's series.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct History {
+    #[ts(type = "number")]
+    pub child_id: i64,
+    pub today: NaiveDate,
+    /// Oldest first. Empty when the child has no finalised assessment.
+    pub rounds: Vec<Round>,
+    pub areas: Vec<AreaHistory>,
+    pub drift: Vec<Drift>,
+    pub sustained: Vec<SustainedImprovement>,
+    pub review: ReviewDue,
+    pub time_on_plan: Option<TimeOnPlan>,
+}
+
+impl History {
+    /// The assessment representing the latest round.
+    pub fn latest_id(&self) -> Option<i64> {
+        self.rounds.last().map(|r| r.representative_id)
+    }
+}
+
+/// The finalised, current versions of a child's assessments, oldest first (by date, then id).
+pub fn current_versions(assessments: &[Assessment]) -> Vec<&Assessment> {
+    let finalised = || assessments.iter().filter(|a| a.status == AssessmentStatus::Finalised);
+    let superseded: HashSet<i64> = finalised().filter_map(|a| a.amends).collect();
+    let mut current: Vec<&Assessment> = finalised().filter(|a| !superseded.contains(&a.id)).collect();
+    current.sort_by_key(|a| (a.assessed_on, a.id));
+    current
+}
+
+fn same_assessor(a: &Practitioner, b: &Practitioner) -> bool {
+    a.name == b.name && a.agency == b.agency
+}
+
+/// Groups current versions (oldest first) into review rounds.
+fn group_rounds<'a>(current: &[&'a Assessment]) -> Vec<Vec<&'a Assessment>> {
+    let mut rounds: Vec<Vec<&Assessment>> = Vec::new();
+    for &a in current {
+        match rounds.last_mut() {
+            Some(round)
+                if (a.assessed_on - round[0].assessed_on).num_days() <= ROUND_DAYS
+                    && !round.iter().any(|m| same_assessor(&m.assessor, &a.assessor)) =>
+            {
+                round.push(a)
+            }
+            _ => rounds.push(vec![a]),
+        }
+    }
+    rounds
+}
+
+/// The assessment representing each round (see the module rule).
+fn representatives<'a>(rounds: &[Vec<&'a Assessment>]) -> Vec<&'a Assessment> {
+    let mut reps: Vec<&Assessment> = Vec::with_capacity(rounds.len());
+    for round in rounds {
+        let same_agency =
+            reps.last().and_then(|prev| round.iter().rev().find(|a| a.assessor.agency == prev.assessor.agency));
+        let latest = round.last().expect("a round is never empty");
+        reps.push(same_agency.unwrap_or(latest));
+    }
+    reps
+}
+
+/// Change since the previous point and since the first, given (date, score) oldest first.
+fn changes(points: &[(NaiveDate, Option<f64>)]) -> (Option<ScoreChange>, Option<ScoreChange>) {
+    let n = points.len();
+    if n < 2 {
+        return (None, None);
+    }
+    let change = |(from_date, from): (NaiveDate, Option<f64>)| {
+        let (to_date, to) = points[n - 1];
+        Some(ScoreChange::new(from_date, from, to_date, to))
+    };
+    (change(points[n - 2]), change(points[0]))
+}
+
+/// At concern: the confirmed grade where there is one, otherwise the computed score.
+fn at_concern(confirmed: Option<u8>, score: Option<f64>) -> bool {
+    match confirmed {
+        Some(grade) => grade >= 3,
+        None => score.is_some_and(|s| tenths(s) >= CONCERN_TENTHS),
+    }
+}
+
+fn area_history(index: usize, area: &Area, profiles: &[(&Assessment, Profile)]) -> AreaHistory {
+    let points: Vec<AreaPoint> = profiles
+        .iter()
+        .map(|(a, p)| {
+            let s = &p.areas[index];
+            let confirmed = a.confirmation(&area.id).map(|c| c.confirmed);
+            AreaPoint {
+                assessment_id: a.id,
+                assessed_on: a.assessed_on,
+                score: s.score,
+                band: s.band,
+                confirmed,
+                urgent: !s.urgent_items.is_empty(),
+                at_concern: at_concern(confirmed, s.score),
+            }
+        })
+        .collect();
+    let series: Vec<_> = points.iter().map(|p| (p.assessed_on, p.score)).collect();
+    let (since_previous, since_first) = changes(&series);
+    let subareas = area
+        .subareas
+        .iter()
+        .enumerate()
+        .map(|(si, sub)| {
+            let points: Vec<SubAreaPoint> = profiles
+                .iter()
+                .map(|(a, p)| SubAreaPoint {
+                    assessment_id: a.id,
+                    assessed_on: a.assessed_on,
+                    score: p.areas[index].subareas[si].score,
+                })
+                .collect();
+            let series: Vec<_> = points.iter().map(|p| (p.assessed_on, p.score)).collect();
+            let (since_previous, since_first) = changes(&series);
+            SubAreaHistory { id: sub.id.clone(), name: sub.name.clone(), points, since_previous, since_first }
+        })
+        .collect();
+    AreaHistory { id: area.id.clone(), name: area.name.clone(), points, since_previous, since_first, subareas }
+}
+
+fn drift(area: &AreaHistory) -> Option<Drift> {
+    let points = &area.points;
+    let latest = points.last()?;
+    if !latest.at_concern {
+        return None;
+    }
+    let six_months = points
+        .iter()
+        .rposition(|p| add_months(p.assessed_on, DRIFT_MONTHS) <= latest.assessed_on)
+        .map(|i| (i, DriftWindow::SixMonths));
+    let two_reviews = points.len().checked_sub(3).map(|i| (i, DriftWindow::TwoReviews));
+    [six_months, two_reviews]
+        .into_iter()
+        .flatten()
+        .filter(|&(i, _)| Change::between(points[i].score, latest.score) != Change::Improved)
+        .min_by_key(|&(i, _)| i)
+        .map(|(i, window)| Drift {
+            area_id: area.id.clone(),
+            area_name: area.name.clone(),
+            window,
+            change: ScoreChange::new(points[i].assessed_on, points[i].score, latest.assessed_on, latest.score),
+            confirmed: latest.confirmed,
+        })
+}
+
+fn sustained(area: &AreaHistory) -> Option<SustainedImprovement> {
+    let points = &area.points;
+    let latest = points.last()?;
+    // The earliest round i such that it and every round after it are improved on round i - 1.
+    let start = (1..points.len())
+        .find(|&i| points[i..].iter().all(|p| Change::between(points[i - 1].score, p.score) == Change::Improved))?;
+    let since = points[start].assessed_on;
+    (add_months(since, SUSTAINED_MONTHS) <= latest.assessed_on).then(|| {
+        let before = &points[start - 1];
+        SustainedImprovement {
+            area_id: area.id.clone(),
+            area_name: area.name.clone(),
+            since,
+            change: ScoreChange::new(before.assessed_on, before.score, latest.assessed_on, latest.score),
+        }
+    })
+}
+
+fn review_due(child: &Child, last_assessed_on: Option<NaiveDate>, today: NaiveDate) -> ReviewDue {
+    let interval_months = match child.review_interval_months {
+        0 => DEFAULT_REVIEW_INTERVAL_MONTHS,
+        n => n,
+    };
+    let due_on = last_assessed_on.or(child.plan_start).map(|d| add_months(d, interval_months));
+    let days_overdue = due_on.map_or(0, |due| (today - due).num_days().max(0));
+    ReviewDue { last_assessed_on, interval_months, due_on, overdue: days_overdue > 0, days_overdue }
+}
+
+/// "1 day", "3 days".
+pub(crate) fn plural(n: impl Into<i64>, one: &str) -> String {
+    match n.into() {
+        1 => format!("1 {one}"),
+        n => format!("{n} {one}s"),
+    }
+}
+
+/// Time since the plan started; `None` without a plan or when it starts after `today`.
+pub fn time_on_plan(child: &Child, today: NaiveDate) -> Option<TimeOnPlan> {
+    let started_on = child.plan_start.filter(|s| *s <= today)?;
+    let months = (0u32..).take_while(|&m| add_months(started_on, m) <= today).last().unwrap_or(0);
+    let days = (today - add_months(started_on, months)).num_days() as u32;
+    let total_days = (today - started_on).num_days();
+    let words = match (months, days) {
+        (0, 0) => "started today".to_string(),
+        (0, d) if d < 7 => plural(d, "day"),
+        (0, d) if d % 7 == 0 => plural(d / 7, "week"),
+        (0, d) => format!("{} and {}", plural(d / 7, "week"), plural(d % 7, "day")),
+        (m, 0) => plural(m, "month"),
+        (m, d) => format!("{} and {}", plural(m, "month"), plural(d, "day")),
+    };
+    Some(TimeOnPlan { started_on, months, days, total_days, words })
+}
+
+/// The child's series: rounds, per-area and per-sub-area scores and change, and the flags.
+/// `assessments` are the child's, in any status and version; drafts and superseded versions
+/// are left out here.
+pub fn history(checklist: &Checklist, child: &Child, assessments: &[Assessment], today: NaiveDate) -> History {
+    let current = current_versions(assessments);
+    let grouped = group_rounds(&current);
+    let reps = representatives(&grouped);
+    let rounds = grouped
+        .iter()
+        .zip(&reps)
+        .map(|(members, rep)| Round {
+            started_on: members[0].assessed_on,
+            assessment_ids: members.iter().map(|a| a.id).collect(),
+            representative_id: rep.id,
+        })
+        .collect();
+    let profiles: Vec<(&Assessment, Profile)> =
+        reps.iter().map(|a| (*a, a.profile(checklist, child.date_of_birth))).collect();
+    let areas: Vec<AreaHistory> =
+        checklist.areas.iter().enumerate().map(|(i, area)| area_history(i, area, &profiles)).collect();
+    History {
+        child_id: child.id,
+        today,
+        rounds,
+        drift: areas.iter().filter_map(drift).collect(),
+        sustained: areas.iter().filter_map(sustained).collect(),
+        areas,
+        review: review_due(child, current.last().map(|a| a.assessed_on), today),
+        time_on_plan: time_on_plan(child, today),
+    }
+}
+
+/// One assessor's grade for an item in a round where the assessors disagree.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct AssessorView {
+    #[ts(type = "number")]
+    pub assessment_id: i64,
+    pub assessor: Practitioner,
+    pub assessed_on: NaiveDate,
+    pub grade: u8,
+    pub evidence: String,
+    pub professional_only: bool,
+}
+
+/// An item graded 2 or more apart by different assessors in one round: for discussion,
+/// never averaged.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Disagreement {
+    pub round_started_on: NaiveDate,
+    pub area_id: String,
+    pub area_name: String,
+    pub item_id: String,
+    pub item_title: String,
+    /// Highest grade minus lowest.
+    pub spread: u8,
+    /// Every assessor in the round who graded the item, in date order.
+    pub views: Vec<AssessorView>,
+}
+
+/// Items on which the assessors of a round disagree, round by round (oldest first), items in
+/// checklist order. Items not graded 1..5 by at least two assessors are never listed.
+pub fn disagreements(checklist: &Checklist, assessments: &[Assessment]) -> Vec<Disagreement> {
+    let current = current_versions(assessments);
+    let mut found = Vec::new();
+    for round in group_rounds(&current).iter().filter(|r| r.len() > 1) {
+        for area in &checklist.areas {
+            for item in area.subareas.iter().flat_map(|s| &s.items) {
+                let views: Vec<AssessorView> = round
+                    .iter()
+                    .filter_map(|a| {
+                        let record = a.item(&item.id)?;
+                        Some(AssessorView {
+                            assessment_id: a.id,
+                            assessor: a.assessor.clone(),
+                            assessed_on: a.assessed_on,
+                            grade: record.grade?.score()?,
+                            evidence: record.evidence.clone(),
+                            professional_only: record.professional_only,
+                        })
+                    })
+                    .collect();
+                let grades = || views.iter().map(|v| v.grade);
+                let spread = grades().max().unwrap_or(0) - grades().min().unwrap_or(0);
+                if spread >= DISAGREEMENT_GAP {
+                    found.push(Disagreement {
+                        round_started_on: round[0].assessed_on,
+                        area_id: area.id.clone(),
+                        area_name: area.name.clone(),
+                        item_id: item.id.clone(),
+                        item_title: item.title.clone(),
+                        spread,
+                        views,
+                    });
+                }
+            }
+        }
+    }
+    found
+}
+
+/// A child in a household where a brother or sister has a current checklist but this child
+/// has none: the child who is easily lost (often a new baby).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct NotYetAssessed {
+    #[ts(type = "number")]
+    pub child_id: i64,
+    pub name: String,
+    #[ts(type = "number")]
+    pub household_id: i64,
+    pub household_name: Option<String>,
+    /// The siblings whose checklist is current.
+    #[ts(type = "Array<number>")]
+    pub assessed_sibling_ids: Vec<i64>,
+}
+
+/// Given children with the date of their latest finalised assessment (if any), the children
+/// never assessed whose household has a sibling with a current checklist (assessed on or
+/// before `today` and not yet due for review). Children in no household are never flagged.
+pub fn not_yet_assessed(children: &[(&Child, Option<NaiveDate>)], today: NaiveDate) -> Vec<NotYetAssessed> {
+    let is_current = |child: &Child, latest: Option<NaiveDate>| {
+        latest.is_some_and(|d| d <= today) && !review_due(child, latest, today).overdue
+    };
+    children
+        .iter()
+        .filter(|(_, latest)| latest.is_none())
+        .filter_map(|&(child, _)| {
+            let household_id = child.household_id?;
+            let assessed_sibling_ids: Vec<i64> = children
+                .iter()
+                .filter(|(s, latest)| {
+                    s.id != child.id && s.household_id == Some(household_id) && is_current(s, *latest)
+                })
+                .map(|(s, _)| s.id)
+                .collect();
+            (!assessed_sibling_ids.is_empty()).then(|| NotYetAssessed {
+                child_id: child.id,
+                name: child.name.clone(),
+                household_id,
+                household_name: child.household_name.clone(),
+                assessed_sibling_ids,
+            })
+        })
+        .collect()
+}

@@ -8,6 +8,7 @@ pub mod checklist;
 pub mod compare;
 pub mod demo;
 pub mod error;
+pub mod exchange;
 pub mod model;
 pub mod paths;
 pub mod report;

@@ -3,16 +3,28 @@
 
 mod commands;
 mod dialogs;
+mod single_instance;
 mod state;
 
 use tauri::Manager;
 
 fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let data_dir = match ntk_core::paths::resolve_data_dir(&args) {
+        Ok(dir) => dir,
+        Err(e) => {
+            eprintln!("Neglect Toolkit could not start: {e}");
+            std::process::exit(2);
+        }
+    };
+    if single_instance::hand_over_to_running_instance(&data_dir) {
+        eprintln!("Neglect Toolkit is already open on {}; that window has been brought to the front.", data_dir.display());
+        return;
+    }
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
-        .setup(|app| {
-            let args: Vec<String> = std::env::args().collect();
-            let data_dir = ntk_core::paths::resolve_data_dir(&args)?;
+        .setup(move |app| {
+            single_instance::listen(app.handle(), &data_dir)?;
             app.manage(state::AppState::new(data_dir));
             Ok(())
         })

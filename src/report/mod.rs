@@ -1,1 +1,88 @@
 //! Printed summaries (PDF): the core-group summary for professionals and the family summary.
+//!
+//! Both are A4 with real, selectable text in embedded DejaVu Sans (so every name prints as
+//! written, whatever its alphabet), page numbers "Page N of M" on every page, and text that
+//! wraps and flows over pages. The core-group summary is marked OFFICIAL-SENSITIVE on every
+//! page. The family summary is written for the family: plain words, 12pt or larger, no
+//! numbers from the checklist, no item evidence, nothing about anyone else in the household.
+//!
+//! - `layout`: text measuring, wrapping, page flow, tables, page furniture.
+//! - `chart`: the areas-over-time chart as vector shapes.
+//! - `core_group`, `family`: what each summary says.
+
+mod chart;
+mod core_group;
+mod family;
+mod layout;
+
+use chrono::NaiveDate;
+
+use crate::assessment::Assessment;
+use crate::checklist::Checklist;
+use crate::compare::{self, History};
+use crate::model::Child;
+use crate::scoring::Profile;
+
+pub use core_group::core_group_summary;
+pub use family::family_summary;
+
+/// Everything a summary is made from. Nothing is read from the store or the clock.
+#[derive(Debug, Clone, Copy)]
+pub struct ReportInput<'a> {
+    pub checklist: &'a Checklist,
+    pub child: &'a Child,
+    /// All the child's assessments, in any status and version: drafts and superseded
+    /// versions are left out by the same rules as [`compare::history`].
+    pub assessments: &'a [Assessment],
+    /// The household's name, for the core group only.
+    pub household_name: Option<&'a str>,
+    /// The other children in the household, for the core group only: the family summary
+    /// never prints them.
+    pub siblings: &'a [Child],
+    /// The date the summary is written on; ages, time on plan and overdue reviews count to it.
+    pub today: NaiveDate,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    #[error("There is no finalised checklist for this child yet, so there is nothing to summarise.")]
+    NothingFinalised,
+    #[error("The PDF could not be written: {0}")]
+    Pdf(String),
+}
+
+/// What both summaries work from: the child's history and the latest review round.
+struct Case<'a> {
+    input: &'a ReportInput<'a>,
+    history: History,
+    /// The assessment representing the latest round, and its computed profile.
+    latest: &'a Assessment,
+    latest_profile: Profile,
+    /// Every assessment in the latest round, the representative first.
+    latest_round: Vec<&'a Assessment>,
+}
+
+impl<'a> Case<'a> {
+    fn new(input: &'a ReportInput<'a>) -> Result<Case<'a>, ReportError> {
+        let history = compare::history(input.checklist, input.child, input.assessments, input.today);
+        let round = history.rounds.last().ok_or(ReportError::NothingFinalised)?;
+        let find = |id: i64| input.assessments.iter().find(|a| a.id == id);
+        let latest = find(round.representative_id).ok_or(ReportError::NothingFinalised)?;
+        let others = round.assessment_ids.iter().filter(|&&id| id != latest.id).filter_map(|&id| find(id));
+        let latest_round = std::iter::once(latest).chain(others).collect();
+        let latest_profile = latest.profile(input.checklist, input.child.date_of_birth);
+        Ok(Case { input, history, latest, latest_profile, latest_round })
+    }
+
+    /// The actions recorded in the latest round, soonest first.
+    fn actions(&self) -> Vec<&'a crate::assessment::Action> {
+        let mut actions: Vec<_> = self.latest_round.iter().flat_map(|a| &a.actions).collect();
+        actions.sort_by_key(|a| a.by_when);
+        actions
+    }
+}
+
+/// "3 March 2026": the month in words, never confused between UK and US order.
+fn long_date(d: NaiveDate) -> String {
+    d.format("%-d %B %Y").to_string()
+}

@@ -171,6 +171,22 @@ pub const MIGRATIONS: &[&str] = &[
       OR coalesce(NEW.new_value, '[erased]') != '[erased]'
     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
     "#,
+    // 3: settings of this database. `dataset_salt` keys the pseudonymous ids of the
+    // partnership dataset: 32 random bytes from SQLite's CSPRNG (seeded by the operating
+    // system), made once per database and never changed, so ids stay stable across datasets.
+    r#"
+    CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    INSERT INTO settings (key, value) VALUES ('dataset_salt', lower(hex(randomblob(32))));
+    CREATE TRIGGER settings_salt_no_update BEFORE UPDATE ON settings
+    WHEN OLD.key = 'dataset_salt'
+    BEGIN SELECT RAISE(ABORT, 'the dataset salt never changes'); END;
+    CREATE TRIGGER settings_salt_no_delete BEFORE DELETE ON settings
+    WHEN OLD.key = 'dataset_salt'
+    BEGIN SELECT RAISE(ABORT, 'the dataset salt never changes'); END;
+    "#,
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

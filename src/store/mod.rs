@@ -9,6 +9,7 @@ mod audit;
 mod backup;
 mod bulk;
 mod children;
+mod exchange;
 mod migrations;
 mod retention;
 
@@ -124,6 +125,17 @@ impl Store {
 
     pub fn set_actor(&mut self, actor: &str) {
         self.actor = actor.to_string();
+    }
+
+    /// Reads every page and checks the structure (SQLite's quick_check): finds damage that
+    /// opening alone does not.
+    pub fn integrity_check(&self) -> Result<()> {
+        let result: String = self.conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+        if result == "ok" {
+            Ok(())
+        } else {
+            Err(CoreError::Damaged(result))
+        }
     }
 
     /// The schema version of the open file.

@@ -1,0 +1,773 @@
+//! Sharing between agencies, and the partnership dataset.
+//!
+//! **Exchange files.** One child's finalised checklists as a versioned JSON document
+//! (`"format": "ntk-exchange"`, `"format_version": 1`), optionally encrypted with a passphrase
+//! (age, scrypt). The format is described field by field in `docs/exchange-format.md`. This
+//! module holds the format's types, reading and writing bytes, and the checks that need no
+//! database; the store (`store/exchange.rs`) exports, plans and applies imports.
+//!
+//! Reading a file is strict: an unknown `format_version`, an unknown field, a value of the
+//! wrong kind or a file cut short is refused as a whole, with a sentence saying where.
+//! Checks of the content against the checklist (item ids, areas, grades, dates, amendments)
+//! are made per checklist so the preview can say exactly which one is at fault and why.
+//!
+//! **Partnership dataset.** One row per child per period, with a pseudonymous id and no
+//! names or dates of birth; [`to_csv`] writes it as RFC 4180 CSV.
+
+use std::collections::{BTreeMap, HashSet};
+use std::io::Read;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::assessment::{AssessmentStatus, EvidenceSource, Practitioner};
+use crate::checklist::Checklist;
+use crate::error::{CoreError, Result};
+use crate::model::{AgeBand, PlanCategory};
+use crate::scoring::{self, check_confirmation, Grade};
+
+/// The value of `"format"` in every exchange file.
+pub const FORMAT: &str = "ntk-exchange";
+/// The exchange format this version of the app writes, and the only one it reads.
+pub const FORMAT_VERSION: u32 = 1;
+/// Largest exchange file accepted (encrypted or not): far above any real child's record.
+pub const MAX_FILE_BYTES: usize = 32 * 1024 * 1024;
+/// Longest text accepted in any field (the same limit the app applies when typing).
+pub const MAX_TEXT_CHARS: usize = 20_000;
+/// Shortest passphrase accepted to encrypt an exchange file.
+pub const MIN_FILE_PASSPHRASE_CHARS: usize = 8;
+/// scrypt work factor (N = 2^18, 256 MiB) for encrypting a file: the reference age
+/// implementation's default. Fixed rather than tuned to the sending laptop, so a slower
+/// receiving laptop opens the file in about the same time (around a second).
+pub const SCRYPT_LOG_N: u8 = 18;
+/// Highest work factor accepted when decrypting (N = 2^20, 1 GiB): a hostile file cannot make
+/// the app spend minutes and many gigabytes of memory.
+pub const SCRYPT_MAX_LOG_N: u8 = 20;
+/// The first bytes of a (binary) age file.
+const AGE_MAGIC: &[u8] = b"age-encryption.org/";
+/// The first bytes of an ASCII-armoured age file (not written by this app).
+const AGE_ARMOR: &[u8] = b"-----BEGIN AGE ENCRYPTED FILE-----";
+
+// ---------------------------------------------------------------------------------------------
+// The file format (version 1)
+// ---------------------------------------------------------------------------------------------
+
+/// One child's finalised checklists, as exchanged between agencies.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExchangeFile {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// Always [`FORMAT_VERSION`] for files this version writes.
+    pub format_version: u32,
+    /// When the file was made (local time with offset, RFC 3339).
+    pub exported_at: String,
+    /// Who made it (the practitioner signed in to the exporting app).
+    pub exported_by: String,
+    /// The checklist every assessment in the file was completed on.
+    pub checklist: ChecklistRef,
+    pub child: ExchangeChild,
+    /// Finalised checklists only, oldest first; an amendment comes after the one it corrects.
+    pub assessments: Vec<ExchangeAssessment>,
+}
+
+/// Which checklist (and exactly which words: the content hash) the grades were given against.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(export)]
+pub struct ChecklistRef {
+    pub id: String,
+    pub version: String,
+    pub hash: String,
+}
+
+impl ChecklistRef {
+    pub fn of(checklist: &Checklist) -> ChecklistRef {
+        ChecklistRef { id: checklist.id.clone(), version: checklist.version.clone(), hash: checklist.hash.clone() }
+    }
+}
+
+/// The child, as far as the receiving agency needs to find or add them. The household is not
+/// exchanged: it is the receiving agency's own grouping, and its name often names other people.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExchangeChild {
+    pub name: String,
+    /// Date of birth, or the expected date when `unborn`.
+    pub date_of_birth: NaiveDate,
+    pub unborn: bool,
+    pub plan_category: Option<PlanCategory>,
+    pub plan_start: Option<NaiveDate>,
+    pub review_interval_months: u32,
+    #[serde(default)]
+    pub disability_needs: String,
+    #[serde(default)]
+    pub communication_needs: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExchangeAssessor {
+    pub name: String,
+    pub agency: String,
+    #[serde(default)]
+    pub role: String,
+}
+
+/// One finalised checklist.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExchangeAssessment {
+    /// A number unique within this file, used by `amends`. It means nothing outside the file.
+    #[serde(rename = "ref")]
+    pub reference: u32,
+    pub assessed_on: NaiveDate,
+    pub assessor: ExchangeAssessor,
+    /// The sender's review round (the receiver numbers rounds by its own rule).
+    pub review_round: u32,
+    /// Always "finalised": drafts are never exchanged.
+    pub status: AssessmentStatus,
+    /// When it was finalised at the sending agency (RFC 3339).
+    pub finalised_at: String,
+    /// The `ref` of the checklist in this file that this one corrects.
+    #[serde(default)]
+    pub amends: Option<u32>,
+    #[serde(default)]
+    pub amendment_reason: Option<String>,
+    pub items: Vec<ExchangeItem>,
+    #[serde(default)]
+    pub confirmations: Vec<ExchangeConfirmation>,
+    #[serde(default)]
+    pub narrative: ExchangeNarrative,
+    #[serde(default)]
+    pub actions: Vec<ExchangeAction>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExchangeItem {
+    pub item_id: String,
+    /// "1".."5", "not_known", "not_applicable", or null when only evidence was written.
+    pub grade: Option<Grade>,
+    #[serde(default)]
+    pub evidence: String,
+    #[serde(default)]
+    pub source: Option<EvidenceSource>,
+    #[serde(default)]
+    pub evidence_date: Option<NaiveDate>,
+    #[serde(default)]
+    pub professional_only: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExchangeConfirmation {
+    pub area_id: String,
+    pub confirmed: u8,
+    #[serde(default)]
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ExchangeNarrative {
+    pub childs_voice: String,
+    pub day_in_my_life: String,
+    pub strengths: String,
+    pub parents_view: String,
+    pub worries: String,
+    pub needs_to_change: String,
+    pub better_looks_like: String,
+    /// Impact on the child, per area id.
+    pub impact: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExchangeAction {
+    pub what: String,
+    pub who: String,
+    #[serde(default)]
+    pub agency: String,
+    pub by_when: NaiveDate,
+    #[serde(default)]
+    pub target_grade: Option<u8>,
+    #[serde(default)]
+    pub area_id: Option<String>,
+    #[serde(default)]
+    pub result: String,
+}
+
+impl ExchangeAssessment {
+    pub fn assessor(&self) -> Practitioner {
+        Practitioner {
+            name: self.assessor.name.clone(),
+            agency: self.assessor.agency.clone(),
+            role: self.assessor.role.clone(),
+        }
+    }
+
+    /// Item id -> grade, for scoring and for recognising a checklist already imported.
+    pub fn grades(&self) -> std::collections::HashMap<String, Grade> {
+        self.items.iter().filter_map(|i| i.grade.map(|g| (i.item_id.clone(), g))).collect()
+    }
+}
+
+/// True when `bytes` start like an age-encrypted file.
+pub fn is_encrypted(bytes: &[u8]) -> bool {
+    bytes.starts_with(AGE_MAGIC) || bytes.starts_with(AGE_ARMOR)
+}
+
+fn file_fault(message: impl Into<String>) -> CoreError {
+    CoreError::invalid("file", message)
+}
+
+const NOTHING: &str = "Nothing has been imported.";
+
+impl ExchangeFile {
+    /// The file as bytes: pretty-printed JSON (UTF-8), encrypted with `passphrase` when given.
+    pub fn to_bytes(&self, passphrase: Option<&str>) -> Result<Vec<u8>> {
+        let json = serde_json::to_vec_pretty(self)
+            .map_err(|e| CoreError::Refused(format!("The export could not be written: {e}")))?;
+        match passphrase {
+            None => Ok(json),
+            Some(p) => encrypt(&json, p),
+        }
+    }
+
+    /// Reads a file made by [`ExchangeFile::to_bytes`], decrypting it when it is encrypted.
+    ///
+    /// Refuses, with a plain sentence: a file too large, an encrypted file without its
+    /// passphrase or with a wrong one, a file cut short, anything that is not an exchange
+    /// file, a `format_version` other than [`FORMAT_VERSION`], an unknown field or a value of
+    /// the wrong kind (naming where), and references (`ref`, `amends`) that do not hold.
+    /// The checklist and the content are checked against the app's checklist later, by the store.
+    pub fn from_bytes(bytes: &[u8], passphrase: Option<&str>) -> Result<ExchangeFile> {
+        if bytes.len() > MAX_FILE_BYTES {
+            return Err(file_fault(format!(
+                "The file is too large to be an exchange file ({} MB at most). {NOTHING}",
+                MAX_FILE_BYTES / (1024 * 1024)
+            )));
+        }
+        let plain;
+        let json: &[u8] = if is_encrypted(bytes) {
+            let passphrase = passphrase.filter(|p| !p.is_empty()).ok_or_else(|| {
+                CoreError::invalid("passphrase", format!("This file is encrypted. Please enter the passphrase it was shared with. {NOTHING}"))
+            })?;
+            plain = decrypt(bytes, passphrase)?;
+            &plain
+        } else {
+            bytes
+        };
+        Self::from_json(json)
+    }
+
+    fn from_json(json: &[u8]) -> Result<ExchangeFile> {
+        if json.iter().all(u8::is_ascii_whitespace) {
+            return Err(file_fault(format!("The file is empty. {NOTHING}")));
+        }
+        let value: serde_json::Value = serde_json::from_slice(json).map_err(|e| {
+            if e.is_eof() {
+                file_fault(format!(
+                    "The file ends too early: it has been cut short or damaged in copying. Ask the sender for a new export. {NOTHING}"
+                ))
+            } else if e.is_syntax() && !json.trim_ascii_start().starts_with(b"{") {
+                file_fault(format!("This is not a Neglect Toolkit exchange file. {NOTHING}"))
+            } else {
+                file_fault(format!(
+                    "The file is damaged: it is not valid JSON at line {}, column {}. {NOTHING}",
+                    e.line(),
+                    e.column()
+                ))
+            }
+        })?;
+        let Some(object) = value.as_object() else {
+            return Err(file_fault(format!("This is not a Neglect Toolkit exchange file. {NOTHING}")));
+        };
+        if object.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+            return Err(file_fault(format!(
+                "This is not a Neglect Toolkit exchange file (its \"format\" is not \"{FORMAT}\"). {NOTHING}"
+            )));
+        }
+        match object.get("format_version") {
+            Some(v) if v.as_u64() == Some(u64::from(FORMAT_VERSION)) => {}
+            Some(v) if v.as_u64().is_some_and(|n| n > u64::from(FORMAT_VERSION)) => {
+                return Err(CoreError::Refused(format!(
+                    "This file uses exchange format version {v}, made by a newer version of Neglect Toolkit; this app reads version {FORMAT_VERSION}. Please update the app. {NOTHING}"
+                )))
+            }
+            Some(v) => {
+                return Err(CoreError::Refused(format!(
+                    "This file's exchange format version ({v}) is not one this app knows; it reads version {FORMAT_VERSION}. {NOTHING}"
+                )))
+            }
+            None => return Err(file_fault(format!("The file does not say which exchange format version it uses. {NOTHING}"))),
+        }
+        let file: ExchangeFile = serde_path_to_error::deserialize(value).map_err(|e| {
+            let path = e.path().to_string();
+            file_fault(format!("The file is damaged or has been changed by hand: at {path}: {}. {NOTHING}", e.into_inner()))
+        })?;
+        file.check_structure()?;
+        Ok(file)
+    }
+
+    /// What must hold for the file to be read at all: the child's details and the references.
+    fn check_structure(&self) -> Result<()> {
+        let c = &self.child;
+        let fault = |m: String| Err(file_fault(format!("{m} {NOTHING}")));
+        if c.name.trim().is_empty() {
+            return fault("The file does not give the child's name.".into());
+        }
+        if c.name.trim().chars().count() > 200 {
+            return fault("The child's name in the file is too long (200 characters at most).".into());
+        }
+        for (what, text) in [
+            ("child's name", &c.name),
+            ("disability needs", &c.disability_needs),
+            ("communication needs", &c.communication_needs),
+        ] {
+            if let Some(m) = text_fault(what, text) {
+                return fault(m);
+            }
+        }
+        if !(1..=24).contains(&c.review_interval_months) {
+            return fault("The child's review interval in the file is not between 1 and 24 months.".into());
+        }
+        if c.plan_start.is_some() && c.plan_category.is_none() {
+            return fault("The file gives a plan start date but no plan category.".into());
+        }
+        if self.assessments.is_empty() {
+            return fault("The file has no checklists in it.".into());
+        }
+        let mut refs = HashSet::new();
+        for a in &self.assessments {
+            if !refs.insert(a.reference) {
+                return fault(format!("Two checklists in the file have the same ref ({}).", a.reference));
+            }
+        }
+        Ok(())
+    }
+}
+
+fn encrypt(json: &[u8], passphrase: &str) -> Result<Vec<u8>> {
+    if passphrase.chars().count() < MIN_FILE_PASSPHRASE_CHARS {
+        return Err(CoreError::invalid(
+            "passphrase",
+            format!("Please choose a passphrase of at least {MIN_FILE_PASSPHRASE_CHARS} characters for the file."),
+        ));
+    }
+    let mut recipient = age::scrypt::Recipient::new(age::secrecy::SecretString::from(passphrase.to_owned()));
+    recipient.set_work_factor(SCRYPT_LOG_N);
+    age::encrypt(&recipient, json).map_err(|e| CoreError::Refused(format!("The file could not be encrypted: {e}")))
+}
+
+fn decrypt(bytes: &[u8], passphrase: &str) -> Result<Vec<u8>> {
+    use age::DecryptError as E;
+    if bytes.starts_with(AGE_ARMOR) {
+        return Err(file_fault(format!(
+            "This encrypted file is in text (\"armoured\") form, which Neglect Toolkit does not read. Ask the sender to export it from Neglect Toolkit. {NOTHING}"
+        )));
+    }
+    let damaged = || file_fault(format!("The encrypted file is damaged or has been cut short. Ask the sender for a new export. {NOTHING}"));
+    let decryptor = age::Decryptor::new_buffered(bytes).map_err(|_| damaged())?;
+    if !decryptor.is_scrypt() {
+        return Err(file_fault(format!(
+            "This file is encrypted for a key, not with a passphrase; Neglect Toolkit cannot open it. {NOTHING}"
+        )));
+    }
+    let mut identity = age::scrypt::Identity::new(age::secrecy::SecretString::from(passphrase.to_owned()));
+    identity.set_max_work_factor(SCRYPT_MAX_LOG_N);
+    let reader = decryptor.decrypt(std::iter::once(&identity as &dyn age::Identity)).map_err(|e| match e {
+        E::DecryptionFailed | E::KeyDecryptionFailed | E::NoMatchingKeys => CoreError::invalid(
+            "passphrase",
+            format!("The passphrase for this file is not right (or the file has been damaged). {NOTHING}"),
+        ),
+        E::ExcessiveWork { .. } => file_fault(format!(
+            "This file was encrypted with a setting that would take this computer too long to open. Ask the sender to export it again from Neglect Toolkit. {NOTHING}"
+        )),
+        _ => damaged(),
+    })?;
+    let mut plain = Vec::new();
+    reader.take(MAX_FILE_BYTES as u64 + 1).read_to_end(&mut plain).map_err(|_| damaged())?;
+    if plain.len() > MAX_FILE_BYTES {
+        return Err(file_fault(format!("The file is too large to be an exchange file. {NOTHING}")));
+    }
+    Ok(plain)
+}
+
+/// A sentence when `text` cannot be stored as given (too long, or a NUL character).
+fn text_fault(what: &str, text: &str) -> Option<String> {
+    if text.chars().count() > MAX_TEXT_CHARS {
+        Some(format!("The {what} is too long ({MAX_TEXT_CHARS} characters at most)."))
+    } else if text.contains('\0') {
+        Some(format!("The {what} contains a character that is not allowed (NUL)."))
+    } else {
+        None
+    }
+}
+
+/// Why one checklist in a file cannot be imported: every fault found, in plain sentences.
+/// `earlier` holds the refs of the checklists before it in the file. An empty list means it is valid.
+pub(crate) fn check_assessment(
+    a: &ExchangeAssessment,
+    earlier: &HashSet<u32>,
+    checklist: &Checklist,
+    child: &ExchangeChild,
+    today: NaiveDate,
+) -> Vec<String> {
+    let mut faults = Vec::new();
+    let mut text = |what: &str, t: &str| {
+        if let Some(m) = text_fault(what, t) {
+            faults.push(m);
+        }
+    };
+    text("assessor's name", &a.assessor.name);
+    text("assessor's agency", &a.assessor.agency);
+    text("assessor's role", &a.assessor.role);
+    text("amendment reason", a.amendment_reason.as_deref().unwrap_or(""));
+    for i in &a.items {
+        text(&format!("evidence for item \"{}\"", i.item_id), &i.evidence);
+    }
+    for c in &a.confirmations {
+        text(&format!("reason for the {} area grade", c.area_id), &c.reason);
+    }
+    let n = &a.narrative;
+    for (key, t) in [
+        ("child's voice", &n.childs_voice),
+        ("day in my life", &n.day_in_my_life),
+        ("strengths", &n.strengths),
+        ("parent or carer's view", &n.parents_view),
+        ("worries", &n.worries),
+        ("what needs to change", &n.needs_to_change),
+        ("what better looks like", &n.better_looks_like),
+    ] {
+        text(key, t);
+    }
+    for (area, t) in &n.impact {
+        text(&format!("impact on the child ({area})"), t);
+    }
+    for x in &a.actions {
+        text("action", &x.what);
+        text("person responsible for an action", &x.who);
+        text("agency of an action", &x.agency);
+        text("result of an action", &x.result);
+    }
+
+    if a.status != AssessmentStatus::Finalised {
+        faults.push("It is a draft; only finalised checklists are shared between agencies.".into());
+    }
+    if chrono::DateTime::parse_from_rfc3339(&a.finalised_at).is_err() {
+        faults.push(format!("The time it was finalised (\"{}\") is not a date and time.", a.finalised_at));
+    }
+    if a.assessed_on > today {
+        faults.push(format!("It is dated {}, which is in the future.", a.assessed_on));
+    }
+    if !child.unborn && a.assessed_on < child.date_of_birth {
+        faults.push("It is dated before the child's date of birth.".into());
+    }
+    if a.review_round == 0 {
+        faults.push("Its review round is 0; rounds start at 1.".into());
+    }
+    if a.assessor.name.trim().is_empty() {
+        faults.push("The assessor's name is missing.".into());
+    }
+    if a.assessor.agency.trim().is_empty() {
+        faults.push("The assessor's agency is missing.".into());
+    }
+    match (a.amends, a.amendment_reason.as_deref().map(str::trim)) {
+        (Some(r), _) if !earlier.contains(&r) => faults.push(format!(
+            "It says it corrects checklist ref {r}, which does not come before it in this file."
+        )),
+        (Some(_), None | Some("")) => faults.push("It is an amendment but gives no reason for it.".into()),
+        (None, Some(reason)) if !reason.is_empty() => {
+            faults.push("It gives a reason for an amendment but does not say which checklist it corrects.".into())
+        }
+        _ => {}
+    }
+
+    let places = checklist.item_places();
+    let mut seen = HashSet::new();
+    for i in &a.items {
+        if !places.contains_key(i.item_id.as_str()) {
+            faults.push(format!(
+                "Item \"{}\" is not in checklist \"{}\" version {}.",
+                i.item_id, checklist.id, checklist.version
+            ));
+        }
+        if !seen.insert(i.item_id.as_str()) {
+            faults.push(format!("Item \"{}\" appears more than once.", i.item_id));
+        }
+        if i.evidence_date.is_some_and(|d| d > today) {
+            faults.push(format!("The evidence for item \"{}\" is dated in the future.", i.item_id));
+        }
+    }
+
+    let band = AgeBand::on(child.date_of_birth, a.assessed_on);
+    let profile = scoring::score(checklist, &a.grades(), band);
+    let mut seen = HashSet::new();
+    for c in &a.confirmations {
+        if !seen.insert(c.area_id.as_str()) {
+            faults.push(format!("Area \"{}\" is confirmed more than once.", c.area_id));
+        }
+        match profile.areas.iter().find(|s| s.id == c.area_id) {
+            None => faults.push(format!("Area \"{}\" is not in this checklist.", c.area_id)),
+            Some(area) => {
+                if let Err(fault) = check_confirmation(area.score, c.confirmed, &c.reason) {
+                    faults.push(format!("{}: {fault}", area.name));
+                }
+            }
+        }
+    }
+    for area in n.impact.keys() {
+        if checklist.area(area).is_none() {
+            faults.push(format!("Impact on the child is written for area \"{area}\", which is not in this checklist."));
+        }
+    }
+    for x in &a.actions {
+        if x.what.trim().is_empty() {
+            faults.push("An action does not say what is to be done.".into());
+        }
+        if x.who.trim().is_empty() {
+            faults.push(format!("The action \"{}\" does not say who is responsible.", x.what.trim()));
+        }
+        if x.target_grade.is_some_and(|g| !(1..=5).contains(&g)) {
+            faults.push(format!("The action \"{}\" has a target grade that is not from 1 to 5.", x.what.trim()));
+        }
+        if let Some(area) = &x.area_id {
+            if checklist.area(area).is_none() {
+                faults.push(format!("The action \"{}\" is for area \"{area}\", which is not in this checklist.", x.what.trim()));
+            }
+        }
+    }
+    faults
+}
+
+/// The sentence for a checklist whose content hash is not the app's.
+pub(crate) fn checklist_mismatch(file: &ChecklistRef, ours: &Checklist) -> Option<String> {
+    (file.id != ours.id || file.version != ours.version || file.hash != ours.hash).then(|| {
+        format!(
+            "This file was made with checklist \"{}\" version {} (hash {}), but this app uses checklist \"{}\" version {} (hash {}). Grades are only read against the words they were given for, so the file cannot be imported. {NOTHING}",
+            file.id, file.version, file.hash, ours.id, ours.version, ours.hash
+        )
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// What an import would do, and what it did
+// ---------------------------------------------------------------------------------------------
+
+/// What importing a file would do, worked out without writing anything.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct ImportPlan {
+    pub encrypted: bool,
+    pub exported_at: String,
+    pub exported_by: String,
+    pub checklist: ChecklistRef,
+    pub child: ChildMatch,
+    /// Every checklist in the file, in file order, with what would happen to it.
+    pub assessments: Vec<PlannedAssessment>,
+    pub new_count: u32,
+    pub duplicate_count: u32,
+    pub refused_count: u32,
+    /// False when any checklist is refused: a file with a fault is not imported at all.
+    pub can_import: bool,
+    /// One or two sentences for the practitioner.
+    pub summary: String,
+}
+
+/// The child in the file, and the child here it would be added to.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct ChildMatch {
+    pub name: String,
+    pub date_of_birth: NaiveDate,
+    pub unborn: bool,
+    /// The child here with the same name and date of birth; `None`: a new child would be added.
+    #[ts(type = "number | null")]
+    pub existing_id: Option<i64>,
+    /// Details in the file that differ from the child here (never changed by an import).
+    pub differences: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct PlannedAssessment {
+    /// The checklist's `ref` in the file.
+    pub reference: u32,
+    pub assessed_on: NaiveDate,
+    pub assessor: Practitioner,
+    /// The `ref` of the checklist it corrects, when it is an amendment.
+    pub amends: Option<u32>,
+    pub outcome: ImportOutcome,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[ts(export)]
+pub enum ImportOutcome {
+    /// Would be added, as finalised.
+    New,
+    /// Already here (same child, date, assessor and grades): skipped.
+    /// `existing_id` is the checklist here; `None` when it repeats an earlier one in the same file.
+    Duplicate {
+        #[ts(type = "number | null")]
+        existing_id: Option<i64>,
+        reason: String,
+    },
+    /// Cannot be imported, with every reason.
+    Refused { reasons: Vec<String> },
+}
+
+/// What an import did.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct ImportReport {
+    #[ts(type = "number")]
+    pub child_id: i64,
+    pub child_created: bool,
+    /// The new checklists here, in file order.
+    #[ts(type = "Array<number>")]
+    pub added: Vec<i64>,
+    /// Checklists already here, skipped.
+    pub skipped_duplicates: u32,
+    pub summary: String,
+}
+
+pub(crate) fn plural(n: u32, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The partnership dataset
+// ---------------------------------------------------------------------------------------------
+
+/// Where an area's latest grade comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum GradeBasis {
+    /// The practitioner's confirmed area grade (a whole number).
+    Confirmed,
+    /// No confirmed grade: the computed score (one decimal).
+    Computed,
+    /// No finalised checklist, or not enough evidence for a score.
+    None,
+}
+
+impl GradeBasis {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GradeBasis::Confirmed => "confirmed",
+            GradeBasis::Computed => "computed",
+            GradeBasis::None => "none",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct DatasetArea {
+    pub area_id: String,
+    /// Latest grade on or before the end of the period: confirmed, else computed.
+    pub latest_grade: Option<f64>,
+    pub basis: GradeBasis,
+    /// Computed score of the latest round minus that of the first round (negative is better);
+    /// `None` with fewer than two rounds or when either has not enough evidence.
+    pub change_since_first: Option<f64>,
+}
+
+/// One child in one period, pseudonymous: no name, no date of birth, no free text.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct DatasetRow {
+    /// HMAC-SHA256 of the child's record under this database's own random salt (32 hex digits):
+    /// the same child gets the same id in every dataset from this database, and no one
+    /// without the database can tell who it is.
+    pub pseudonym: String,
+    pub period_from: NaiveDate,
+    pub period_to: NaiveDate,
+    /// Age band at the end of the period.
+    pub age_band: AgeBand,
+    pub plan_category: Option<PlanCategory>,
+    /// Days on the plan at the end of the period.
+    #[ts(type = "number | null")]
+    pub days_on_plan: Option<i64>,
+    /// Finalised checklists (current versions) dated within the period.
+    pub checklists_in_period: u32,
+    /// One per area of the checklist, in checklist order.
+    pub areas: Vec<DatasetArea>,
+    /// Some area at concern has not improved over two reviews or six months (compare.rs).
+    pub drift: bool,
+    /// The review was overdue at the end of the period.
+    pub review_overdue: bool,
+}
+
+/// The fixed columns, before the three per area.
+const FIXED_COLUMNS: [&str; 7] =
+    ["pseudonym", "period_from", "period_to", "age_band", "plan_category", "days_on_plan", "checklists_in_period"];
+
+/// Quotes a CSV field when it needs it (RFC 4180).
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\r', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+fn csv_line(fields: &[String]) -> String {
+    let mut line = fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(",");
+    line.push_str("\r\n");
+    line
+}
+
+/// The dataset as CSV (RFC 4180: comma-separated, CRLF line ends, quoted where needed), with a
+/// header line. Per area, in checklist order: `<area>_grade`, `<area>_basis`,
+/// `<area>_change_since_first`. The area columns follow the rows' checklist; with no rows they
+/// follow the shipped checklist.
+pub fn to_csv(rows: &[DatasetRow]) -> String {
+    let area_ids: Vec<String> = match rows.first() {
+        Some(row) => row.areas.iter().map(|a| a.area_id.clone()).collect(),
+        None => Checklist::shipped().areas.iter().map(|a| a.id.clone()).collect(),
+    };
+    let mut header: Vec<String> = FIXED_COLUMNS.iter().map(|c| c.to_string()).collect();
+    for id in &area_ids {
+        header.extend([format!("{id}_grade"), format!("{id}_basis"), format!("{id}_change_since_first")]);
+    }
+    header.extend(["drift".to_string(), "review_overdue".to_string()]);
+    let mut out = csv_line(&header);
+    let yes_no = |b: bool| if b { "yes" } else { "no" }.to_string();
+    for row in rows {
+        let mut fields = vec![
+            row.pseudonym.clone(),
+            row.period_from.to_string(),
+            row.period_to.to_string(),
+            row.age_band.label().to_string(),
+            row.plan_category.map(|p| p.as_str().to_string()).unwrap_or_default(),
+            row.days_on_plan.map(|d| d.to_string()).unwrap_or_default(),
+            row.checklists_in_period.to_string(),
+        ];
+        for id in &area_ids {
+            let area = row.areas.iter().find(|a| &a.area_id == id);
+            let grade = area.and_then(|a| {
+                a.latest_grade.map(|g| match a.basis {
+                    GradeBasis::Confirmed => format!("{g:.0}"),
+                    _ => format!("{g:.1}"),
+                })
+            });
+            fields.push(grade.unwrap_or_default());
+            fields.push(area.map_or(GradeBasis::None, |a| a.basis).as_str().to_string());
+            fields.push(area.and_then(|a| a.change_since_first).map(|c| format!("{c:.1}")).unwrap_or_default());
+        }
+        fields.push(yes_no(row.drift));
+        fields.push(yes_no(row.review_overdue));
+        out.push_str(&csv_line(&fields));
+    }
+    out
+}

@@ -1,0 +1,396 @@
+//! The core-group summary: the professional record of where the child's care stands, how it
+//! has changed and what the plan is. Marked OFFICIAL-SENSITIVE on every page.
+
+use crate::assessment::{Assessment, NARRATIVE_SECTIONS};
+use crate::compare::{disagreements, plural, Change, DriftWindow, ScoreChange};
+use crate::model::describe_age;
+use crate::scoring::AreaScore;
+
+use super::chart::area_chart;
+use super::layout::{Column, Doc, Furniture, Style, Weight};
+use super::{long_date, Case, ReportError, ReportInput};
+
+const STYLE: Style = Style { title: 18.0, heading: 12.5, body: 9.5, small: 8.5, margin: 48.0 };
+const MARKING: &str = "OFFICIAL-SENSITIVE";
+
+fn score(s: Option<f64>) -> String {
+    s.map_or_else(|| "not enough evidence".to_string(), |v| format!("{v:.1}"))
+}
+
+/// "improved (3.4 on 3 March 2026 to 2.6 on 1 June 2026)".
+fn change_words(c: &ScoreChange) -> String {
+    format!(
+        "{} ({} on {} to {} on {})",
+        c.change.label(),
+        score(c.from),
+        long_date(c.from_date),
+        score(c.to),
+        long_date(c.to_date)
+    )
+}
+
+fn who(a: &Assessment) -> String {
+    format!("{} ({}, {})", a.assessor.name, a.assessor.role, a.assessor.agency)
+}
+
+/// Builds the core-group summary as PDF bytes.
+pub fn core_group_summary(input: &ReportInput) -> Result<Vec<u8>, ReportError> {
+    let case = Case::new(input)?;
+    let mut doc = Doc::new("Core group summary", STYLE, input.today);
+    doc.title("Core group summary");
+    doc.paragraph(&format!(
+        "{} · Childcare and Development Checklist · written on {}",
+        input.child.name,
+        long_date(input.today)
+    ));
+    child_section(&mut doc, &case);
+    assessors_section(&mut doc, &case);
+    profile_section(&mut doc, &case);
+    area_chart(&mut doc, "Areas over time", &case.history.areas);
+    change_section(&mut doc, &case);
+    flags_section(&mut doc, &case);
+    disagreements_section(&mut doc, &case);
+    narrative_section(&mut doc, &case);
+    actions_section(&mut doc, &case);
+    next_review_section(&mut doc, &case);
+    doc.finish(&Furniture {
+        marking: Some(MARKING),
+        running_title: format!("Core group summary: {}", input.child.name),
+    })
+}
+
+fn child_section(doc: &mut Doc, case: &Case) {
+    let (child, today) = (case.input.child, case.input.today);
+    doc.heading("The child");
+    let mut rows = vec![
+        ("Name", child.name.clone()),
+        (
+            if child.unborn { "Expected date of birth" } else { "Date of birth" },
+            format!(
+                "{} (age {})",
+                long_date(child.date_of_birth),
+                describe_age(child.date_of_birth, child.unborn, today)
+            ),
+        ),
+    ];
+    let plan = match (child.plan_category, &case.history.time_on_plan) {
+        (Some(category), Some(t)) => {
+            format!("{}, since {} ({} on the plan)", category.label(), long_date(t.started_on), t.words)
+        }
+        (Some(category), None) => category.label().to_string(),
+        (None, _) => "No child protection plan recorded".to_string(),
+    };
+    rows.push(("Plan category and start", plan));
+    if let Some(household) = case.input.household_name {
+        let others: Vec<String> = case
+            .input
+            .siblings
+            .iter()
+            .map(|s| format!("{} ({})", s.name, describe_age(s.date_of_birth, s.unborn, today)))
+            .collect();
+        let also =
+            if others.is_empty() { String::new() } else { format!("; also in the household: {}", others.join(", ")) };
+        rows.push(("Household", format!("{household}{also}")));
+    }
+    for (label, text) in
+        [("Disability and health needs", &child.disability_needs), ("Communication needs", &child.communication_needs)]
+    {
+        if !text.trim().is_empty() {
+            rows.push((label, text.clone()));
+        }
+    }
+    doc.fields(&rows);
+}
+
+fn assessors_section(doc: &mut Doc, case: &Case) {
+    doc.heading("Assessors and agencies");
+    let find = |id: i64| case.input.assessments.iter().find(|a| a.id == id);
+    let mut rows = Vec::new();
+    for (n, round) in case.history.rounds.iter().enumerate() {
+        for a in round.assessment_ids.iter().filter_map(|&id| find(id)) {
+            let mut date = long_date(a.assessed_on);
+            if let Some(reason) = &a.amendment_reason {
+                date.push_str(&format!(" (amended: {reason})"));
+            }
+            rows.push(vec![
+                (n + 1).to_string(),
+                date,
+                a.assessor.name.clone(),
+                a.assessor.role.clone(),
+                a.assessor.agency.clone(),
+            ]);
+        }
+    }
+    doc.table(
+        &[
+            Column { title: "Round", share: 0.08, weight: Weight::Regular },
+            Column { title: "Date", share: 0.27, weight: Weight::Regular },
+            Column { title: "Assessor", share: 0.23, weight: Weight::Regular },
+            Column { title: "Role", share: 0.19, weight: Weight::Regular },
+            Column { title: "Agency", share: 0.23, weight: Weight::Regular },
+        ],
+        &rows,
+    );
+}
+
+fn completeness(a: &AreaScore) -> String {
+    let counts = format!("{}% ({} of {})", a.completeness_percent, a.graded, a.applicable);
+    if a.enough_evidence {
+        counts
+    } else {
+        format!("{counts}: not enough evidence")
+    }
+}
+
+fn profile_section(doc: &mut Doc, case: &Case) {
+    let (input, latest) = (case.input, case.latest);
+    doc.heading("Area profile");
+    doc.paragraph(&format!("From the checklist of {} by {}.", long_date(latest.assessed_on), who(latest)));
+    let profile = &case.latest_profile;
+    let item_title = |id: &str| input.checklist.item(id).map_or_else(|| id.to_string(), |i| i.title.clone());
+    let rows: Vec<Vec<String>> = profile
+        .areas
+        .iter()
+        .map(|a| {
+            let confirmed =
+                latest.confirmation(&a.id).map_or_else(|| "not confirmed".to_string(), |c| c.confirmed.to_string());
+            let urgent = if a.urgent_items.is_empty() {
+                "none".to_string()
+            } else {
+                a.urgent_items.iter().map(|id| item_title(id)).collect::<Vec<_>>().join("; ")
+            };
+            vec![
+                a.name.clone(),
+                score(a.score),
+                confirmed,
+                a.band.map_or("not enough evidence", |b| b.label()).to_string(),
+                urgent,
+                completeness(a),
+            ]
+        })
+        .collect();
+    doc.table(
+        &[
+            Column { title: "Area", share: 0.22, weight: Weight::Bold },
+            Column { title: "Computed score", share: 0.12, weight: Weight::Regular },
+            Column { title: "Confirmed grade", share: 0.14, weight: Weight::Regular },
+            Column { title: "Band", share: 0.16, weight: Weight::Regular },
+            Column { title: "Urgent items (graded 5)", share: 0.2, weight: Weight::Regular },
+            Column { title: "Items graded", share: 0.16, weight: Weight::Regular },
+        ],
+        &rows,
+    );
+    for c in latest.confirmations.iter().filter(|c| !c.reason.trim().is_empty()) {
+        let name = input.checklist.area(&c.area_id).map_or(c.area_id.as_str(), |a| a.name.as_str());
+        doc.runs(&[(Weight::Bold, &format!("{name}, confirmed {}: ", c.confirmed)), (Weight::Regular, &c.reason)]);
+    }
+}
+
+fn change_section(doc: &mut Doc, case: &Case) {
+    doc.heading("Change since the last review");
+    if case.history.rounds.len() < 2 {
+        doc.paragraph("This is the first checklist: there is nothing to compare with yet.");
+        return;
+    }
+    for area in &case.history.areas {
+        let (Some(previous), Some(first)) = (&area.since_previous, &area.since_first) else { continue };
+        let text = format!(
+            "{} since the last review; {} since the first checklist.",
+            change_words(previous),
+            first.change.label()
+        );
+        doc.bullet(&[(Weight::Bold, &format!("{}: ", area.name)), (Weight::Regular, &text)]);
+    }
+    let change = |c: &Option<ScoreChange>| c.as_ref().map_or("", |c| c.change.label()).to_string();
+    let mut rows = Vec::new();
+    for (area, now) in case.history.areas.iter().zip(&case.latest_profile.areas) {
+        // A sub-area with nothing that applies to the child now (say, disability needs for a
+        // child without any) has nothing to say.
+        for (sub, _) in area.subareas.iter().zip(&now.subareas).filter(|(_, s)| s.applicable > 0) {
+            let at = |i: usize| score(sub.points.get(i).and_then(|p| p.score));
+            let n = sub.points.len();
+            rows.push(vec![
+                format!("{}: {}", area.name, sub.name),
+                at(0),
+                at(n - 2),
+                at(n - 1),
+                change(&sub.since_previous),
+                change(&sub.since_first),
+            ]);
+        }
+    }
+    doc.table(
+        &[
+            Column { title: "Sub-area", share: 0.36, weight: Weight::Regular },
+            Column { title: "First", share: 0.1, weight: Weight::Regular },
+            Column { title: "Previous", share: 0.1, weight: Weight::Regular },
+            Column { title: "Latest", share: 0.1, weight: Weight::Regular },
+            Column { title: "Since last review", share: 0.17, weight: Weight::Regular },
+            Column { title: "Since first", share: 0.17, weight: Weight::Regular },
+        ],
+        &rows,
+    );
+    doc.note(
+        "Improved: the score went down by 0.5 or more (1 is best). Worse: up by 0.5 or more. Otherwise no change.",
+    );
+}
+
+fn flags_section(doc: &mut Doc, case: &Case) {
+    let history = &case.history;
+    doc.heading("Drift and sustained improvement");
+    if history.drift.is_empty() {
+        doc.paragraph("Drift: none. No area at concern has gone two reviews or six months without improving.");
+    }
+    for d in &history.drift {
+        let window = match d.window {
+            DriftWindow::TwoReviews => "across the last two reviews",
+            DriftWindow::SixMonths => "over six months or more",
+        };
+        let at =
+            d.confirmed.map_or_else(|| format!("score {}", score(d.change.to)), |g| format!("confirmed grade {g}"));
+        let trend = if d.change.change == Change::Worse { "got worse" } else { "not improved" };
+        let text = format!("at concern ({at}) and {trend} {window}: {}.", change_words(&d.change));
+        doc.bullet(&[(Weight::Bold, &format!("Drift, {}: ", d.area_name)), (Weight::Regular, &text)]);
+    }
+    if history.sustained.is_empty() {
+        doc.paragraph("Sustained improvement: none yet (an improvement of 0.5 or more held for six months).");
+    }
+    for s in &history.sustained {
+        let text = format!("improved on {} and held since: {}.", long_date(s.since), change_words(&s.change));
+        doc.bullet(&[(Weight::Bold, &format!("Sustained improvement, {}: ", s.area_name)), (Weight::Regular, &text)]);
+    }
+}
+
+fn disagreements_section(doc: &mut Doc, case: &Case) {
+    doc.heading("Disagreements between agencies");
+    if case.latest_round.len() < 2 {
+        doc.paragraph("Only one assessor graded the latest review round.");
+        return;
+    }
+    let round_start = case.history.rounds.last().map(|r| r.started_on);
+    let found: Vec<_> = disagreements(case.input.checklist, case.input.assessments)
+        .into_iter()
+        .filter(|d| Some(d.round_started_on) == round_start)
+        .collect();
+    if found.is_empty() {
+        doc.paragraph("No item in the latest review round was graded 2 or more apart.");
+        return;
+    }
+    doc.paragraph("Items graded 2 or more apart in the latest review round, for discussion (they are never averaged):");
+    for d in &found {
+        doc.runs(&[(Weight::Bold, &format!("{} ({}), {} apart", d.item_title, d.area_name, d.spread))]);
+        for v in &d.views {
+            let evidence = if v.evidence.trim().is_empty() { "no evidence written" } else { v.evidence.trim() };
+            let marker = if v.professional_only { " (professional only)" } else { "" };
+            doc.bullet(&[
+                (Weight::Bold, &format!("Grade {}: ", v.grade)),
+                (
+                    Weight::Regular,
+                    &format!(
+                        "{}, {}, {}{marker}: {evidence}",
+                        v.assessor.agency,
+                        v.assessor.name,
+                        long_date(v.assessed_on)
+                    ),
+                ),
+            ]);
+        }
+    }
+}
+
+fn narrative_section(doc: &mut Doc, case: &Case) {
+    let several = case.latest_round.len() > 1;
+    let checklist = case.input.checklist;
+    for (key, title) in NARRATIVE_SECTIONS {
+        doc.heading(title);
+        let mut written = false;
+        for a in &case.latest_round {
+            let text = a.narrative.section(key).unwrap_or_default().trim();
+            if text.is_empty() {
+                continue;
+            }
+            if several {
+                doc.runs(&[(Weight::Bold, &format!("{}, {}:", a.assessor.agency, a.assessor.name))]);
+            }
+            doc.prose(text);
+            written = true;
+        }
+        if !written {
+            doc.paragraph("Not recorded.");
+        }
+    }
+    doc.heading("Impact on the child");
+    let mut written = false;
+    for area in &checklist.areas {
+        for a in &case.latest_round {
+            if let Some(text) = a.narrative.impact.get(&area.id).map(|t| t.trim()).filter(|t| !t.is_empty()) {
+                let by = if several { format!(" ({})", a.assessor.agency) } else { String::new() };
+                doc.runs(&[(Weight::Bold, &format!("{}{by}: ", area.name)), (Weight::Regular, text)]);
+                written = true;
+            }
+        }
+    }
+    if !written {
+        doc.paragraph("Not recorded.");
+    }
+}
+
+fn actions_section(doc: &mut Doc, case: &Case) {
+    doc.heading("Actions");
+    let actions = case.actions();
+    if actions.is_empty() {
+        doc.paragraph("No actions recorded.");
+        return;
+    }
+    let today = case.input.today;
+    let rows: Vec<Vec<String>> = actions
+        .iter()
+        .map(|a| {
+            let result = match a.result.trim() {
+                "" if a.by_when < today => "No result recorded; the due date has passed.".to_string(),
+                "" => "Not yet due.".to_string(),
+                text => text.to_string(),
+            };
+            let area = a.area_id.as_deref().and_then(|id| case.input.checklist.area(id)).map(|ar| ar.name.as_str());
+            let target = match (area, a.target_grade) {
+                (Some(area), Some(g)) => format!("{area}: {g}"),
+                (None, Some(g)) => g.to_string(),
+                (Some(area), None) => area.to_string(),
+                (None, None) => String::new(),
+            };
+            vec![a.what.clone(), format!("{} ({})", a.who, a.agency), long_date(a.by_when), target, result]
+        })
+        .collect();
+    doc.table(
+        &[
+            Column { title: "What", share: 0.3, weight: Weight::Regular },
+            Column { title: "Who (agency)", share: 0.18, weight: Weight::Regular },
+            Column { title: "By when", share: 0.13, weight: Weight::Regular },
+            Column { title: "Area: target grade", share: 0.13, weight: Weight::Regular },
+            Column { title: "Result at review", share: 0.26, weight: Weight::Regular },
+        ],
+        &rows,
+    );
+}
+
+fn next_review_section(doc: &mut Doc, case: &Case) {
+    doc.heading("Next review");
+    let review = &case.history.review;
+    let Some(due) = review.due_on else { return };
+    let every = match review.interval_months {
+        1 => "(every month)".to_string(),
+        n => format!("(every {n} months)"),
+    };
+    if review.overdue {
+        doc.runs(&[
+            (Weight::Bold, &format!("The review is overdue by {}. ", plural(review.days_overdue, "day"))),
+            (Weight::Regular, &format!("It was due by {} {every}.", long_date(due))),
+        ]);
+    } else {
+        doc.runs(&[
+            (Weight::Regular, "The next checklist is due by "),
+            (Weight::Bold, &long_date(due)),
+            (Weight::Regular, &format!(" {every}.")),
+        ]);
+    }
+}

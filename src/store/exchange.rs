@@ -1,0 +1,699 @@
+//! The database side of sharing between agencies (export, import preview, import) and of
+//! the partnership dataset. The file format and its checks live in `crate::exchange`.
+//!
+//! An import is worked out in full before anything is written ([`Store::import_preview`]),
+//! and applied in one transaction with its audit rows ([`Store::import`]). It only ever adds:
+//! a child who is not here yet, and checklists that are not here yet, inserted as finalised.
+//! Nothing that is already here is changed.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
+use hmac::{Hmac, Mac};
+use rusqlite::{params, OptionalExtension, Transaction};
+use sha2::Sha256;
+
+use super::audit::{now_stamp, record};
+use super::Store;
+use crate::assessment::{Assessment, AssessmentStatus, NARRATIVE_SECTIONS};
+use crate::compare;
+use crate::error::{CoreError, Result};
+use crate::exchange::{
+    check_assessment, checklist_mismatch, plural, ChecklistRef, ChildMatch, DatasetArea, DatasetRow, ExchangeAction,
+    ExchangeAssessment, ExchangeAssessor, ExchangeChild, ExchangeConfirmation, ExchangeFile, ExchangeItem,
+    ExchangeNarrative, GradeBasis, ImportOutcome, ImportPlan, ImportReport, PlannedAssessment, FORMAT,
+    FORMAT_VERSION,
+};
+use crate::model::{AgeBand, Child};
+use crate::scoring::Grade;
+
+use super::assessments::ROUND_DAYS;
+
+/// Where each checklist of a file ends up: what an amendment's `amends` resolves to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Target {
+    /// Already here, with this id.
+    Existing(i64),
+    /// Added by this import: the index of the checklist in the file.
+    New(usize),
+    Refused,
+}
+
+/// A checklist of the file that would be added, for spotting a later one that repeats it.
+struct Incoming<'a> {
+    index: usize,
+    assessment: &'a ExchangeAssessment,
+    grades: HashMap<String, Grade>,
+    amends: Option<Target>,
+}
+
+/// A plan, with what applying it needs.
+struct Worked {
+    plan: ImportPlan,
+    file: ExchangeFile,
+    targets: HashMap<u32, Target>,
+}
+
+/// Names compared for matching a child: case and spacing do not matter.
+fn name_key(name: &str) -> String {
+    name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+fn differences(file: &ExchangeChild, here: &Child) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut differ = |what: &str, theirs: String, ours: String| {
+        if theirs != ours {
+            out.push(format!("{what}: the file says \"{theirs}\", this app has \"{ours}\"."));
+        }
+    };
+    let yes_no = |b: bool| if b { "yes" } else { "no" }.to_string();
+    let category = |c: Option<crate::model::PlanCategory>| c.map_or("none".to_string(), |c| c.label().to_string());
+    let date = |d: Option<NaiveDate>| d.map_or("none".to_string(), |d| d.to_string());
+    differ("Not yet born", yes_no(file.unborn), yes_no(here.unborn));
+    differ("Plan category", category(file.plan_category), category(here.plan_category));
+    differ("Plan start", date(file.plan_start), date(here.plan_start));
+    differ("Review interval (months)", file.review_interval_months.to_string(), here.review_interval_months.to_string());
+    differ("Disability needs", file.disability_needs.clone(), here.disability_needs.clone());
+    differ("Communication needs", file.communication_needs.clone(), here.communication_needs.clone());
+    out
+}
+
+/// True when an existing checklist corrects the same one as an incoming checklist would.
+fn same_amends(existing: Option<i64>, incoming: Option<Target>) -> bool {
+    match (existing, incoming) {
+        (None, None) => true,
+        (Some(x), Some(Target::Existing(y))) => x == y,
+        _ => false,
+    }
+}
+
+fn today_here() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+impl Store {
+    // -----------------------------------------------------------------------------------------
+    // Export
+    // -----------------------------------------------------------------------------------------
+
+    /// One child's finalised checklists (drafts are never exported) as an exchange file.
+    /// Records in the audit log that the child's record was exported.
+    pub fn export_child(&mut self, child_id: i64) -> Result<ExchangeFile> {
+        let child = self.get_child(child_id)?;
+        let mut finalised: Vec<Assessment> = self
+            .assessments_for_child(child_id)?
+            .into_iter()
+            .filter(|a| a.status == AssessmentStatus::Finalised)
+            .collect();
+        if finalised.is_empty() {
+            return Err(CoreError::Refused(format!(
+                "{} has no finalised checklist to share. Only finalised checklists are exported.",
+                child.name
+            )));
+        }
+        // Oldest first; an amendment must come after the checklist it corrects, which creation
+        // order (ids) always gives.
+        let position: HashMap<i64, usize> = finalised.iter().enumerate().map(|(i, a)| (a.id, i)).collect();
+        if finalised.iter().enumerate().any(|(i, a)| a.amends.and_then(|o| position.get(&o)).is_some_and(|&o| o > i)) {
+            finalised.sort_by_key(|a| a.id);
+        }
+        let first = &finalised[0];
+        let checklist =
+            ChecklistRef { id: first.checklist_id.clone(), version: first.checklist_version.clone(), hash: first.checklist_hash.clone() };
+        if let Some(other) = finalised.iter().find(|a| a.checklist_hash != checklist.hash || a.checklist_id != checklist.id) {
+            return Err(CoreError::Refused(format!(
+                "{}'s checklists were completed on different checklists (\"{}\" version {} and \"{}\" version {}); one file holds checklists of one checklist only.",
+                child.name, checklist.id, checklist.version, other.checklist_id, other.checklist_version
+            )));
+        }
+        let refs: HashMap<i64, u32> = finalised.iter().enumerate().map(|(i, a)| (a.id, i as u32 + 1)).collect();
+        let mut assessments = Vec::with_capacity(finalised.len());
+        for a in &finalised {
+            let amends = match a.amends {
+                None => None,
+                Some(original) => Some(*refs.get(&original).ok_or_else(|| {
+                    CoreError::Refused(format!(
+                        "Checklist {} corrects checklist {original}, which is not finalised; it cannot be exported.",
+                        a.id
+                    ))
+                })?),
+            };
+            assessments.push(ExchangeAssessment {
+                reference: refs[&a.id],
+                assessed_on: a.assessed_on,
+                assessor: ExchangeAssessor {
+                    name: a.assessor.name.clone(),
+                    agency: a.assessor.agency.clone(),
+                    role: a.assessor.role.clone(),
+                },
+                review_round: a.review_round,
+                status: AssessmentStatus::Finalised,
+                finalised_at: a.finalised_at.clone().unwrap_or_default(),
+                amends,
+                amendment_reason: a.amendment_reason.clone(),
+                items: a
+                    .items
+                    .iter()
+                    .map(|i| ExchangeItem {
+                        item_id: i.item_id.clone(),
+                        grade: i.grade,
+                        evidence: i.evidence.clone(),
+                        source: i.source,
+                        evidence_date: i.evidence_date,
+                        professional_only: i.professional_only,
+                    })
+                    .collect(),
+                confirmations: a
+                    .confirmations
+                    .iter()
+                    .map(|c| ExchangeConfirmation { area_id: c.area_id.clone(), confirmed: c.confirmed, reason: c.reason.clone() })
+                    .collect(),
+                narrative: ExchangeNarrative {
+                    childs_voice: a.narrative.childs_voice.clone(),
+                    day_in_my_life: a.narrative.day_in_my_life.clone(),
+                    strengths: a.narrative.strengths.clone(),
+                    parents_view: a.narrative.parents_view.clone(),
+                    worries: a.narrative.worries.clone(),
+                    needs_to_change: a.narrative.needs_to_change.clone(),
+                    better_looks_like: a.narrative.better_looks_like.clone(),
+                    impact: a.narrative.impact.clone(),
+                },
+                actions: a
+                    .actions
+                    .iter()
+                    .map(|x| ExchangeAction {
+                        what: x.what.clone(),
+                        who: x.who.clone(),
+                        agency: x.agency.clone(),
+                        by_when: x.by_when,
+                        target_grade: x.target_grade,
+                        area_id: x.area_id.clone(),
+                        result: x.result.clone(),
+                    })
+                    .collect(),
+            });
+        }
+        let file = ExchangeFile {
+            format: FORMAT.to_string(),
+            format_version: FORMAT_VERSION,
+            exported_at: now_stamp(),
+            exported_by: self.actor.clone(),
+            checklist,
+            child: ExchangeChild {
+                name: child.name.clone(),
+                date_of_birth: child.date_of_birth,
+                unborn: child.unborn,
+                plan_category: child.plan_category,
+                plan_start: child.plan_start,
+                review_interval_months: child.review_interval_months,
+                disability_needs: child.disability_needs.clone(),
+                communication_needs: child.communication_needs.clone(),
+            },
+            assessments,
+        };
+        let tx = self.conn.transaction()?;
+        let note = format!("exported {} for sharing", plural(file.assessments.len() as u32, "finalised checklist", "finalised checklists"));
+        record(&tx, &self.actor, "export", "child", Some(child_id), None, None, Some(&note))?;
+        tx.commit()?;
+        Ok(file)
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Import
+    // -----------------------------------------------------------------------------------------
+
+    /// Reads and checks an exchange file and works out exactly what importing it would do.
+    /// Writes nothing. `passphrase` is needed for an encrypted file (ignored for a plain one).
+    pub fn import_preview(&self, bytes: &[u8], passphrase: Option<&str>) -> Result<ImportPlan> {
+        self.import_preview_on(bytes, passphrase, today_here())
+    }
+
+    /// [`Store::import_preview`] with `today` given (dates after it are refused).
+    pub fn import_preview_on(&self, bytes: &[u8], passphrase: Option<&str>, today: NaiveDate) -> Result<ImportPlan> {
+        Ok(self.work_out(bytes, passphrase, today)?.plan)
+    }
+
+    /// Imports an exchange file: the child (matched by name and date of birth, or added) and
+    /// every checklist not already here, as finalised, in one transaction with audit rows.
+    /// A file with any fault, or with any checklist refused, imports nothing. Importing the
+    /// same file again adds nothing and says so.
+    pub fn import(&mut self, bytes: &[u8], passphrase: Option<&str>) -> Result<ImportReport> {
+        self.import_on(bytes, passphrase, today_here())
+    }
+
+    /// [`Store::import`] with `today` given.
+    pub fn import_on(&mut self, bytes: &[u8], passphrase: Option<&str>, today: NaiveDate) -> Result<ImportReport> {
+        let Worked { plan, file, targets } = self.work_out(bytes, passphrase, today)?;
+        if !plan.can_import {
+            let reasons: Vec<String> = plan
+                .assessments
+                .iter()
+                .filter_map(|p| match &p.outcome {
+                    ImportOutcome::Refused { reasons } => Some(format!(
+                        "Checklist ref {} ({}, {}): {}",
+                        p.reference,
+                        p.assessed_on,
+                        p.assessor.agency,
+                        reasons.join(" ")
+                    )),
+                    _ => None,
+                })
+                .collect();
+            return Err(CoreError::Refused(format!("{} {}", plan.summary, reasons.join(" "))));
+        }
+        let skipped = plan.duplicate_count;
+        if plan.new_count == 0 {
+            let child_id = plan.child.existing_id.ok_or_else(|| CoreError::Refused(plan.summary.clone()))?;
+            return Ok(ImportReport { child_id, child_created: false, added: Vec::new(), skipped_duplicates: skipped, summary: plan.summary });
+        }
+
+        let actor = self.actor.clone();
+        let tx = self.conn.transaction()?;
+        let (child_id, child_created) = match plan.child.existing_id {
+            Some(id) => (id, false),
+            None => (insert_child(&tx, &actor, &file.child)?, true),
+        };
+        let mut added: HashMap<usize, i64> = HashMap::new();
+        let mut added_in_order = Vec::new();
+        for (index, (a, planned)) in file.assessments.iter().zip(&plan.assessments).enumerate() {
+            if planned.outcome != ImportOutcome::New {
+                continue;
+            }
+            let amends_id = match a.amends {
+                None => None,
+                Some(r) => Some(match targets.get(&r) {
+                    Some(Target::Existing(id)) => *id,
+                    Some(Target::New(i)) => *added
+                        .get(i)
+                        .ok_or_else(|| CoreError::Refused(format!("Checklist ref {} could not be linked to the one it corrects.", a.reference)))?,
+                    _ => return Err(CoreError::Refused(format!("Checklist ref {} corrects one that is refused.", a.reference))),
+                }),
+            };
+            let id = insert_assessment(&tx, &actor, child_id, &file, a, amends_id)?;
+            added.insert(index, id);
+            added_in_order.push(id);
+        }
+        let note = format!(
+            "imported {} from a file exported at {} by {}; {} already here",
+            plural(added_in_order.len() as u32, "checklist", "checklists"),
+            file.exported_at,
+            file.exported_by,
+            skipped
+        );
+        record(&tx, &actor, "import", "child", Some(child_id), None, None, Some(&note))?;
+        tx.commit()?;
+        let mut summary = format!("{} added", plural(added_in_order.len() as u32, "checklist", "checklists"));
+        if child_created {
+            summary.push_str(&format!(" for {}, who is new here", file.child.name.trim()));
+        }
+        summary.push('.');
+        if skipped > 0 {
+            summary.push_str(&format!(" {} already here, skipped.", plural(skipped, "checklist was", "checklists were")));
+        }
+        Ok(ImportReport { child_id, child_created, added: added_in_order, skipped_duplicates: skipped, summary })
+    }
+
+    /// Reads the file, checks it against the app's checklist and works out, checklist by
+    /// checklist, whether it is new, already here, or refused. Reads only.
+    fn work_out(&self, bytes: &[u8], passphrase: Option<&str>, today: NaiveDate) -> Result<Worked> {
+        let encrypted = crate::exchange::is_encrypted(bytes);
+        let file = ExchangeFile::from_bytes(bytes, passphrase)?;
+        if let Some(message) = checklist_mismatch(&file.checklist, &self.checklist) {
+            return Err(CoreError::Refused(message));
+        }
+
+        // The child: same name (ignoring case and spacing) and the same date of birth.
+        let key = name_key(&file.child.name);
+        let matches: Vec<Child> = self
+            .list_children()?
+            .into_iter()
+            .filter(|c| c.date_of_birth == file.child.date_of_birth && name_key(&c.name) == key)
+            .collect();
+        if matches.len() > 1 {
+            return Err(CoreError::Refused(format!(
+                "There are {} children here called {} with the date of birth {}; the file cannot be matched to one of them. Nothing has been imported.",
+                matches.len(),
+                file.child.name.trim(),
+                file.child.date_of_birth
+            )));
+        }
+        let here = matches.into_iter().next();
+        let existing: Vec<Assessment> = match &here {
+            Some(c) => self
+                .assessments_for_child(c.id)?
+                .into_iter()
+                .filter(|a| a.status == AssessmentStatus::Finalised)
+                .collect(),
+            None => Vec::new(),
+        };
+        let existing_grades: Vec<HashMap<String, Grade>> = existing.iter().map(Assessment::grades).collect();
+
+        let mut earlier = HashSet::new();
+        let mut targets: HashMap<u32, Target> = HashMap::new();
+        let mut incoming: Vec<Incoming> = Vec::new();
+        let mut planned = Vec::with_capacity(file.assessments.len());
+        for (index, a) in file.assessments.iter().enumerate() {
+            let mut reasons = check_assessment(a, &earlier, &self.checklist, &file.child, today);
+            earlier.insert(a.reference);
+            let amends = a.amends.and_then(|r| targets.get(&r).copied());
+            if amends == Some(Target::Refused) {
+                reasons.push(format!("It corrects checklist ref {}, which is refused.", a.amends.unwrap_or_default()));
+            }
+            let outcome = if !reasons.is_empty() {
+                targets.insert(a.reference, Target::Refused);
+                ImportOutcome::Refused { reasons }
+            } else {
+                let grades = a.grades();
+                let same = |on: NaiveDate, name: &str, agency: &str| {
+                    on == a.assessed_on && name == a.assessor.name && agency == a.assessor.agency
+                };
+                let here_already = existing.iter().zip(&existing_grades).find(|(e, g)| {
+                    same(e.assessed_on, &e.assessor.name, &e.assessor.agency) && **g == grades && same_amends(e.amends, amends)
+                });
+                let repeated = incoming.iter().find(|b| {
+                    let x = b.assessment;
+                    same(x.assessed_on, &x.assessor.name, &x.assessor.agency) && b.grades == grades && b.amends == amends
+                });
+                if let Some((e, _)) = here_already {
+                    targets.insert(a.reference, Target::Existing(e.id));
+                    ImportOutcome::Duplicate {
+                        existing_id: Some(e.id),
+                        reason: format!(
+                            "Already here: the checklist of {} by {} ({}) with the same grades.",
+                            e.assessed_on, e.assessor.name, e.assessor.agency
+                        ),
+                    }
+                } else if let Some(b) = repeated {
+                    targets.insert(a.reference, Target::New(b.index));
+                    ImportOutcome::Duplicate {
+                        existing_id: None,
+                        reason: format!("It repeats checklist ref {} in this file.", b.assessment.reference),
+                    }
+                } else {
+                    targets.insert(a.reference, Target::New(index));
+                    incoming.push(Incoming { index, assessment: a, grades, amends });
+                    ImportOutcome::New
+                }
+            };
+            planned.push(PlannedAssessment {
+                reference: a.reference,
+                assessed_on: a.assessed_on,
+                assessor: a.assessor(),
+                amends: a.amends,
+                outcome,
+            });
+        }
+
+        let count = |f: fn(&ImportOutcome) -> bool| planned.iter().filter(|p| f(&p.outcome)).count() as u32;
+        let new_count = count(|o| matches!(o, ImportOutcome::New));
+        let duplicate_count = count(|o| matches!(o, ImportOutcome::Duplicate { .. }));
+        let refused_count = count(|o| matches!(o, ImportOutcome::Refused { .. }));
+        let can_import = refused_count == 0;
+        let name = file.child.name.trim();
+        let summary = if !can_import {
+            format!(
+                "Nothing will be imported: {} in this file {} refused (see why below). Ask the sender for a new export.",
+                plural(refused_count, "checklist", "checklists"),
+                if refused_count == 1 { "is" } else { "are" }
+            )
+        } else if new_count == 0 {
+            format!(
+                "Nothing new: {} in this file {} already here (imported before). Nothing will be changed.",
+                plural(duplicate_count, "checklist", "checklists"),
+                if duplicate_count == 1 { "is" } else { "are" }
+            )
+        } else {
+            let mut s = match &here {
+                Some(_) => format!("{} will be added to {name}, who is already here.", plural(new_count, "checklist", "checklists")),
+                None => format!("{name} will be added as a new child, with {}.", plural(new_count, "checklist", "checklists")),
+            };
+            if duplicate_count > 0 {
+                s.push_str(&format!(" {} already here and will be skipped.", plural(duplicate_count, "checklist is", "checklists are")));
+            }
+            s
+        };
+        let child = ChildMatch {
+            name: file.child.name.clone(),
+            date_of_birth: file.child.date_of_birth,
+            unborn: file.child.unborn,
+            existing_id: here.as_ref().map(|c| c.id),
+            differences: here.as_ref().map(|c| differences(&file.child, c)).unwrap_or_default(),
+        };
+        let plan = ImportPlan {
+            encrypted,
+            exported_at: file.exported_at.clone(),
+            exported_by: file.exported_by.clone(),
+            checklist: file.checklist.clone(),
+            child,
+            assessments: planned,
+            new_count,
+            duplicate_count,
+            refused_count,
+            can_import,
+            summary,
+        };
+        Ok(Worked { plan, file, targets })
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Partnership dataset
+    // -----------------------------------------------------------------------------------------
+
+    /// One row per child for the period `from..=to`: every child with a finalised checklist
+    /// dated in the period or on a plan that started by its end. Pseudonymous (see
+    /// [`DatasetRow::pseudonym`]); rows are ordered by pseudonym, so the order tells nothing.
+    pub fn partnership_dataset(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<DatasetRow>> {
+        if from > to {
+            return Err(CoreError::invalid("from", "The start of the period is after its end."));
+        }
+        let salt = self.dataset_salt()?;
+        let mut rows = Vec::new();
+        for child in self.list_children()? {
+            let assessments: Vec<Assessment> =
+                self.assessments_for_child(child.id)?.into_iter().filter(|a| a.assessed_on <= to).collect();
+            let in_period = compare::current_versions(&assessments)
+                .iter()
+                .filter(|a| a.assessed_on >= from)
+                .count() as u32;
+            let on_plan = child.plan_start.is_some_and(|s| s <= to);
+            if in_period == 0 && !on_plan {
+                continue;
+            }
+            let history = compare::history(&self.checklist, &child, &assessments, to);
+            let areas = history
+                .areas
+                .iter()
+                .map(|area| {
+                    let latest = area.points.last();
+                    let (latest_grade, basis) = match latest {
+                        Some(p) if p.confirmed.is_some() => (p.confirmed.map(f64::from), GradeBasis::Confirmed),
+                        Some(p) if p.score.is_some() => (p.score, GradeBasis::Computed),
+                        _ => (None, GradeBasis::None),
+                    };
+                    DatasetArea {
+                        area_id: area.id.clone(),
+                        latest_grade,
+                        basis,
+                        change_since_first: area.since_first.as_ref().and_then(|c| c.difference),
+                    }
+                })
+                .collect();
+            let created_at: String =
+                self.conn.query_row("SELECT created_at FROM children WHERE id = ?1", [child.id], |r| r.get(0))?;
+            rows.push(DatasetRow {
+                pseudonym: pseudonym(&salt, child.id, &created_at),
+                period_from: from,
+                period_to: to,
+                age_band: if child.unborn && to < child.date_of_birth {
+                    AgeBand::PreBirth
+                } else {
+                    AgeBand::on(child.date_of_birth, to)
+                },
+                plan_category: child.plan_category,
+                days_on_plan: compare::time_on_plan(&child, to).map(|t| t.total_days),
+                checklists_in_period: in_period,
+                areas,
+                drift: !history.drift.is_empty(),
+                review_overdue: history.review.overdue,
+            });
+        }
+        rows.sort_by(|a, b| a.pseudonym.cmp(&b.pseudonym));
+        Ok(rows)
+    }
+
+    /// This database's random salt for pseudonymous ids (made by migration 3, never changed).
+    fn dataset_salt(&self) -> Result<String> {
+        self.conn
+            .query_row("SELECT value FROM settings WHERE key = 'dataset_salt'", [], |r| r.get(0))
+            .optional()?
+            .ok_or_else(|| CoreError::Refused("This database has no pseudonym salt; the dataset cannot be made.".into()))
+    }
+}
+
+/// HMAC-SHA256 of the child's id and creation time under the salt, as 32 hex digits. The
+/// creation time keeps a new child from inheriting the pseudonym of an erased child whose
+/// row number SQLite reuses.
+fn pseudonym(salt: &str, child_id: i64, created_at: &str) -> String {
+    let mut mac = Hmac::<Sha256>::new_from_slice(salt.as_bytes()).expect("HMAC takes a key of any length");
+    mac.update(format!("ntk-child:{child_id}:{created_at}").as_bytes());
+    mac.finalize().into_bytes()[..16].iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn insert_child(tx: &Transaction, actor: &str, c: &ExchangeChild) -> Result<i64> {
+    let name = c.name.trim();
+    tx.execute(
+        "INSERT INTO children (name, date_of_birth, unborn, household_id, disability_needs,
+             communication_needs, plan_category, plan_start, review_interval_months, created_at)
+         VALUES (?1, ?2, ?3, NULL, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![
+            name,
+            c.date_of_birth,
+            c.unborn,
+            c.disability_needs,
+            c.communication_needs,
+            c.plan_category.map(|p| p.as_str()),
+            c.plan_start,
+            c.review_interval_months,
+            now_stamp()
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    let fields: [(&str, Option<String>); 8] = [
+        ("name", Some(name.to_string())),
+        ("date_of_birth", Some(c.date_of_birth.to_string())),
+        ("unborn", Some(c.unborn.to_string())),
+        ("disability_needs", Some(c.disability_needs.clone())),
+        ("communication_needs", Some(c.communication_needs.clone())),
+        ("plan_category", c.plan_category.map(|p| p.as_str().to_string())),
+        ("plan_start", c.plan_start.map(|d| d.to_string())),
+        ("review_interval_months", Some(c.review_interval_months.to_string())),
+    ];
+    for (field, value) in fields {
+        record(tx, actor, "import", "child", Some(id), Some(field), None, value.as_deref())?;
+    }
+    Ok(id)
+}
+
+/// The review round for a checklist dated `date`: that of another checklist of the child
+/// within 28 days, else the next one (the rule for a checklist started here).
+fn round_for(tx: &Transaction, child_id: i64, date: NaiveDate) -> Result<u32> {
+    let near: Option<u32> = tx
+        .query_row(
+            "SELECT review_round FROM assessments WHERE child_id = ?1
+               AND abs(julianday(assessed_on) - julianday(?2)) <= ?3
+             ORDER BY abs(julianday(assessed_on) - julianday(?2)) LIMIT 1",
+            params![child_id, date, ROUND_DAYS],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(round) = near {
+        return Ok(round);
+    }
+    let max: Option<u32> = tx.query_row("SELECT max(review_round) FROM assessments WHERE child_id = ?1", [child_id], |r| r.get(0))?;
+    Ok(max.unwrap_or(0) + 1)
+}
+
+/// Inserts one checklist as a draft with all its rows, then finalises it with the time it was
+/// finalised at the sending agency: the schema's lock triggers hold from then on.
+fn insert_assessment(
+    tx: &Transaction,
+    actor: &str,
+    child_id: i64,
+    file: &ExchangeFile,
+    a: &ExchangeAssessment,
+    amends_id: Option<i64>,
+) -> Result<i64> {
+    let assessor = a.assessor();
+    let practitioner_id = Store::practitioner_id(tx, &assessor)?;
+    let round = match amends_id {
+        Some(original) => tx.query_row("SELECT review_round FROM assessments WHERE id = ?1", [original], |r| r.get(0))?,
+        None => round_for(tx, child_id, a.assessed_on)?,
+    };
+    tx.execute(
+        "INSERT INTO assessments (child_id, checklist_id, checklist_version, checklist_hash, assessed_on,
+             practitioner_id, review_round, amends_id, amendment_reason, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            child_id,
+            file.checklist.id,
+            file.checklist.version,
+            file.checklist.hash,
+            a.assessed_on,
+            practitioner_id,
+            round,
+            amends_id,
+            a.amendment_reason.as_deref().filter(|_| amends_id.is_some()),
+            now_stamp()
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    let stamp = now_stamp();
+    for item in &a.items {
+        tx.execute(
+            "INSERT INTO item_grades (assessment_id, item_id, grade, evidence, source, evidence_date, professional_only, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                id,
+                item.item_id,
+                item.grade.map(Grade::as_str),
+                item.evidence,
+                item.source.map(|s| s.as_str()),
+                item.evidence_date,
+                item.professional_only,
+                stamp
+            ],
+        )?;
+    }
+    for c in &a.confirmations {
+        tx.execute(
+            "INSERT INTO area_confirmations (assessment_id, area_id, confirmed, reason) VALUES (?1, ?2, ?3, ?4)",
+            params![id, c.area_id, c.confirmed, c.reason],
+        )?;
+    }
+    let n = &a.narrative;
+    let texts = [
+        &n.childs_voice,
+        &n.day_in_my_life,
+        &n.strengths,
+        &n.parents_view,
+        &n.worries,
+        &n.needs_to_change,
+        &n.better_looks_like,
+    ];
+    let sections = NARRATIVE_SECTIONS
+        .iter()
+        .zip(texts)
+        .filter(|(_, text)| !text.is_empty())
+        .map(|((key, _), text)| (*key, "", text.as_str()))
+        .chain(n.impact.iter().map(|(area, text)| ("impact", area.as_str(), text.as_str())));
+    for (section, area, text) in sections {
+        tx.execute(
+            "INSERT INTO narratives (assessment_id, section, area_id, text) VALUES (?1, ?2, ?3, ?4)",
+            params![id, section, area, text],
+        )?;
+    }
+    for x in &a.actions {
+        tx.execute(
+            "INSERT INTO actions (assessment_id, what, who, agency, by_when, target_grade, area_id, result)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![id, x.what, x.who, x.agency, x.by_when, x.target_grade, x.area_id, x.result],
+        )?;
+    }
+    tx.execute(
+        "UPDATE assessments SET status = 'finalised', finalised_at = ?2 WHERE id = ?1",
+        params![id, a.finalised_at],
+    )?;
+    let summary = format!(
+        "{} on {} by {} ({}), round {round}, finalised at {}; imported from a file exported at {} by {}{}",
+        file.checklist.id,
+        a.assessed_on,
+        assessor.name,
+        assessor.agency,
+        a.finalised_at,
+        file.exported_at,
+        file.exported_by,
+        amends_id.map(|o| format!("; corrects checklist {o}")).unwrap_or_default()
+    );
+    record(tx, actor, "import", "assessment", Some(id), None, None, Some(&summary))?;
+    Ok(id)
+}

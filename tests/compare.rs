@@ -1,0 +1,448 @@
+//! The comparison rules, one table per rule, with dates at the boundaries.
+//! All names, dates and notes are invented.
+
+use chrono::NaiveDate;
+use ntk_core::assessment::{
+    AreaConfirmation, Assessment, AssessmentStatus, ItemRecord, Narrative, Practitioner,
+};
+use ntk_core::checklist::Checklist;
+use ntk_core::compare::{
+    add_months, disagreements, history, not_yet_assessed, time_on_plan, Change, DriftWindow, History,
+};
+use ntk_core::model::{Child, PlanCategory};
+use ntk_core::scoring::Grade;
+
+fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+/// Area "a" has one sub-area "a.x"; area "b" has "b.x" and "b.y". Every sub-area has ten
+/// items (`a.x.1` ..), so any score to one decimal can be graded exactly.
+fn checklist() -> Checklist {
+    let item = |id: String| {
+        format!(
+            r#"{{"id":"{id}","title":"Item {id}","age_bands":["0-1","1-4","5-11","12-17"],
+               "descriptors":["one {id}","two {id}","three {id}","four {id}","five {id}"],
+               "guidance":"Look at {id}."}}"#
+        )
+    };
+    let sub = |id: &str| {
+        let items: Vec<String> = (1..=10).map(|n| item(format!("{id}.{n}"))).collect();
+        format!(r#"{{"id":"{id}","name":"Sub-area {id}","items":[{}]}}"#, items.join(","))
+    };
+    let json = format!(
+        r#"{{"id":"t","version":"1","title":"T","areas":[
+            {{"id":"a","name":"Area A","description":"A.","subareas":[{}]}},
+            {{"id":"b","name":"Area B","description":"B.","subareas":[{},{}]}}]}}"#,
+        sub("a.x"),
+        sub("b.x"),
+        sub("b.y")
+    );
+    Checklist::from_json(&json).unwrap()
+}
+
+fn child() -> Child {
+    Child {
+        id: 7,
+        name: "Zoë Łukasiewicz".into(),
+        date_of_birth: d("2019-06-02"),
+        unborn: false,
+        household_id: Some(3),
+        household_name: Some("Łukasiewicz household".into()),
+        disability_needs: String::new(),
+        communication_needs: String::new(),
+        plan_category: Some(PlanCategory::Neglect),
+        plan_start: Some(d("2025-11-20")),
+        review_interval_months: 3,
+    }
+}
+
+/// Builds an assessment in code: finalised, by a social worker, nothing graded until asked.
+struct Build(Assessment);
+
+fn assessment(id: i64, on: &str) -> Build {
+    Build(Assessment {
+        id,
+        child_id: 7,
+        checklist_id: "t".into(),
+        checklist_version: "1".into(),
+        checklist_hash: String::new(),
+        assessed_on: d(on),
+        assessor: Practitioner { name: "Siân Evans-Ōkafor".into(), agency: "Children's Social Care".into(), role: "Social worker".into() },
+        review_round: 0,
+        status: AssessmentStatus::Finalised,
+        finalised_at: Some(format!("{on}T16:00:00Z")),
+        amends: None,
+        amendment_reason: None,
+        items: Vec::new(),
+        confirmations: Vec::new(),
+        narrative: Narrative::default(),
+        actions: Vec::new(),
+    })
+}
+
+impl Build {
+    fn by(mut self, name: &str, agency: &str) -> Self {
+        self.0.assessor = Practitioner { name: name.into(), agency: agency.into(), role: "Practitioner".into() };
+        self
+    }
+    /// Grades the ten items of `sub` so that their mean is exactly `score`.
+    fn score(mut self, sub: &str, score: f64) -> Self {
+        let total = (score * 10.0).round() as u8; // sum of ten grades
+        let (base, above) = (total / 10, total % 10);
+        for n in 1..=10u8 {
+            self = self.grade(&format!("{sub}.{n}"), base + u8::from(n <= above), "");
+        }
+        self
+    }
+    fn grade(mut self, item: &str, grade: u8, evidence: &str) -> Self {
+        self.0.items.retain(|i| i.item_id != item);
+        self.0.items.push(ItemRecord {
+            item_id: item.into(),
+            grade: Grade::from_score(grade),
+            evidence: evidence.into(),
+            source: None,
+            evidence_date: None,
+            professional_only: false,
+        });
+        self
+    }
+    fn confirm(mut self, area: &str, grade: u8) -> Self {
+        self.0.confirmations.push(AreaConfirmation { area_id: area.into(), confirmed: grade, reason: String::new() });
+        self
+    }
+    fn draft(mut self) -> Self {
+        self.0.status = AssessmentStatus::Draft;
+        self.0.finalised_at = None;
+        self
+    }
+    fn amends(mut self, id: i64) -> Self {
+        self.0.amends = Some(id);
+        self.0.amendment_reason = Some("Grade entered against the wrong item.".into());
+        self
+    }
+    fn done(self) -> Assessment {
+        self.0
+    }
+}
+
+/// Assessments with area "a" at each (date, score), one per round.
+fn series(points: &[(&str, f64)]) -> Vec<Assessment> {
+    points.iter().enumerate().map(|(i, (on, s))| assessment(i as i64 + 1, on).score("a.x", *s).done()).collect()
+}
+
+fn run(assessments: &[Assessment], today: &str) -> History {
+    history(&checklist(), &child(), assessments, d(today))
+}
+
+fn area<'h>(h: &'h History, id: &str) -> &'h ntk_core::compare::AreaHistory {
+    h.areas.iter().find(|a| a.id == id).unwrap()
+}
+
+#[test]
+fn change_is_half_a_grade_either_way_and_one_is_best() {
+    let table: [(Option<f64>, Option<f64>, Change); 8] = [
+        (Some(3.0), Some(2.5), Change::Improved),
+        (Some(3.0), Some(2.6), Change::NoChange),
+        (Some(3.0), Some(3.0), Change::NoChange),
+        (Some(3.0), Some(3.4), Change::NoChange),
+        (Some(3.0), Some(3.5), Change::Worse),
+        (Some(4.7), Some(1.0), Change::Improved),
+        (None, Some(2.0), Change::NotComparable),
+        (Some(2.0), None, Change::NotComparable),
+    ];
+    for (from, to, expected) in table {
+        assert_eq!(Change::between(from, to), expected, "{from:?} -> {to:?}");
+    }
+    assert_eq!(Change::NoChange.label(), "no change");
+    assert_eq!(serde_json::to_string(&Change::NoChange).unwrap(), "\"no change\"");
+}
+
+#[test]
+fn change_since_previous_and_since_first_per_area_and_sub_area() {
+    let a = vec![
+        assessment(1, "2026-01-10").score("a.x", 3.6).score("b.x", 2.0).score("b.y", 2.0).done(),
+        assessment(2, "2026-04-10").score("a.x", 3.0).score("b.x", 2.0).score("b.y", 3.0).done(),
+        assessment(3, "2026-07-10").score("a.x", 2.8).score("b.x", 1.4).score("b.y", 3.0).done(),
+    ];
+    let h = run(&a, "2026-07-20");
+    let area_a = area(&h, "a");
+    assert_eq!(area_a.points.iter().map(|p| p.score).collect::<Vec<_>>(), [Some(3.6), Some(3.0), Some(2.8)]);
+    let prev = area_a.since_previous.as_ref().unwrap();
+    assert_eq!((prev.change, prev.difference, prev.from_date), (Change::NoChange, Some(-0.2), d("2026-04-10")));
+    let first = area_a.since_first.as_ref().unwrap();
+    assert_eq!((first.change, first.difference), (Change::Improved, Some(-0.8)));
+
+    let area_b = area(&h, "b");
+    // b: (2.0+2.0)/2 = 2.0, (2.0+3.0)/2 = 2.5, (1.4+3.0)/2 = 2.2
+    assert_eq!(area_b.points.iter().map(|p| p.score).collect::<Vec<_>>(), [Some(2.0), Some(2.5), Some(2.2)]);
+    assert_eq!(area_b.since_first.as_ref().unwrap().change, Change::NoChange);
+    let (bx, by) = (&area_b.subareas[0], &area_b.subareas[1]);
+    assert_eq!(bx.since_previous.as_ref().unwrap().change, Change::Improved);
+    assert_eq!(by.since_previous.as_ref().unwrap().change, Change::NoChange);
+    assert_eq!(by.since_first.as_ref().unwrap().change, Change::Worse);
+}
+
+#[test]
+fn one_assessment_has_no_change_and_none_has_no_points() {
+    let h = run(&series(&[("2026-01-10", 3.0)]), "2026-01-20");
+    assert!(area(&h, "a").since_previous.is_none());
+    assert_eq!(h.rounds.len(), 1);
+    let empty = run(&[], "2026-01-20");
+    assert!(empty.rounds.is_empty() && empty.areas.iter().all(|a| a.points.is_empty()));
+    assert_eq!(empty.latest_id(), None);
+}
+
+#[test]
+fn an_area_without_enough_evidence_is_not_comparable() {
+    let a = vec![
+        assessment(1, "2026-01-10").score("a.x", 3.0).done(),
+        assessment(2, "2026-04-10").grade("a.x.1", 2, "").done(), // 1 of 10 graded
+    ];
+    let h = run(&a, "2026-04-10");
+    let change = area(&h, "a").since_previous.clone().unwrap();
+    assert_eq!((change.change, change.to, change.difference), (Change::NotComparable, None, None));
+}
+
+#[test]
+fn drafts_are_ignored_and_an_amendment_replaces_what_it_corrects() {
+    let a = vec![
+        assessment(1, "2026-01-10").score("a.x", 4.0).done(),
+        assessment(2, "2026-01-10").score("a.x", 3.0).amends(1).done(),
+        assessment(3, "2026-04-10").score("a.x", 1.0).draft().done(),
+        // A draft amendment does not replace anything until it is finalised.
+        assessment(4, "2026-01-10").score("a.x", 5.0).amends(2).draft().done(),
+    ];
+    let h = run(&a, "2026-04-20");
+    assert_eq!(h.rounds.len(), 1);
+    assert_eq!(h.latest_id(), Some(2));
+    assert_eq!(area(&h, "a").points[0].score, Some(3.0));
+
+    // An amendment of an amendment: only the last version counts.
+    let mut chain = a.clone();
+    chain[3] = assessment(4, "2026-01-10").score("a.x", 2.0).amends(2).done();
+    let h = run(&chain, "2026-04-20");
+    assert_eq!((h.latest_id(), area(&h, "a").points[0].score), (Some(4), Some(2.0)));
+}
+
+#[test]
+fn a_review_round_is_different_assessors_within_28_days_of_its_first_assessment() {
+    // (days after the first assessment, same assessor?, rounds expected)
+    let table = [(0, false, 1), (27, false, 1), (28, false, 1), (29, false, 2), (10, true, 2)];
+    for (days, same, expected) in table {
+        let second = assessment(2, &(d("2026-02-01") + chrono::Days::new(days)).to_string()).score("a.x", 2.0);
+        let second = if same { second } else { second.by("Olúwadámilọ́lá Hughes", "Health visiting") };
+        let a = vec![assessment(1, "2026-02-01").score("a.x", 3.0).done(), second.done()];
+        let h = run(&a, "2026-03-15");
+        assert_eq!(h.rounds.len(), expected, "{days} days, same assessor: {same}");
+    }
+    // Anchored on the round's first assessment: a third assessor 20 days after the second
+    // (40 after the first) starts a new round.
+    let a = vec![
+        assessment(1, "2026-02-01").score("a.x", 3.0).done(),
+        assessment(2, "2026-02-21").score("a.x", 3.0).by("Ffion Ap Dafydd", "School").done(),
+        assessment(3, "2026-03-13").score("a.x", 3.0).by("Chidi Ñúñez", "Police").done(),
+    ];
+    assert_eq!(run(&a, "2026-03-20").rounds.iter().map(|r| r.assessment_ids.clone()).collect::<Vec<_>>(), [vec![1, 2], vec![3]]);
+}
+
+#[test]
+fn a_round_is_represented_by_the_same_agency_as_the_round_before() {
+    let hv = ("Olúwadámilọ́lá Hughes", "Health visiting");
+    let a = vec![
+        assessment(1, "2026-01-10").score("a.x", 3.6).done(),
+        assessment(2, "2026-04-10").score("a.x", 3.4).done(),
+        // Health visiting grades later in the same round, much better: never averaged in,
+        // and the social worker's score is compared with the social worker's.
+        assessment(3, "2026-04-20").score("a.x", 2.0).by(hv.0, hv.1).done(),
+    ];
+    let h = run(&a, "2026-04-30");
+    assert_eq!(h.rounds[1].assessment_ids, [2, 3]);
+    assert_eq!(h.rounds[1].representative_id, 2);
+    assert_eq!(area(&h, "a").since_previous.as_ref().unwrap().change, Change::NoChange);
+    // With no earlier round from the same agency, the most recent assessment represents it.
+    let h = run(&a[1..], "2026-04-30");
+    assert_eq!(h.rounds[0].representative_id, 3);
+}
+
+#[test]
+fn sustained_improvement_needs_six_months_held_to_the_day() {
+    // (round dates and scores, sustained since)
+    type Rounds = &'static [(&'static str, f64)];
+    let table: [(Rounds, Option<&str>); 8] = [
+        // Improved 1 Mar, still improved exactly 6 months later: sustained.
+        (&[("2026-01-10", 3.6), ("2026-03-01", 2.8), ("2026-09-01", 2.9)], Some("2026-03-01")),
+        // One day short.
+        (&[("2026-01-10", 3.6), ("2026-03-01", 2.8), ("2026-08-31", 2.9)], None),
+        // Slipped back to within 0.5 of where it started: not held.
+        (&[("2026-01-10", 3.6), ("2026-03-01", 2.8), ("2026-06-01", 3.2), ("2026-10-01", 2.8)], None),
+        // Held from the second improvement on.
+        (&[("2026-01-10", 3.6), ("2026-03-01", 2.8), ("2026-06-01", 3.2), ("2026-08-01", 2.6), ("2027-02-01", 2.6)], Some("2026-08-01")),
+        // Leap day: 29 Feb 2028 + 6 months = 29 Aug 2028.
+        (&[("2028-01-10", 3.0), ("2028-02-29", 2.0), ("2028-08-29", 2.0)], Some("2028-02-29")),
+        (&[("2028-01-10", 3.0), ("2028-02-29", 2.0), ("2028-08-28", 2.0)], None),
+        // 31 Aug + 6 months = 28 Feb (the end of the shorter month).
+        (&[("2025-07-10", 3.0), ("2025-08-31", 2.0), ("2026-02-28", 2.0)], Some("2025-08-31")),
+        // Gradual change of less than 0.5 a round is shown by "since first", not flagged.
+        (&[("2026-01-10", 3.6), ("2026-04-10", 3.2), ("2026-07-10", 2.8), ("2027-01-10", 2.4)], None),
+    ];
+    for (points, since) in table {
+        let today = points.last().unwrap().0;
+        let h = run(&series(points), today);
+        assert_eq!(h.sustained.first().map(|s| s.since), since.map(d), "{points:?}");
+    }
+    let h = run(&series(table[0].0), "2026-09-01");
+    let s = &h.sustained[0];
+    assert_eq!((s.area_id.as_str(), s.change.from, s.change.to), ("a", Some(3.6), Some(2.9)));
+}
+
+#[test]
+fn drift_is_no_improvement_at_concern_across_two_reviews_or_six_months() {
+    struct Case {
+        points: &'static [(&'static str, f64)],
+        confirmed: Option<u8>,
+        drift: Option<(DriftWindow, &'static str)>,
+    }
+    let table = [
+        // Three rounds in four months, still at concern: two reviews without improvement.
+        Case { points: &[("2026-01-10", 3.4), ("2026-03-10", 3.3), ("2026-05-10", 3.2)], confirmed: None, drift: Some((DriftWindow::TwoReviews, "2026-01-10")) },
+        // Improved by 0.5 over the two reviews: no drift.
+        Case { points: &[("2026-01-10", 3.6), ("2026-03-10", 3.3), ("2026-05-10", 3.1)], confirmed: None, drift: None },
+        // Not at concern (computed 2.9, nothing confirmed).
+        Case { points: &[("2026-01-10", 2.9), ("2026-03-10", 2.9), ("2026-05-10", 2.9)], confirmed: None, drift: None },
+        // The confirmed grade decides "at concern": 2.9 confirmed as 3 is at concern...
+        Case { points: &[("2026-01-10", 2.9), ("2026-03-10", 2.9), ("2026-05-10", 2.9)], confirmed: Some(3), drift: Some((DriftWindow::TwoReviews, "2026-01-10")) },
+        // ...and 3.2 confirmed as 2 is not.
+        Case { points: &[("2026-01-10", 3.2), ("2026-03-10", 3.2), ("2026-05-10", 3.2)], confirmed: Some(2), drift: None },
+        // Two rounds exactly 6 months apart with no improvement.
+        Case { points: &[("2026-01-01", 3.5), ("2026-07-01", 3.5)], confirmed: None, drift: Some((DriftWindow::SixMonths, "2026-01-01")) },
+        // One day short of 6 months, and only one review: no drift yet.
+        Case { points: &[("2026-01-02", 3.5), ("2026-07-01", 3.5)], confirmed: None, drift: None },
+        // Getting worse is not improving.
+        Case { points: &[("2026-01-01", 3.0), ("2026-07-01", 4.0)], confirmed: None, drift: Some((DriftWindow::SixMonths, "2026-01-01")) },
+        // Monthly reviews: the longer window (earlier baseline) is reported.
+        Case { points: &[("2026-01-01", 3.5), ("2026-03-01", 3.5), ("2026-05-01", 3.5), ("2026-07-01", 3.5)], confirmed: None, drift: Some((DriftWindow::SixMonths, "2026-01-01")) },
+        // Improved over 6 months but stuck for the last two reviews: still drift.
+        Case { points: &[("2026-01-01", 4.2), ("2026-05-01", 3.5), ("2026-06-01", 3.5), ("2026-07-01", 3.5)], confirmed: None, drift: Some((DriftWindow::TwoReviews, "2026-05-01")) },
+        // Leap day baseline: 29 Feb 2028 + 6 months = 29 Aug 2028.
+        Case { points: &[("2028-02-29", 3.5), ("2028-08-29", 3.5)], confirmed: None, drift: Some((DriftWindow::SixMonths, "2028-02-29")) },
+        Case { points: &[("2028-02-29", 3.5), ("2028-08-28", 3.5)], confirmed: None, drift: None },
+    ];
+    for case in table {
+        let mut a = series(case.points);
+        if let Some(grade) = case.confirmed {
+            let last = a.pop().unwrap();
+            a.push(Build(last).confirm("a", grade).done());
+        }
+        let today = case.points.last().unwrap().0;
+        let h = run(&a, today);
+        let got = h.drift.first().map(|dr| (dr.window, dr.change.from_date));
+        assert_eq!(got, case.drift.map(|(w, on)| (w, d(on))), "{:?} confirmed {:?}", case.points, case.confirmed);
+    }
+}
+
+#[test]
+fn review_is_due_one_interval_after_the_latest_assessment_and_overdue_the_day_after() {
+    let mut c = child();
+    // (latest assessment, interval in months, today, due on, days overdue)
+    let table = [
+        ("2026-01-31", 3, "2026-04-29", "2026-04-30", 0),
+        ("2026-01-31", 3, "2026-04-30", "2026-04-30", 0),
+        ("2026-01-31", 3, "2026-05-01", "2026-04-30", 1),
+        ("2025-08-31", 6, "2026-02-28", "2026-02-28", 0),
+        ("2025-08-31", 6, "2026-03-01", "2026-02-28", 1),
+        // A child assessed on 29 Feb: a year on is 28 Feb.
+        ("2028-02-29", 12, "2029-03-01", "2029-02-28", 1),
+        ("2028-02-29", 1, "2028-03-29", "2028-03-29", 0),
+    ];
+    for (assessed, interval, today, due, late) in table {
+        c.review_interval_months = interval;
+        let h = history(&checklist(), &c, &series(&[(assessed, 3.0)]), d(today));
+        assert_eq!(h.review.due_on, Some(d(due)), "{assessed} + {interval}");
+        assert_eq!((h.review.overdue, h.review.days_overdue), (late > 0, late), "{assessed} on {today}");
+    }
+    // Never assessed: due one interval after the plan started (20 Nov 2025 + 3 months).
+    c.review_interval_months = 3;
+    let h = history(&checklist(), &c, &[], d("2026-02-21"));
+    assert_eq!((h.review.due_on, h.review.days_overdue), (Some(d("2026-02-20")), 1));
+    c.plan_start = None;
+    assert_eq!(history(&checklist(), &c, &[], d("2026-02-21")).review.due_on, None);
+}
+
+#[test]
+fn time_on_plan_is_months_and_days_or_weeks_under_a_month() {
+    let mut c = child();
+    let table = [
+        ("2026-03-01", "2026-03-01", 0, 0, "started today"),
+        ("2026-03-01", "2026-03-02", 0, 1, "1 day"),
+        ("2026-03-01", "2026-03-15", 0, 14, "2 weeks"),
+        ("2026-03-01", "2026-03-18", 0, 17, "2 weeks and 3 days"),
+        ("2026-01-31", "2026-02-27", 0, 27, "3 weeks and 6 days"),
+        ("2026-01-31", "2026-02-28", 1, 0, "1 month"),
+        ("2026-01-10", "2026-05-13", 4, 3, "4 months and 3 days"),
+        ("2028-02-29", "2028-08-29", 6, 0, "6 months"),
+        ("2028-02-29", "2029-02-28", 12, 0, "12 months"),
+        ("2025-08-31", "2026-03-01", 6, 1, "6 months and 1 day"),
+    ];
+    for (start, today, months, days, words) in table {
+        c.plan_start = Some(d(start));
+        let t = time_on_plan(&c, d(today)).unwrap();
+        assert_eq!((t.months, t.days, t.words.as_str()), (months, days, words), "{start} to {today}");
+    }
+    c.plan_start = Some(d("2026-03-02"));
+    assert!(time_on_plan(&c, d("2026-03-01")).is_none(), "a plan starting tomorrow has no time yet");
+    assert_eq!(add_months(d("2025-08-31"), 6), d("2026-02-28"));
+    assert_eq!(add_months(d("2027-08-31"), 6), d("2028-02-29"));
+}
+
+#[test]
+fn disagreement_is_two_grades_apart_between_assessors_in_one_round() {
+    let hv = ("Olúwadámilọ́lá Hughes", "Health visiting");
+    // (days between the two assessments, social worker's grade, health visitor's grade, listed)
+    let table = [(28, 1, 3, true), (28, 4, 2, true), (28, 2, 3, false), (29, 1, 3, false), (0, 1, 5, true)];
+    for (days, sw, hv_grade, listed) in table {
+        let later = (d("2026-02-01") + chrono::Days::new(days)).to_string();
+        let a = vec![
+            assessment(1, "2026-02-01").grade("a.x.4", sw, "Fridge empty at two visits.").done(),
+            assessment(2, &later).grade("a.x.4", hv_grade, "Weight on track at clinic.").by(hv.0, hv.1).done(),
+        ];
+        let found = disagreements(&checklist(), &a);
+        assert_eq!(found.len(), usize::from(listed), "{days} days, {sw} vs {hv_grade}");
+        if let Some(dis) = found.first() {
+            assert_eq!((dis.item_id.as_str(), dis.area_id.as_str(), dis.spread), ("a.x.4", "a", sw.abs_diff(hv_grade)));
+            let views: Vec<_> = dis.views.iter().map(|v| (v.assessor.agency.as_str(), v.grade, v.evidence.as_str())).collect();
+            assert_eq!(views, [("Children's Social Care", sw, "Fridge empty at two visits."), (hv.1, hv_grade, "Weight on track at clinic.")]);
+        }
+    }
+    // "Not known" is not a grade, and a superseded version does not disagree with anyone.
+    let mut a = vec![
+        assessment(1, "2026-02-01").grade("a.x.1", 1, "").grade("a.x.2", 1, "").done(),
+        assessment(2, "2026-02-05").grade("a.x.2", 5, "").by(hv.0, hv.1).done(),
+        assessment(3, "2026-02-05").grade("a.x.2", 2, "").by(hv.0, hv.1).amends(2).done(),
+    ];
+    a[2].items.push(ItemRecord { item_id: "a.x.1".into(), grade: Some(Grade::NotKnown), evidence: String::new(), source: None, evidence_date: None, professional_only: false });
+    assert!(disagreements(&checklist(), &a).is_empty());
+}
+
+#[test]
+fn a_child_never_assessed_is_flagged_when_a_sibling_has_a_current_checklist() {
+    let today = d("2026-06-01");
+    let kid = |id: i64, name: &str, household: Option<i64>| Child { id, name: name.into(), household_id: household, ..child() };
+    let zoe = kid(1, "Zoë Łukasiewicz", Some(3));
+    let sian = kid(2, "Siân Łukasiewicz", Some(3)); // the baby, never assessed
+    let tomasz = kid(3, "Tomasz Nowak-Ó Briain", Some(4)); // never assessed
+    let mair = kid(4, "Mair Nowak-Ó Briain", Some(4)); // checklist overdue
+    let alone = kid(5, "Aarav Ünal", None); // never assessed, no household
+    let children = [
+        (&zoe, Some(d("2026-03-01"))), // due 1 Jun: still current today
+        (&sian, None),
+        (&tomasz, None),
+        (&mair, Some(d("2026-02-28"))), // due 28 May: overdue
+        (&alone, None),
+    ];
+    let flagged = not_yet_assessed(&children, today);
+    assert_eq!(flagged.len(), 1);
+    assert_eq!((flagged[0].child_id, flagged[0].name.as_str(), flagged[0].assessed_sibling_ids.clone()), (2, "Siân Łukasiewicz", vec![1]));
+    // The day after Zoë's review falls due, her checklist is no longer current.
+    assert!(not_yet_assessed(&children, d("2026-06-02")).is_empty());
+}

@@ -1,0 +1,275 @@
+//! The printed summaries, read back the way a person would: `pdfinfo` must accept each PDF,
+//! `pdftotext` must give back the words (Unicode names included), `pdftoppm` must render it,
+//! and no two words may be printed on top of each other.
+//!
+//! Set `NTK_REPORT_DIR=/some/folder` to keep the PDFs to look at.
+
+#[path = "support/case.rs"]
+mod case;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use case::{zoe, Case, PROFESSIONAL_ONLY_PHRASE, SIBLING, TEN_QUARTERS};
+use ntk_core::report::{core_group_summary, family_summary, ReportError, ReportInput};
+
+/// Three checklists over nine months (the latest with a second agency in the same round).
+fn three_rounds() -> Case {
+    zoe(&["2025-08-20", "2025-11-12", "2026-05-20"])
+}
+
+fn input(case: &Case) -> ReportInput<'_> {
+    ReportInput {
+        checklist: &case.checklist,
+        child: &case.child,
+        assessments: &case.assessments,
+        household_name: case.child.household_name.as_deref(),
+        siblings: &case.siblings,
+        today: case.today,
+    }
+}
+
+fn run(program: &str, args: &[&str]) -> String {
+    let out = Command::new(program).args(args).output().unwrap_or_else(|e| panic!("{program} could not start: {e}"));
+    assert!(out.status.success(), "{program} {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// A word and its box on the page, from `pdftotext -bbox` (y grows downwards).
+#[derive(Debug)]
+struct WordBox {
+    x0: f32,
+    y0: f32,
+    x1: f32,
+    y1: f32,
+    word: String,
+}
+
+/// A PDF written to disk and read back.
+struct Printed {
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+    pages: usize,
+    /// `pdftotext -layout`, one entry per page.
+    page_texts: Vec<String>,
+}
+
+impl Printed {
+    fn new(name: &str, bytes: &[u8]) -> Printed {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        if let Some(keep) = std::env::var_os("NTK_REPORT_DIR") {
+            std::fs::write(Path::new(&keep).join(name), bytes).unwrap();
+        }
+        let info = run("pdfinfo", &[path.to_str().unwrap()]);
+        let pages = info.lines().find_map(|l| l.strip_prefix("Pages:")).unwrap().trim().parse().unwrap();
+        assert!(info.contains("(A4)"), "not A4:\n{info}");
+        let text = run("pdftotext", &["-layout", path.to_str().unwrap(), "-"]);
+        // Pages end with a form feed; the text after the last one is empty.
+        let page_texts: Vec<String> = text.split('\x0c').map(str::to_string).take(pages).collect();
+        Printed { _dir: dir, path, pages, page_texts }
+    }
+
+    fn text(&self) -> String {
+        self.page_texts.join("\n")
+    }
+
+    /// The text in the order it was drawn (`pdftotext -raw`, so a table cell's lines stay
+    /// together), with all runs of whitespace made single spaces, so wrapped sentences match.
+    fn flat(&self) -> String {
+        run("pdftotext", &["-raw", self.path.to_str().unwrap(), "-"]).split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    /// Word boxes per page from `pdftotext -bbox`.
+    fn words(&self) -> Vec<Vec<WordBox>> {
+        let html = run("pdftotext", &["-bbox", self.path.to_str().unwrap(), "-"]);
+        let attr = |tag: &str, name: &str| -> f32 {
+            let start = tag.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+            tag[start..].split('"').next().unwrap().parse().unwrap()
+        };
+        html.split("<page ")
+            .skip(1)
+            .map(|page| {
+                page.split("<word ")
+                    .skip(1)
+                    .map(|w| {
+                        let (tag, rest) = w.split_once('>').unwrap();
+                        let word = rest.split("</word>").next().unwrap().to_string();
+                        WordBox { x0: attr(tag, "xMin"), y0: attr(tag, "yMin"), x1: attr(tag, "xMax"), y1: attr(tag, "yMax"), word }
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    fn assert_no_words_overlap(&self) {
+        for (n, words) in self.words().iter().enumerate() {
+            for (i, a) in words.iter().enumerate() {
+                for b in &words[i + 1..] {
+                    // Half a point of slack for rounding in the boxes.
+                    let apart = a.x1 <= b.x0 + 0.5 || b.x1 <= a.x0 + 0.5 || a.y1 <= b.y0 + 0.5 || b.y1 <= a.y0 + 0.5;
+                    assert!(apart, "page {}: \"{}\" overlaps \"{}\": {a:?} {b:?}", n + 1, a.word, b.word);
+                }
+            }
+        }
+    }
+
+    fn render_first_page(&self) {
+        let prefix = self.path.with_extension("");
+        run("pdftoppm", &["-r", "60", "-png", "-f", "1", "-l", "1", self.path.to_str().unwrap(), prefix.to_str().unwrap()]);
+        let png = std::fs::read_dir(self.path.parent().unwrap())
+            .unwrap()
+            .filter_map(Result::ok)
+            .find(|e| e.path().extension().is_some_and(|x| x == "png"))
+            .expect("pdftoppm wrote a PNG");
+        assert!(png.metadata().unwrap().len() > 5_000, "the rendered page is blank");
+    }
+}
+
+#[test]
+fn the_core_group_summary_has_every_section_and_is_marked_on_every_page() {
+    let case = three_rounds();
+    let pdf = Printed::new("core-group.pdf", &core_group_summary(&input(&case)).unwrap());
+    assert!(pdf.pages >= 3, "{} pages", pdf.pages);
+    let text = pdf.text();
+    for heading in [
+        "Core group summary",
+        "The child",
+        "Assessors and agencies",
+        "Area profile",
+        "Change since the last review",
+        "Areas over time",
+        "Drift and sustained improvement",
+        "Disagreements between agencies",
+        "The child's voice",
+        "A day in my life",
+        "Strengths and what helps",
+        "What we are worried about",
+        "What needs to change",
+        "What better will look like",
+        "Impact on the child",
+        "Actions",
+        "Next review",
+    ] {
+        assert!(text.contains(heading), "missing heading {heading:?}");
+    }
+    for name in ["Zoë Łukasiewicz", SIBLING, "Gwenllian Ó Súilleabháin", "Chidi Okonkwo-Müller"] {
+        assert!(text.contains(name), "missing name {name:?}");
+    }
+    for (n, page) in pdf.page_texts.iter().enumerate() {
+        assert!(page.contains("OFFICIAL-SENSITIVE"), "page {} is not marked", n + 1);
+        assert!(page.contains(&format!("Page {} of {}", n + 1, pdf.pages)), "page {} has no page number", n + 1);
+    }
+    let flat = pdf.flat();
+    for expected in [
+        // Flags and change, in words.
+        "Drift, Safety:",
+        "Sustained improvement, Physical care:",
+        "improved since the first checklist",
+        // The profile table: urgent item, confirmed grade, completeness.
+        "Brushing teeth",
+        "not confirmed",
+        "Items graded",
+        // Disagreement with both agencies' evidence, the professional-only note marked.
+        "Domestic abuse (Safety), 2 apart",
+        "No concerns seen at clinic visits.",
+        "(professional only)",
+        PROFESSIONAL_ONLY_PHRASE,
+        // Long narrative flowed to its last words; actions with result; next review.
+        "watching videos on a phone, some of which were not suitable for a child of her age.",
+        "Seen on 2 June; two fillings planned.",
+        "No result recorded; the due date has passed.",
+        "The next checklist is due by 10 September 2026 (every 3 months).",
+        "Neglect, since 31 July 2025",
+    ] {
+        assert!(flat.contains(expected), "missing {expected:?}");
+    }
+    assert!(!flat.contains("DRAFT NOT FOR PRINTING"), "a draft was printed");
+    pdf.assert_no_words_overlap();
+    pdf.render_first_page();
+}
+
+#[test]
+fn the_family_summary_is_plain_and_about_this_child_only() {
+    let case = three_rounds();
+    let pdf = Printed::new("family.pdf", &family_summary(&input(&case)).unwrap());
+    assert!(pdf.pages >= 2, "the long narrative should flow over pages: {} pages", pdf.pages);
+    let text = pdf.text();
+    for heading in [
+        "What is going well",
+        "What we are worried about",
+        "What needs to change",
+        "What better will look like",
+        "Who will help",
+        "What happens next",
+    ] {
+        assert!(text.contains(heading), "missing heading {heading:?}");
+    }
+    assert!(text.contains("Zoë Łukasiewicz") && text.contains("Page 1 of"));
+    for (n, page) in pdf.page_texts.iter().enumerate() {
+        assert!(page.contains(&format!("Page {} of {}", n + 1, pdf.pages)));
+        assert!(!page.contains("OFFICIAL-SENSITIVE"));
+    }
+    let flat = pdf.flat();
+    assert!(flat.contains("Who: Chidi Okonkwo-Müller, Health Visiting."));
+    assert!(flat.contains("please contact Gwenllian Ó Súilleabháin (Children's Social Care)"));
+    assert!(flat.contains("arrives at nursery rested and on time every day."), "the narrative did not flow to its end");
+
+    // Nothing for professionals only, nothing about anyone else, no scoring words or numbers.
+    assert!(!flat.contains(PROFESSIONAL_ONLY_PHRASE));
+    assert!(!flat.contains("Kestrel"));
+    assert!(!flat.contains(SIBLING) && !flat.contains("Siân"), "the sibling is named");
+    assert!(!flat.contains("household"), "the household is mentioned");
+    assert!(!flat.contains("DRAFT NOT FOR PRINTING"));
+    let lower = flat.to_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric() && c != '-').collect();
+    for jargon in ["score", "scores", "scored", "band", "bands", "sub-area", "sub-areas", "grade", "grades"] {
+        assert!(!words.contains(&jargon), "the family summary says {jargon:?}");
+    }
+    let has_decimal = flat.as_bytes().windows(3).any(|w| w[0].is_ascii_digit() && w[1] == b'.' && w[2].is_ascii_digit());
+    assert!(!has_decimal, "the family summary shows a number like a score");
+
+    // 12pt or larger: DejaVu's word boxes are about 1.16 times the point size high.
+    let smallest = pdf.words().iter().flatten().map(|w| w.y1 - w.y0).fold(f32::MAX, f32::min);
+    assert!(smallest >= 12.0 * 1.1, "text smaller than 12pt (box {smallest})");
+    pdf.assert_no_words_overlap();
+    pdf.render_first_page();
+}
+
+#[test]
+fn ten_rounds_still_give_a_readable_chart() {
+    let case = zoe(&TEN_QUARTERS);
+    let pdf = Printed::new("core-group-10.pdf", &core_group_summary(&input(&case)).unwrap());
+    assert!(pdf.text().contains("Areas over time"));
+    pdf.assert_no_words_overlap();
+}
+
+#[test]
+fn text_longer_than_a_page_flows_over_pages_in_prose_and_in_table_cells() {
+    let mut case = three_rounds();
+    let sentence = "Zoë's grandmother will come every morning at half past seven to make porridge and walk with her to nursery. ";
+    let long = sentence.repeat(60) + "The end of the long action.";
+    let latest = case.assessments.iter_mut().find(|a| a.id == 3).unwrap();
+    latest.actions[0].what = long.clone();
+    latest.narrative.worries = format!("{}The end of the long worry.", sentence.repeat(60));
+    let core = Printed::new("core-long.pdf", &core_group_summary(&input(&case)).unwrap());
+    let family = Printed::new("family-long.pdf", &family_summary(&input(&case)).unwrap());
+    for pdf in [&core, &family] {
+        let flat = pdf.flat();
+        assert!(flat.contains("The end of the long action.") && flat.contains("The end of the long worry."));
+        // One word per sentence: a sentence may straddle a page break (and its page furniture).
+        assert_eq!(flat.matches("porridge").count(), 120, "text was lost or repeated");
+        pdf.assert_no_words_overlap();
+    }
+}
+
+#[test]
+fn a_child_with_no_finalised_checklist_has_no_summary() {
+    let mut case = three_rounds();
+    case.assessments.retain(|a| a.status == ntk_core::assessment::AssessmentStatus::Draft);
+    let err = core_group_summary(&input(&case)).unwrap_err();
+    assert!(matches!(err, ReportError::NothingFinalised));
+    assert!(err.to_string().starts_with("There is no finalised checklist"));
+    assert!(family_summary(&input(&case)).is_err());
+}
