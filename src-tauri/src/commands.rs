@@ -176,6 +176,9 @@ pub async fn backup(app: tauri::AppHandle, state: State<'_, AppState>) -> Answer
 #[tauri::command]
 pub async fn restore(app: tauri::AppHandle, state: State<'_, AppState>, passphrase: String) -> Answer<Option<BackupReport>> {
     let Some(path) = dialogs::open_path(&app, "Restore from a backup") else { return Ok(None) };
+    // Check the backup while the records are still open: a wrong passphrase or a bad file
+    // must leave the app as it was, not locked.
+    ntk_core::store::verify_backup(&path, &passphrase)?;
     state.set_store(None);
     let (store, report) = Store::restore(&path, &state.database_path(), &passphrase, &os_user())?;
     state.set_store(Some(store));

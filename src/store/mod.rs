@@ -11,6 +11,7 @@ mod bulk;
 mod children;
 mod exchange;
 mod migrations;
+mod reports;
 mod retention;
 
 use std::path::{Path, PathBuf};
@@ -20,7 +21,8 @@ use rusqlite::{Connection, OpenFlags};
 pub use assessments::{ActionForm, AssessmentView, FinaliseCheck, Saved, StartAssessmentForm, ROUND_DAYS};
 pub use audit::AuditEntry;
 pub use children::{HouseholdChild, HouseholdOverview};
-pub use backup::BackupReport;
+pub use backup::{verify_backup, BackupReport};
+pub use reports::{ChildHistory, ReportKind};
 pub use migrations::{SCHEMA_VERSION, MIGRATIONS};
 
 use crate::checklist::Checklist;

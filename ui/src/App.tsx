@@ -1,14 +1,35 @@
 import { useEffect, useState } from "preact/hooks";
-import { api } from "./api";
+import { api, whenLocked } from "./api";
+import { flushAll } from "./autosave";
 import type { AppStatus } from "./bindings/AppStatus";
-import { problemOf } from "./problem";
-import { Home } from "./screens/Home";
-import { Unlock } from "./screens/Unlock";
 import { ErrorMessage } from "./components";
+import { problemOf } from "./problem";
+import { parseRoute, type Route } from "./route";
+import { EditChild } from "./screens/AddChild";
+import { Checklist } from "./screens/Checklist";
+import { ChildPage } from "./screens/Child";
+import { Home } from "./screens/Home";
+import { HouseholdPage } from "./screens/Household";
+import { Settings } from "./screens/Settings";
+import { StartChecklist } from "./screens/StartChecklist";
+import { Unlock } from "./screens/Unlock";
+
+function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener("hashchange", onChange);
+    return () => window.removeEventListener("hashchange", onChange);
+  }, []);
+  return route;
+}
 
 export function App() {
   const [status, setStatus] = useState<AppStatus | null>(null);
   const [startError, setStartError] = useState<string | null>(null);
+  // Shown on the unlock screen when the app locked itself for a reason (e.g. a failed restore).
+  const [notice, setNotice] = useState<string | null>(null);
+  const route = useRoute();
 
   const refresh = () =>
     api
@@ -17,6 +38,7 @@ export function App() {
       .catch((e) => setStartError(problemOf(e).message));
 
   useEffect(() => {
+    whenLocked(refresh);
     refresh();
   }, []);
 
@@ -30,14 +52,76 @@ export function App() {
   }
   if (!status) return <main class="centred" aria-busy="true"><p>Opening…</p></main>;
   if (!status.unlocked) {
-    return <Unlock isNew={!status.database_exists} dataDir={status.data_dir} onUnlocked={refresh} />;
+    return (
+      <Unlock
+        isNew={!status.database_exists}
+        dataDir={status.data_dir}
+        notice={notice}
+        onUnlocked={() => {
+          setNotice(null);
+          refresh();
+        }}
+      />
+    );
   }
+  const lock = async () => {
+    await flushAll(); // nothing typed is lost by locking
+    await api.lock();
+    refresh();
+  };
   return (
-    <Home
-      onLock={async () => {
-        await api.lock();
-        refresh();
-      }}
-    />
+    <>
+      <a class="skip-link" href="#main" onClick={(e) => (e.preventDefault(), document.getElementById("page-title")?.focus())}>
+        Skip to main content
+      </a>
+      <header class="topbar">
+        <a class="brand" href="#/">
+          Neglect Toolkit
+        </a>
+        <nav aria-label="Main">
+          <a href="#/" aria-current={route.screen === "home" ? "page" : undefined}>
+            Children
+          </a>
+          <a href="#/settings" aria-current={route.screen === "settings" ? "page" : undefined}>
+            Settings
+          </a>
+          <button type="button" onClick={lock}>
+            Lock
+          </button>
+        </nav>
+      </header>
+      <main id="main" class="page">
+        <Screen
+          route={route}
+          onLock={lock}
+          onLockedWithNotice={(message) => {
+            setNotice(message);
+            refresh();
+          }}
+        />
+      </main>
+    </>
   );
+}
+
+type ScreenProps = { route: Route; onLock: () => void; onLockedWithNotice: (message: string) => void };
+
+/** One screen per route; keyed so that each opens fresh (the checklist keeps its state across tabs). */
+function Screen({ route, onLock, onLockedWithNotice }: ScreenProps) {
+  switch (route.screen) {
+    case "home":
+      return <Home key="home" />;
+    case "household":
+      return <HouseholdPage key={`h${route.id}`} id={route.id} />;
+    case "child":
+      return <ChildPage key={`c${route.id}`} id={route.id} />;
+    case "edit-child":
+      return <EditChild key={`e${route.id}`} childId={route.id} />;
+    case "start-checklist":
+      return <StartChecklist key={`s${route.childId}`} childId={route.childId} />;
+    case "checklist":
+      return <Checklist key={`a${route.id}`} id={route.id} tab={route.tab} />;
+    case "settings":
+      return <Settings key="settings" onLock={onLock} onLockedWithNotice={onLockedWithNotice} />;
+  }
 }

@@ -1,16 +1,79 @@
 // Typed calls to the Rust backend. The types come from ts-rs (src/bindings), never written here.
 import { invoke } from "@tauri-apps/api/core";
+import type { Action } from "./bindings/Action";
+import type { ActionForm } from "./bindings/ActionForm";
 import type { AppStatus } from "./bindings/AppStatus";
+import type { Assessment } from "./bindings/Assessment";
+import type { AssessmentView } from "./bindings/AssessmentView";
+import type { BackupReport } from "./bindings/BackupReport";
+import type { Checklist } from "./bindings/Checklist";
 import type { Child } from "./bindings/Child";
 import type { ChildForm } from "./bindings/ChildForm";
+import type { FinaliseCheck } from "./bindings/FinaliseCheck";
 import type { Household } from "./bindings/Household";
+import type { HouseholdOverview } from "./bindings/HouseholdOverview";
+import type { ItemRecord } from "./bindings/ItemRecord";
+import type { Saved } from "./bindings/Saved";
+import type { StartAssessmentForm } from "./bindings/StartAssessmentForm";
+import { isProblem } from "./problem";
+
+let onLocked: () => void = () => {};
+
+/** Called when any command answers "locked" (the store was closed): back to the unlock screen. */
+export function whenLocked(handler: () => void) {
+  onLocked = handler;
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (e) {
+    if (isProblem(e) && e.kind === "locked") onLocked();
+    throw e;
+  }
+}
+
+let checklist: Promise<Checklist> | null = null;
 
 export const api = {
-  appStatus: () => invoke<AppStatus>("app_status"),
-  createDatabase: (passphrase: string) => invoke<void>("create_database", { passphrase }),
-  unlock: (passphrase: string) => invoke<void>("unlock", { passphrase }),
-  lock: () => invoke<void>("lock"),
-  listChildren: () => invoke<Child[]>("list_children"),
-  listHouseholds: () => invoke<Household[]>("list_households"),
-  addChild: (form: ChildForm) => invoke<Child>("add_child", { form }),
+  appStatus: () => call<AppStatus>("app_status"),
+  createDatabase: (passphrase: string) => call<void>("create_database", { passphrase }),
+  unlock: (passphrase: string) => call<void>("unlock", { passphrase }),
+  lock: () => call<void>("lock"),
+  changePassphrase: (old: string, newPassphrase: string) => call<void>("change_passphrase", { old, new: newPassphrase }),
+  backup: () => call<BackupReport | null>("backup"),
+  restore: (passphrase: string) => call<BackupReport | null>("restore", { passphrase }),
+
+  listChildren: () => call<Child[]>("list_children"),
+  getChild: (id: number) => call<Child>("get_child", { id }),
+  listHouseholds: () => call<Household[]>("list_households"),
+  householdOverview: (id: number) => call<HouseholdOverview>("household_overview", { id }),
+  addChild: (form: ChildForm) => call<Child>("add_child", { form }),
+  updateChild: (id: number, form: ChildForm) => call<Child>("update_child", { id, form }),
+  eraseChild: (id: number) => call<void>("erase_child", { id }),
+
+  /** The checklist's content does not change while the app runs: fetched once. */
+  checklist: () => {
+    checklist ??= call<Checklist>("get_checklist").catch((e) => {
+      checklist = null;
+      throw e;
+    });
+    return checklist;
+  },
+  listAssessments: (childId: number) => call<Assessment[]>("list_assessments", { childId }),
+  startAssessment: (childId: number, form: StartAssessmentForm) =>
+    call<Assessment>("start_assessment", { childId, form }),
+  assessmentView: (id: number) => call<AssessmentView>("assessment_view", { id }),
+  saveItem: (assessmentId: number, item: ItemRecord) => call<Saved>("save_item", { assessmentId, item }),
+  confirmArea: (assessmentId: number, areaId: string, confirmed: number, reason: string) =>
+    call<Saved>("confirm_area", { assessmentId, areaId, confirmed, reason }),
+  saveNarrative: (assessmentId: number, section: string, areaId: string | null, text: string) =>
+    call<Saved>("save_narrative", { assessmentId, section, areaId, text }),
+  addAction: (assessmentId: number, form: ActionForm) => call<Action>("add_action", { assessmentId, form }),
+  deleteAction: (actionId: number) => call<void>("delete_action", { actionId }),
+  recordActionResult: (actionId: number, result: string) => call<void>("record_action_result", { actionId, result }),
+  finaliseCheck: (id: number) => call<FinaliseCheck>("finalise_check", { id }),
+  finalise: (id: number) => call<Assessment>("finalise", { id }),
+  amend: (id: number, reason: string) => call<Assessment>("amend", { id, reason }),
+  discardDraft: (id: number) => call<void>("discard_draft", { id }),
 };

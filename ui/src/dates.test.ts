@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ageText, todayIso } from "./dates";
+import { ageText, formatStamp, todayIso } from "./dates";
 
 describe("ageText", () => {
   const today = new Date(2026, 10, 23);
@@ -16,5 +16,8 @@ describe("ageText", () => {
   });
   it("writes today's date as ISO", () => {
     expect(todayIso(today)).toBe("2026-11-23");
+  });
+  it("writes a time stamp as the practitioner's local date and time", () => {
+    expect(formatStamp("2026-11-23T14:02:05+00:00")).toBe("23 Nov 2026 at 14:02");
   });
 });

@@ -24,3 +24,9 @@ export function todayIso(today: Date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}`;
 }
+
+/** A backend time stamp ("2026-11-23T14:02:05+00:00", local time) as "23 Nov 2026 at 14:02". */
+export function formatStamp(stamp: string): string {
+  const time = /T(\d\d:\d\d)/.exec(stamp)?.[1];
+  return time ? `${formatDate(stamp.slice(0, 10))} at ${time}` : formatDate(stamp.slice(0, 10));
+}

@@ -118,7 +118,11 @@ impl App {
         let mut attempt = 0;
         let client = loop {
             attempt += 1;
-            match builder.connect(&format!("http://127.0.0.1:{port}")).await {
+            let connect = builder.connect(&format!("http://127.0.0.1:{port}"));
+            match tokio::time::timeout(Duration::from_secs(60), connect)
+                .await
+                .unwrap_or_else(|_| panic!("the app did not open a WebDriver session within 60 s"))
+            {
                 Ok(client) => break client,
                 Err(e) if attempt < 4 => {
                     eprintln!("WebDriver session attempt {attempt} failed ({e}); retrying");
@@ -132,11 +136,18 @@ impl App {
         app
     }
 
-    /// Ends the session (closing the app) and stops tauri-driver.
+    /// Ends the session (closing the app) and stops tauri-driver, then waits until the app
+    /// has let go of its data folder, so the next launch on it is not handed over to it.
     pub async fn quit(mut self) {
         let client = self.client.clone();
         let _ = client.close().await;
         self.driver.take();
+        let socket = self.data_dir.join("neglect-toolkit.sock");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while std::os::unix::net::UnixStream::connect(&socket).is_ok() {
+            assert!(Instant::now() < deadline, "the app on {} did not exit", self.data_dir.display());
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
     }
 
     pub async fn wait_for(&self, css: &str) -> Element {

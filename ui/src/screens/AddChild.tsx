@@ -4,17 +4,11 @@ import type { Child } from "../bindings/Child";
 import type { ChildForm } from "../bindings/ChildForm";
 import type { Household } from "../bindings/Household";
 import type { PlanCategory } from "../bindings/PlanCategory";
-import { ErrorMessage, Field } from "../components";
+import { ErrorMessage, Field, PageTitle, useLoad } from "../components";
 import { todayIso } from "../dates";
+import { PLAN_LABELS } from "../labels";
 import { problemOf } from "../problem";
-
-const PLAN_CATEGORIES: [PlanCategory, string][] = [
-  ["neglect", "Neglect"],
-  ["emotional_abuse", "Emotional abuse"],
-  ["physical_abuse", "Physical abuse"],
-  ["sexual_abuse", "Sexual abuse"],
-  ["multiple_categories", "Multiple categories"],
-];
+import { navigate } from "../route";
 
 const EMPTY: ChildForm = {
   name: "",
@@ -25,12 +19,41 @@ const EMPTY: ChildForm = {
   communication_needs: "",
   plan_category: null,
   plan_start: "",
+  review_interval_months: 3,
 };
 
-type Props = { onSaved: (child: Child) => void; onCancel: () => void };
+const formOf = (c: Child): ChildForm => ({
+  name: c.name,
+  date_of_birth: c.date_of_birth,
+  unborn: c.unborn,
+  household: c.household_name ?? "",
+  disability_needs: c.disability_needs,
+  communication_needs: c.communication_needs,
+  plan_category: c.plan_category,
+  plan_start: c.plan_start ?? "",
+  review_interval_months: c.review_interval_months,
+});
 
-export function AddChild({ onSaved, onCancel }: Props) {
-  const [form, setForm] = useState<ChildForm>(EMPTY);
+type Props = { child?: Child; onSaved: (child: Child) => void; onCancel: () => void };
+
+/** The edit screen: the same form as "Add child", filled in. */
+export function EditChild({ childId }: { childId: number }) {
+  const child = useLoad(() => api.getChild(childId), [childId]);
+  const back = () => navigate({ screen: "child", id: childId });
+  return (
+    <>
+      <p class="breadcrumbs">
+        <a href={`#/child/${childId}`}>Back to {child.data?.name ?? "the child"}</a>
+      </p>
+      <PageTitle>Edit details{child.data ? ` of ${child.data.name}` : ""}</PageTitle>
+      <ErrorMessage message={child.error} />
+      {child.data && <ChildFormCard child={child.data} onSaved={back} onCancel={back} />}
+    </>
+  );
+}
+
+export function ChildFormCard({ child, onSaved, onCancel }: Props) {
+  const [form, setForm] = useState<ChildForm>(child ? formOf(child) : EMPTY);
   const [households, setHouseholds] = useState<Household[]>([]);
   const [error, setError] = useState<{ message: string; field: string | null } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -47,7 +70,7 @@ export function AddChild({ onSaved, onCancel }: Props) {
     setBusy(true);
     setError(null);
     try {
-      onSaved(await api.addChild(form));
+      onSaved(await (child ? api.updateChild(child.id, form) : api.addChild(form)));
     } catch (err) {
       const p = problemOf(err);
       setError({ message: p.message, field: p.field });
@@ -59,7 +82,7 @@ export function AddChild({ onSaved, onCancel }: Props) {
 
   return (
     <form class="card" onSubmit={submit} aria-labelledby="add-child-title" noValidate>
-      <h2 id="add-child-title">Add child</h2>
+      <h2 id="add-child-title">{child ? "Child's details" : "Add child"}</h2>
       {error && !error.field && <ErrorMessage message={error.message} />}
       <Field id="child-name" label="Name" error={fieldError("name")}>
         {(describedBy, invalid) => (
@@ -70,7 +93,7 @@ export function AddChild({ onSaved, onCancel }: Props) {
             aria-describedby={describedBy}
             aria-invalid={invalid}
             autocomplete="off"
-            autofocus
+            autofocus={!child}
           />
         )}
       </Field>
@@ -135,7 +158,7 @@ export function AddChild({ onSaved, onCancel }: Props) {
             aria-invalid={invalid}
           >
             <option value="">No plan</option>
-            {PLAN_CATEGORIES.map(([value, label]) => (
+            {Object.entries(PLAN_LABELS).map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
               </option>
@@ -150,6 +173,26 @@ export function AddChild({ onSaved, onCancel }: Props) {
             type="date"
             value={form.plan_start}
             onInput={(e) => set("plan_start", e.currentTarget.value)}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+          />
+        )}
+      </Field>
+      <Field
+        id="child-review-interval-months"
+        label="Repeat the checklist every (months)"
+        hint="Usually 3 months. A child with no checklist for longer is flagged on the household page."
+        error={fieldError("review_interval_months")}
+      >
+        {(describedBy, invalid) => (
+          <input
+            id="child-review-interval-months"
+            type="number"
+            min={1}
+            max={24}
+            class="short"
+            value={form.review_interval_months ?? ""}
+            onInput={(e) => set("review_interval_months", Number(e.currentTarget.value) || undefined)}
             aria-describedby={describedBy}
             aria-invalid={invalid}
           />
@@ -179,7 +222,7 @@ export function AddChild({ onSaved, onCancel }: Props) {
       </Field>
       <div class="actions">
         <button type="submit" class="primary" disabled={busy}>
-          Save child
+          {child ? "Save changes" : "Save child"}
         </button>
         <button type="button" onClick={onCancel}>
           Cancel

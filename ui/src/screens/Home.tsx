@@ -1,61 +1,69 @@
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
 import { api } from "../api";
-import type { Child } from "../bindings/Child";
-import { ErrorMessage } from "../components";
+import { ErrorMessage, Loading, PageTitle, useLoad } from "../components";
 import { ageText } from "../dates";
-import { problemOf } from "../problem";
-import { AddChild } from "./AddChild";
+import { matches } from "../search";
+import { ChildFormCard } from "./AddChild";
 
-export function Home({ onLock }: { onLock: () => void }) {
-  const [children, setChildren] = useState<Child[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+export function Home() {
+  const children = useLoad(() => api.listChildren(), []);
+  const households = useLoad(() => api.listHouseholds(), []);
   const [adding, setAdding] = useState(false);
+  const [query, setQuery] = useState("");
   const [announcement, setAnnouncement] = useState("");
   const addButton = useRef<HTMLButtonElement>(null);
 
-  const load = () =>
-    api
-      .listChildren()
-      .then(setChildren)
-      .catch((e) => setError(problemOf(e).message));
-
-  useEffect(() => {
-    load();
-  }, []);
+  const shown = (children.data ?? []).filter((c) => matches(query, c.name, c.household_name));
+  const shownHouseholds = (households.data ?? []).filter((h) => matches(query, h.name));
+  const countIn = (householdId: number) => (children.data ?? []).filter((c) => c.household_id === householdId).length;
 
   return (
     <>
-      <header class="topbar">
-        <span class="brand">Neglect Toolkit</span>
-        <button type="button" onClick={onLock}>
-          Lock
-        </button>
-      </header>
-      <main class="page">
-        <h1>Children</h1>
-        <p class="sr-only" role="status">
-          {announcement}
-        </p>
-        <ErrorMessage message={error} />
-        {adding ? (
-          <AddChild
-            onSaved={(child) => {
-              setAdding(false);
-              setAnnouncement(`${child.name} was added.`);
-              load().then(() => addButton.current?.focus());
-            }}
-            onCancel={() => {
-              setAdding(false);
-              requestAnimationFrame(() => addButton.current?.focus());
-            }}
-          />
-        ) : (
+      <PageTitle>Children</PageTitle>
+      <p class="sr-only" role="status">
+        {announcement}
+      </p>
+      <ErrorMessage message={children.error ?? households.error} />
+      {adding ? (
+        <ChildFormCard
+          onSaved={(child) => {
+            setAdding(false);
+            setAnnouncement(`${child.name} was added.`);
+            households.reload();
+            children.reload().then(() => addButton.current?.focus());
+          }}
+          onCancel={() => {
+            setAdding(false);
+            requestAnimationFrame(() => addButton.current?.focus());
+          }}
+        />
+      ) : (
+        <div class="toolbar">
           <button type="button" class="primary" ref={addButton} onClick={() => setAdding(true)}>
             Add child
           </button>
-        )}
-        {children && children.length === 0 && <p class="empty">No children have been added yet.</p>}
-        {children && children.length > 0 && (
+          {(children.data?.length ?? 0) > 0 && (
+            <div class="search" role="search">
+              <label for="search">Find a child or household</label>
+              <input
+                id="search"
+                type="search"
+                value={query}
+                onInput={(e) => setQuery(e.currentTarget.value)}
+                autocomplete="off"
+                aria-describedby="search-count"
+              />
+            </div>
+          )}
+        </div>
+      )}
+      {!children.data && !children.error && <Loading what="children" />}
+      {children.data && children.data.length === 0 && <p class="empty">No children have been added yet.</p>}
+      {children.data && children.data.length > 0 && (
+        <>
+          <p class="hint" id="search-count" aria-live="polite">
+            {query.trim() ? `${shown.length} of ${children.data.length} children match “${query.trim()}”.` : ""}
+          </p>
           <table class="list" aria-label="Children">
             <thead>
               <tr>
@@ -65,19 +73,35 @@ export function Home({ onLock }: { onLock: () => void }) {
               </tr>
             </thead>
             <tbody>
-              {children.map((c) => (
+              {shown.map((c) => (
                 <tr key={c.id} data-child-id={c.id}>
                   <th scope="row" class="child-name">
-                    {c.name}
+                    <a href={`#/child/${c.id}`}>{c.name}</a>
                   </th>
                   <td>{ageText(c.date_of_birth, c.unborn)}</td>
-                  <td>{c.household_name ?? "—"}</td>
+                  <td>{c.household_id ? <a href={`#/household/${c.household_id}`}>{c.household_name}</a> : "—"}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-        )}
-      </main>
+          {shown.length === 0 && <p class="empty">No child matches “{query.trim()}”.</p>}
+        </>
+      )}
+      {shownHouseholds.length > 0 && (
+        <section aria-labelledby="households-title" class="households">
+          <h2 id="households-title">Households</h2>
+          <ul class="plain-list">
+            {shownHouseholds.map((h) => (
+              <li key={h.id} data-household-id={h.id}>
+                <a href={`#/household/${h.id}`}>{h.name}</a>{" "}
+                <span class="hint">
+                  ({countIn(h.id)} {countIn(h.id) === 1 ? "child" : "children"})
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </>
   );
 }

@@ -3,10 +3,10 @@ import { api } from "../api";
 import { ErrorMessage, Field } from "../components";
 import { problemOf } from "../problem";
 
-type Props = { isNew: boolean; dataDir: string; onUnlocked: () => void };
+type Props = { isNew: boolean; dataDir: string; notice?: string | null; onUnlocked: () => void };
 
 /** First start: choose a passphrase. Later starts: enter it. */
-export function Unlock({ isNew, dataDir, onUnlocked }: Props) {
+export function Unlock({ isNew, dataDir, notice, onUnlocked }: Props) {
   const [passphrase, setPassphrase] = useState("");
   const [confirm, setConfirm] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -44,6 +44,7 @@ export function Unlock({ isNew, dataDir, onUnlocked }: Props) {
         ) : (
           <p>Enter your passphrase to open the records.</p>
         )}
+        {notice && <p class="notice">{notice}</p>}
         <ErrorMessage message={error} id="unlock-error" />
         <Field id="passphrase" label="Passphrase">
           {(describedBy) => (

@@ -1,0 +1,66 @@
+// The written sections recorded with every checklist, and the impact on the child per area.
+import type { Area } from "../bindings/Area";
+import { NARRATIVE_SECTIONS } from "../labels";
+
+/** Text keys: a section ("worries") or an area's impact ("impact:safety"). */
+export const impactKey = (areaId: string) => `impact:${areaId}`;
+
+type Props = {
+  areas: Area[];
+  texts: Record<string, string>;
+  errors: ReadonlyMap<string, string>;
+  readOnly: boolean;
+  onChange: (key: string, text: string) => void;
+};
+
+export const narrativeSaveKey = (key: string) => `narrative:${key}`;
+
+export function NarrativePanel({ areas, texts, errors, readOnly, onChange }: Props) {
+  const box = (key: string, id: string, label: string, hint?: string) => {
+    const error = errors.get(narrativeSaveKey(key));
+    if (readOnly) {
+      return (
+        <div class="narrative-read" key={key}>
+          <h4>{label}</h4>
+          <p class="multiline">{texts[key]?.trim() ? texts[key] : "Nothing was written."}</p>
+        </div>
+      );
+    }
+    return (
+      <div class={error ? "field field-invalid" : "field"} key={key}>
+        <label for={id}>{label}</label>
+        {hint && (
+          <p class="hint" id={`${id}-hint`}>
+            {hint}
+          </p>
+        )}
+        {error && (
+          <p class="error" id={`${id}-error`}>
+            Not saved: {error}
+          </p>
+        )}
+        <textarea
+          id={id}
+          rows={4}
+          value={texts[key] ?? ""}
+          onInput={(e) => onChange(key, e.currentTarget.value)}
+          aria-describedby={[hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ") || undefined}
+        />
+      </div>
+    );
+  };
+
+  return (
+    <>
+      <section aria-labelledby="sections-title">
+        <h3 id="sections-title">The child and the family</h3>
+        {NARRATIVE_SECTIONS.map(([key, label, hint]) => box(key, `narrative-${key}`, label, hint))}
+      </section>
+      <section aria-labelledby="impact-title">
+        <h3 id="impact-title">Impact on the child</h3>
+        <p class="hint">What the care in each area means for the child, day to day and over time.</p>
+        {areas.map((a) => box(impactKey(a.id), `impact-${a.id}`, a.name))}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+// Screens are addressed by the URL hash ("#/child/3"), so Back and Forward (Alt+Left/Right) work
+// and a screen can be reached directly in tests.
+
+export type ChecklistTab = string; // an area id, or one of the fixed tabs below
+export const FIXED_TABS = ["about", "actions", "finalise"] as const;
+
+export type Route =
+  | { screen: "home" }
+  | { screen: "household"; id: number }
+  | { screen: "child"; id: number }
+  | { screen: "edit-child"; id: number }
+  | { screen: "start-checklist"; childId: number }
+  | { screen: "checklist"; id: number; tab: ChecklistTab | null }
+  | { screen: "settings" };
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, "").split("/").filter(Boolean).map(decodeURIComponent);
+  const id = Number(parts[1]);
+  const validId = Number.isInteger(id) && id > 0;
+  switch (parts[0]) {
+    case "household":
+      if (validId) return { screen: "household", id };
+      break;
+    case "child":
+      if (validId && parts[2] === "edit") return { screen: "edit-child", id };
+      if (validId && parts[2] === "start") return { screen: "start-checklist", childId: id };
+      if (validId) return { screen: "child", id };
+      break;
+    case "checklist":
+      if (validId) return { screen: "checklist", id, tab: parts[2] ?? null };
+      break;
+    case "settings":
+      return { screen: "settings" };
+  }
+  return { screen: "home" };
+}
+
+export function routeHash(route: Route): string {
+  switch (route.screen) {
+    case "home":
+      return "#/";
+    case "household":
+      return `#/household/${route.id}`;
+    case "child":
+      return `#/child/${route.id}`;
+    case "edit-child":
+      return `#/child/${route.id}/edit`;
+    case "start-checklist":
+      return `#/child/${route.childId}/start`;
+    case "checklist":
+      return route.tab ? `#/checklist/${route.id}/${encodeURIComponent(route.tab)}` : `#/checklist/${route.id}`;
+    case "settings":
+      return "#/settings";
+  }
+}
+
+export function navigate(route: Route) {
+  window.location.hash = routeHash(route);
+}

@@ -1,0 +1,180 @@
+import { useState } from "preact/hooks";
+import { api } from "../api";
+import type { Assessment } from "../bindings/Assessment";
+import type { Child } from "../bindings/Child";
+import { ConfirmStep, ErrorMessage, Loading, PageTitle, Tag, useLoad } from "../components";
+import { ageText, formatDate } from "../dates";
+import { PLAN_LABELS } from "../labels";
+import { problemOf } from "../problem";
+import { navigate } from "../route";
+
+export function ChildPage({ id }: { id: number }) {
+  const child = useLoad(() => api.getChild(id), [id]);
+  const assessments = useLoad(() => api.listAssessments(id), [id]);
+  const c = child.data;
+
+  return (
+    <>
+      <p class="breadcrumbs">
+        <a href="#/">Children</a>
+        {c?.household_id && (
+          <>
+            {" › "}
+            <a href={`#/household/${c.household_id}`}>{c.household_name}</a>
+          </>
+        )}
+      </p>
+      <PageTitle>{c ? c.name : "Child"}</PageTitle>
+      <ErrorMessage message={child.error ?? assessments.error} />
+      {!c && !child.error && <Loading what="the child's record" />}
+      {c && (
+        <>
+          <ChildDetails child={c} />
+          <div class="actions">
+            <a class="button primary" href={`#/child/${id}/start`}>
+              Start a checklist
+            </a>
+            <a class="button" href={`#/child/${id}/edit`}>
+              Edit details
+            </a>
+          </div>
+          <section aria-labelledby="checklists-title">
+            <h2 id="checklists-title">Checklists</h2>
+            {assessments.data && <ChecklistList assessments={assessments.data} />}
+          </section>
+          <EraseChild child={c} />
+        </>
+      )}
+    </>
+  );
+}
+
+function ChildDetails({ child: c }: { child: Child }) {
+  return (
+    <dl class="details">
+      <div>
+        <dt>{c.unborn ? "Expected date of birth" : "Date of birth"}</dt>
+        <dd>
+          {formatDate(c.date_of_birth)} ({ageText(c.date_of_birth, c.unborn)})
+        </dd>
+      </div>
+      <div>
+        <dt>Household</dt>
+        <dd>{c.household_id ? <a href={`#/household/${c.household_id}`}>{c.household_name}</a> : "None recorded"}</dd>
+      </div>
+      <div>
+        <dt>Child protection plan</dt>
+        <dd>
+          {c.plan_category
+            ? `${PLAN_LABELS[c.plan_category]}${c.plan_start ? `, since ${formatDate(c.plan_start)}` : ""}`
+            : "No plan"}
+        </dd>
+      </div>
+      <div>
+        <dt>Checklist repeated</dt>
+        <dd>every {c.review_interval_months === 1 ? "month" : `${c.review_interval_months} months`}</dd>
+      </div>
+      {c.disability_needs && (
+        <div>
+          <dt>Disability or health needs</dt>
+          <dd class="multiline">{c.disability_needs}</dd>
+        </div>
+      )}
+      {c.communication_needs && (
+        <div>
+          <dt>Communication needs</dt>
+          <dd class="multiline">{c.communication_needs}</dd>
+        </div>
+      )}
+    </dl>
+  );
+}
+
+/** Newest first; an amendment names the checklist it corrects and why. */
+function ChecklistList({ assessments }: { assessments: Assessment[] }) {
+  if (assessments.length === 0) return <p class="empty">No checklist has been started for this child.</p>;
+  const byId = new Map(assessments.map((a) => [a.id, a]));
+  return (
+    <ul class="records">
+      {[...assessments].reverse().map((a) => {
+        const original = a.amends !== null ? byId.get(a.amends) : undefined;
+        return (
+          <li key={a.id} data-assessment-id={a.id}>
+            <p class="record-title">
+              <a href={`#/checklist/${a.id}`}>Checklist of {formatDate(a.assessed_on)}</a>{" "}
+              {a.status === "finalised" ? <Tag tone="done">Finalised</Tag> : <Tag>Draft</Tag>}
+            </p>
+            <p>
+              By {a.assessor.name}
+              {a.assessor.role && `, ${a.assessor.role}`} ({a.assessor.agency}). Review round {a.review_round}.
+            </p>
+            {a.amends !== null && (
+              <p>
+                Amendment of the checklist of {original ? formatDate(original.assessed_on) : `number ${a.amends}`}
+                {original?.finalised_at && ` finalised on ${formatDate(original.finalised_at.slice(0, 10))}`}. Reason:{" "}
+                {a.amendment_reason}
+              </p>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function EraseChild({ child }: { child: Child }) {
+  const [asking, setAsking] = useState(false);
+  const [typed, setTyped] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const nameMatches = typed.trim() === child.name.trim();
+
+  const erase = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api.eraseChild(child.id);
+      navigate({ screen: "home" });
+    } catch (e) {
+      setError(problemOf(e).message);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="erase-title" class="erase">
+      <h2 id="erase-title">Erase this child's record</h2>
+      <p>
+        For when the record is no longer to be kept. Erasing removes {child.name}'s details, every checklist, grade,
+        piece of evidence and action. The audit log keeps only that a record was erased, by whom and when.
+      </p>
+      {!asking ? (
+        <button type="button" class="danger" onClick={() => setAsking(true)}>
+          Erase this child's record
+        </button>
+      ) : (
+        <ConfirmStep
+          danger
+          confirmLabel="Erase for good"
+          onConfirm={erase}
+          onCancel={() => {
+            setAsking(false);
+            setTyped("");
+          }}
+          busy={busy}
+          disabled={!nameMatches}
+        >
+          <p>
+            <strong>This cannot be undone.</strong> Backups made before now still hold the record until they are
+            destroyed.
+          </p>
+          <div class="field">
+            <label for="erase-name">To confirm, type the child's name: {child.name}</label>
+            <input id="erase-name" value={typed} onInput={(e) => setTyped(e.currentTarget.value)} autocomplete="off" />
+          </div>
+          <ErrorMessage message={error} />
+        </ConfirmStep>
+      )}
+    </section>
+  );
+}

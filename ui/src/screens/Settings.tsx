@@ -1,0 +1,188 @@
+import { useState } from "preact/hooks";
+import { api } from "../api";
+import type { BackupReport } from "../bindings/BackupReport";
+import { ErrorMessage, Field, PageTitle } from "../components";
+import { problemOf } from "../problem";
+
+type Props = { onLock: () => void; onLockedWithNotice: (message: string) => void };
+
+export function Settings({ onLock, onLockedWithNotice }: Props) {
+  return (
+    <>
+      <PageTitle>Settings</PageTitle>
+      <ChangePassphrase />
+      <Backup />
+      <Restore onLockedWithNotice={onLockedWithNotice} />
+      <section aria-labelledby="lock-title" class="card">
+        <h2 id="lock-title">Lock</h2>
+        <p>Closes the records until the passphrase is entered again. Lock whenever you leave the computer.</p>
+        <button type="button" class="primary" onClick={onLock}>
+          Lock now
+        </button>
+      </section>
+    </>
+  );
+}
+
+const counts = (r: BackupReport) =>
+  `${r.children} ${r.children === 1 ? "child" : "children"}, ${r.assessments} ${
+    r.assessments === 1 ? "checklist" : "checklists"
+  }, ${r.audit_entries} audit log entries`;
+
+function ChangePassphrase() {
+  const [old, setOld] = useState("");
+  const [next, setNext] = useState("");
+  const [repeat, setRepeat] = useState("");
+  const [error, setError] = useState<{ message: string; field: string | null } | null>(null);
+  const [done, setDone] = useState("");
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setDone("");
+    setError(null);
+    if (next !== repeat) {
+      setError({ message: "The two new passphrases are not the same. Please type them again.", field: "repeat" });
+      document.getElementById("new-passphrase-repeat")?.focus();
+      return;
+    }
+    setBusy(true);
+    try {
+      await api.changePassphrase(old, next);
+      setOld("");
+      setNext("");
+      setRepeat("");
+      setDone("The passphrase has been changed. Use the new one from now on; backups made before keep the old one.");
+    } catch (err) {
+      const p = problemOf(err);
+      // A wrong old passphrase comes back without a field: it belongs to the first box.
+      const field = p.kind === "wrong_passphrase" ? "old" : p.field === "passphrase" ? "new" : p.field;
+      setError({ message: p.message, field });
+      if (field) document.getElementById(field === "old" ? "old-passphrase" : "new-passphrase")?.focus();
+    } finally {
+      setBusy(false);
+    }
+  };
+  const fieldError = (f: string) => (error?.field === f ? error.message : null);
+  const box = (id: string, label: string, value: string, set: (v: string) => void, field: string, autocomplete: string) => (
+    <Field id={id} label={label} error={fieldError(field)}>
+      {(describedBy, invalid) => (
+        <input
+          id={id}
+          type="password"
+          autocomplete={autocomplete}
+          value={value}
+          onInput={(e) => set(e.currentTarget.value)}
+          aria-describedby={describedBy}
+          aria-invalid={invalid}
+        />
+      )}
+    </Field>
+  );
+
+  return (
+    <form class="card" onSubmit={submit} aria-labelledby="passphrase-title" noValidate>
+      <h2 id="passphrase-title">Change the passphrase</h2>
+      <p class="hint">At least 8 characters. There is no way to recover a lost passphrase.</p>
+      {error && !["old", "new", "repeat"].includes(error.field ?? "") && <ErrorMessage message={error.message} />}
+      {box("old-passphrase", "Current passphrase", old, setOld, "old", "current-password")}
+      {box("new-passphrase", "New passphrase", next, setNext, "new", "new-password")}
+      {box("new-passphrase-repeat", "Type the new passphrase again", repeat, setRepeat, "repeat", "new-password")}
+      <button type="submit" class="primary" disabled={busy}>
+        Change the passphrase
+      </button>
+      <p role="status" class="done" id="passphrase-done">
+        {done}
+      </p>
+    </form>
+  );
+}
+
+function Backup() {
+  const [report, setReport] = useState<string>("");
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const backup = async () => {
+    setBusy(true);
+    setError(null);
+    setReport("");
+    try {
+      const r = await api.backup();
+      setReport(r ? `Backup saved and checked: ${r.path} (${counts(r)}).` : "No backup was made: no file was chosen.");
+    } catch (e) {
+      setError(problemOf(e).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section aria-labelledby="backup-title" class="card">
+      <h2 id="backup-title">Back up</h2>
+      <p>
+        A backup is one file, encrypted with the current passphrase. Keep it somewhere safe that your organisation
+        approves, not on the same computer only.
+      </p>
+      <ErrorMessage message={error} />
+      <button type="button" class="primary" onClick={backup} disabled={busy}>
+        {busy ? "Backing up…" : "Back up now"}
+      </button>
+      <p role="status" class="done" id="backup-report">
+        {report}
+      </p>
+    </section>
+  );
+}
+
+function Restore({ onLockedWithNotice }: { onLockedWithNotice: (message: string) => void }) {
+  const [passphrase, setPassphrase] = useState("");
+  const [report, setReport] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const restore = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    setReport("");
+    try {
+      const r = await api.restore(passphrase);
+      setPassphrase("");
+      setReport(r ? `Restored from ${r.path} (${counts(r)}). The records before the restore were kept beside the database.` : "Nothing was restored: no file was chosen.");
+    } catch (err) {
+      const message = problemOf(err).message;
+      // The app closes the records while restoring: if they are still closed, unlock again.
+      const status = await api.appStatus().catch(() => null);
+      if (status && !status.unlocked) onLockedWithNotice(`The restore did not work: ${message} The records were locked; enter your passphrase to open them.`);
+      else setError(message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form class="card" onSubmit={restore} aria-labelledby="restore-title" noValidate>
+      <h2 id="restore-title">Restore from a backup</h2>
+      <p>
+        Replaces every record on this computer with the backup's, after checking the backup. The records as they are
+        now are kept beside the database until the next restore.
+      </p>
+      <ErrorMessage message={error} />
+      <Field id="restore-passphrase" label="Passphrase" hint="The passphrase of the backup, which must also open the records now on this computer.">
+        {(describedBy) => (
+          <input
+            id="restore-passphrase"
+            type="password"
+            autocomplete="current-password"
+            value={passphrase}
+            onInput={(e) => setPassphrase(e.currentTarget.value)}
+            aria-describedby={describedBy}
+          />
+        )}
+      </Field>
+      <button type="submit" disabled={busy}>
+        {busy ? "Restoring…" : "Choose a backup and restore"}
+      </button>
+      <p role="status" class="done" id="restore-report">
+        {report}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,114 @@
+import { useState } from "preact/hooks";
+import { api } from "../api";
+import type { StartAssessmentForm } from "../bindings/StartAssessmentForm";
+import { ErrorMessage, Field, PageTitle, useLoad } from "../components";
+import { todayIso } from "../dates";
+import { problemOf } from "../problem";
+import { navigate } from "../route";
+
+export function StartChecklist({ childId }: { childId: number }) {
+  const child = useLoad(() => api.getChild(childId), [childId]);
+  const [form, setForm] = useState<StartAssessmentForm>({
+    assessor_name: "",
+    agency: "",
+    role: "",
+    assessed_on: todayIso(),
+    review_round: null,
+  });
+  const [error, setError] = useState<{ message: string; field: string | null } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = <K extends keyof StartAssessmentForm>(key: K, value: StartAssessmentForm[K]) =>
+    setForm({ ...form, [key]: value });
+  const fieldError = (field: string) => (error?.field === field ? error.message : null);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const a = await api.startAssessment(childId, form);
+      navigate({ screen: "checklist", id: a.id, tab: null });
+    } catch (err) {
+      const p = problemOf(err);
+      setError({ message: p.message, field: p.field });
+      if (p.field) document.getElementById(`start-${p.field.replace(/_/g, "-")}`)?.focus();
+      setBusy(false);
+    }
+  };
+
+  const text = (field: "assessor_name" | "agency" | "role", label: string, hint?: string) => (
+    <Field id={`start-${field.replace(/_/g, "-")}`} label={label} hint={hint} error={fieldError(field)}>
+      {(describedBy, invalid) => (
+        <input
+          id={`start-${field.replace(/_/g, "-")}`}
+          value={form[field]}
+          onInput={(e) => set(field, e.currentTarget.value)}
+          aria-describedby={describedBy}
+          aria-invalid={invalid}
+          autofocus={field === "assessor_name"}
+        />
+      )}
+    </Field>
+  );
+
+  return (
+    <>
+      <p class="breadcrumbs">
+        <a href={`#/child/${childId}`}>Back to {child.data?.name ?? "the child"}</a>
+      </p>
+      <PageTitle>Start a checklist{child.data ? ` for ${child.data.name}` : ""}</PageTitle>
+      <ErrorMessage message={child.error} />
+      <form class="card" onSubmit={submit} aria-labelledby="page-title" noValidate>
+        {error && !error.field && <ErrorMessage message={error.message} />}
+        {text("assessor_name", "Your name")}
+        {text("agency", "Agency", "For example: children's social care, health visiting, school.")}
+        {text("role", "Role (optional)")}
+        <Field
+          id="start-assessed-on"
+          label="Date of the checklist"
+          hint="The child's age on this date decides which items apply."
+          error={fieldError("assessed_on")}
+        >
+          {(describedBy, invalid) => (
+            <input
+              id="start-assessed-on"
+              type="date"
+              max={todayIso()}
+              value={form.assessed_on}
+              onInput={(e) => set("assessed_on", e.currentTarget.value)}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+            />
+          )}
+        </Field>
+        <Field
+          id="start-review-round"
+          label="Review round (optional)"
+          hint="Leave empty to use the round of a checklist by another agency within 28 days, or the next round."
+          error={fieldError("review_round")}
+        >
+          {(describedBy, invalid) => (
+            <input
+              id="start-review-round"
+              type="number"
+              min={1}
+              class="short"
+              value={form.review_round ?? ""}
+              onInput={(e) => set("review_round", e.currentTarget.value ? Number(e.currentTarget.value) : null)}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+            />
+          )}
+        </Field>
+        <div class="actions">
+          <button type="submit" class="primary" disabled={busy}>
+            Start the checklist
+          </button>
+          <a class="button" href={`#/child/${childId}`}>
+            Cancel
+          </a>
+        </div>
+      </form>
+    </>
+  );
+}
