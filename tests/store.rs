@@ -312,3 +312,32 @@ fn erasing_a_child_removes_everything_and_leaves_only_the_fact_in_the_audit_log(
     assert!(!dump.contains("Eraseme"));
     assert!(dump.contains("Keepme"), "other children's history stays");
 }
+
+#[test]
+fn the_needs_attention_list_names_overdue_reviews_urgent_items_drift_and_the_lost_sibling() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(dir.path());
+    let older = store.add_child(&child_form("Older Sibling", "2016-02-02", "Attention household"), today()).unwrap();
+    let baby = store.add_child(&child_form("Baby Sibling", "2026-05-05", "Attention household"), today()).unwrap();
+    let alone = store.add_child(&child_form("Overdue Child", "2015-03-03", ""), today()).unwrap();
+    // Older sibling: a current checklist with one item graded 5.
+    let a = store.start_assessment(older.id, &start_form("Sam Worker", "Health", "2026-11-01"), today()).unwrap();
+    complete(&mut store, a.id, AgeBand::Primary, Grade::G2);
+    store.save_item(a.id, &graded("physical.food.regular-meals", Grade::G5, "No food in the house on two visits."), today()).unwrap();
+    store.finalise(a.id).unwrap();
+    // Overdue child: last checklist in May, review interval 3 months.
+    let b = store.start_assessment(alone.id, &start_form("Sam Worker", "Health", "2026-05-01"), today()).unwrap();
+    complete(&mut store, b.id, AgeBand::Primary, Grade::G3);
+    store.finalise(b.id).unwrap();
+
+    let list = store.needs_attention(today()).unwrap();
+    let reasons = |id: i64| list.iter().find(|x| x.child.id == id).map(|x| x.reasons.join(" ")).unwrap_or_default();
+    assert!(reasons(older.id).contains("Urgent item (graded 5) in the latest checklist: Physical care."), "{list:?}");
+    assert!(reasons(baby.id).contains("Not yet assessed, while a brother or sister has a current checklist."), "{list:?}");
+    assert!(reasons(alone.id).contains("Review overdue since 1 Aug 2026."), "{list:?}");
+    // The same answers after reopening (the summary is stored) and after a rebuild.
+    drop(store);
+    let mut store = Store::open(&db_in(dir.path()), PASSPHRASE, "x").unwrap();
+    store.rebuild_child_status().unwrap();
+    assert_eq!(store.needs_attention(today()).unwrap(), list);
+}

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use ntk_core::checklist::Checklist;
-use ntk_core::store::{Store, DATABASE_FILE};
+use ntk_core::store::{ReportKind, Store, DATABASE_FILE};
 
 #[derive(Parser)]
 #[command(name = "ntk", version, about = "Neglect Toolkit on the command line")]
@@ -24,6 +24,49 @@ enum Command {
         #[command(flatten)]
         records: Records,
         /// The backup file to write.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Print a child's summary as a PDF: `core-group` (professionals) or `family` (plain language).
+    Report {
+        #[command(flatten)]
+        records: Records,
+        #[arg(value_enum)]
+        kind: Kind,
+        #[arg(long)]
+        child: i64,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Export one child's finalised checklists for another agency (JSON, optionally encrypted).
+    Export {
+        #[command(flatten)]
+        records: Records,
+        #[arg(long)]
+        child: i64,
+        #[arg(long)]
+        out: PathBuf,
+        /// Encrypt the file with a passphrase read from `NTK_FILE_PASSPHRASE`.
+        #[arg(long)]
+        encrypt: bool,
+    },
+    /// Import another agency's export: checks everything first, then adds it in one go.
+    Import {
+        #[command(flatten)]
+        records: Records,
+        file: PathBuf,
+        /// Only say what would be added; change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// The partnership dataset as CSV: one row per child, pseudonymous, no names.
+    Dataset {
+        #[command(flatten)]
+        records: Records,
+        #[arg(long)]
+        from: chrono::NaiveDate,
+        #[arg(long)]
+        to: chrono::NaiveDate,
         #[arg(long)]
         out: PathBuf,
     },
@@ -48,6 +91,12 @@ enum Command {
         #[arg(long)]
         from: PathBuf,
     },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Kind {
+    CoreGroup,
+    Family,
 }
 
 /// Which records to open. The passphrase is read from `NTK_PASSPHRASE`, else from standard input.
@@ -76,6 +125,18 @@ fn passphrase() -> Result<String, String> {
     let mut line = String::new();
     std::io::stdin().read_line(&mut line).map_err(|e| format!("could not read the passphrase: {e}"))?;
     Ok(line.trim_end_matches(['\r', '\n']).to_string())
+}
+
+fn open(records: &Records) -> Result<Store, String> {
+    Store::open(&records.database()?, &passphrase()?, &actor()).map_err(|e| e.to_string())
+}
+
+fn write(path: &PathBuf, bytes: &[u8]) -> Result<(), String> {
+    std::fs::write(path, bytes).map_err(|e| format!("could not write {}: {e}", path.display()))
+}
+
+fn file_passphrase() -> Option<String> {
+    std::env::var("NTK_FILE_PASSPHRASE").ok().filter(|p| !p.is_empty())
 }
 
 fn actor() -> String {
@@ -126,12 +187,51 @@ fn run(command: Command) -> Result<(), String> {
             Ok(())
         }
         Command::Backup { records, out } => {
-            let mut store = Store::open(&records.database()?, &passphrase()?, &actor()).map_err(|e| e.to_string())?;
-            let report = store.backup_to(&out).map_err(|e| e.to_string())?;
+            let report = open(&records)?.backup_to(&out).map_err(|e| e.to_string())?;
             println!(
                 "Backed up and verified {}: {} children, {} checklists.",
                 report.path, report.children, report.assessments
             );
+            Ok(())
+        }
+        Command::Report { records, kind, child, out } => {
+            let kind = match kind {
+                Kind::CoreGroup => ReportKind::CoreGroup,
+                Kind::Family => ReportKind::Family,
+            };
+            let pdf = open(&records)?.report(kind, child, chrono::Local::now().date_naive()).map_err(|e| e.to_string())?;
+            write(&out, &pdf)?;
+            println!("Wrote {}", out.display());
+            Ok(())
+        }
+        Command::Export { records, child, out, encrypt } => {
+            let file_pass = if encrypt {
+                Some(file_passphrase().ok_or("--encrypt needs the file passphrase in NTK_FILE_PASSPHRASE")?)
+            } else {
+                None
+            };
+            let export = open(&records)?.export_child(child).map_err(|e| e.to_string())?;
+            write(&out, &export.to_bytes(file_pass.as_deref()).map_err(|e| e.to_string())?)?;
+            println!("Exported {} finalised checklists to {}", export.assessments.len(), out.display());
+            Ok(())
+        }
+        Command::Import { records, file, dry_run } => {
+            let bytes = std::fs::read(&file).map_err(|e| format!("could not read {}: {e}", file.display()))?;
+            let file_pass = file_passphrase();
+            let mut store = open(&records)?;
+            let plan = store.import_preview(&bytes, file_pass.as_deref()).map_err(|e| e.to_string())?;
+            println!("{}", plan.summary);
+            if dry_run || !plan.can_import {
+                return if plan.can_import { Ok(()) } else { Err("Nothing was imported.".into()) };
+            }
+            let report = store.import(&bytes, file_pass.as_deref()).map_err(|e| e.to_string())?;
+            println!("{}", report.summary);
+            Ok(())
+        }
+        Command::Dataset { records, from, to, out } => {
+            let rows = open(&records)?.partnership_dataset(from, to).map_err(|e| e.to_string())?;
+            write(&out, ntk_core::exchange::to_csv(&rows).as_bytes())?;
+            println!("Wrote {} rows to {}", rows.len(), out.display());
             Ok(())
         }
         Command::Demo { records, children, per_child, seed } => {

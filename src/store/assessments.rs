@@ -477,6 +477,8 @@ impl Store {
         .map_err(locked)?;
         record(&tx, &self.actor, "finalise", "assessment", Some(assessment_id), Some("status"), Some("draft"), Some("finalised"))?;
         tx.commit()?;
+        let child_id = self.get_assessment(assessment_id)?.child_id;
+        self.refresh_child_status(child_id)?;
         self.get_assessment(assessment_id)
     }
 

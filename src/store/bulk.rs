@@ -44,6 +44,7 @@ impl Store {
             record(&tx, &self.actor, "create", "assessment", Some(id), None, None, Some(&format!("{} on {}", a.checklist_id, a.assessed_on)))?;
         }
         tx.commit()?;
+        self.refresh_child_status(child_id)?;
         Ok(child_id)
     }
 }

@@ -129,6 +129,7 @@ impl Store {
             record(&tx, &self.actor, "create", "child", Some(id), Some(field), None, value.as_deref())?;
         }
         tx.commit()?;
+        self.refresh_child_status(id)?;
         self.get_child(id)
     }
 
@@ -163,6 +164,7 @@ impl Store {
             }
         }
         tx.commit()?;
+        self.refresh_child_status(id)?;
         self.get_child(id)
     }
 }

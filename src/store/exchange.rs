@@ -302,6 +302,7 @@ impl Store {
         );
         record(&tx, &actor, "import", "child", Some(child_id), None, None, Some(&note))?;
         tx.commit()?;
+        self.refresh_child_status(child_id)?;
         let mut summary = format!("{} added", plural(added_in_order.len() as u32, "checklist", "checklists"));
         if child_created {
             summary.push_str(&format!(" for {}, who is new here", file.child.name.trim()));

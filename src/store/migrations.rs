@@ -187,6 +187,20 @@ pub const MIGRATIONS: &[&str] = &[
     WHEN OLD.key = 'dataset_salt'
     BEGIN SELECT RAISE(ABORT, 'the dataset salt never changes'); END;
     "#,
+    // 4: a summary per child derived from its finalised checklists (review due, drift, urgent
+    // items), kept up to date by the store, so the home "needs attention" list is one indexed
+    // query rather than a history computed for every child. Rebuilt whenever it is missing.
+    r#"
+    CREATE TABLE child_status (
+        child_id INTEGER PRIMARY KEY REFERENCES children (id),
+        latest_on TEXT,
+        review_due TEXT,
+        drift TEXT,
+        urgent TEXT,
+        sustained TEXT
+    );
+    CREATE INDEX child_status_due ON child_status (review_due);
+    "#,
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

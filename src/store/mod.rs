@@ -13,6 +13,7 @@ mod exchange;
 mod migrations;
 mod reports;
 mod retention;
+mod status;
 
 use std::path::{Path, PathBuf};
 
@@ -23,6 +24,7 @@ pub use audit::AuditEntry;
 pub use children::{HouseholdChild, HouseholdOverview};
 pub use backup::{verify_backup, BackupReport};
 pub use reports::{ChildHistory, ReportKind};
+pub use status::Attention;
 pub use migrations::{SCHEMA_VERSION, MIGRATIONS};
 
 use crate::checklist::Checklist;
@@ -105,6 +107,7 @@ impl Store {
             checklist: Checklist::shipped(),
         };
         migrations::migrate(&mut store.conn)?;
+        store.ensure_child_status()?;
         Ok(store)
     }
 

@@ -37,6 +37,7 @@ impl Store {
             "DELETE FROM narratives WHERE assessment_id IN (SELECT id FROM assessments WHERE child_id = ?1)",
             "DELETE FROM actions WHERE assessment_id IN (SELECT id FROM assessments WHERE child_id = ?1)",
             "DELETE FROM assessments WHERE child_id = ?1",
+            "DELETE FROM child_status WHERE child_id = ?1",
             "DELETE FROM children WHERE id = ?1",
         ] {
             tx.execute(sql, [child_id])?;

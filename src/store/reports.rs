@@ -1,0 +1,71 @@
+//! What the app and the command line print: the two PDF summaries and a child's history,
+//! gathered from the store in one place so both front ends give the same documents.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::Store;
+use crate::compare::{self, Disagreement, History};
+use crate::error::{CoreError, Result};
+use crate::report::{self, ReportInput};
+
+/// Which printed summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ReportKind {
+    CoreGroup,
+    Family,
+}
+
+impl ReportKind {
+    pub fn file_stem(self) -> &'static str {
+        match self {
+            ReportKind::CoreGroup => "core-group-summary",
+            ReportKind::Family => "family-summary",
+        }
+    }
+}
+
+/// A child's history screen: the series, the flags and the disagreements to discuss.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ChildHistory {
+    pub child: crate::model::Child,
+    pub history: History,
+    pub disagreements: Vec<Disagreement>,
+}
+
+impl Store {
+    /// The PDF bytes of a summary for one child, as of `today`.
+    pub fn report(&self, kind: ReportKind, child_id: i64, today: NaiveDate) -> Result<Vec<u8>> {
+        let child = self.get_child(child_id)?;
+        let assessments = self.assessments_for_child(child_id)?;
+        let siblings: Vec<_> = match child.household_id {
+            Some(h) => self.list_children()?.into_iter().filter(|c| c.household_id == Some(h) && c.id != child.id).collect(),
+            None => Vec::new(),
+        };
+        let input = ReportInput {
+            checklist: &self.checklist,
+            child: &child,
+            assessments: &assessments,
+            household_name: child.household_name.as_deref(),
+            siblings: &siblings,
+            today,
+        };
+        let pdf = match kind {
+            ReportKind::CoreGroup => report::core_group_summary(&input),
+            ReportKind::Family => report::family_summary(&input),
+        };
+        pdf.map_err(|e| CoreError::Refused(e.to_string()))
+    }
+
+    pub fn child_history(&self, child_id: i64, today: NaiveDate) -> Result<ChildHistory> {
+        let child = self.get_child(child_id)?;
+        let assessments = self.assessments_for_child(child_id)?;
+        let history = compare::history(&self.checklist, &child, &assessments, today);
+        let disagreements = compare::disagreements(&self.checklist, &assessments);
+        Ok(ChildHistory { child, history, disagreements })
+    }
+}
