@@ -771,3 +771,11 @@ pub fn to_csv(rows: &[DatasetRow]) -> String {
     }
     out
 }
+
+/// A file chosen for import in the app and what importing it would do (nothing written yet).
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ImportChoice {
+    pub path: String,
+    pub plan: ImportPlan,
+}

@@ -6,8 +6,10 @@ use ntk_core::assessment::{Action, Assessment, ItemRecord};
 use ntk_core::checklist::Checklist;
 use ntk_core::error::Problem;
 use ntk_core::model::{AppStatus, Child, ChildForm, Household};
+use ntk_core::exchange::{ImportChoice, ImportReport};
 use ntk_core::store::{
-    ActionForm, AssessmentView, BackupReport, FinaliseCheck, HouseholdOverview, Saved, StartAssessmentForm, Store,
+    ActionForm, AssessmentView, Attention, BackupReport, ChildHistory, FinaliseCheck, HouseholdOverview, ReportKind,
+    Saved, StartAssessmentForm, Store,
 };
 use tauri::State;
 
@@ -183,4 +185,61 @@ pub async fn restore(app: tauri::AppHandle, state: State<'_, AppState>, passphra
     let (store, report) = Store::restore(&path, &state.database_path(), &passphrase, &os_user())?;
     state.set_store(Some(store));
     Ok(Some(report))
+}
+
+#[tauri::command]
+pub fn needs_attention(state: State<AppState>) -> Answer<Vec<Attention>> {
+    state.with_store(|s| s.needs_attention(today()))
+}
+
+#[tauri::command]
+pub fn child_history(state: State<AppState>, child_id: i64) -> Answer<ChildHistory> {
+    state.with_store(|s| s.child_history(child_id, today()))
+}
+
+/// Writes a summary where the person chooses, then opens it in the system's PDF viewer.
+/// Returns the path written, or `None` if the person cancelled.
+#[tauri::command]
+pub async fn print_report(app: tauri::AppHandle, state: State<'_, AppState>, child_id: i64, kind: ReportKind) -> Answer<Option<String>> {
+    let pdf = state.with_store(|s| s.report(kind, child_id, today()))?;
+    let name = format!("{}-{}.pdf", kind.file_stem(), today());
+    let Some(path) = dialogs::save_path(&app, "Save the summary", &name) else { return Ok(None) };
+    std::fs::write(&path, pdf).map_err(|e| Problem::from(ntk_core::CoreError::Io(e)))?;
+    dialogs::open_in_viewer(&path);
+    Ok(Some(path.display().to_string()))
+}
+
+/// Exports one child's finalised checklists to a file the person chooses.
+#[tauri::command]
+pub async fn export_child(app: tauri::AppHandle, state: State<'_, AppState>, child_id: i64, file_passphrase: Option<String>) -> Answer<Option<String>> {
+    let bytes = state.with_store(|s| s.export_child(child_id)?.to_bytes(file_passphrase.as_deref().filter(|p| !p.is_empty())))?;
+    let name = format!("checklists-{child_id}-{}.ntkexchange", today());
+    let Some(path) = dialogs::save_path(&app, "Export checklists", &name) else { return Ok(None) };
+    std::fs::write(&path, bytes).map_err(|e| Problem::from(ntk_core::CoreError::Io(e)))?;
+    Ok(Some(path.display().to_string()))
+}
+
+#[tauri::command]
+pub async fn choose_import(app: tauri::AppHandle, state: State<'_, AppState>, file_passphrase: Option<String>) -> Answer<Option<ImportChoice>> {
+    let Some(path) = dialogs::open_file(&app, "Import checklists", "ntkexchange") else { return Ok(None) };
+    let bytes = std::fs::read(&path).map_err(|e| Problem::from(ntk_core::CoreError::Io(e)))?;
+    let plan = state.with_store(|s| s.import_preview(&bytes, file_passphrase.as_deref().filter(|p| !p.is_empty())))?;
+    Ok(Some(ImportChoice { path: path.display().to_string(), plan }))
+}
+
+#[tauri::command]
+pub fn import_file(state: State<AppState>, path: String, file_passphrase: Option<String>) -> Answer<ImportReport> {
+    let bytes = std::fs::read(&path).map_err(|e| Problem::from(ntk_core::CoreError::Io(e)))?;
+    state.with_store(|s| s.import(&bytes, file_passphrase.as_deref().filter(|p| !p.is_empty())))
+}
+
+/// Writes the partnership dataset (CSV, no names) where the person chooses.
+#[tauri::command]
+pub async fn export_dataset(app: tauri::AppHandle, state: State<'_, AppState>, from: String, to: String) -> Answer<Option<String>> {
+    let from = ntk_core::model::parse_form_date(&from, "from", "start of the period")?;
+    let to = ntk_core::model::parse_form_date(&to, "to", "end of the period")?;
+    let csv = state.with_store(|s| Ok(ntk_core::exchange::to_csv(&s.partnership_dataset(from, to)?)))?;
+    let Some(path) = dialogs::save_path(&app, "Save the partnership dataset", &format!("neglect-dataset-{from}-to-{to}.csv")) else { return Ok(None) };
+    std::fs::write(&path, csv).map_err(|e| Problem::from(ntk_core::CoreError::Io(e)))?;
+    Ok(Some(path.display().to_string()))
 }

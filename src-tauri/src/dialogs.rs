@@ -21,12 +21,32 @@ pub fn save_path(app: &tauri::AppHandle, title: &str, suggested_name: &str) -> O
         .and_then(|p| p.into_path().ok())
 }
 
-pub fn open_path(app: &tauri::AppHandle, title: &str) -> Option<PathBuf> {
+/// Asks for an existing file with the given extension (in tests: the first such file, by name).
+pub fn open_file(app: &tauri::AppHandle, title: &str, extension: &str) -> Option<PathBuf> {
     if let Some(dir) = e2e_dir() {
-        return std::fs::read_dir(&dir)
+        let mut found: Vec<PathBuf> = std::fs::read_dir(&dir)
             .ok()?
             .filter_map(|e| e.ok().map(|e| e.path()))
-            .find(|p| p.extension().is_some_and(|x| x == "ntkbackup"));
+            .filter(|p| p.extension().is_some_and(|x| x == extension))
+            .collect();
+        found.sort();
+        return found.into_iter().next();
     }
-    app.dialog().file().set_title(title).blocking_pick_file().and_then(|p| p.into_path().ok())
+    app.dialog()
+        .file()
+        .set_title(title)
+        .add_filter(extension, &[extension])
+        .blocking_pick_file()
+        .and_then(|p| p.into_path().ok())
+}
+
+pub fn open_path(app: &tauri::AppHandle, title: &str) -> Option<PathBuf> {
+    open_file(app, title, "ntkbackup")
+}
+
+/// Opens a written file in the desktop's own viewer (xdg-open), except under test.
+pub fn open_in_viewer(path: &std::path::Path) {
+    if e2e_dir().is_none() {
+        let _ = std::process::Command::new("xdg-open").arg(path).spawn();
+    }
 }

@@ -57,6 +57,13 @@ fn main() {
             commands::discard_draft,
             commands::backup,
             commands::restore,
+            commands::needs_attention,
+            commands::child_history,
+            commands::print_report,
+            commands::export_child,
+            commands::choose_import,
+            commands::import_file,
+            commands::export_dataset,
         ])
         .run(tauri::generate_context!())
         .expect("Neglect Toolkit could not start");
