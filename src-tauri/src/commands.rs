@@ -243,3 +243,21 @@ pub async fn export_dataset(app: tauri::AppHandle, state: State<'_, AppState>, f
     std::fs::write(&path, csv).map_err(|e| Problem::from(ntk_core::CoreError::Io(e)))?;
     Ok(Some(path.display().to_string()))
 }
+
+/// The UI reports input (throttled) so reading a long page does not count as being away.
+#[tauri::command]
+pub fn still_here(state: State<AppState>) {
+    if state.is_unlocked() {
+        state.touch();
+    }
+}
+
+#[tauri::command]
+pub fn idle_lock_minutes(state: State<AppState>) -> Answer<u32> {
+    state.with_store(|s| s.idle_lock_minutes())
+}
+
+#[tauri::command]
+pub fn set_idle_lock_minutes(state: State<AppState>, minutes: u32) -> Answer<()> {
+    state.with_store(|s| s.set_idle_lock_minutes(minutes))
+}

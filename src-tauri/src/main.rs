@@ -26,6 +26,11 @@ fn main() {
         .setup(move |app| {
             single_instance::listen(app.handle(), &data_dir)?;
             app.manage(state::AppState::new(data_dir));
+            let handle = app.handle().clone();
+            std::thread::spawn(move || loop {
+                std::thread::sleep(std::time::Duration::from_secs(1));
+                handle.state::<state::AppState>().lock_if_idle();
+            });
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -64,6 +69,9 @@ fn main() {
             commands::choose_import,
             commands::import_file,
             commands::export_dataset,
+            commands::still_here,
+            commands::idle_lock_minutes,
+            commands::set_idle_lock_minutes,
         ])
         .run(tauri::generate_context!())
         .expect("Neglect Toolkit could not start");

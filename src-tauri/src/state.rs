@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 use ntk_core::error::Problem;
 use ntk_core::store::{Store, DATABASE_FILE};
@@ -9,11 +10,13 @@ use ntk_core::store::{Store, DATABASE_FILE};
 pub struct AppState {
     pub data_dir: PathBuf,
     store: Mutex<Option<Store>>,
+    /// When the person last did anything; the records lock after the idle limit.
+    last_activity: Mutex<Instant>,
 }
 
 impl AppState {
     pub fn new(data_dir: PathBuf) -> Self {
-        AppState { data_dir, store: Mutex::new(None) }
+        AppState { data_dir, store: Mutex::new(None), last_activity: Mutex::new(Instant::now()) }
     }
 
     pub fn database_path(&self) -> PathBuf {
@@ -27,6 +30,7 @@ impl AppState {
     ) -> Result<T, Problem> {
         let mut guard = self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         let store = guard.as_mut().ok_or_else(Problem::locked)?;
+        self.touch();
         f(store).map_err(Problem::from)
     }
 
@@ -34,7 +38,29 @@ impl AppState {
         self.store.lock().map(|s| s.is_some()).unwrap_or(false)
     }
 
+    /// Records that the person is still here (any command, or input the UI reports).
+    pub fn touch(&self) {
+        *self.last_activity.lock().unwrap_or_else(|p| p.into_inner()) = Instant::now();
+    }
+
+    /// Locks the records if they have been left alone for longer than the store's setting.
+    /// `NTK_IDLE_LOCK_SECONDS` overrides the setting (for tests and kiosks).
+    pub fn lock_if_idle(&self) {
+        let mut guard = self.store.lock().unwrap_or_else(|p| p.into_inner());
+        let Some(store) = guard.as_ref() else { return };
+        let limit = std::env::var("NTK_IDLE_LOCK_SECONDS")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .map(Duration::from_secs)
+            .unwrap_or_else(|| Duration::from_secs(60 * u64::from(store.idle_lock_minutes().unwrap_or(10))));
+        let idle = self.last_activity.lock().unwrap_or_else(|p| p.into_inner()).elapsed();
+        if idle >= limit {
+            *guard = None;
+        }
+    }
+
     pub fn set_store(&self, store: Option<Store>) {
+        self.touch();
         *self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = store;
     }
 }

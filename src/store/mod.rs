@@ -13,6 +13,7 @@ mod exchange;
 mod migrations;
 mod reports;
 mod retention;
+mod settings;
 mod status;
 
 use std::path::{Path, PathBuf};
@@ -24,6 +25,7 @@ pub use audit::AuditEntry;
 pub use children::{HouseholdChild, HouseholdOverview};
 pub use backup::{verify_backup, BackupReport};
 pub use reports::{ChildHistory, ReportKind};
+pub use settings::DEFAULT_IDLE_LOCK_MINUTES;
 pub use status::Attention;
 pub use migrations::{SCHEMA_VERSION, MIGRATIONS};
 
