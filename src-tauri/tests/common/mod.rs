@@ -98,8 +98,10 @@ pub struct App {
     driver: Option<Driver>,
 }
 
-pub fn app_binary() -> &'static str {
-    env!("CARGO_BIN_EXE_neglect-toolkit")
+/// The app under test: this build, or another binary (e.g. the release build) named by
+/// `NTK_APP_BINARY`.
+pub fn app_binary() -> String {
+    std::env::var("NTK_APP_BINARY").unwrap_or_else(|_| env!("CARGO_BIN_EXE_neglect-toolkit").to_string())
 }
 
 impl App {
@@ -118,7 +120,8 @@ impl App {
         let mut attempt = 0;
         let client = loop {
             attempt += 1;
-            let connect = builder.connect(&format!("http://127.0.0.1:{port}"));
+            let url = format!("http://127.0.0.1:{port}");
+            let connect = builder.connect(&url);
             match tokio::time::timeout(Duration::from_secs(60), connect)
                 .await
                 .unwrap_or_else(|_| panic!("the app did not open a WebDriver session within 60 s"))

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Startup and footprint of the release app, on invented records (2,000 children x 8 checklists):
+# time from launch to the unlock screen and from unlock to the home list (through WebDriver),
+# release binary size, resident memory of the app and its web processes after opening a
+# child's history. Usage: bash scripts/measure.sh   (needs what `make test` installs)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+make ui >/dev/null
+cargo build --release --locked -p neglect-toolkit-app -p neglect-toolkit
+data=$(mktemp -d)
+trap 'rm -rf "$data"' EXIT
+NTK_PASSPHRASE="correct horse battery" ./target/release/ntk demo --data-dir "$data" --children "${CHILDREN:-2000}" --per-child 8 --seed 7
+echo "release binary: $(du -h target/release/neglect-toolkit | cut -f1) ($(stat -c %s target/release/neglect-toolkit) bytes)"
+echo "records file: $(du -h "$data/neglect-toolkit.db" | cut -f1)"
+NTK_APP_BINARY="$PWD/target/release/neglect-toolkit" NTK_MEASURE_DATA_DIR="$data" \
+  xvfb-run -a -s "-screen 0 1280x900x24" \
+  cargo test --release --locked -p neglect-toolkit-app --test measure -- --ignored --nocapture 2>&1 | grep MEASURE

@@ -1,0 +1,67 @@
+//! Startup and footprint figures, printed for the README (run by scripts/measure.sh; ignored
+//! in `make test` because figures are measured, never asserted in a timed test).
+
+mod common;
+
+use std::time::Instant;
+
+use common::{serial, App};
+
+fn rss_kb(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("VmRSS:")).map(|l| l.split_whitespace().nth(1).unwrap_or("0").parse().unwrap_or(0)))
+        .unwrap_or(0)
+}
+
+/// Pids of the app and the WebKit processes it started (its descendants).
+fn app_processes() -> Vec<(u32, String)> {
+    let binary = common::app_binary();
+    let name = std::path::Path::new(&binary).file_name().unwrap().to_string_lossy().to_string();
+    let out = std::process::Command::new("ps").args(["-eo", "pid=,ppid=,comm="]).output().unwrap();
+    let rows: Vec<(u32, u32, String)> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| {
+            let mut parts = l.split_whitespace();
+            Some((parts.next()?.parse().ok()?, parts.next()?.parse().ok()?, parts.next()?.to_string()))
+        })
+        .collect();
+    let mut found: Vec<(u32, String)> = rows.iter().filter(|r| name.starts_with(&r.2)).map(|r| (r.0, r.2.clone())).collect();
+    let mut i = 0;
+    while i < found.len() {
+        let parent = found[i].0;
+        found.extend(rows.iter().filter(|r| r.1 == parent).map(|r| (r.0, r.2.clone())));
+        i += 1;
+    }
+    found
+}
+
+#[tokio::test]
+#[ignore = "a measurement, run by scripts/measure.sh"]
+async fn startup_and_footprint() {
+    let _serial = serial();
+    let data = std::env::var("NTK_MEASURE_DATA_DIR").expect("NTK_MEASURE_DATA_DIR: a data folder with demo records");
+    let started = Instant::now();
+    let app = App::launch(std::path::Path::new(&data)).await;
+    app.wait_for("#passphrase").await;
+    let to_unlock_screen = started.elapsed();
+    let unlock_started = Instant::now();
+    app.unlock().await;
+    app.wait_for("table.list tbody tr").await;
+    let unlock_to_home = unlock_started.elapsed();
+    let first_child = app.wait_for("table.list tbody tr a").await;
+    first_child.click().await.unwrap();
+    let history = app.wait_for("a[href$='/history']").await;
+    history.click().await.unwrap();
+    app.wait_for("svg").await;
+    tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+    let processes = app_processes();
+    let total: u64 = processes.iter().map(|(pid, _)| rss_kb(*pid)).sum();
+    println!("MEASURE launch to unlock screen: {} ms", to_unlock_screen.as_millis());
+    println!("MEASURE unlock to home list shown: {} ms", unlock_to_home.as_millis());
+    for (pid, name) in &processes {
+        println!("MEASURE resident memory {name} (pid {pid}): {} MB", rss_kb(*pid) / 1024);
+    }
+    println!("MEASURE resident memory, app and web processes: {} MB", total / 1024);
+    app.quit().await;
+}
