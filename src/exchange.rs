@@ -21,7 +21,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::assessment::{AssessmentStatus, EvidenceSource, Practitioner};
+use crate::assessment::{
+    Action, AreaConfirmation, Assessment, AssessmentStatus, EvidenceSource, ItemRecord, Narrative, Practitioner,
+};
 use crate::checklist::Checklist;
 use crate::error::{CoreError, Result};
 use crate::model::{AgeBand, PlanCategory};
@@ -205,6 +207,67 @@ impl ExchangeAssessment {
             name: self.assessor.name.clone(),
             agency: self.assessor.agency.clone(),
             role: self.assessor.role.clone(),
+        }
+    }
+
+    /// The checklist as the store keeps it, for `child_id`, in `review_round`, correcting the
+    /// stored checklist `amends` (ids are the receiver's, not the file's).
+    pub fn to_assessment(&self, checklist: &ChecklistRef, child_id: i64, review_round: u32, amends: Option<i64>) -> Assessment {
+        let n = &self.narrative;
+        Assessment {
+            id: 0,
+            child_id,
+            checklist_id: checklist.id.clone(),
+            checklist_version: checklist.version.clone(),
+            checklist_hash: checklist.hash.clone(),
+            assessed_on: self.assessed_on,
+            assessor: self.assessor(),
+            review_round,
+            status: self.status,
+            finalised_at: Some(self.finalised_at.clone()),
+            amends,
+            amendment_reason: self.amendment_reason.clone().filter(|_| amends.is_some()),
+            items: self
+                .items
+                .iter()
+                .map(|i| ItemRecord {
+                    item_id: i.item_id.clone(),
+                    grade: i.grade,
+                    evidence: i.evidence.clone(),
+                    source: i.source,
+                    evidence_date: i.evidence_date,
+                    professional_only: i.professional_only,
+                })
+                .collect(),
+            confirmations: self
+                .confirmations
+                .iter()
+                .map(|c| AreaConfirmation { area_id: c.area_id.clone(), confirmed: c.confirmed, reason: c.reason.clone() })
+                .collect(),
+            narrative: Narrative {
+                childs_voice: n.childs_voice.clone(),
+                day_in_my_life: n.day_in_my_life.clone(),
+                strengths: n.strengths.clone(),
+                parents_view: n.parents_view.clone(),
+                worries: n.worries.clone(),
+                needs_to_change: n.needs_to_change.clone(),
+                better_looks_like: n.better_looks_like.clone(),
+                impact: n.impact.clone(),
+            },
+            actions: self
+                .actions
+                .iter()
+                .map(|x| Action {
+                    id: 0,
+                    what: x.what.clone(),
+                    who: x.who.clone(),
+                    agency: x.agency.clone(),
+                    by_when: x.by_when,
+                    target_grade: x.target_grade,
+                    area_id: x.area_id.clone(),
+                    result: x.result.clone(),
+                })
+                .collect(),
         }
     }
 

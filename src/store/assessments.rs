@@ -100,6 +100,25 @@ fn locked(e: rusqlite::Error) -> CoreError {
     }
 }
 
+/// The round of another checklist of this child within 28 days of `date`, else the next round:
+/// for a checklist started here and for one imported from another agency alike.
+pub(super) fn round_for(conn: &rusqlite::Connection, child_id: i64, date: NaiveDate) -> Result<u32> {
+    let near: Option<u32> = conn
+        .query_row(
+            "SELECT review_round FROM assessments WHERE child_id = ?1
+               AND abs(julianday(assessed_on) - julianday(?2)) <= ?3
+             ORDER BY abs(julianday(assessed_on) - julianday(?2)) LIMIT 1",
+            params![child_id, date, ROUND_DAYS],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(round) = near {
+        return Ok(round);
+    }
+    let max: Option<u32> = conn.query_row("SELECT max(review_round) FROM assessments WHERE child_id = ?1", [child_id], |r| r.get(0))?;
+    Ok(max.unwrap_or(0) + 1)
+}
+
 impl Store {
     pub(super) fn practitioner_id(tx: &Transaction, p: &Practitioner) -> Result<i64> {
         tx.execute(
@@ -131,7 +150,7 @@ impl Store {
         let round = match form.review_round {
             Some(0) => return Err(CoreError::invalid("review_round", "The review round starts at 1.")),
             Some(n) => n,
-            None => self.default_round(child_id, date)?,
+            None => round_for(&self.conn, child_id, date)?,
         };
         let checklist = self.checklist.clone();
         let tx = self.conn.transaction()?;
@@ -147,26 +166,6 @@ impl Store {
         record(&tx, &self.actor, "create", "assessment", Some(id), None, None, Some(&summary))?;
         tx.commit()?;
         self.get_assessment(id)
-    }
-
-    /// The round of another checklist of this child within 28 days of `date`, else the next round.
-    fn default_round(&self, child_id: i64, date: NaiveDate) -> Result<u32> {
-        let near: Option<u32> = self
-            .conn
-            .query_row(
-                "SELECT review_round FROM assessments WHERE child_id = ?1
-                   AND abs(julianday(assessed_on) - julianday(?2)) <= ?3
-                 ORDER BY abs(julianday(assessed_on) - julianday(?2)) LIMIT 1",
-                params![child_id, date, ROUND_DAYS],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if let Some(round) = near {
-            return Ok(round);
-        }
-        let max: Option<u32> =
-            self.conn.query_row("SELECT max(review_round) FROM assessments WHERE child_id = ?1", [child_id], |r| r.get(0))?;
-        Ok(max.unwrap_or(0) + 1)
     }
 
     pub fn get_assessment(&self, id: i64) -> Result<Assessment> {

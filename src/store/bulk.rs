@@ -49,13 +49,26 @@ impl Store {
     }
 }
 
-fn insert_assessment(tx: &Transaction, child_id: i64, a: &Assessment) -> Result<i64> {
+/// Writes one whole checklist for `child_id` (its own `child_id` and `id` are ignored) with all
+/// its rows; the one writer for checklists that arrive complete (demo data, imports).
+pub(super) fn insert_assessment(tx: &Transaction, child_id: i64, a: &Assessment) -> Result<i64> {
     let practitioner_id = Store::practitioner_id(tx, &a.assessor)?;
     tx.execute(
         "INSERT INTO assessments (child_id, checklist_id, checklist_version, checklist_hash, assessed_on,
-             practitioner_id, review_round, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![child_id, a.checklist_id, a.checklist_version, a.checklist_hash, a.assessed_on, practitioner_id, a.review_round, now_stamp()],
+             practitioner_id, review_round, amends_id, amendment_reason, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            child_id,
+            a.checklist_id,
+            a.checklist_version,
+            a.checklist_hash,
+            a.assessed_on,
+            practitioner_id,
+            a.review_round,
+            a.amends,
+            a.amendment_reason,
+            now_stamp()
+        ],
     )?;
     let id = tx.last_insert_rowid();
     let mut grade = tx.prepare_cached(

@@ -15,7 +15,7 @@ use sha2::Sha256;
 
 use super::audit::{now_stamp, record};
 use super::Store;
-use crate::assessment::{Assessment, AssessmentStatus, NARRATIVE_SECTIONS};
+use crate::assessment::{Assessment, AssessmentStatus};
 use crate::compare;
 use crate::error::{CoreError, Result};
 use crate::exchange::{
@@ -27,7 +27,6 @@ use crate::exchange::{
 use crate::model::{AgeBand, Child};
 use crate::scoring::Grade;
 
-use super::assessments::ROUND_DAYS;
 
 /// Where each checklist of a file ends up: what an amendment's `amends` resolves to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -575,25 +574,6 @@ fn insert_child(tx: &Transaction, actor: &str, c: &ExchangeChild) -> Result<i64>
     Ok(id)
 }
 
-/// The review round for a checklist dated `date`: that of another checklist of the child
-/// within 28 days, else the next one (the rule for a checklist started here).
-fn round_for(tx: &Transaction, child_id: i64, date: NaiveDate) -> Result<u32> {
-    let near: Option<u32> = tx
-        .query_row(
-            "SELECT review_round FROM assessments WHERE child_id = ?1
-               AND abs(julianday(assessed_on) - julianday(?2)) <= ?3
-             ORDER BY abs(julianday(assessed_on) - julianday(?2)) LIMIT 1",
-            params![child_id, date, ROUND_DAYS],
-            |r| r.get(0),
-        )
-        .optional()?;
-    if let Some(round) = near {
-        return Ok(round);
-    }
-    let max: Option<u32> = tx.query_row("SELECT max(review_round) FROM assessments WHERE child_id = ?1", [child_id], |r| r.get(0))?;
-    Ok(max.unwrap_or(0) + 1)
-}
-
 /// Inserts one checklist as a draft with all its rows, then finalises it with the time it was
 /// finalised at the sending agency: the schema's lock triggers hold from then on.
 fn insert_assessment(
@@ -605,85 +585,11 @@ fn insert_assessment(
     amends_id: Option<i64>,
 ) -> Result<i64> {
     let assessor = a.assessor();
-    let practitioner_id = Store::practitioner_id(tx, &assessor)?;
     let round = match amends_id {
         Some(original) => tx.query_row("SELECT review_round FROM assessments WHERE id = ?1", [original], |r| r.get(0))?,
-        None => round_for(tx, child_id, a.assessed_on)?,
+        None => super::assessments::round_for(tx, child_id, a.assessed_on)?,
     };
-    tx.execute(
-        "INSERT INTO assessments (child_id, checklist_id, checklist_version, checklist_hash, assessed_on,
-             practitioner_id, review_round, amends_id, amendment_reason, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        params![
-            child_id,
-            file.checklist.id,
-            file.checklist.version,
-            file.checklist.hash,
-            a.assessed_on,
-            practitioner_id,
-            round,
-            amends_id,
-            a.amendment_reason.as_deref().filter(|_| amends_id.is_some()),
-            now_stamp()
-        ],
-    )?;
-    let id = tx.last_insert_rowid();
-    let stamp = now_stamp();
-    for item in &a.items {
-        tx.execute(
-            "INSERT INTO item_grades (assessment_id, item_id, grade, evidence, source, evidence_date, professional_only, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![
-                id,
-                item.item_id,
-                item.grade.map(Grade::as_str),
-                item.evidence,
-                item.source.map(|s| s.as_str()),
-                item.evidence_date,
-                item.professional_only,
-                stamp
-            ],
-        )?;
-    }
-    for c in &a.confirmations {
-        tx.execute(
-            "INSERT INTO area_confirmations (assessment_id, area_id, confirmed, reason) VALUES (?1, ?2, ?3, ?4)",
-            params![id, c.area_id, c.confirmed, c.reason],
-        )?;
-    }
-    let n = &a.narrative;
-    let texts = [
-        &n.childs_voice,
-        &n.day_in_my_life,
-        &n.strengths,
-        &n.parents_view,
-        &n.worries,
-        &n.needs_to_change,
-        &n.better_looks_like,
-    ];
-    let sections = NARRATIVE_SECTIONS
-        .iter()
-        .zip(texts)
-        .filter(|(_, text)| !text.is_empty())
-        .map(|((key, _), text)| (*key, "", text.as_str()))
-        .chain(n.impact.iter().map(|(area, text)| ("impact", area.as_str(), text.as_str())));
-    for (section, area, text) in sections {
-        tx.execute(
-            "INSERT INTO narratives (assessment_id, section, area_id, text) VALUES (?1, ?2, ?3, ?4)",
-            params![id, section, area, text],
-        )?;
-    }
-    for x in &a.actions {
-        tx.execute(
-            "INSERT INTO actions (assessment_id, what, who, agency, by_when, target_grade, area_id, result)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![id, x.what, x.who, x.agency, x.by_when, x.target_grade, x.area_id, x.result],
-        )?;
-    }
-    tx.execute(
-        "UPDATE assessments SET status = 'finalised', finalised_at = ?2 WHERE id = ?1",
-        params![id, a.finalised_at],
-    )?;
+    let id = super::bulk::insert_assessment(tx, child_id, &a.to_assessment(&file.checklist, child_id, round, amends_id))?;
     let summary = format!(
         "{} on {} by {} ({}), round {round}, finalised at {}; imported from a file exported at {} by {}{}",
         file.checklist.id,
