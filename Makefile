@@ -12,7 +12,7 @@ export PATH := $(CARGO_BIN):$(PATH)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 XVFB := xvfb-run -a -s "-screen 0 1280x900x24"
 
-.PHONY: run test deps system-packages rust tauri-driver ui ui-test app screenshot clean
+.PHONY: run test deps system-packages rust tauri-driver ui ui-test app screenshot release clean
 
 ## run: install what is missing, build, and open the app on the user's data folder.
 run: deps app
@@ -22,6 +22,7 @@ run: deps app
 test: deps ui
 	cd ui && npx vitest run
 	$(XVFB) cargo test --workspace --locked
+	@if [ "$$RELEASE_TEST" = 1 ]; then $(MAKE) release && bash scripts/release-test.sh; fi
 	@echo "make test: all tests passed"
 
 ## screenshot: drive the real app under Xvfb and save target/screenshots/*.png.
@@ -59,6 +60,15 @@ ui: ui/node_modules/.installed
 
 app: ui
 	cargo build -p neglect-toolkit-app --locked
+
+## release: the optimised app and its Debian package, target/release/bundle/deb/*.deb, built
+## with the Tauri CLI from ui/node_modules (tauri.conf.json has no beforeBuildCommand: the UI
+## is built first here). The package's version is the Cargo workspace version.
+DEB_DIR = $(or $(CARGO_TARGET_DIR),target)/release/bundle/deb
+release: deps ui
+	rm -f $(DEB_DIR)/*.deb
+	cd src-tauri && ../ui/node_modules/.bin/tauri build --ci --bundles deb -- --locked
+	@ls -l $(DEB_DIR)/*.deb
 
 clean:
 	rm -rf target ui/dist ui/node_modules
