@@ -1,0 +1,57 @@
+//! The hardened shell, end to end: one app per data folder, locking after idle time, and text
+//! from users never becoming HTML.
+
+mod common;
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use common::{data_dir, serial, App};
+use serde_json::json;
+
+#[tokio::test]
+async fn a_second_launch_on_the_same_data_folder_hands_over_and_exits() {
+    let _serial = serial();
+    let dir = data_dir();
+    let app = App::launch(dir.path()).await;
+    app.wait_for("#passphrase").await;
+
+    let started = Instant::now();
+    let second = Command::new(common::app_binary()).env("NTK_DATA_DIR", dir.path()).output().unwrap();
+    assert!(second.status.success(), "{}", String::from_utf8_lossy(&second.stderr));
+    assert!(String::from_utf8_lossy(&second.stderr).contains("already open"), "{}", String::from_utf8_lossy(&second.stderr));
+    assert!(started.elapsed() < Duration::from_secs(10), "the second launch did not hand over promptly");
+    // The first app is still there and working.
+    app.unlock().await;
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn the_app_locks_itself_after_the_idle_time() {
+    let _serial = serial();
+    let dir = data_dir();
+    let app = App::launch_with_env(dir.path(), &[("NTK_IDLE_LOCK_SECONDS", "3")]).await;
+    app.unlock().await;
+    let heading = app.wait_for_text("h1", "Unlock Neglect Toolkit").await;
+    assert!(heading.contains("Unlock"));
+    app.screenshot("idle-locked").await;
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn a_childs_name_written_as_html_is_shown_as_text_and_never_runs() {
+    let _serial = serial();
+    let dir = data_dir();
+    let app = App::launch(dir.path()).await;
+    app.unlock().await;
+    let hostile = r#"<img src=x onerror="window.__pwned=1">Ruby <script>window.__pwned=2</script>"#;
+    app.click("button.primary").await;
+    app.type_into("#child-name", hostile).await;
+    app.set_date("#child-date-of-birth", "2019-05-14").await;
+    app.click("form button[type=submit]").await;
+    let rows = app.wait_for_text("table.list", "Ruby").await;
+    assert!(rows.contains(r#"<img src=x onerror="window.__pwned=1">Ruby"#), "{rows}");
+    let pwned = app.client.execute("return window.__pwned === undefined && document.querySelectorAll('img[src=x]').length === 0", vec![]).await.unwrap();
+    assert_eq!(pwned, json!(true), "user text became HTML");
+    app.quit().await;
+}
