@@ -7,6 +7,9 @@ import { problemOf } from "./problem";
 import { parseRoute, type Route } from "./route";
 import { EditChild } from "./screens/AddChild";
 import { Checklist } from "./screens/Checklist";
+import { ComparePage } from "./screens/Compare";
+import { DisagreementsPage } from "./screens/Disagreements";
+import { HistoryPage } from "./screens/History";
 import { ChildPage } from "./screens/Child";
 import { Home } from "./screens/Home";
 import { HouseholdPage } from "./screens/Household";
@@ -119,6 +122,12 @@ function Screen({ route, onLock, onLockedWithNotice }: ScreenProps) {
       return <EditChild key={`e${route.id}`} childId={route.id} />;
     case "start-checklist":
       return <StartChecklist key={`s${route.childId}`} childId={route.childId} />;
+    case "history":
+      return <HistoryPage key={`hi${route.childId}`} childId={route.childId} />;
+    case "compare":
+      return <ComparePage key={`cmp${route.childId}`} childId={route.childId} from={route.from} to={route.to} />;
+    case "disagreements":
+      return <DisagreementsPage key={`d${route.childId}`} childId={route.childId} />;
     case "checklist":
       return <Checklist key={`a${route.id}`} id={route.id} tab={route.tab} />;
     case "settings":

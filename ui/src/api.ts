@@ -4,15 +4,20 @@ import type { Action } from "./bindings/Action";
 import type { ActionForm } from "./bindings/ActionForm";
 import type { AppStatus } from "./bindings/AppStatus";
 import type { Assessment } from "./bindings/Assessment";
+import type { Attention } from "./bindings/Attention";
 import type { AssessmentView } from "./bindings/AssessmentView";
 import type { BackupReport } from "./bindings/BackupReport";
 import type { Checklist } from "./bindings/Checklist";
 import type { Child } from "./bindings/Child";
 import type { ChildForm } from "./bindings/ChildForm";
+import type { ChildHistory } from "./bindings/ChildHistory";
 import type { FinaliseCheck } from "./bindings/FinaliseCheck";
 import type { Household } from "./bindings/Household";
 import type { HouseholdOverview } from "./bindings/HouseholdOverview";
+import type { ImportChoice } from "./bindings/ImportChoice";
+import type { ImportReport } from "./bindings/ImportReport";
 import type { ItemRecord } from "./bindings/ItemRecord";
+import type { ReportKind } from "./bindings/ReportKind";
 import type { Saved } from "./bindings/Saved";
 import type { StartAssessmentForm } from "./bindings/StartAssessmentForm";
 import { isProblem } from "./problem";
@@ -76,4 +81,16 @@ export const api = {
   finalise: (id: number) => call<Assessment>("finalise", { id }),
   amend: (id: number, reason: string) => call<Assessment>("amend", { id, reason }),
   discardDraft: (id: number) => call<void>("discard_draft", { id }),
+
+  needsAttention: () => call<Attention[]>("needs_attention"),
+  childHistory: (childId: number) => call<ChildHistory>("child_history", { childId }),
+  /** Asks where to save, writes the PDF and opens it; `null`: no file was chosen. */
+  printReport: (childId: number, kind: ReportKind) => call<string | null>("print_report", { childId, kind }),
+  exportChild: (childId: number, filePassphrase: string) =>
+    call<string | null>("export_child", { childId, filePassphrase: filePassphrase || null }),
+  /** Asks for a file and works out what importing it would do (writes nothing); `null`: no file chosen. */
+  chooseImport: (filePassphrase: string) => call<ImportChoice | null>("choose_import", { filePassphrase: filePassphrase || null }),
+  importFile: (path: string, filePassphrase: string) =>
+    call<ImportReport>("import_file", { path, filePassphrase: filePassphrase || null }),
+  exportDataset: (from: string, to: string) => call<string | null>("export_dataset", { from, to }),
 };

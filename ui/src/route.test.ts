@@ -9,6 +9,10 @@ describe("routes", () => {
       { screen: "child", id: 7 },
       { screen: "edit-child", id: 7 },
       { screen: "start-checklist", childId: 7 },
+      { screen: "history", childId: 7 },
+      { screen: "disagreements", childId: 7 },
+      { screen: "compare", childId: 7, from: null, to: null },
+      { screen: "compare", childId: 7, from: 3, to: 9 },
       { screen: "checklist", id: 12, tab: null },
       { screen: "checklist", id: 12, tab: "finalise" },
       { screen: "settings" },
@@ -20,5 +24,6 @@ describe("routes", () => {
     expect(parseRoute("#/child/abc")).toEqual({ screen: "home" });
     expect(parseRoute("#/child/-1")).toEqual({ screen: "home" });
     expect(parseRoute("#/nowhere")).toEqual({ screen: "home" });
+    expect(parseRoute("#/child/7/compare/x/0")).toEqual({ screen: "compare", childId: 7, from: null, to: null });
   });
 });

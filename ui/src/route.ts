@@ -10,8 +10,16 @@ export type Route =
   | { screen: "child"; id: number }
   | { screen: "edit-child"; id: number }
   | { screen: "start-checklist"; childId: number }
+  | { screen: "history"; childId: number }
+  | { screen: "compare"; childId: number; from: number | null; to: number | null }
+  | { screen: "disagreements"; childId: number }
   | { screen: "checklist"; id: number; tab: ChecklistTab | null }
   | { screen: "settings" };
+
+function idOrNull(part: string | undefined): number | null {
+  const n = Number(part);
+  return part !== undefined && Number.isInteger(n) && n > 0 ? n : null;
+}
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, "").split("/").filter(Boolean).map(decodeURIComponent);
@@ -24,6 +32,9 @@ export function parseRoute(hash: string): Route {
     case "child":
       if (validId && parts[2] === "edit") return { screen: "edit-child", id };
       if (validId && parts[2] === "start") return { screen: "start-checklist", childId: id };
+      if (validId && parts[2] === "history") return { screen: "history", childId: id };
+      if (validId && parts[2] === "disagreements") return { screen: "disagreements", childId: id };
+      if (validId && parts[2] === "compare") return { screen: "compare", childId: id, from: idOrNull(parts[3]), to: idOrNull(parts[4]) };
       if (validId) return { screen: "child", id };
       break;
     case "checklist":
@@ -47,6 +58,14 @@ export function routeHash(route: Route): string {
       return `#/child/${route.id}/edit`;
     case "start-checklist":
       return `#/child/${route.childId}/start`;
+    case "history":
+      return `#/child/${route.childId}/history`;
+    case "disagreements":
+      return `#/child/${route.childId}/disagreements`;
+    case "compare":
+      return route.from && route.to
+        ? `#/child/${route.childId}/compare/${route.from}/${route.to}`
+        : `#/child/${route.childId}/compare`;
     case "checklist":
       return route.tab ? `#/checklist/${route.id}/${encodeURIComponent(route.tab)}` : `#/checklist/${route.id}`;
     case "settings":

@@ -1,8 +1,9 @@
 import { useState } from "preact/hooks";
 import { api } from "../api";
 import type { Assessment } from "../bindings/Assessment";
+import type { ReportKind } from "../bindings/ReportKind";
 import type { Child } from "../bindings/Child";
-import { ConfirmStep, ErrorMessage, Loading, PageTitle, Tag, useLoad } from "../components";
+import { ConfirmStep, ErrorMessage, Field, Loading, PageTitle, Tag, useLoad } from "../components";
 import { ageText, formatDate } from "../dates";
 import { PLAN_LABELS } from "../labels";
 import { problemOf } from "../problem";
@@ -34,6 +35,9 @@ export function ChildPage({ id }: { id: number }) {
             <a class="button primary" href={`#/child/${id}/start`}>
               Start a checklist
             </a>
+            <a class="button" href={`#/child/${id}/history`} id="history-link">
+              History and change over time
+            </a>
             <a class="button" href={`#/child/${id}/edit`}>
               Edit details
             </a>
@@ -42,6 +46,7 @@ export function ChildPage({ id }: { id: number }) {
             <h2 id="checklists-title">Checklists</h2>
             {assessments.data && <ChecklistList assessments={assessments.data} />}
           </section>
+          <PrintAndShare child={c} />
           <EraseChild child={c} />
         </>
       )}
@@ -175,6 +180,117 @@ function EraseChild({ child }: { child: Child }) {
           <ErrorMessage message={error} />
         </ConfirmStep>
       )}
+    </section>
+  );
+}
+
+const REPORTS: [ReportKind, string, string][] = [
+  ["core_group", "Print core-group summary", "For professionals: the area profile, the chart over time, change, drift, disagreements and actions."],
+  ["family", "Print family summary", "For the family, in plain words: what is going well, the worries, what needs to change and what happens next."],
+];
+
+/** The two printed summaries (saved as PDF, then opened in the PDF viewer) and the export for another agency. */
+function PrintAndShare({ child }: { child: Child }) {
+  const [busy, setBusy] = useState<string | null>(null);
+  const [status, setStatus] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [passphrase, setPassphrase] = useState("");
+  const [exportStatus, setExportStatus] = useState("");
+  const [exportError, setExportError] = useState<{ message: string; field: string | null } | null>(null);
+
+  const print = async (kind: ReportKind) => {
+    setBusy(kind);
+    setStatus("");
+    setError(null);
+    try {
+      const path = await api.printReport(child.id, kind);
+      setStatus(path ? `Saved to ${path}. It has been opened in your PDF viewer to print.` : "No file was chosen: nothing was saved.");
+    } catch (e) {
+      setError(problemOf(e).message);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const exportChecklists = async (e: Event) => {
+    e.preventDefault();
+    setBusy("export");
+    setExportStatus("");
+    setExportError(null);
+    try {
+      const path = await api.exportChild(child.id, passphrase);
+      setExportStatus(
+        path
+          ? `Saved to ${path}.${passphrase ? " The file is encrypted: give the passphrase to the other agency separately, for example by phone." : ""}`
+          : "No file was chosen: nothing was saved.",
+      );
+      if (path) setPassphrase("");
+    } catch (err) {
+      const p = problemOf(err);
+      setExportError({ message: p.message, field: p.field });
+      if (p.field === "passphrase") document.getElementById("export-passphrase")?.focus();
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <section aria-labelledby="print-title" class="print-share">
+      <h2 id="print-title">Print and share</h2>
+      <div class="print-share-cards">
+        <div class="card">
+          <h3>Summaries</h3>
+          <p class="hint">Each summary is saved as a PDF where you choose, then opened in your PDF viewer to print.</p>
+          <ul class="report-buttons">
+            {REPORTS.map(([kind, label, hint]) => (
+              <li key={kind}>
+                <button type="button" class="primary" id={`print-${kind}`} onClick={() => print(kind)} disabled={busy !== null} aria-describedby={`print-${kind}-hint`}>
+                  {busy === kind ? "Preparing…" : label}
+                </button>
+                <p class="hint" id={`print-${kind}-hint`}>
+                  {hint}
+                </p>
+              </li>
+            ))}
+          </ul>
+          <ErrorMessage message={error} id="print-error" />
+          <p role="status" class="done" id="print-status">
+            {status}
+          </p>
+        </div>
+        <form class="card" onSubmit={exportChecklists} aria-labelledby="export-title" noValidate>
+          <h3 id="export-title">Export checklists for another agency</h3>
+          <p class="hint">
+            One file with {child.name}'s finalised checklists (drafts are never exported), for an agency that uses Neglect
+            Toolkit to import.
+          </p>
+          {exportError && exportError.field !== "passphrase" && <ErrorMessage message={exportError.message} id="export-error" />}
+          <Field
+            id="export-passphrase"
+            label="Passphrase for the file (optional)"
+            hint="At least 8 characters. With a passphrase the file is encrypted; without one anyone who gets the file can read it."
+            error={exportError?.field === "passphrase" ? exportError.message : null}
+          >
+            {(describedBy, invalid) => (
+              <input
+                id="export-passphrase"
+                type="password"
+                autocomplete="new-password"
+                value={passphrase}
+                onInput={(e) => setPassphrase(e.currentTarget.value)}
+                aria-describedby={describedBy}
+                aria-invalid={invalid}
+              />
+            )}
+          </Field>
+          <button type="submit" disabled={busy !== null} id="export-button">
+            {busy === "export" ? "Exporting…" : "Export checklists"}
+          </button>
+          <p role="status" class="done" id="export-status">
+            {exportStatus}
+          </p>
+        </form>
+      </div>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useRef, useState } from "preact/hooks";
 import { api } from "../api";
 import { ErrorMessage, Loading, PageTitle, useLoad } from "../components";
+import type { Attention } from "../bindings/Attention";
 import { ageText } from "../dates";
 import { matches } from "../search";
 import { ChildFormCard } from "./AddChild";
@@ -8,6 +9,7 @@ import { ChildFormCard } from "./AddChild";
 export function Home() {
   const children = useLoad(() => api.listChildren(), []);
   const households = useLoad(() => api.listHouseholds(), []);
+  const attention = useLoad(() => api.needsAttention(), []);
   const [adding, setAdding] = useState(false);
   const [query, setQuery] = useState("");
   const [announcement, setAnnouncement] = useState("");
@@ -23,13 +25,20 @@ export function Home() {
       <p class="sr-only" role="status">
         {announcement}
       </p>
-      <ErrorMessage message={children.error ?? households.error} />
+      <ErrorMessage message={children.error ?? households.error ?? attention.error} />
+      {attention.data && attention.data.length > 0 && (
+        <>
+          <NeedsAttention list={attention.data} />
+          <h2 id="children-title">All children</h2>
+        </>
+      )}
       {adding ? (
         <ChildFormCard
           onSaved={(child) => {
             setAdding(false);
             setAnnouncement(`${child.name} was added.`);
             households.reload();
+            attention.reload();
             children.reload().then(() => addButton.current?.focus());
           }}
           onCancel={() => {
@@ -103,5 +112,39 @@ export function Home() {
         </section>
       )}
     </>
+  );
+}
+
+/** Children with an overdue review, drift, an urgent item or no checklist while a sibling has one. */
+function NeedsAttention({ list }: { list: Attention[] }) {
+  return (
+    <section aria-labelledby="attention-title" class="attention">
+      <h2 id="attention-title">
+        Needs attention ({list.length} {list.length === 1 ? "child" : "children"})
+      </h2>
+      <ul class="attention-list">
+        {list.map(({ child, reasons }) => (
+          <li key={child.id} data-child-id={child.id}>
+            <p class="attention-name">
+              <a href={`#/child/${child.id}`}>{child.name}</a>{" "}
+              <span class="hint">
+                {ageText(child.date_of_birth, child.unborn)}
+                {child.household_name && `, ${child.household_name}`}
+              </span>
+            </p>
+            <ul class="reasons">
+              {reasons.map((r, k) => (
+                <li key={k}>{r}</li>
+              ))}
+            </ul>
+            <p class="attention-links">
+              <a href={`#/child/${child.id}/history`}>
+                History<span class="sr-only"> of {child.name}</span>
+              </a>
+            </p>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -3,6 +3,7 @@ import { api } from "../api";
 import type { BackupReport } from "../bindings/BackupReport";
 import { ErrorMessage, Field, PageTitle } from "../components";
 import { problemOf } from "../problem";
+import { ImportChecklists, PartnershipDataset } from "./Sharing";
 
 type Props = { onLock: () => void; onLockedWithNotice: (message: string) => void };
 
@@ -10,6 +11,8 @@ export function Settings({ onLock, onLockedWithNotice }: Props) {
   return (
     <>
       <PageTitle>Settings</PageTitle>
+      <ImportChecklists />
+      <PartnershipDataset />
       <ChangePassphrase />
       <Backup />
       <Restore onLockedWithNotice={onLockedWithNotice} />

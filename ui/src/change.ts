@@ -1,0 +1,101 @@
+// Change, drift, review and grade differences in words. The rules are the core's (src/compare.rs):
+// lower is better, so a score going DOWN is "improved" and is shown with a down arrow.
+import type { Change } from "./bindings/Change";
+import type { Drift } from "./bindings/Drift";
+import type { Grade } from "./bindings/Grade";
+import type { ReviewDue } from "./bindings/ReviewDue";
+import type { ScoreChange } from "./bindings/ScoreChange";
+import type { SustainedImprovement } from "./bindings/SustainedImprovement";
+import { formatDate } from "./dates";
+import { BAND_LABELS, bandOf } from "./labels";
+
+export const CHANGE_ARROWS: Record<Change, string> = {
+  improved: "↓",
+  worse: "↑",
+  "no change": "→",
+  "not comparable": "",
+};
+
+/**
+ * The core's rule (compare.rs `Change::between`), for two checklists the history does not pair:
+ * down by 0.5 or more is improved, up by 0.5 or more is worse, in tenths so 0.1 + 0.2 is exact.
+ */
+export function changeBetween(from: number | null, to: number | null): Change {
+  if (from === null || to === null) return "not comparable";
+  const d = Math.round(to * 10) - Math.round(from * 10);
+  return d <= -5 ? "improved" : d >= 5 ? "worse" : "no change";
+}
+
+/** "↓ improved", "↑ worse", "→ no change", "not comparable": an arrow AND the word. */
+export function changeLabel(change: Change): string {
+  const arrow = CHANGE_ARROWS[change];
+  return arrow ? `${arrow} ${change}` : change;
+}
+
+/** A score to one decimal, or the reason there is none. */
+export function scoreWords(score: number | null | undefined): string {
+  return score === null || score === undefined ? "not enough evidence" : score.toFixed(1);
+}
+
+/** "2.4, mostly met" or "not enough evidence". */
+export function scoreWithBand(score: number | null | undefined): string {
+  return score === null || score === undefined ? "not enough evidence" : `${score.toFixed(1)}, ${BAND_LABELS[bandOf(score)]}`;
+}
+
+/** The numbers behind a change: "3.8 → 2.4 (−1.4)", "not enough evidence → 2.4". */
+export function changeDetail(c: ScoreChange): string {
+  const diff =
+    c.difference === null ? "" : ` (${c.difference > 0 ? "+" : c.difference < 0 ? "−" : "±"}${Math.abs(c.difference).toFixed(1)})`;
+  return `${scoreWords(c.from)} → ${scoreWords(c.to)}${diff}`;
+}
+
+/** A drift flag as a sentence naming the area and the window. */
+export function driftText(d: Drift): string {
+  const window = d.window === "two_reviews" ? "across the last two reviews" : "over 6 months or more";
+  const c = d.change;
+  const outcome = c.change === "not comparable" ? "they cannot be compared" : c.change;
+  return `${d.area_name} is at concern and has not improved ${window}: ${scoreWords(c.from)} on ${formatDate(
+    c.from_date,
+  )}, ${scoreWords(c.to)} on ${formatDate(c.to_date)} (${outcome}).`;
+}
+
+export function sustainedText(s: SustainedImprovement): string {
+  return `${s.area_name}: improved since ${formatDate(s.since)} and held for 6 months or more (${changeDetail(s.change)}).`;
+}
+
+/** "Review overdue: it was due on 3 Mar 2026, 12 days ago." or "Next review due on …". */
+export function reviewText(r: ReviewDue): string {
+  if (!r.due_on) return "No review date yet: there is no finalised checklist and no plan start date.";
+  if (r.overdue) {
+    const days = r.days_overdue === 1 ? "1 day" : `${r.days_overdue} days`;
+    return `Review overdue: it was due on ${formatDate(r.due_on)}, ${days} ago.`;
+  }
+  const every = r.interval_months === 1 ? "every month" : `every ${r.interval_months} months`;
+  return `Next review due on ${formatDate(r.due_on)} (the checklist is repeated ${every}).`;
+}
+
+/** A grade as a short word for the comparison: "4", "not known", "not applicable", "not answered". */
+export function gradeShort(g: Grade | null | undefined): string {
+  if (g === "not_known") return "not known";
+  if (g === "not_applicable") return "not applicable";
+  if (!g) return "not answered";
+  return g;
+}
+
+export type GradeDifference = { differs: boolean; text: string };
+
+/**
+ * How an item's grade moved from one checklist to another, in words:
+ * "changed 4 → 2, better", "changed 2 → 3, worse", "changed not known → 3", "same".
+ */
+export function gradeDifference(from: Grade | null | undefined, to: Grade | null | undefined): GradeDifference {
+  const a = gradeShort(from);
+  const b = gradeShort(to);
+  if (a === b) return { differs: false, text: "same" };
+  const na = Number(from);
+  const nb = Number(to);
+  if (Number.isInteger(na) && Number.isInteger(nb) && from && to) {
+    return { differs: true, text: `changed ${a} → ${b}, ${nb < na ? "better" : "worse"}` };
+  }
+  return { differs: true, text: `changed ${a} → ${b}` };
+}

@@ -1,0 +1,215 @@
+// Two finalised checklists side by side, item by item, grouped by area: each grade, and every
+// difference said in words ("changed 4 → 2, better"), never by colour alone.
+import { useState } from "preact/hooks";
+import { api } from "../api";
+import type { Assessment } from "../bindings/Assessment";
+import type { AssessmentView } from "../bindings/AssessmentView";
+import type { Checklist } from "../bindings/Checklist";
+import type { Round } from "../bindings/Round";
+import { changeBetween, changeLabel, gradeDifference, gradeShort, scoreWithBand } from "../change";
+import { ErrorMessage, Loading, PageTitle, useLoad } from "../components";
+import { formatDate } from "../dates";
+import { navigate } from "../route";
+import { ChildBreadcrumbs } from "./History";
+
+type Props = { childId: number; from: number | null; to: number | null };
+
+/** Finalised checklists, oldest first; the ones a later amendment corrects are marked. */
+export function finalisedChoices(assessments: Assessment[]): { a: Assessment; superseded: boolean }[] {
+  const finalised = assessments.filter((a) => a.status === "finalised");
+  const corrected = new Set(finalised.map((a) => a.amends).filter((id): id is number => id !== null));
+  return [...finalised]
+    .sort((x, y) => (x.assessed_on === y.assessed_on ? x.id - y.id : x.assessed_on < y.assessed_on ? -1 : 1))
+    .map((a) => ({ a, superseded: corrected.has(a.id) }));
+}
+
+/**
+ * The two to compare at first: the checklists behind the last two points of the chart (the
+ * previous and the latest review round), else the two latest that no amendment replaced.
+ */
+export function defaultPair(choices: { a: Assessment; superseded: boolean }[], rounds: Round[] = []): [number, number] | null {
+  if (rounds.length >= 2) {
+    const pair: [number, number] = [rounds[rounds.length - 2].representative_id, rounds[rounds.length - 1].representative_id];
+    if (pair.every((id) => choices.some((c) => c.a.id === id))) return pair;
+  }
+  const current = choices.filter((c) => !c.superseded);
+  const pool = current.length >= 2 ? current : choices;
+  if (pool.length < 2) return null;
+  return [pool[pool.length - 2].a.id, pool[pool.length - 1].a.id];
+}
+
+const choiceLabel = ({ a, superseded }: { a: Assessment; superseded: boolean }) =>
+  `${formatDate(a.assessed_on)}: ${a.assessor.name} (${a.assessor.agency})${superseded ? ", corrected by a later amendment" : ""}`;
+
+export function ComparePage({ childId, from, to }: Props) {
+  const child = useLoad(() => api.getChild(childId), [childId]);
+  const history = useLoad(() => api.childHistory(childId), [childId]);
+  const assessments = useLoad(() => api.listAssessments(childId), [childId]);
+  const checklist = useLoad(() => api.checklist(), []);
+  const [onlyDifferent, setOnlyDifferent] = useState(false);
+
+  const choices = finalisedChoices(assessments.data ?? []);
+  const fallback = defaultPair(choices, history.data?.history.rounds);
+  const valid = (id: number | null) => id !== null && choices.some((c) => c.a.id === id);
+  const fromId = valid(from) ? from! : fallback?.[0] ?? null;
+  const toId = valid(to) ? to! : fallback?.[1] ?? null;
+  const pick = (which: "from" | "to", id: number) =>
+    navigate({ screen: "compare", childId, from: which === "from" ? id : fromId, to: which === "to" ? id : toId });
+
+  return (
+    <>
+      <ChildBreadcrumbs childId={childId} name={child.data?.name} history />
+      <PageTitle>{child.data ? `Compare two checklists: ${child.data.name}` : "Compare two checklists"}</PageTitle>
+      <ErrorMessage message={child.error ?? assessments.error ?? checklist.error} />
+      {!assessments.data && !assessments.error && <Loading what="the checklists" />}
+      {assessments.data && choices.length < 2 && (
+        <p class="empty">
+          {choices.length === 0 ? "There is no finalised checklist yet." : "There is only one finalised checklist."} Two are
+          needed to compare.
+        </p>
+      )}
+      {assessments.data && (history.data || history.error) && choices.length >= 2 && fromId !== null && toId !== null && (
+        <>
+          <form class="card wide compare-choice" onSubmit={(e) => e.preventDefault()} aria-label="Which checklists to compare">
+            <div class="field-row">
+              <div class="field">
+                <label for="compare-from">First checklist</label>
+                <div class="select-clip">
+                  <select id="compare-from" value={String(fromId)} onChange={(e) => pick("from", Number(e.currentTarget.value))}>
+                    {choices.map((c) => (
+                      <option key={c.a.id} value={String(c.a.id)}>
+                        {choiceLabel(c)}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              </div>
+              <div class="field">
+                <label for="compare-to">Second checklist</label>
+                <div class="select-clip">
+                  <select id="compare-to" value={String(toId)} onChange={(e) => pick("to", Number(e.currentTarget.value))}>
+                    {choices.map((c) => (
+                      <option key={c.a.id} value={String(c.a.id)}>
+                        {choiceLabel(c)}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              </div>
+            </div>
+            <div class="field checkbox">
+              <input
+                id="compare-only-different"
+                type="checkbox"
+                checked={onlyDifferent}
+                onChange={(e) => setOnlyDifferent(e.currentTarget.checked)}
+              />
+              <label for="compare-only-different">Show only the items that differ</label>
+            </div>
+          </form>
+          {checklist.data && (
+            <Comparison
+              key={`${fromId}-${toId}`}
+              checklist={checklist.data}
+              first={choices.find((c) => c.a.id === fromId)!.a}
+              second={choices.find((c) => c.a.id === toId)!.a}
+              onlyDifferent={onlyDifferent}
+            />
+          )}
+        </>
+      )}
+    </>
+  );
+}
+
+type ComparisonProps = { checklist: Checklist; first: Assessment; second: Assessment; onlyDifferent: boolean };
+
+function Comparison({ checklist, first, second, onlyDifferent }: ComparisonProps) {
+  // The computed area scores of each checklist, for the line above each area's table.
+  const views = useLoad(() => Promise.all([api.assessmentView(first.id), api.assessmentView(second.id)]), [first.id, second.id]);
+  const firstItems = new Map(first.items.map((i) => [i.item_id, i]));
+  const secondItems = new Map(second.items.map((i) => [i.item_id, i]));
+  const inEither = (id: string) => firstItems.has(id) || secondItems.has(id);
+  const differs = (id: string) => gradeDifference(firstItems.get(id)?.grade, secondItems.get(id)?.grade).differs;
+  const shownItems = checklist.areas.flatMap((a) => a.subareas.flatMap((s) => s.items)).filter((i) => inEither(i.id));
+  const differing = shownItems.filter((i) => differs(i.id)).length;
+  const same = first.id === second.id;
+  const firstDate = formatDate(first.assessed_on);
+  const secondDate = formatDate(second.assessed_on);
+
+  return (
+    <>
+      <p role="status" class="compare-count" id="compare-count">
+        {same
+          ? "The same checklist is chosen twice: choose another to compare."
+          : `${differing} of ${shownItems.length} items are graded differently.`}
+      </p>
+      <ErrorMessage message={views.error} />
+      {checklist.areas.map((area, index) => {
+        const items = area.subareas.flatMap((s) => s.items.filter((i) => inEither(i.id)).map((i) => ({ sub: s, item: i })));
+        const shown = items.filter(({ item }) => !onlyDifferent || differs(item.id));
+        const areaDiffers = items.filter(({ item }) => differs(item.id)).length;
+        const scores = views.data?.map((v: AssessmentView) => v.profile.areas[index]);
+        return (
+          <section key={area.id} aria-labelledby={`compare-${area.id}`} class="compare-area" data-area-id={area.id}>
+            <h2 id={`compare-${area.id}`}>{area.name}</h2>
+            <p>
+              {scores && (
+                <>
+                  Computed score {scoreWithBand(scores[0]?.score)} → {scoreWithBand(scores[1]?.score)}
+                  {scores[0]?.score != null && scores[1]?.score != null && ` (${changeLabel(changeBetween(scores[0].score, scores[1].score))})`}
+                  .{" "}
+                </>
+              )}
+              {areaDiffers === 0 ? "No item graded differently." : `${areaDiffers} ${areaDiffers === 1 ? "item" : "items"} graded differently.`}
+            </p>
+            {shown.length > 0 && (
+              <div class="table-scroll">
+                <table class="list compare-table">
+                  <caption class="sr-only">
+                    {area.name}: grades on {firstDate} and on {secondDate}
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Item</th>
+                      <th scope="col">
+                        First <span class="col-date">{firstDate}</span>
+                        <span class="sr-only">, {first.assessor.agency}</span>
+                      </th>
+                      <th scope="col">
+                        Second <span class="col-date">{secondDate}</span>
+                        <span class="sr-only">, {second.assessor.agency}</span>
+                      </th>
+                      <th scope="col">Difference</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {shown.map(({ sub, item }, k) => {
+                      const d = gradeDifference(firstItems.get(item.id)?.grade, secondItems.get(item.id)?.grade);
+                      const newSub = k === 0 || shown[k - 1].sub.id !== sub.id;
+                      return [
+                        newSub && (
+                          <tr key={`sub-${sub.id}`} class="subarea-row">
+                            <th scope="colgroup" colSpan={4}>
+                              {sub.name}
+                            </th>
+                          </tr>
+                        ),
+                        <tr key={item.id} class={d.differs ? "differs" : undefined} data-item-id={item.id}>
+                          <th scope="row">{item.title}</th>
+                          <td>{gradeShort(firstItems.get(item.id)?.grade)}</td>
+                          <td>{gradeShort(secondItems.get(item.id)?.grade)}</td>
+                          <td class="difference">{d.differs ? <strong class="diff">{d.text}</strong> : <span class="hint">same</span>}</td>
+                        </tr>,
+                      ];
+                    })}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </section>
+        );
+      })}
+    </>
+  );
+}

@@ -1,0 +1,251 @@
+// A child's series of finalised checklists: flags in words, every area over time, change per area,
+// the review rounds, and the ways into the item-by-item comparison and the disagreements.
+import { api } from "../api";
+import type { Assessment } from "../bindings/Assessment";
+import type { AreaHistory } from "../bindings/AreaHistory";
+import type { ChildHistory } from "../bindings/ChildHistory";
+import type { ScoreChange } from "../bindings/ScoreChange";
+import { CHANGE_ARROWS, changeDetail, driftText, reviewText, scoreWithBand, sustainedText } from "../change";
+import { ErrorMessage, Loading, PageTitle, Tag, useLoad } from "../components";
+import { formatDate } from "../dates";
+import { HistoryChart } from "../history/Chart";
+import { BAND_LABELS, bandOf, PLAN_LABELS } from "../labels";
+
+export function HistoryPage({ childId }: { childId: number }) {
+  const data = useLoad(() => api.childHistory(childId), [childId]);
+  const assessments = useLoad(() => api.listAssessments(childId), [childId]);
+  const h = data.data;
+
+  return (
+    <>
+      <ChildBreadcrumbs childId={childId} name={h?.child.name} />
+      <PageTitle>{h ? `History: ${h.child.name}` : "History"}</PageTitle>
+      <ErrorMessage message={data.error ?? assessments.error} />
+      {!h && !data.error && <Loading what="the history" />}
+      {h && <HistoryBody h={h} assessments={assessments.data ?? []} />}
+    </>
+  );
+}
+
+/** "Children › Name" (› "History" on the screens below the history). */
+export function ChildBreadcrumbs({ childId, name, history }: { childId: number; name?: string; history?: boolean }) {
+  return (
+    <p class="breadcrumbs">
+      <a href="#/">Children</a>
+      {" › "}
+      <a href={`#/child/${childId}`}>{name ?? "The child"}</a>
+      {history && (
+        <>
+          {" › "}
+          <a href={`#/child/${childId}/history`}>History</a>
+        </>
+      )}
+    </p>
+  );
+}
+
+function HistoryBody({ h, assessments }: { h: ChildHistory; assessments: Assessment[] }) {
+  const { history, child } = h;
+  const childId = child.id;
+  const rounds = history.rounds.length;
+  const finalised = assessments.filter((a) => a.status === "finalised").length;
+
+  if (rounds === 0) {
+    return (
+      <>
+        <p class="empty">
+          There is no finalised checklist for {child.name} yet. Change over time is shown once a checklist has been
+          finalised.
+        </p>
+        <Flags h={h} />
+      </>
+    );
+  }
+
+  return (
+    <>
+      <p class="lead">
+        {rounds === 1 ? "One review round" : `${rounds} review rounds`} from{" "}
+        {formatDate(history.rounds[0].started_on)}
+        {rounds > 1 && ` to ${formatDate(history.rounds[rounds - 1].started_on)}`}. Change is measured between review
+        rounds, on the computed scores; 1 is best and 5 is worst, so a lower score is better.
+      </p>
+      <ul class="actions plain-actions">
+        <li>
+          <a class="button" href={`#/child/${childId}/disagreements`} id="disagreements-link">
+            Disagreements to discuss ({h.disagreements.length})
+          </a>
+        </li>
+        <li>
+          {finalised >= 2 ? (
+            <a class="button" href={`#/child/${childId}/compare`} id="compare-link">
+              Compare two checklists item by item
+            </a>
+          ) : (
+            <span class="hint">Two finalised checklists are needed to compare item by item.</span>
+          )}
+        </li>
+      </ul>
+
+      <Flags h={h} />
+
+      <section aria-labelledby="chart-heading">
+        <h2 id="chart-heading">Area scores over time</h2>
+        <HistoryChart areas={history.areas} childName={child.name} />
+      </section>
+
+      <section aria-labelledby="change-heading">
+        <h2 id="change-heading">Change per area</h2>
+        <ChangeTable areas={history.areas} />
+      </section>
+
+      <Rounds h={h} assessments={assessments} />
+    </>
+  );
+}
+
+/** Drift, review, sustained improvement, urgent items, time on plan: each a sentence. */
+function Flags({ h }: { h: ChildHistory }) {
+  const { history, child } = h;
+  const urgent = history.areas.filter((a) => a.points[a.points.length - 1]?.urgent);
+  const review = history.review;
+  return (
+    <section aria-labelledby="flags-heading" class="card flags">
+      <h2 id="flags-heading">At a glance</h2>
+      <ul class="flag-list">
+        {history.drift.map((d) => (
+          <li key={`drift-${d.area_id}`} class="flag flag-warn" data-flag="drift" data-area-id={d.area_id}>
+            <Tag tone="warn">Drift</Tag> {driftText(d)}
+          </li>
+        ))}
+        <li class={review.overdue ? "flag flag-warn" : "flag"} data-flag={review.overdue ? "review-overdue" : "review-due"}>
+          {review.overdue ? <Tag tone="warn">Review overdue</Tag> : <Tag>Next review</Tag>} {reviewText(review)}
+        </li>
+        {urgent.map((a) => (
+          <li key={`urgent-${a.id}`} class="flag flag-warn" data-flag="urgent" data-area-id={a.id}>
+            <Tag tone="warn">Urgent item</Tag> {a.name}: an item was graded 5 in the latest review.
+          </li>
+        ))}
+        {history.sustained.map((s) => (
+          <li key={`sustained-${s.area_id}`} class="flag" data-flag="sustained" data-area-id={s.area_id}>
+            <Tag tone="done">Sustained improvement</Tag> {sustainedText(s)}
+          </li>
+        ))}
+        <li class="flag" data-flag="time-on-plan">
+          <Tag>Time on plan</Tag>{" "}
+          {history.time_on_plan
+            ? `${child.plan_category ? `${PLAN_LABELS[child.plan_category]} plan` : "On a plan"} since ${formatDate(
+                history.time_on_plan.started_on,
+              )}: ${history.time_on_plan.words}.`
+            : child.plan_category
+              ? `${PLAN_LABELS[child.plan_category]} plan; no start date recorded.`
+              : "Not on a child protection plan."}
+        </li>
+        {history.drift.length === 0 && history.rounds.length > 0 && (
+          <li class="flag" data-flag="no-drift">
+            <Tag>No drift</Tag> No area at concern has gone without improvement across two reviews or 6 months.
+          </li>
+        )}
+      </ul>
+    </section>
+  );
+}
+
+function ChangeCell({ change }: { change: ScoreChange | null }) {
+  if (!change) return <td class="change">no earlier review</td>;
+  const arrow = CHANGE_ARROWS[change.change];
+  return (
+    <td class={`change change-${change.change.replace(" ", "-")}`} data-change={change.change}>
+      <span class="change-word">
+        {arrow && <span aria-hidden="true">{arrow} </span>}
+        {change.change}
+      </span>
+      <span class="change-detail">
+        {changeDetail(change)}
+        <span class="sr-only">, since {formatDate(change.from_date)}</span>
+      </span>
+    </td>
+  );
+}
+
+function ChangeTable({ areas }: { areas: AreaHistory[] }) {
+  return (
+    <div class="table-scroll">
+      <table class="list change-table">
+        <caption class="sr-only">Change per area: the latest score, and the change since the previous and the first review</caption>
+        <thead>
+          <tr>
+            <th scope="col">Area</th>
+            <th scope="col">Latest score</th>
+            <th scope="col">Confirmed grade</th>
+            <th scope="col">Since the previous review</th>
+            <th scope="col">Since the first review</th>
+          </tr>
+        </thead>
+        <tbody>
+          {areas.map((a) => {
+            const latest = a.points[a.points.length - 1];
+            return (
+              <tr key={a.id} data-area-id={a.id}>
+                <th scope="row">{a.name}</th>
+                <td>
+                  {scoreWithBand(latest?.score)}
+                  {latest?.urgent && (
+                    <>
+                      {" "}
+                      <Tag tone="warn">Urgent item</Tag>
+                    </>
+                  )}
+                </td>
+                <td>{latest?.confirmed ? `${latest.confirmed}, ${BAND_LABELS[bandOf(latest.confirmed)]}` : "not confirmed"}</td>
+                <ChangeCell change={a.since_previous} />
+                <ChangeCell change={a.since_first} />
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Which checklists make up each round, and which one the chart and the change use. */
+function Rounds({ h, assessments }: { h: ChildHistory; assessments: Assessment[] }) {
+  const byId = new Map(assessments.map((a) => [a.id, a]));
+  const who = (id: number) => {
+    const a = byId.get(id);
+    return a ? `${a.assessor.name} (${a.assessor.agency}), ${formatDate(a.assessed_on)}` : `checklist ${id}`;
+  };
+  return (
+    <section aria-labelledby="rounds-heading">
+      <h2 id="rounds-heading">Review rounds</h2>
+      <p class="hint">
+        Checklists by different assessors within 28 days of each other form one round. Each round is represented by the
+        same agency as the round before where it can be; other agencies' grades are never averaged in.
+      </p>
+      <ul class="records rounds">
+        {[...h.history.rounds].reverse().map((r) => (
+          <li key={r.started_on}>
+            <p class="record-title">Round starting {formatDate(r.started_on)}</p>
+            <p>
+              Shown in the chart: <a href={`#/checklist/${r.representative_id}`}>{who(r.representative_id)}</a>
+            </p>
+            {r.assessment_ids.length > 1 && (
+              <p>
+                Also in this round:{" "}
+                {r.assessment_ids
+                  .filter((id) => id !== r.representative_id)
+                  .map((id, k) => (
+                    <span key={id}>
+                      {k > 0 && "; "}
+                      <a href={`#/checklist/${id}`}>{who(id)}</a>
+                    </span>
+                  ))}
+              </p>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
