@@ -1,5 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import { api, whenLocked } from "./api";
+import { watchIdle } from "./idle";
 import { flushAll } from "./autosave";
 import type { AppStatus } from "./bindings/AppStatus";
 import { ErrorMessage } from "./components";
@@ -44,6 +45,16 @@ export function App() {
     whenLocked(refresh);
     refresh();
   }, []);
+
+  // While the records are open, watch for the backend's idle lock.
+  const unlocked = status?.unlocked ?? false;
+  useEffect(() => {
+    if (!unlocked) return;
+    return watchIdle(() => {
+      setNotice("The records were locked after a time without use. Enter your passphrase to carry on.");
+      refresh();
+    });
+  }, [unlocked]);
 
   if (startError) {
     return (

@@ -1,4 +1,4 @@
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { api } from "../api";
 import type { BackupReport } from "../bindings/BackupReport";
 import { ErrorMessage, Field, PageTitle } from "../components";
@@ -22,6 +22,7 @@ export function Settings({ onLock, onLockedWithNotice }: Props) {
         <button type="button" class="primary" onClick={onLock}>
           Lock now
         </button>
+        <IdleLock />
       </section>
     </>
   );
@@ -185,6 +186,53 @@ function Restore({ onLockedWithNotice }: { onLockedWithNotice: (message: string)
       </button>
       <p role="status" class="done" id="restore-report">
         {report}
+      </p>
+    </form>
+  );
+}
+
+/** How long the records may be left alone before the app locks itself. */
+function IdleLock() {
+  const [minutes, setMinutes] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState("");
+
+  useEffect(() => {
+    api.idleLockMinutes().then((m) => setMinutes(String(m))).catch((e) => setError(problemOf(e).message));
+  }, []);
+
+  const save = async (e: Event) => {
+    e.preventDefault();
+    setError(null);
+    setDone("");
+    try {
+      await api.setIdleLockMinutes(Number(minutes));
+      setDone(`The records will lock after ${minutes} minutes without use.`);
+    } catch (err) {
+      setError(problemOf(err).message);
+    }
+  };
+
+  return (
+    <form onSubmit={save} class="idle-lock">
+      <Field id="idle-minutes" label="Lock after this many minutes without use" hint="From 1 to 120 minutes." error={error}>
+        {(describedBy, invalid) => (
+          <input
+            id="idle-minutes"
+            type="number"
+            min={1}
+            max={120}
+            inputMode="numeric"
+            value={minutes}
+            onInput={(e) => setMinutes(e.currentTarget.value)}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+          />
+        )}
+      </Field>
+      <button type="submit">Save</button>
+      <p role="status" class="hint">
+        {done}
       </p>
     </form>
   );
