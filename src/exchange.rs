@@ -840,5 +840,13 @@ pub fn to_csv(rows: &[DatasetRow]) -> String {
 #[ts(export)]
 pub struct ImportChoice {
     pub path: String,
+    /// SHA-256 of the bytes previewed: the import is refused if the file changed since.
+    pub file_hash: String,
     pub plan: ImportPlan,
+}
+
+/// SHA-256 of a file's bytes, in hex.
+pub fn file_hash(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }

@@ -212,9 +212,10 @@ pub async fn print_report(app: tauri::AppHandle, state: State<'_, AppState>, chi
 /// Exports one child's finalised checklists to a file the person chooses.
 #[tauri::command]
 pub async fn export_child(app: tauri::AppHandle, state: State<'_, AppState>, child_id: i64, file_passphrase: Option<String>) -> Answer<Option<String>> {
-    let bytes = state.with_store(|s| s.export_child(child_id)?.to_bytes(file_passphrase.as_deref().filter(|p| !p.is_empty())))?;
     let name = format!("checklists-{child_id}-{}.ntkexchange", today());
+    // Ask first: the store records an export in the audit log, which a cancel must not leave.
     let Some(path) = dialogs::save_path(&app, "Export checklists", &name) else { return Ok(None) };
+    let bytes = state.with_store(|s| s.export_child(child_id)?.to_bytes(file_passphrase.as_deref().filter(|p| !p.is_empty())))?;
     std::fs::write(&path, bytes).map_err(|e| Problem::from(ntk_core::CoreError::Io(e)))?;
     Ok(Some(path.display().to_string()))
 }
@@ -224,12 +225,18 @@ pub async fn choose_import(app: tauri::AppHandle, state: State<'_, AppState>, fi
     let Some(path) = dialogs::open_file(&app, "Import checklists", "ntkexchange") else { return Ok(None) };
     let bytes = std::fs::read(&path).map_err(|e| Problem::from(ntk_core::CoreError::Io(e)))?;
     let plan = state.with_store(|s| s.import_preview(&bytes, file_passphrase.as_deref().filter(|p| !p.is_empty())))?;
-    Ok(Some(ImportChoice { path: path.display().to_string(), plan }))
+    Ok(Some(ImportChoice { path: path.display().to_string(), file_hash: ntk_core::exchange::file_hash(&bytes), plan }))
 }
 
 #[tauri::command]
-pub fn import_file(state: State<AppState>, path: String, file_passphrase: Option<String>) -> Answer<ImportReport> {
+pub fn import_file(state: State<AppState>, path: String, file_hash: String, file_passphrase: Option<String>) -> Answer<ImportReport> {
     let bytes = std::fs::read(&path).map_err(|e| Problem::from(ntk_core::CoreError::Io(e)))?;
+    if ntk_core::exchange::file_hash(&bytes) != file_hash {
+        return Err(ntk_core::CoreError::Refused(
+            "The file has changed since it was checked, so nothing was imported. Choose it again to see what it would add.".into(),
+        )
+        .into());
+    }
     state.with_store(|s| s.import(&bytes, file_passphrase.as_deref().filter(|p| !p.is_empty())))
 }
 

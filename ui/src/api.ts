@@ -93,7 +93,7 @@ export const api = {
     call<string | null>("export_child", { childId, filePassphrase: filePassphrase || null }),
   /** Asks for a file and works out what importing it would do (writes nothing); `null`: no file chosen. */
   chooseImport: (filePassphrase: string) => call<ImportChoice | null>("choose_import", { filePassphrase: filePassphrase || null }),
-  importFile: (path: string, filePassphrase: string) =>
-    call<ImportReport>("import_file", { path, filePassphrase: filePassphrase || null }),
+  importFile: (choice: ImportChoice, filePassphrase: string) =>
+    call<ImportReport>("import_file", { path: choice.path, fileHash: choice.file_hash, filePassphrase: filePassphrase || null }),
   exportDataset: (from: string, to: string) => call<string | null>("export_dataset", { from, to }),
 };

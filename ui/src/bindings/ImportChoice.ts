@@ -4,4 +4,8 @@ import type { ImportPlan } from "./ImportPlan";
 /**
  * A file chosen for import in the app and what importing it would do (nothing written yet).
  */
-export type ImportChoice = { path: string, plan: ImportPlan, };
+export type ImportChoice = { path: string, 
+/**
+ * SHA-256 of the bytes previewed: the import is refused if the file changed since.
+ */
+file_hash: string, plan: ImportPlan, };

@@ -61,7 +61,7 @@ export function ImportChecklists() {
     setBusy(true);
     setError(null);
     try {
-      const r = await api.importFile(choice.path, passphrase);
+      const r = await api.importFile(choice, passphrase);
       setReport(r);
       setChoice(null);
       setPassphrase("");
