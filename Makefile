@@ -27,7 +27,7 @@ test: deps ui
 
 ## screenshot: drive the real app under Xvfb and save target/screenshots/*.png.
 screenshot: deps ui
-	$(XVFB) cargo test -p neglect-toolkit-app --locked --test e2e_children
+	$(XVFB) cargo test -p neglect-toolkit-app --locked
 	@ls target/screenshots
 
 deps: system-packages rust tauri-driver ui/node_modules/.installed
