@@ -16,29 +16,7 @@ impl Store {
     /// triggers hold exactly as for assessments completed in the app.
     pub fn insert_child_history(&mut self, child: &ValidChild, assessments: &[Assessment]) -> Result<i64> {
         let tx = self.conn.transaction()?;
-        let household_id = match &child.household {
-            Some(name) => Some(super::children::household_id_for(&tx, &self.actor, name)?),
-            None => None,
-        };
-        tx.execute(
-            "INSERT INTO children (name, date_of_birth, unborn, household_id, disability_needs,
-                 communication_needs, plan_category, plan_start, review_interval_months, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            params![
-                child.name,
-                child.date_of_birth,
-                child.unborn,
-                household_id,
-                child.disability_needs,
-                child.communication_needs,
-                child.plan_category.map(|p| p.as_str()),
-                child.plan_start,
-                child.review_interval_months,
-                now_stamp()
-            ],
-        )?;
-        let child_id = tx.last_insert_rowid();
-        record(&tx, &self.actor, "create", "child", Some(child_id), Some("name"), None, Some(&child.name))?;
+        let child_id = super::children::insert_child(&tx, &self.actor, "create", child)?;
         for a in assessments {
             let id = insert_assessment(&tx, child_id, a)?;
             record(&tx, &self.actor, "create", "assessment", Some(id), None, None, Some(&format!("{} on {}", a.checklist_id, a.assessed_on)))?;

@@ -29,7 +29,7 @@ fn child_from_row(r: &Row) -> rusqlite::Result<Child> {
 }
 
 /// The household called `name` (ignoring case), created if there is none.
-pub(super) fn household_id_for(tx: &Transaction, actor: &str, name: &str) -> Result<i64> {
+fn household_id_for(tx: &Transaction, actor: &str, name: &str) -> Result<i64> {
     if let Some(id) = tx
         .query_row("SELECT id FROM households WHERE lower(name) = lower(?1)", [name], |r| r.get(0))
         .optional()?
@@ -39,6 +39,34 @@ pub(super) fn household_id_for(tx: &Transaction, actor: &str, name: &str) -> Res
     tx.execute("INSERT INTO households (name, created_at) VALUES (?1, ?2)", params![name, now_stamp()])?;
     let id = tx.last_insert_rowid();
     record(tx, actor, "create", "household", Some(id), Some("name"), None, Some(name))?;
+    Ok(id)
+}
+
+/// Adds a child (and its household if new) with one audit row per field, inside `tx`: the one
+/// writer of new children, whether typed in, imported or generated.
+pub(super) fn insert_child(tx: &Transaction, actor: &str, action: &str, c: &ValidChild) -> Result<i64> {
+    let household_id = c.household.as_deref().map(|h| household_id_for(tx, actor, h)).transpose()?;
+    tx.execute(
+        "INSERT INTO children (name, date_of_birth, unborn, household_id, disability_needs,
+             communication_needs, plan_category, plan_start, review_interval_months, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            c.name,
+            c.date_of_birth,
+            c.unborn,
+            household_id,
+            c.disability_needs,
+            c.communication_needs,
+            c.plan_category.map(|p| p.as_str()),
+            c.plan_start,
+            c.review_interval_months,
+            now_stamp()
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    for (field, value) in audited_fields(c, household_id) {
+        record(tx, actor, action, "child", Some(id), Some(field), None, value.as_deref())?;
+    }
     Ok(id)
 }
 
@@ -106,28 +134,7 @@ impl Store {
     pub fn add_child(&mut self, form: &ChildForm, today: NaiveDate) -> Result<Child> {
         let valid = form.validate(today)?;
         let tx = self.conn.transaction()?;
-        let household_id = valid.household.as_deref().map(|h| household_id_for(&tx, &self.actor, h)).transpose()?;
-        tx.execute(
-            "INSERT INTO children (name, date_of_birth, unborn, household_id, disability_needs,
-                 communication_needs, plan_category, plan_start, review_interval_months, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            params![
-                valid.name,
-                valid.date_of_birth,
-                valid.unborn,
-                household_id,
-                valid.disability_needs,
-                valid.communication_needs,
-                valid.plan_category.map(|p| p.as_str()),
-                valid.plan_start,
-                valid.review_interval_months,
-                now_stamp()
-            ],
-        )?;
-        let id = tx.last_insert_rowid();
-        for (field, value) in audited_fields(&valid, household_id) {
-            record(&tx, &self.actor, "create", "child", Some(id), Some(field), None, value.as_deref())?;
-        }
+        let id = insert_child(&tx, &self.actor, "create", &valid)?;
         tx.commit()?;
         self.refresh_child_status(id)?;
         self.get_child(id)

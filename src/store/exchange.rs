@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 use hmac::{Hmac, Mac};
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::{OptionalExtension, Transaction};
 use sha2::Sha256;
 
 use super::audit::{now_stamp, record};
@@ -24,7 +24,7 @@ use crate::exchange::{
     ExchangeNarrative, GradeBasis, ImportOutcome, ImportPlan, ImportReport, PlannedAssessment, FORMAT,
     FORMAT_VERSION,
 };
-use crate::model::{AgeBand, Child};
+use crate::model::{AgeBand, Child, ValidChild};
 use crate::scoring::Grade;
 
 
@@ -539,39 +539,20 @@ fn pseudonym(salt: &str, child_id: i64, created_at: &str) -> String {
     mac.finalize().into_bytes()[..16].iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// A child new to this database, as sent (no household: that is the sender's business).
 fn insert_child(tx: &Transaction, actor: &str, c: &ExchangeChild) -> Result<i64> {
-    let name = c.name.trim();
-    tx.execute(
-        "INSERT INTO children (name, date_of_birth, unborn, household_id, disability_needs,
-             communication_needs, plan_category, plan_start, review_interval_months, created_at)
-         VALUES (?1, ?2, ?3, NULL, ?4, ?5, ?6, ?7, ?8, ?9)",
-        params![
-            name,
-            c.date_of_birth,
-            c.unborn,
-            c.disability_needs,
-            c.communication_needs,
-            c.plan_category.map(|p| p.as_str()),
-            c.plan_start,
-            c.review_interval_months,
-            now_stamp()
-        ],
-    )?;
-    let id = tx.last_insert_rowid();
-    let fields: [(&str, Option<String>); 8] = [
-        ("name", Some(name.to_string())),
-        ("date_of_birth", Some(c.date_of_birth.to_string())),
-        ("unborn", Some(c.unborn.to_string())),
-        ("disability_needs", Some(c.disability_needs.clone())),
-        ("communication_needs", Some(c.communication_needs.clone())),
-        ("plan_category", c.plan_category.map(|p| p.as_str().to_string())),
-        ("plan_start", c.plan_start.map(|d| d.to_string())),
-        ("review_interval_months", Some(c.review_interval_months.to_string())),
-    ];
-    for (field, value) in fields {
-        record(tx, actor, "import", "child", Some(id), Some(field), None, value.as_deref())?;
-    }
-    Ok(id)
+    let child = ValidChild {
+        name: c.name.trim().to_string(),
+        date_of_birth: c.date_of_birth,
+        unborn: c.unborn,
+        household: None,
+        disability_needs: c.disability_needs.clone(),
+        communication_needs: c.communication_needs.clone(),
+        plan_category: c.plan_category,
+        plan_start: c.plan_start,
+        review_interval_months: c.review_interval_months,
+    };
+    super::children::insert_child(tx, actor, "import", &child)
 }
 
 /// Inserts one checklist as a draft with all its rows, then finalises it with the time it was
