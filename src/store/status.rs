@@ -20,6 +20,9 @@ pub struct Attention {
     pub reasons: Vec<String>,
 }
 
+/// (child id, review due, drift areas, urgent areas, a sibling has a current checklist)
+type StatusRow = (i64, Option<NaiveDate>, Option<String>, Option<String>, bool);
+
 fn join_or_none(parts: Vec<String>) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join("; "))
 }
@@ -82,7 +85,7 @@ impl Store {
              FROM child_status s JOIN children c ON c.id = s.child_id
              WHERE s.review_due < ?1 OR s.drift IS NOT NULL OR s.urgent IS NOT NULL OR s.latest_on IS NULL",
         )?;
-        let rows: Vec<(i64, Option<NaiveDate>, Option<String>, Option<String>, bool)> = stmt
+        let rows: Vec<StatusRow> = stmt
             .query_map([today], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
             .collect::<std::result::Result<_, _>>()?;
         let mut out = Vec::new();
