@@ -181,10 +181,8 @@ pub async fn restore(app: tauri::AppHandle, state: State<'_, AppState>, passphra
     // Check the backup while the records are still open: a wrong passphrase or a bad file
     // must leave the app as it was, not locked.
     ntk_core::store::verify_backup(&path, &passphrase)?;
-    state.set_store(None);
-    let (store, report) = Store::restore(&path, &state.database_path(), &passphrase, &os_user())?;
-    state.set_store(Some(store));
-    Ok(Some(report))
+    let db = state.database_path();
+    state.replace_store(|| Store::restore(&path, &db, &passphrase, &os_user())).map(Some)
 }
 
 #[tauri::command]

@@ -59,6 +59,21 @@ impl AppState {
         }
     }
 
+    /// Closes the records and opens the ones `open` returns, holding the lock throughout, so
+    /// nothing (the idle watch included) ever sees the app locked half-way through a restore.
+    pub fn replace_store<T>(
+        &self,
+        open: impl FnOnce() -> ntk_core::error::Result<(Store, T)>,
+    ) -> Result<T, Problem> {
+        let mut guard = self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        *guard = None;
+        let (store, answer) = open()?;
+        *guard = Some(store);
+        drop(guard);
+        self.touch();
+        Ok(answer)
+    }
+
     pub fn set_store(&self, store: Option<Store>) {
         self.touch();
         *self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = store;
