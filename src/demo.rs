@@ -212,9 +212,12 @@ fn demo_assessment(rng: &mut Rng, checklist: &Checklist, child: &ValidChild, ass
 pub fn populate(store: &mut Store, children: usize, per_child: usize, seed: u64, today: NaiveDate) -> Result<DemoSummary> {
     let data = generate(store.checklist(), children, per_child, seed, today);
     let mut households = std::collections::HashSet::new();
-    for d in &data {
-        households.insert(d.child.household.clone());
-        store.insert_child_history(&d.child, &d.assessments)?;
-    }
+    store.without_waiting_for_disk(|store| {
+        for d in &data {
+            households.insert(d.child.household.clone());
+            store.insert_child_history(&d.child, &d.assessments)?;
+        }
+        Ok(())
+    })?;
     Ok(DemoSummary { households: households.len(), children: data.len(), assessments: data.len() * per_child })
 }

@@ -150,6 +150,15 @@ impl Store {
         Ok(self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
     }
 
+    /// Runs `f` with commits not waiting for the disk (synchronous = OFF), for generating
+    /// invented data only: a crash there loses nothing anyone typed. Durability is restored after.
+    pub fn without_waiting_for_disk<T>(&mut self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        self.conn.pragma_update(None, "synchronous", "OFF")?;
+        let result = f(self);
+        self.conn.pragma_update(None, "synchronous", "FULL")?;
+        result
+    }
+
     /// Changes the passphrase (SQLCipher rekey). The old one must be given again.
     pub fn change_passphrase(&mut self, old: &str, new: &str) -> Result<()> {
         check_new_passphrase(new)?;
