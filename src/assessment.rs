@@ -113,15 +113,60 @@ pub struct Narrative {
     pub impact: BTreeMap<String, String>,
 }
 
-/// The narrative sections by their stored key.
-pub const NARRATIVE_SECTIONS: [(&str, &str); 7] = [
-    ("childs_voice", "The child's voice"),
-    ("day_in_my_life", "A day in my life"),
-    ("strengths", "Strengths and what helps"),
-    ("parents_view", "The parent or carer's view"),
-    ("worries", "What we are worried about"),
-    ("needs_to_change", "What needs to change"),
-    ("better_looks_like", "What better will look like"),
+/// One written section of a checklist: how the screen asks for it, and whether (and under
+/// which plain heading) the family summary prints it.
+#[derive(Debug, Clone, Copy)]
+pub struct NarrativeSection {
+    pub key: &'static str,
+    pub title: &'static str,
+    pub hint: &'static str,
+    pub family_title: Option<&'static str>,
+}
+
+/// The narrative sections by their stored key, in the order they are written and printed.
+pub const NARRATIVE_SECTIONS: [NarrativeSection; 7] = [
+    NarrativeSection {
+        key: "childs_voice",
+        title: "The child's voice",
+        hint: "What the child says, shows or would say about their life, in their words where you can.",
+        family_title: None,
+    },
+    NarrativeSection {
+        key: "day_in_my_life",
+        title: "A day in my life",
+        hint: "A typical day from the child's point of view, from waking to sleeping.",
+        family_title: None,
+    },
+    NarrativeSection {
+        key: "strengths",
+        title: "Strengths and what helps",
+        hint: "What is going well, and who or what protects the child.",
+        family_title: Some("What is going well"),
+    },
+    NarrativeSection {
+        key: "parents_view",
+        title: "The parent or carer's view",
+        hint: "What the parent or carer thinks of the worries and of the grades.",
+        family_title: None,
+    },
+    NarrativeSection {
+        key: "worries",
+        title: "What we are worried about",
+        hint: "The harm or likely harm to the child if nothing changes.",
+        family_title: Some("What we are worried about"),
+    },
+    NarrativeSection {
+        key: "needs_to_change",
+        title: "What needs to change",
+        hint: "Specific, in plain words the family can understand.",
+        family_title: Some("What needs to change"),
+    },
+    NarrativeSection {
+        key: "better_looks_like",
+        title: "What better will look like",
+        hint: "What we would see and hear if the child's care were good enough.",
+        family_title: Some("What better will look like"),
+    },
 ];
 
 impl Narrative {

@@ -14,5 +14,6 @@ pub mod paths;
 pub mod report;
 pub mod scoring;
 pub mod store;
+pub mod wording;
 
 pub use error::{CoreError, Problem};

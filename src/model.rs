@@ -109,6 +109,14 @@ pub enum PlanCategory {
 }
 
 impl PlanCategory {
+    pub const ALL: [PlanCategory; 5] = [
+        PlanCategory::Neglect,
+        PlanCategory::EmotionalAbuse,
+        PlanCategory::PhysicalAbuse,
+        PlanCategory::SexualAbuse,
+        PlanCategory::MultipleCategories,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             PlanCategory::Neglect => "neglect",
@@ -119,15 +127,7 @@ impl PlanCategory {
         }
     }
     pub fn parse(s: &str) -> Option<Self> {
-        [
-            PlanCategory::Neglect,
-            PlanCategory::EmotionalAbuse,
-            PlanCategory::PhysicalAbuse,
-            PlanCategory::SexualAbuse,
-            PlanCategory::MultipleCategories,
-        ]
-        .into_iter()
-        .find(|c| c.as_str() == s)
+        PlanCategory::ALL.into_iter().find(|c| c.as_str() == s)
     }
     pub fn label(self) -> &'static str {
         match self {

@@ -103,13 +103,19 @@ pub enum Band {
 }
 
 impl Band {
-    pub fn of_tenths(tenths: u32) -> Band {
-        match tenths {
-            0..=19 => Band::NeedsMet,
-            20..=29 => Band::MostlyMet,
-            30..=39 => Band::Concern,
-            _ => Band::SeriousConcern,
+    pub const ALL: [Band; 4] = [Band::NeedsMet, Band::MostlyMet, Band::Concern, Band::SeriousConcern];
+
+    /// The lowest score in the band, in tenths: 1 to 1.9, 2 to 2.9, 3 to 3.9, 4 to 5.
+    pub fn from_tenths(self) -> u32 {
+        match self {
+            Band::NeedsMet => 0,
+            Band::MostlyMet => 20,
+            Band::Concern => 30,
+            Band::SeriousConcern => 40,
         }
+    }
+    pub fn of_tenths(tenths: u32) -> Band {
+        Band::ALL.into_iter().rev().find(|b| tenths >= b.from_tenths()).unwrap_or(Band::NeedsMet)
     }
     pub fn of(score: f64) -> Band {
         Band::of_tenths((score * 10.0).round() as u32)

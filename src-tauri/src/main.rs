@@ -25,6 +25,13 @@ fn main() {
         .plugin(tauri_plugin_dialog::init())
         .setup(move |app| {
             single_instance::listen(app.handle(), &data_dir)?;
+            // The window is made here rather than from tauri.conf.json so that WebKit's own
+            // files (caches, web storage) live inside the data folder of this run: a second
+            // folder chosen with --data-dir then shares nothing with the default one.
+            let window = app.config().app.windows.first().ok_or("tauri.conf.json describes no window")?;
+            tauri::WebviewWindowBuilder::from_config(app.handle(), window)?
+                .data_directory(data_dir.join("webview"))
+                .build()?;
             app.manage(state::AppState::new(data_dir));
             let handle = app.handle().clone();
             std::thread::spawn(move || loop {

@@ -175,8 +175,16 @@ async fn a_checklist_done_by_keyboard_is_finalised_and_read_only_after_a_restart
     focus(&app, "#narrative-worries").await;
     press(&app, "Alfie is often hungry and is left to look after his baby sister.").await;
     wait_saved(&app).await;
+    // The practitioner is told, and a screen reader says, which sections the family will read.
+    let described = "return document.activeElement.getAttribute('aria-describedby')";
+    assert!(js(&app, described, vec![]).await.as_str().unwrap().contains("narrative-worries-family"));
+    app.wait_for_text("#narrative-worries-family", "family summary prints this as").await;
+    let professional_only = "return document.getElementById('narrative-childs_voice-family') === null";
+    assert_eq!(js(&app, professional_only, vec![]).await, serde_json::Value::Bool(true));
     js(&app, "window.scrollTo(0, 0);", vec![]).await;
     shot(&app, "about-the-child").await;
+    js(&app, "document.querySelector('label[for=narrative-strengths]').scrollIntoView();", vec![]).await;
+    shot(&app, "about-the-child-for-the-family").await;
     open_tab(&app, "actions").await;
     press(&app, TAB).await;
     press(&app, &format!("Weekly food shop with family support worker{TAB}Jo Sample{TAB}Early help")).await;

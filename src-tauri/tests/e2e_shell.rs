@@ -13,8 +13,13 @@ use serde_json::json;
 async fn a_second_launch_on_the_same_data_folder_hands_over_and_exits() {
     let _serial = serial();
     let dir = data_dir();
-    let app = App::launch(dir.path()).await;
+    // WebKit's own files follow the data folder: none land in the default one.
+    let default_home = data_dir();
+    let app = App::launch_with_env(dir.path(), &[("XDG_DATA_HOME", default_home.path().to_str().unwrap())]).await;
     app.wait_for("#passphrase").await;
+    assert!(dir.path().join("webview/WebKitCache").is_dir(), "WebKit's cache is not in the data folder");
+    let stray: Vec<_> = std::fs::read_dir(default_home.path()).unwrap().map(|e| e.unwrap().path()).collect();
+    assert!(stray.is_empty(), "written outside the data folder: {stray:?}");
 
     let started = Instant::now();
     let second = Command::new(common::app_binary()).env("NTK_DATA_DIR", dir.path()).output().unwrap();

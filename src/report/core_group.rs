@@ -301,8 +301,9 @@ fn disagreements_section(doc: &mut Doc, case: &Case) {
 fn narrative_section(doc: &mut Doc, case: &Case) {
     let several = case.latest_round.len() > 1;
     let checklist = case.input.checklist;
-    for (key, title) in NARRATIVE_SECTIONS {
-        doc.heading(title);
+    for section in NARRATIVE_SECTIONS {
+        let key = section.key;
+        doc.heading(section.title);
         let mut written = false;
         for a in &case.latest_round {
             let text = a.narrative.section(key).unwrap_or_default().trim();

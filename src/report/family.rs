@@ -6,18 +6,12 @@
 //! item evidence (so nothing marked "professional only" can leak), and nothing from the
 //! household or other children in [`ReportInput`]. Everything is 12pt or larger.
 
+use crate::assessment::NARRATIVE_SECTIONS;
+
 use super::layout::{Doc, Furniture, Style, Weight};
 use super::{long_date, Case, ReportError, ReportInput};
 
 const STYLE: Style = Style { title: 22.0, heading: 16.0, body: 13.0, small: 12.0, margin: 56.0 };
-
-/// The sections printed, in order, with the narrative field each comes from.
-const SECTIONS: [(&str, &str); 4] = [
-    ("What is going well", "strengths"),
-    ("What we are worried about", "worries"),
-    ("What needs to change", "needs_to_change"),
-    ("What better will look like", "better_looks_like"),
-];
 
 /// Builds the family summary as PDF bytes.
 pub fn family_summary(input: &ReportInput) -> Result<Vec<u8>, ReportError> {
@@ -30,7 +24,7 @@ pub fn family_summary(input: &ReportInput) -> Result<Vec<u8>, ReportError> {
         "We wrote this on {}. It says what we found when we looked at how {name} is looked after, and what happens next. Please ask us about anything that is not clear.",
         long_date(input.today)
     ));
-    for (title, key) in SECTIONS {
+    for (title, key) in NARRATIVE_SECTIONS.iter().filter_map(|s| Some((s.family_title?, s.key))) {
         doc.heading(title);
         match case.latest.narrative.section(key).map(str::trim).filter(|t| !t.is_empty()) {
             Some(text) => doc.prose(text),

@@ -343,7 +343,7 @@ impl Store {
         let area_key = match (section, area_id) {
             ("impact", Some(area)) if self.checklist.area(area).is_some() => area.to_string(),
             ("impact", _) => return Err(CoreError::invalid("area_id", "Impact on the child is written per area; the area is missing or unknown.")),
-            (s, _) if NARRATIVE_SECTIONS.iter().any(|(k, _)| *k == s) => String::new(),
+            (s, _) if NARRATIVE_SECTIONS.iter().any(|n| n.key == s) => String::new(),
             (s, _) => return Err(CoreError::invalid("section", format!("There is no section \"{s}\"."))),
         };
         text_field("text", "text", text)?;
@@ -450,9 +450,9 @@ impl Store {
                 missing.push(format!("{}: not enough evidence for a computed score.", area.name));
             }
         }
-        for (key, title) in NARRATIVE_SECTIONS {
-            if a.narrative.section(key).is_some_and(|t| t.trim().is_empty()) {
-                missing.push(format!("{title} has not been written."));
+        for section in NARRATIVE_SECTIONS {
+            if a.narrative.section(section.key).is_some_and(|t| t.trim().is_empty()) {
+                missing.push(format!("{} has not been written.", section.title));
             }
         }
         if a.actions.is_empty() {

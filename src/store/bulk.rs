@@ -75,7 +75,7 @@ pub(super) fn insert_assessment(tx: &Transaction, child_id: i64, a: &Assessment)
     let n = &a.narrative;
     let sections = crate::assessment::NARRATIVE_SECTIONS
         .iter()
-        .map(|(key, _)| (*key, "", n.section(key).unwrap_or_default()))
+        .map(|s| (s.key, "", n.section(s.key).unwrap_or_default()))
         .chain(n.impact.iter().map(|(area, text)| ("impact", area.as_str(), text.as_str())));
     for (section, area, text) in sections.filter(|(_, _, t)| !t.is_empty()) {
         tx.execute(

@@ -1,33 +1,27 @@
-// Words for the codes the backend sends. The grade scale and section titles are the core's
-// (src/scoring.rs grade_meaning, src/assessment.rs NARRATIVE_SECTIONS), repeated here for display.
+// Words for the codes the backend sends. The grade meanings, bands, written sections and plan
+// categories are the core's (src/wording.rs), read from the file a core test writes.
 import type { Band } from "./bindings/Band";
 import type { EvidenceSource } from "./bindings/EvidenceSource";
 import type { Grade } from "./bindings/Grade";
 import type { Narrative } from "./bindings/Narrative";
 import type { PlanCategory } from "./bindings/PlanCategory";
+import type { SectionWording } from "./bindings/SectionWording";
+import type { Wording } from "./bindings/Wording";
+import wordingFile from "./bindings/wording.json";
 
-export const BAND_LABELS: Record<Band, string> = {
-  needs_met: "needs met",
-  mostly_met: "mostly met",
-  concern: "concern",
-  serious_concern: "serious concern",
-};
+const wording = wordingFile as Wording;
 
-/** The band of a score, by the core's rule (below 2, 2 to below 3, 3 to below 4, 4 and above). */
+export const BAND_LABELS = Object.fromEntries(wording.bands.map((b) => [b.band, b.label])) as Record<Band, string>;
+
+/** The band of a score, by the core's band boundaries. */
 export function bandOf(score: number): Band {
-  if (score < 2) return "needs_met";
-  if (score < 3) return "mostly_met";
-  if (score < 4) return "concern";
-  return "serious_concern";
+  const tenths = Math.round(score * 10);
+  const from = [...wording.bands].reverse().find((b) => tenths >= b.from_tenths);
+  return (from ?? wording.bands[0]).band;
 }
 
-export const GRADE_MEANINGS = [
-  "All the child's needs are met; the child is consistently put first.",
-  "Needs are met well enough; minor lapses are put right.",
-  "Needs are met inconsistently; the child's and the carer's needs compete.",
-  "Many needs are unmet most of the time; the child comes second.",
-  "Essential needs are unmet or care is hostile; the child is not considered.",
-];
+/** What grades 1 to 5 mean, in order. */
+export const GRADE_MEANINGS: readonly string[] = wording.grade_meanings;
 
 export function gradeLabel(g: Grade | null | undefined): string {
   if (g === "not_known") return "Not known";
@@ -44,20 +38,11 @@ export const SOURCE_LABELS: Record<EvidenceSource, string> = {
 
 export type SectionKey = Exclude<keyof Narrative, "impact">;
 
-export const NARRATIVE_SECTIONS: [SectionKey, string, string][] = [
-  ["childs_voice", "The child's voice", "What the child says, shows or would say about their life, in their words where you can."],
-  ["day_in_my_life", "A day in my life", "A typical day from the child's point of view, from waking to sleeping."],
-  ["strengths", "Strengths and what helps", "What is going well, and who or what protects the child."],
-  ["parents_view", "The parent or carer's view", "What the parent or carer thinks of the worries and of the grades."],
-  ["worries", "What we are worried about", "The harm or likely harm to the child if nothing changes."],
-  ["needs_to_change", "What needs to change", "Specific, in plain words the family can understand."],
-  ["better_looks_like", "What better will look like", "What we would see and hear if the child's care were good enough."],
-];
+/** A written section; `family_title` is set when the family summary prints it. */
+export type NarrativeSection = SectionWording & { key: SectionKey };
 
-export const PLAN_LABELS: Record<PlanCategory, string> = {
-  neglect: "Neglect",
-  emotional_abuse: "Emotional abuse",
-  physical_abuse: "Physical abuse",
-  sexual_abuse: "Sexual abuse",
-  multiple_categories: "Multiple categories",
-};
+export const NARRATIVE_SECTIONS = wording.narrative_sections as NarrativeSection[];
+
+export const PLAN_LABELS = Object.fromEntries(
+  wording.plan_categories.map((p) => [p.category, p.label]),
+) as Record<PlanCategory, string>;

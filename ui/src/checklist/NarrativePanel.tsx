@@ -1,5 +1,6 @@
 // The written sections recorded with every checklist, and the impact on the child per area.
 import type { Area } from "../bindings/Area";
+import { Tag } from "../components";
 import { NARRATIVE_SECTIONS } from "../labels";
 
 /** Text keys: a section ("worries") or an area's impact ("impact:safety"). */
@@ -16,12 +17,21 @@ type Props = {
 export const narrativeSaveKey = (key: string) => `narrative:${key}`;
 
 export function NarrativePanel({ areas, texts, errors, readOnly, onChange }: Props) {
-  const box = (key: string, id: string, label: string, hint?: string) => {
+  const box = (key: string, id: string, label: string, hint?: string, familyTitle?: string | null) => {
     const error = errors.get(narrativeSaveKey(key));
+    // Said before the hint, so a screen reader hears it on entering the box: this text leaves
+    // the professionals' hands, so no third party's details and nothing professional-only.
+    const forFamily = familyTitle && (
+      <p class="for-family" id={`${id}-family`}>
+        <Tag>Printed for the family</Tag> The family summary prints this as “{familyTitle}”. Write it for
+        the family to read.
+      </p>
+    );
     if (readOnly) {
       return (
         <div class="narrative-read" key={key}>
           <h4>{label}</h4>
+          {forFamily}
           <p class="multiline">{texts[key]?.trim() ? texts[key] : "Nothing was written."}</p>
         </div>
       );
@@ -29,6 +39,7 @@ export function NarrativePanel({ areas, texts, errors, readOnly, onChange }: Pro
     return (
       <div class={error ? "field field-invalid" : "field"} key={key}>
         <label for={id}>{label}</label>
+        {forFamily}
         {hint && (
           <p class="hint" id={`${id}-hint`}>
             {hint}
@@ -44,7 +55,7 @@ export function NarrativePanel({ areas, texts, errors, readOnly, onChange }: Pro
           rows={4}
           value={texts[key] ?? ""}
           onInput={(e) => onChange(key, e.currentTarget.value)}
-          aria-describedby={[hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ") || undefined}
+          aria-describedby={[familyTitle && `${id}-family`, hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ") || undefined}
         />
       </div>
     );
@@ -54,7 +65,11 @@ export function NarrativePanel({ areas, texts, errors, readOnly, onChange }: Pro
     <>
       <section aria-labelledby="sections-title">
         <h3 id="sections-title">The child and the family</h3>
-        {NARRATIVE_SECTIONS.map(([key, label, hint]) => box(key, `narrative-${key}`, label, hint))}
+        <p class="hint section-intro">
+          Sections marked “Printed for the family” make up the family summary, in plain words. Everything else
+          stays with the professionals.
+        </p>
+        {NARRATIVE_SECTIONS.map((s) => box(s.key, `narrative-${s.key}`, s.title, s.hint, s.family_title))}
       </section>
       <section aria-labelledby="impact-title">
         <h3 id="impact-title">Impact on the child</h3>

@@ -21,7 +21,7 @@ import { percent, progressOf, sumProgress } from "../progress";
 
 const textsOf = (n: Narrative): Record<string, string> => {
   const texts: Record<string, string> = {};
-  for (const [key] of NARRATIVE_SECTIONS) texts[key] = n[key];
+  for (const { key } of NARRATIVE_SECTIONS) texts[key] = n[key];
   for (const [area, text] of Object.entries(n.impact)) texts[impactKey(area)] = text ?? "";
   return texts;
 };
