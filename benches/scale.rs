@@ -85,7 +85,9 @@ fn scale(c: &mut Criterion) {
     group.bench_function("load a child's history and compare", |b| {
         b.iter(|| store.child_history(some_child, today()).unwrap())
     });
-    group.bench_function("core-group PDF", |b| b.iter(|| store.report(ReportKind::CoreGroup, some_child, today()).unwrap()));
+    group.bench_function("core-group PDF", |b| {
+        b.iter(|| store.report(ReportKind::CoreGroup, some_child, today()).unwrap())
+    });
 
     let draft_id = draft(&mut store);
     let mut grade = Grade::G2;

@@ -39,12 +39,48 @@ impl Rng {
 }
 
 const FIRST_NAMES: &[&str] = &[
-    "Poppy", "Alfie", "Zoë", "Kacper", "Amara", "Riley", "Siân", "Tomasz", "Leyla", "Jayden", "Maisie", "Oluwaseun",
-    "Freya", "Dylan", "Aoife", "Kai", "Ruby", "Mohammed", "Lily-Mae", "Noah", "Chloé", "Ellis", "Nia", "Bartek",
+    "Poppy",
+    "Alfie",
+    "Zoë",
+    "Kacper",
+    "Amara",
+    "Riley",
+    "Siân",
+    "Tomasz",
+    "Leyla",
+    "Jayden",
+    "Maisie",
+    "Oluwaseun",
+    "Freya",
+    "Dylan",
+    "Aoife",
+    "Kai",
+    "Ruby",
+    "Mohammed",
+    "Lily-Mae",
+    "Noah",
+    "Chloé",
+    "Ellis",
+    "Nia",
+    "Bartek",
 ];
 const SURNAMES: &[&str] = &[
-    "Testfamily", "Łukasiewicz", "Evans-Ōkafor", "Brightwater", "Démo", "Fieldfare", "Kowalczyk-Invent", "Marchbank",
-    "Oakhollow", "Pennyroyal", "Quillfeather", "Rosendale", "Stonechat", "Thistledown", "Underhill", "Wrenfield",
+    "Testfamily",
+    "Łukasiewicz",
+    "Evans-Ōkafor",
+    "Brightwater",
+    "Démo",
+    "Fieldfare",
+    "Kowalczyk-Invent",
+    "Marchbank",
+    "Oakhollow",
+    "Pennyroyal",
+    "Quillfeather",
+    "Rosendale",
+    "Stonechat",
+    "Thistledown",
+    "Underhill",
+    "Wrenfield",
 ];
 const PRACTITIONERS: &[(&str, &str, &str)] = &[
     ("Sam Carter-Invented", "Children's Social Care", "Social worker"),
@@ -83,7 +119,13 @@ pub struct DemoChild {
 
 /// Makes `children` invented children (in households of 1 to 4) with `per_child` finalised
 /// checklists each, three months apart, ending before `today`.
-pub fn generate(checklist: &Checklist, children: usize, per_child: usize, seed: u64, today: NaiveDate) -> Vec<DemoChild> {
+pub fn generate(
+    checklist: &Checklist,
+    children: usize,
+    per_child: usize,
+    seed: u64,
+    today: NaiveDate,
+) -> Vec<DemoChild> {
     let mut rng = Rng(seed);
     let mut out = Vec::with_capacity(children);
     let mut household = 0;
@@ -99,7 +141,14 @@ pub fn generate(checklist: &Checklist, children: usize, per_child: usize, seed: 
     out
 }
 
-fn demo_child(rng: &mut Rng, checklist: &Checklist, household: &str, surname: &str, per_child: usize, today: NaiveDate) -> DemoChild {
+fn demo_child(
+    rng: &mut Rng,
+    checklist: &Checklist,
+    household: &str,
+    surname: &str,
+    per_child: usize,
+    today: NaiveDate,
+) -> DemoChild {
     let history_days = 92 * per_child as u64;
     let age_days = history_days + rng.below(17 * 365 - history_days.min(16 * 365));
     let date_of_birth = today - Days::new(age_days);
@@ -109,7 +158,11 @@ fn demo_child(rng: &mut Rng, checklist: &Checklist, household: &str, surname: &s
         date_of_birth,
         unborn: false,
         household: Some(household.to_string()),
-        disability_needs: if rng.chance(10) { "Uses a wheelchair; physiotherapy weekly.".into() } else { String::new() },
+        disability_needs: if rng.chance(10) {
+            "Uses a wheelchair; physiotherapy weekly.".into()
+        } else {
+            String::new()
+        },
         communication_needs: if rng.chance(8) { "Uses Makaton signs.".into() } else { String::new() },
         plan_category: Some(if rng.chance(80) { PlanCategory::Neglect } else { PlanCategory::MultipleCategories }),
         plan_start: Some(plan_start),
@@ -127,7 +180,14 @@ fn demo_child(rng: &mut Rng, checklist: &Checklist, household: &str, surname: &s
     DemoChild { child, assessments }
 }
 
-fn demo_assessment(rng: &mut Rng, checklist: &Checklist, child: &ValidChild, assessed_on: NaiveDate, round: u32, level: i64) -> Assessment {
+fn demo_assessment(
+    rng: &mut Rng,
+    checklist: &Checklist,
+    child: &ValidChild,
+    assessed_on: NaiveDate,
+    round: u32,
+    level: i64,
+) -> Assessment {
     let band = AgeBand::on(child.date_of_birth, assessed_on);
     let (name, agency, role) = *rng.pick(PRACTITIONERS);
     let mut items = Vec::new();
@@ -196,12 +256,15 @@ fn demo_assessment(rng: &mut Rng, checklist: &Checklist, child: &ValidChild, ass
         confirmations,
         narrative: Narrative {
             childs_voice: "\"I like it when we have tea together and Mum reads to me.\"".into(),
-            day_in_my_life: "Wakes around seven, gets ready for school with some help, tea at five, bed by eight most nights.".into(),
+            day_in_my_life:
+                "Wakes around seven, gets ready for school with some help, tea at five, bed by eight most nights."
+                    .into(),
             strengths: "Grandmother visits most days and the child has a close friend at school.".into(),
             parents_view: "The carer says things are better since the new tenancy and wants help with mornings.".into(),
             worries: "Meals are irregular and the home is cold in winter; the child is often tired at school.".into(),
             needs_to_change: "Regular meals, a warm bedroom, and the child at school on time every day.".into(),
-            better_looks_like: "The child eats three meals a day, sleeps in a warm bed and arrives at school ready to learn.".into(),
+            better_looks_like:
+                "The child eats three meals a day, sleeps in a warm bed and arrives at school ready to learn.".into(),
             impact,
         },
         actions,
@@ -209,7 +272,13 @@ fn demo_assessment(rng: &mut Rng, checklist: &Checklist, child: &ValidChild, ass
 }
 
 /// Generates and stores the demo data; returns what was written.
-pub fn populate(store: &mut Store, children: usize, per_child: usize, seed: u64, today: NaiveDate) -> Result<DemoSummary> {
+pub fn populate(
+    store: &mut Store,
+    children: usize,
+    per_child: usize,
+    seed: u64,
+    today: NaiveDate,
+) -> Result<DemoSummary> {
     let data = generate(store.checklist(), children, per_child, seed, today);
     let mut households = std::collections::HashSet::new();
     store.without_waiting_for_disk(|store| {

@@ -212,7 +212,13 @@ impl ExchangeAssessment {
 
     /// The checklist as the store keeps it, for `child_id`, in `review_round`, correcting the
     /// stored checklist `amends` (ids are the receiver's, not the file's).
-    pub fn to_assessment(&self, checklist: &ChecklistRef, child_id: i64, review_round: u32, amends: Option<i64>) -> Assessment {
+    pub fn to_assessment(
+        &self,
+        checklist: &ChecklistRef,
+        child_id: i64,
+        review_round: u32,
+        amends: Option<i64>,
+    ) -> Assessment {
         let n = &self.narrative;
         Assessment {
             id: 0,
@@ -242,7 +248,11 @@ impl ExchangeAssessment {
             confirmations: self
                 .confirmations
                 .iter()
-                .map(|c| AreaConfirmation { area_id: c.area_id.clone(), confirmed: c.confirmed, reason: c.reason.clone() })
+                .map(|c| AreaConfirmation {
+                    area_id: c.area_id.clone(),
+                    confirmed: c.confirmed,
+                    reason: c.reason.clone(),
+                })
                 .collect(),
             narrative: Narrative {
                 childs_voice: n.childs_voice.clone(),
@@ -316,7 +326,10 @@ impl ExchangeFile {
         let plain;
         let json: &[u8] = if is_encrypted(bytes) {
             let passphrase = passphrase.filter(|p| !p.is_empty()).ok_or_else(|| {
-                CoreError::invalid("passphrase", format!("This file is encrypted. Please enter the passphrase it was shared with. {NOTHING}"))
+                CoreError::invalid(
+                    "passphrase",
+                    format!("This file is encrypted. Please enter the passphrase it was shared with. {NOTHING}"),
+                )
             })?;
             plain = decrypt(bytes, passphrase)?;
             &plain
@@ -369,7 +382,10 @@ impl ExchangeFile {
         }
         let file: ExchangeFile = serde_path_to_error::deserialize(value).map_err(|e| {
             let path = e.path().to_string();
-            file_fault(format!("The file is damaged or has been changed by hand: at {path}: {}. {NOTHING}", e.into_inner()))
+            file_fault(format!(
+                "The file is damaged or has been changed by hand: at {path}: {}. {NOTHING}",
+                e.into_inner()
+            ))
         })?;
         file.check_structure()?;
         Ok(file)
@@ -432,7 +448,11 @@ fn decrypt(bytes: &[u8], passphrase: &str) -> Result<Vec<u8>> {
             "This encrypted file is in text (\"armoured\") form, which Neglect Toolkit does not read. Ask the sender to export it from Neglect Toolkit. {NOTHING}"
         )));
     }
-    let damaged = || file_fault(format!("The encrypted file is damaged or has been cut short. Ask the sender for a new export. {NOTHING}"));
+    let damaged = || {
+        file_fault(format!(
+            "The encrypted file is damaged or has been cut short. Ask the sender for a new export. {NOTHING}"
+        ))
+    };
     let decryptor = age::Decryptor::new_buffered(bytes).map_err(|_| damaged())?;
     if !decryptor.is_scrypt() {
         return Err(file_fault(format!(
@@ -539,9 +559,9 @@ pub(crate) fn check_assessment(
         faults.push("The assessor's agency is missing.".into());
     }
     match (a.amends, a.amendment_reason.as_deref().map(str::trim)) {
-        (Some(r), _) if !earlier.contains(&r) => faults.push(format!(
-            "It says it corrects checklist ref {r}, which does not come before it in this file."
-        )),
+        (Some(r), _) if !earlier.contains(&r) => {
+            faults.push(format!("It says it corrects checklist ref {r}, which does not come before it in this file."))
+        }
         (Some(_), None | Some("")) => faults.push("It is an amendment but gives no reason for it.".into()),
         (None, Some(reason)) if !reason.is_empty() => {
             faults.push("It gives a reason for an amendment but does not say which checklist it corrects.".into())
@@ -599,7 +619,10 @@ pub(crate) fn check_assessment(
         }
         if let Some(area) = &x.area_id {
             if checklist.area(area).is_none() {
-                faults.push(format!("The action \"{}\" is for area \"{area}\", which is not in this checklist.", x.what.trim()));
+                faults.push(format!(
+                    "The action \"{}\" is for area \"{area}\", which is not in this checklist.",
+                    x.what.trim()
+                ));
             }
         }
     }

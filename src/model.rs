@@ -85,7 +85,8 @@ pub fn describe_age(birth: NaiveDate, unborn: bool, on: NaiveDate) -> String {
     }
     match whole_years(birth, on) {
         Some(0) | None => {
-            let months = (on.year() - birth.year()) * 12 + on.month() as i32 - birth.month() as i32
+            let months = (on.year() - birth.year()) * 12 + on.month() as i32
+                - birth.month() as i32
                 - i32::from(on.day() < birth.day());
             match months.max(0) {
                 1 => "1 month".into(),
@@ -216,7 +217,10 @@ pub fn parse_form_date(text: &str, field: &str, what: &str) -> Result<NaiveDate>
         if text.trim().is_empty() {
             CoreError::invalid(field, format!("Please enter the {what}."))
         } else {
-            CoreError::invalid(field, format!("The {what} \"{}\" is not a date (use day, month and year).", text.trim()))
+            CoreError::invalid(
+                field,
+                format!("The {what} \"{}\" is not a date (use day, month and year).", text.trim()),
+            )
         }
     })
 }
@@ -241,7 +245,10 @@ impl ChildForm {
                 ));
             }
             if dob > today + chrono::Days::new(300) {
-                return Err(CoreError::invalid("date_of_birth", "The expected date of birth is more than 10 months away."));
+                return Err(CoreError::invalid(
+                    "date_of_birth",
+                    "The expected date of birth is more than 10 months away.",
+                ));
             }
         } else {
             if dob > today {
@@ -251,7 +258,10 @@ impl ChildForm {
                 ));
             }
             if whole_years(dob, today).unwrap_or(0) >= 19 {
-                return Err(CoreError::invalid("date_of_birth", "The date of birth makes this person an adult; the checklist is for children."));
+                return Err(CoreError::invalid(
+                    "date_of_birth",
+                    "The date of birth makes this person an adult; the checklist is for children.",
+                ));
             }
         }
         let plan_start = match self.plan_start.trim() {
@@ -265,11 +275,17 @@ impl ChildForm {
             }
         };
         if plan_start.is_some() && self.plan_category.is_none() {
-            return Err(CoreError::invalid("plan_category", "Please choose the plan category for the plan start date."));
+            return Err(CoreError::invalid(
+                "plan_category",
+                "Please choose the plan category for the plan start date.",
+            ));
         }
         let interval = self.review_interval_months.unwrap_or(DEFAULT_REVIEW_INTERVAL_MONTHS);
         if !(1..=24).contains(&interval) {
-            return Err(CoreError::invalid("review_interval_months", "The review interval must be between 1 and 24 months."));
+            return Err(CoreError::invalid(
+                "review_interval_months",
+                "The review interval must be between 1 and 24 months.",
+            ));
         }
         let household = Some(self.household.trim().to_string()).filter(|h| !h.is_empty());
         Ok(ValidChild {

@@ -31,7 +31,9 @@ fn the_shipped_checklist_is_valid_and_covers_what_the_brief_asks() {
         assert!(c.count_for(band) >= 8, "only {} items for {band:?}", c.count_for(band));
     }
     let ids: Vec<&str> = c.items().map(|i| i.id.as_str()).collect();
-    for needed in ["attendance", "online", "medication", "therapy", "equipment", "whereabouts", "antenatal", "safe-sleep"] {
+    for needed in
+        ["attendance", "online", "medication", "therapy", "equipment", "whereabouts", "antenatal", "safe-sleep"]
+    {
         assert!(ids.iter().any(|id| id.contains(needed)), "no item about {needed}: {ids:?}");
     }
 }

@@ -35,6 +35,7 @@ fn backup_and_restore_from_the_command_line() {
     drop(store);
     let out = ntk(&["restore", "--data-dir", data_arg, "--from", backup.to_str().unwrap()], PASSPHRASE);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let names: Vec<String> = Store::open(&db, PASSPHRASE, "x").unwrap().list_children().unwrap().into_iter().map(|c| c.name).collect();
+    let names: Vec<String> =
+        Store::open(&db, PASSPHRASE, "x").unwrap().list_children().unwrap().into_iter().map(|c| c.name).collect();
     assert_eq!(names, ["Cli Child"]);
 }

@@ -2,9 +2,7 @@
 //! All names, dates and notes are invented.
 
 use chrono::NaiveDate;
-use ntk_core::assessment::{
-    AreaConfirmation, Assessment, AssessmentStatus, ItemRecord, Narrative, Practitioner,
-};
+use ntk_core::assessment::{AreaConfirmation, Assessment, AssessmentStatus, ItemRecord, Narrative, Practitioner};
 use ntk_core::checklist::Checklist;
 use ntk_core::compare::{
     add_months, disagreements, history, not_yet_assessed, time_on_plan, Change, DriftWindow, History,
@@ -68,7 +66,11 @@ fn assessment(id: i64, on: &str) -> Build {
         checklist_version: "1".into(),
         checklist_hash: String::new(),
         assessed_on: d(on),
-        assessor: Practitioner { name: "Siân Evans-Ōkafor".into(), agency: "Children's Social Care".into(), role: "Social worker".into() },
+        assessor: Practitioner {
+            name: "Siân Evans-Ōkafor".into(),
+            agency: "Children's Social Care".into(),
+            role: "Social worker".into(),
+        },
         review_round: 0,
         status: AssessmentStatus::Finalised,
         finalised_at: Some(format!("{on}T16:00:00Z")),
@@ -243,7 +245,10 @@ fn a_review_round_is_different_assessors_within_28_days_of_its_first_assessment(
         assessment(2, "2026-02-21").score("a.x", 3.0).by("Ffion Ap Dafydd", "School").done(),
         assessment(3, "2026-03-13").score("a.x", 3.0).by("Chidi Ñúñez", "Police").done(),
     ];
-    assert_eq!(run(&a, "2026-03-20").rounds.iter().map(|r| r.assessment_ids.clone()).collect::<Vec<_>>(), [vec![1, 2], vec![3]]);
+    assert_eq!(
+        run(&a, "2026-03-20").rounds.iter().map(|r| r.assessment_ids.clone()).collect::<Vec<_>>(),
+        [vec![1, 2], vec![3]]
+    );
 }
 
 #[test]
@@ -277,7 +282,10 @@ fn sustained_improvement_needs_six_months_held_to_the_day() {
         // Slipped back to within 0.5 of where it started: not held.
         (&[("2026-01-10", 3.6), ("2026-03-01", 2.8), ("2026-06-01", 3.2), ("2026-10-01", 2.8)], None),
         // Held from the second improvement on.
-        (&[("2026-01-10", 3.6), ("2026-03-01", 2.8), ("2026-06-01", 3.2), ("2026-08-01", 2.6), ("2027-02-01", 2.6)], Some("2026-08-01")),
+        (
+            &[("2026-01-10", 3.6), ("2026-03-01", 2.8), ("2026-06-01", 3.2), ("2026-08-01", 2.6), ("2027-02-01", 2.6)],
+            Some("2026-08-01"),
+        ),
         // Leap day: 29 Feb 2028 + 6 months = 29 Aug 2028.
         (&[("2028-01-10", 3.0), ("2028-02-29", 2.0), ("2028-08-29", 2.0)], Some("2028-02-29")),
         (&[("2028-01-10", 3.0), ("2028-02-29", 2.0), ("2028-08-28", 2.0)], None),
@@ -305,27 +313,59 @@ fn drift_is_no_improvement_at_concern_across_two_reviews_or_six_months() {
     }
     let table = [
         // Three rounds in four months, still at concern: two reviews without improvement.
-        Case { points: &[("2026-01-10", 3.4), ("2026-03-10", 3.3), ("2026-05-10", 3.2)], confirmed: None, drift: Some((DriftWindow::TwoReviews, "2026-01-10")) },
+        Case {
+            points: &[("2026-01-10", 3.4), ("2026-03-10", 3.3), ("2026-05-10", 3.2)],
+            confirmed: None,
+            drift: Some((DriftWindow::TwoReviews, "2026-01-10")),
+        },
         // Improved by 0.5 over the two reviews: no drift.
         Case { points: &[("2026-01-10", 3.6), ("2026-03-10", 3.3), ("2026-05-10", 3.1)], confirmed: None, drift: None },
         // Not at concern (computed 2.9, nothing confirmed).
         Case { points: &[("2026-01-10", 2.9), ("2026-03-10", 2.9), ("2026-05-10", 2.9)], confirmed: None, drift: None },
         // The confirmed grade decides "at concern": 2.9 confirmed as 3 is at concern...
-        Case { points: &[("2026-01-10", 2.9), ("2026-03-10", 2.9), ("2026-05-10", 2.9)], confirmed: Some(3), drift: Some((DriftWindow::TwoReviews, "2026-01-10")) },
+        Case {
+            points: &[("2026-01-10", 2.9), ("2026-03-10", 2.9), ("2026-05-10", 2.9)],
+            confirmed: Some(3),
+            drift: Some((DriftWindow::TwoReviews, "2026-01-10")),
+        },
         // ...and 3.2 confirmed as 2 is not.
-        Case { points: &[("2026-01-10", 3.2), ("2026-03-10", 3.2), ("2026-05-10", 3.2)], confirmed: Some(2), drift: None },
+        Case {
+            points: &[("2026-01-10", 3.2), ("2026-03-10", 3.2), ("2026-05-10", 3.2)],
+            confirmed: Some(2),
+            drift: None,
+        },
         // Two rounds exactly 6 months apart with no improvement.
-        Case { points: &[("2026-01-01", 3.5), ("2026-07-01", 3.5)], confirmed: None, drift: Some((DriftWindow::SixMonths, "2026-01-01")) },
+        Case {
+            points: &[("2026-01-01", 3.5), ("2026-07-01", 3.5)],
+            confirmed: None,
+            drift: Some((DriftWindow::SixMonths, "2026-01-01")),
+        },
         // One day short of 6 months, and only one review: no drift yet.
         Case { points: &[("2026-01-02", 3.5), ("2026-07-01", 3.5)], confirmed: None, drift: None },
         // Getting worse is not improving.
-        Case { points: &[("2026-01-01", 3.0), ("2026-07-01", 4.0)], confirmed: None, drift: Some((DriftWindow::SixMonths, "2026-01-01")) },
+        Case {
+            points: &[("2026-01-01", 3.0), ("2026-07-01", 4.0)],
+            confirmed: None,
+            drift: Some((DriftWindow::SixMonths, "2026-01-01")),
+        },
         // Monthly reviews: the longer window (earlier baseline) is reported.
-        Case { points: &[("2026-01-01", 3.5), ("2026-03-01", 3.5), ("2026-05-01", 3.5), ("2026-07-01", 3.5)], confirmed: None, drift: Some((DriftWindow::SixMonths, "2026-01-01")) },
+        Case {
+            points: &[("2026-01-01", 3.5), ("2026-03-01", 3.5), ("2026-05-01", 3.5), ("2026-07-01", 3.5)],
+            confirmed: None,
+            drift: Some((DriftWindow::SixMonths, "2026-01-01")),
+        },
         // Improved over 6 months but stuck for the last two reviews: still drift.
-        Case { points: &[("2026-01-01", 4.2), ("2026-05-01", 3.5), ("2026-06-01", 3.5), ("2026-07-01", 3.5)], confirmed: None, drift: Some((DriftWindow::TwoReviews, "2026-05-01")) },
+        Case {
+            points: &[("2026-01-01", 4.2), ("2026-05-01", 3.5), ("2026-06-01", 3.5), ("2026-07-01", 3.5)],
+            confirmed: None,
+            drift: Some((DriftWindow::TwoReviews, "2026-05-01")),
+        },
         // Leap day baseline: 29 Feb 2028 + 6 months = 29 Aug 2028.
-        Case { points: &[("2028-02-29", 3.5), ("2028-08-29", 3.5)], confirmed: None, drift: Some((DriftWindow::SixMonths, "2028-02-29")) },
+        Case {
+            points: &[("2028-02-29", 3.5), ("2028-08-29", 3.5)],
+            confirmed: None,
+            drift: Some((DriftWindow::SixMonths, "2028-02-29")),
+        },
         Case { points: &[("2028-02-29", 3.5), ("2028-08-28", 3.5)], confirmed: None, drift: None },
     ];
     for case in table {
@@ -410,8 +450,15 @@ fn disagreement_is_two_grades_apart_between_assessors_in_one_round() {
         assert_eq!(found.len(), usize::from(listed), "{days} days, {sw} vs {hv_grade}");
         if let Some(dis) = found.first() {
             assert_eq!((dis.item_id.as_str(), dis.area_id.as_str(), dis.spread), ("a.x.4", "a", sw.abs_diff(hv_grade)));
-            let views: Vec<_> = dis.views.iter().map(|v| (v.assessor.agency.as_str(), v.grade, v.evidence.as_str())).collect();
-            assert_eq!(views, [("Children's Social Care", sw, "Fridge empty at two visits."), (hv.1, hv_grade, "Weight on track at clinic.")]);
+            let views: Vec<_> =
+                dis.views.iter().map(|v| (v.assessor.agency.as_str(), v.grade, v.evidence.as_str())).collect();
+            assert_eq!(
+                views,
+                [
+                    ("Children's Social Care", sw, "Fridge empty at two visits."),
+                    (hv.1, hv_grade, "Weight on track at clinic.")
+                ]
+            );
         }
     }
     // "Not known" is not a grade, and a superseded version does not disagree with anyone.
@@ -420,14 +467,26 @@ fn disagreement_is_two_grades_apart_between_assessors_in_one_round() {
         assessment(2, "2026-02-05").grade("a.x.2", 5, "").by(hv.0, hv.1).done(),
         assessment(3, "2026-02-05").grade("a.x.2", 2, "").by(hv.0, hv.1).amends(2).done(),
     ];
-    a[2].items.push(ItemRecord { item_id: "a.x.1".into(), grade: Some(Grade::NotKnown), evidence: String::new(), source: None, evidence_date: None, professional_only: false });
+    a[2].items.push(ItemRecord {
+        item_id: "a.x.1".into(),
+        grade: Some(Grade::NotKnown),
+        evidence: String::new(),
+        source: None,
+        evidence_date: None,
+        professional_only: false,
+    });
     assert!(disagreements(&checklist(), &a).is_empty());
 }
 
 #[test]
 fn a_child_never_assessed_is_flagged_when_a_sibling_has_a_current_checklist() {
     let today = d("2026-06-01");
-    let kid = |id: i64, name: &str, household: Option<i64>| Child { id, name: name.into(), household_id: household, ..child() };
+    let kid = |id: i64, name: &str, household: Option<i64>| Child {
+        id,
+        name: name.into(),
+        household_id: household,
+        ..child()
+    };
     let zoe = kid(1, "Zoë Łukasiewicz", Some(3));
     let sian = kid(2, "Siân Łukasiewicz", Some(3)); // the baby, never assessed
     let tomasz = kid(3, "Tomasz Nowak-Ó Briain", Some(4)); // never assessed
@@ -442,7 +501,10 @@ fn a_child_never_assessed_is_flagged_when_a_sibling_has_a_current_checklist() {
     ];
     let flagged = not_yet_assessed(&children, today);
     assert_eq!(flagged.len(), 1);
-    assert_eq!((flagged[0].child_id, flagged[0].name.as_str(), flagged[0].assessed_sibling_ids.clone()), (2, "Siân Łukasiewicz", vec![1]));
+    assert_eq!(
+        (flagged[0].child_id, flagged[0].name.as_str(), flagged[0].assessed_sibling_ids.clone()),
+        (2, "Siân Łukasiewicz", vec![1])
+    );
     // The day after Zoë's review falls due, her checklist is no longer current.
     assert!(not_yet_assessed(&children, d("2026-06-02")).is_empty());
 }

@@ -88,13 +88,24 @@ fn source_case(store: &mut Store) -> i64 {
         store,
         "Mirela Invented-Dragomir",
         "2020-03-15",
-        &[("2026-02-02", Grade::G3, "Children's Social Care"), ("2026-10-05", Grade::G2, "Children's Social Care"), ("2026-10-19", Grade::G4, "Health Visiting")],
+        &[
+            ("2026-02-02", Grade::G3, "Children's Social Care"),
+            ("2026-10-05", Grade::G2, "Children's Social Care"),
+            ("2026-10-19", Grade::G4, "Health Visiting"),
+        ],
     );
     let first = store.assessments_for_child(id).unwrap()[0].id;
     let amendment = store.amend(first, "Wrong grade for regular meals.").unwrap();
-    store.save_item(amendment.id, &graded("physical.food.regular-meals", Grade::G4, "Corrected: no breakfast most days."), today()).unwrap();
+    store
+        .save_item(
+            amendment.id,
+            &graded("physical.food.regular-meals", Grade::G4, "Corrected: no breakfast most days."),
+            today(),
+        )
+        .unwrap();
     store.finalise(amendment.id).unwrap();
-    let draft = store.start_assessment(id, &start_form("Sam Worker", "Children's Social Care", "2026-11-20"), today()).unwrap();
+    let draft =
+        store.start_assessment(id, &start_form("Sam Worker", "Children's Social Care", "2026-11-20"), today()).unwrap();
     store.save_narrative(draft.id, "worries", None, "DRAFT NOT TO BE SHARED").unwrap();
     id
 }
@@ -104,7 +115,12 @@ fn export_bytes(store: &mut Store, child_id: i64, passphrase: Option<&str>) -> V
 }
 
 fn finalised(store: &Store, child_id: i64) -> Vec<Assessment> {
-    store.assessments_for_child(child_id).unwrap().into_iter().filter(|a| a.status == AssessmentStatus::Finalised).collect()
+    store
+        .assessments_for_child(child_id)
+        .unwrap()
+        .into_iter()
+        .filter(|a| a.status == AssessmentStatus::Finalised)
+        .collect()
 }
 
 fn edit_json(bytes: &[u8], edit: impl FnOnce(&mut Value)) -> Vec<u8> {
@@ -143,26 +159,42 @@ fn a_round_trip_into_an_empty_database_keeps_scores_evidence_narrative_and_actio
     let ours = lead.get_child(report.child_id).unwrap();
     assert_eq!(
         (&ours.name, ours.date_of_birth, ours.unborn, ours.plan_category, ours.plan_start, &ours.communication_needs),
-        (&theirs.name, theirs.date_of_birth, theirs.unborn, theirs.plan_category, theirs.plan_start, &theirs.communication_needs)
+        (
+            &theirs.name,
+            theirs.date_of_birth,
+            theirs.unborn,
+            theirs.plan_category,
+            theirs.plan_start,
+            &theirs.communication_needs
+        )
     );
     let (a, b) = (finalised(&source, child_id), finalised(&lead, report.child_id));
     assert_eq!(a.len(), b.len());
     let position = |list: &[Assessment], id: Option<i64>| id.map(|id| list.iter().position(|x| x.id == id).unwrap());
     for (x, y) in a.iter().zip(&b) {
-        assert_eq!(x.profile(source.checklist(), theirs.date_of_birth), y.profile(lead.checklist(), ours.date_of_birth));
+        assert_eq!(
+            x.profile(source.checklist(), theirs.date_of_birth),
+            y.profile(lead.checklist(), ours.date_of_birth)
+        );
         assert_eq!(x.items, y.items, "grades and evidence");
         assert_eq!(x.confirmations, y.confirmations);
         assert_eq!(x.narrative, y.narrative);
-        let strip = |a: &Assessment| a.actions.iter().map(|x| ntk_core::assessment::Action { id: 0, ..x.clone() }).collect::<Vec<_>>();
+        let strip = |a: &Assessment| {
+            a.actions.iter().map(|x| ntk_core::assessment::Action { id: 0, ..x.clone() }).collect::<Vec<_>>()
+        };
         assert_eq!(strip(x), strip(y));
         assert_eq!((x.assessed_on, &x.assessor, &x.finalised_at), (y.assessed_on, &y.assessor, &y.finalised_at));
-        assert_eq!((&x.checklist_id, &x.checklist_version, &x.checklist_hash), (&y.checklist_id, &y.checklist_version, &y.checklist_hash));
+        assert_eq!(
+            (&x.checklist_id, &x.checklist_version, &x.checklist_hash),
+            (&y.checklist_id, &y.checklist_version, &y.checklist_hash)
+        );
         assert_eq!(x.amendment_reason, y.amendment_reason);
         assert_eq!(position(&a, x.amends), position(&b, y.amends), "the amendment points at the same checklist");
         assert_eq!(x.review_round, y.review_round);
     }
     // Imported checklists are finalised, and locked like any other.
-    let locked = lead.save_item(b[0].id, &graded("physical.food.regular-meals", Grade::G1, "changed"), today()).unwrap_err();
+    let locked =
+        lead.save_item(b[0].id, &graded("physical.food.regular-meals", Grade::G1, "changed"), today()).unwrap_err();
     assert!(matches!(locked, CoreError::Refused(_)), "{locked}");
     let log = lead.audit_log(Some("assessment"), Some(b[0].id)).unwrap();
     assert!(log.iter().any(|e| e.action == "import" && e.actor == "Lead Practitioner"), "{log:#?}");
@@ -182,7 +214,8 @@ fn a_truncated_file_is_refused_and_changes_nothing() {
         assert!(err.contains("cut short") && err.contains("Nothing has been imported"), "{err}");
     }
     assert!(message(lead.import_on(b"", None, today()).unwrap_err()).contains("empty"));
-    assert!(message(lead.import_on(b"PK\x03\x04 a zip file", None, today()).unwrap_err()).contains("not a Neglect Toolkit exchange file"));
+    assert!(message(lead.import_on(b"PK\x03\x04 a zip file", None, today()).unwrap_err())
+        .contains("not a Neglect Toolkit exchange file"));
     assert_eq!(counts(&conn), before);
 }
 
@@ -236,7 +269,8 @@ fn an_unknown_item_id_is_refused_by_name_and_nothing_is_imported() {
     let mut lead = receiver(dir.path());
     let conn = raw(&dir.path().join("lead.db"), OTHER_PASSPHRASE);
     let before = counts(&conn);
-    let tampered = edit_json(&bytes, |v| v["assessments"][1]["items"][0]["item_id"] = Value::from("physical.food.unicorns"));
+    let tampered =
+        edit_json(&bytes, |v| v["assessments"][1]["items"][0]["item_id"] = Value::from("physical.food.unicorns"));
     let plan = lead.import_preview_on(&tampered, None, today()).unwrap();
     assert!(!plan.can_import);
     assert_eq!(plan.refused_count, 1);
@@ -320,7 +354,11 @@ fn markup_in_names_and_evidence_is_stored_verbatim_as_text() {
     let a = finalised(&source, child_id)[0].id;
     let amendment = source.amend(a, "<b>bold</b> reason").unwrap();
     source
-        .save_item(amendment.id, &ItemRecord { evidence: evidence.into(), ..graded("physical.food.regular-meals", Grade::G3, "") }, today())
+        .save_item(
+            amendment.id,
+            &ItemRecord { evidence: evidence.into(), ..graded("physical.food.regular-meals", Grade::G3, "") },
+            today(),
+        )
         .unwrap();
     source.save_narrative(amendment.id, "strengths", None, "<script>alert(1)</script>").unwrap();
     source.finalise(amendment.id).unwrap();
@@ -339,7 +377,8 @@ fn markup_in_names_and_evidence_is_stored_verbatim_as_text() {
     let conn = raw(&dir.path().join("lead.db"), OTHER_PASSPHRASE);
     let stored: String = conn.query_row("SELECT name FROM children", [], |r| r.get(0)).unwrap();
     assert_eq!(stored, name);
-    let n: i64 = conn.query_row("SELECT count(*) FROM item_grades WHERE evidence = ?1", [evidence], |r| r.get(0)).unwrap();
+    let n: i64 =
+        conn.query_row("SELECT count(*) FROM item_grades WHERE evidence = ?1", [evidence], |r| r.get(0)).unwrap();
     assert_eq!(n, 1);
 }
 
@@ -351,7 +390,10 @@ fn an_encrypted_export_needs_the_right_passphrase_and_a_wrong_one_writes_nothing
     assert!(source.export_child(child_id).unwrap().to_bytes(Some("short")).is_err(), "a short passphrase is refused");
     let bytes = export_bytes(&mut source, child_id, Some(FILE_PASSPHRASE));
     assert!(is_encrypted(&bytes));
-    assert!(!contains(&bytes, "Mirela") && !contains(&bytes, "ntk-exchange"), "the file is readable without the passphrase");
+    assert!(
+        !contains(&bytes, "Mirela") && !contains(&bytes, "ntk-exchange"),
+        "the file is readable without the passphrase"
+    );
 
     let mut lead = receiver(dir.path());
     let conn = raw(&dir.path().join("lead.db"), OTHER_PASSPHRASE);
@@ -362,8 +404,14 @@ fn an_encrypted_export_needs_the_right_passphrase_and_a_wrong_one_writes_nothing
     let err = lead.import_on(&bytes, Some("not the passphrase at all"), today()).unwrap_err();
     assert!(!matches!(err, CoreError::WrongPassphrase), "must not look like the database's own passphrase");
     let err = message(err);
-    assert!(err.contains("passphrase for this file is not right") && err.contains("Nothing has been imported"), "{err}");
-    assert!(lead.import_on(&bytes[..bytes.len() - 10], Some(FILE_PASSPHRASE), today()).is_err(), "a cut encrypted file");
+    assert!(
+        err.contains("passphrase for this file is not right") && err.contains("Nothing has been imported"),
+        "{err}"
+    );
+    assert!(
+        lead.import_on(&bytes[..bytes.len() - 10], Some(FILE_PASSPHRASE), today()).is_err(),
+        "a cut encrypted file"
+    );
     assert_eq!(counts(&conn), before);
 
     let plan = lead.import_preview_on(&bytes, Some(FILE_PASSPHRASE), today()).unwrap();
@@ -377,7 +425,8 @@ fn an_encrypted_export_needs_the_right_passphrase_and_a_wrong_one_writes_nothing
 fn an_import_never_changes_an_existing_finalised_checklist() {
     let dir = tempfile::tempdir().unwrap();
     let mut source = new_store(dir.path());
-    let child_id = child_with_checklists(&mut source, "Tomasz Madeup", "2017-07-07", &[("2026-06-01", Grade::G3, "School")]);
+    let child_id =
+        child_with_checklists(&mut source, "Tomasz Madeup", "2017-07-07", &[("2026-06-01", Grade::G3, "School")]);
     let bytes = export_bytes(&mut source, child_id, None);
     let mut lead = receiver(dir.path());
     let report = lead.import_on(&bytes, None, today()).unwrap();
@@ -418,7 +467,12 @@ fn an_import_never_changes_an_existing_finalised_checklist() {
 fn a_checklist_repeated_within_a_file_is_added_once() {
     let dir = tempfile::tempdir().unwrap();
     let mut source = new_store(dir.path());
-    let child_id = child_with_checklists(&mut source, "Ilse Pretend", "2016-12-12", &[("2026-07-07", Grade::G2, "Health Visiting")]);
+    let child_id = child_with_checklists(
+        &mut source,
+        "Ilse Pretend",
+        "2016-12-12",
+        &[("2026-07-07", Grade::G2, "Health Visiting")],
+    );
     let bytes = export_bytes(&mut source, child_id, None);
     let repeated = edit_json(&bytes, |v| {
         let mut copy = v["assessments"][0].clone();
@@ -428,7 +482,9 @@ fn a_checklist_repeated_within_a_file_is_added_once() {
     let mut lead = receiver(dir.path());
     let plan = lead.import_preview_on(&repeated, None, today()).unwrap();
     assert_eq!((plan.new_count, plan.duplicate_count), (1, 1));
-    assert!(matches!(&plan.assessments[1].outcome, ImportOutcome::Duplicate { existing_id: None, reason } if reason.contains("ref 1")));
+    assert!(
+        matches!(&plan.assessments[1].outcome, ImportOutcome::Duplicate { existing_id: None, reason } if reason.contains("ref 1"))
+    );
     let report = lead.import_on(&repeated, None, today()).unwrap();
     assert_eq!((report.added.len(), report.skipped_duplicates), (1, 1));
     assert!(report.summary.contains("1 checklist added") && report.summary.contains("new here"), "{}", report.summary);
@@ -517,7 +573,8 @@ fn arbitrary_bytes_never_panic_and_never_change_the_database() {
     let before = counts(&conn);
     let strategy = prop_oneof![
         prop::collection::vec(any::<u8>(), 0..512).prop_map(|b| (b, None)),
-        "\\PC{0,300}".prop_map(|s| (format!("{{\"format\":\"ntk-exchange\",\"format_version\":1,{s}").into_bytes(), None)),
+        "\\PC{0,300}"
+            .prop_map(|s| (format!("{{\"format\":\"ntk-exchange\",\"format_version\":1,{s}").into_bytes(), None)),
         prop::collection::vec(any::<u8>(), 0..300)
             .prop_map(|b| ([b"age-encryption.org/v1\n".as_slice(), &b].concat(), Some(FILE_PASSPHRASE.to_string()))),
     ];
@@ -573,11 +630,16 @@ fn the_partnership_dataset_is_pseudonymous_with_one_row_per_child() {
          esteem_grade,esteem_basis,esteem_change_since_first,drift,review_overdue"
     );
     assert_eq!(lines.len(), 3, "{csv}");
-    for forbidden in ["Bethan", "Fictional", "Kwame", "Imaginary", "Nadia", "2019-04-01", "2013-09-09", "Sam Worker", "Makaton"] {
+    for forbidden in
+        ["Bethan", "Fictional", "Kwame", "Imaginary", "Nadia", "2019-04-01", "2013-09-09", "Sam Worker", "Makaton"]
+    {
         assert!(!csv.contains(forbidden), "{forbidden} is in the dataset:\n{csv}");
     }
     let again = store.partnership_dataset(from, to).unwrap();
-    assert_eq!(rows.iter().map(|r| &r.pseudonym).collect::<Vec<_>>(), again.iter().map(|r| &r.pseudonym).collect::<Vec<_>>());
+    assert_eq!(
+        rows.iter().map(|r| &r.pseudonym).collect::<Vec<_>>(),
+        again.iter().map(|r| &r.pseudonym).collect::<Vec<_>>()
+    );
     assert_ne!(rows[0].pseudonym, rows[1].pseudonym);
     assert!(rows.iter().all(|r| r.pseudonym.len() == 32 && r.pseudonym.chars().all(|c| c.is_ascii_hexdigit())));
     // Stable across sessions, and the salt is fixed in the schema.
@@ -588,7 +650,8 @@ fn the_partnership_dataset_is_pseudonymous_with_one_row_per_child() {
     assert!(conn.execute("UPDATE settings SET value = 'guessable' WHERE key = 'dataset_salt'", []).is_err());
     assert!(conn.execute("DELETE FROM settings", []).is_err());
 
-    let by_grade = |r: &ntk_core::exchange::DatasetRow| r.areas.iter().find(|a| a.area_id == "safety").unwrap().latest_grade;
+    let by_grade =
+        |r: &ntk_core::exchange::DatasetRow| r.areas.iter().find(|a| a.area_id == "safety").unwrap().latest_grade;
     let drift_row = rows.iter().find(|r| by_grade(r) == Some(3.0)).unwrap();
     let better_row = rows.iter().find(|r| by_grade(r) == Some(2.0)).unwrap();
     assert!(drift_row.drift && !better_row.drift, "{rows:#?}");

@@ -43,7 +43,9 @@ fn store_with_draft(dir: &Path) -> (PathBuf, i64) {
     let mut store = new_store(dir);
     let child = store.add_child(&child_form("Fault Child", "2016-06-06", ""), today()).unwrap();
     let a = store.start_assessment(child.id, &start_form("Sam Worker", "Health", "2026-11-01"), today()).unwrap();
-    store.save_item(a.id, &graded("physical.food.regular-meals", Grade::G2, "saved before the fault"), today()).unwrap();
+    store
+        .save_item(a.id, &graded("physical.food.regular-meals", Grade::G2, "saved before the fault"), today())
+        .unwrap();
     (db_in(dir), a.id)
 }
 
@@ -64,7 +66,8 @@ fn fault_child_writer() {
     let Ok(db) = std::env::var("NTK_FAULT_DB") else { return };
     let id: i64 = std::env::var("NTK_FAULT_ASSESSMENT").unwrap().parse().unwrap();
     let result = Store::open(Path::new(&db), PASSPHRASE, "Writer").and_then(|mut store| {
-        let items: Vec<String> = store.checklist().items().filter(|i| i.applies_to(AgeBand::Primary)).map(|i| i.id.clone()).collect();
+        let items: Vec<String> =
+            store.checklist().items().filter(|i| i.applies_to(AgeBand::Primary)).map(|i| i.id.clone()).collect();
         for (n, item) in items.iter().cycle().enumerate().take(5000) {
             let evidence = format!("save {n} ").repeat(2000);
             store.save_item(id, &graded(item, Grade::G3, &evidence), today())?;
@@ -104,7 +107,12 @@ fn a_full_disk_refuses_the_save_in_plain_words_and_keeps_earlier_work() {
     assert!(error.contains("not saved") && error.contains("safe"), "unclear message: {error}");
     assert!(!error.contains("SQLITE") && !error.contains('{'), "raw error shown: {error}");
     assert_eq!(integrity(&db), "ok");
-    assert_eq!(evidence_of(&db, id, "physical.food.regular-meals").as_deref().map(|e| e.starts_with("save") || e == "saved before the fault"), Some(true));
+    assert_eq!(
+        evidence_of(&db, id, "physical.food.regular-meals")
+            .as_deref()
+            .map(|e| e.starts_with("save") || e == "saved before the fault"),
+        Some(true)
+    );
     let last = last_ack.expect("some saves succeed before the limit");
     assert!(evidence_of(&db, id, &last).is_some_and(|e| e.starts_with("save")), "acknowledged save of {last} lost");
 }
@@ -114,8 +122,9 @@ fn a_full_disk_refuses_the_save_in_plain_words_and_keeps_earlier_work() {
 fn fault_child_single_save() {
     let Ok(db) = std::env::var("NTK_FAULT_DB") else { return };
     let id: i64 = std::env::var("NTK_FAULT_ASSESSMENT").unwrap().parse().unwrap();
-    let outcome = Store::open(Path::new(&db), PASSPHRASE, "Writer")
-        .and_then(|mut s| s.save_item(id, &graded("physical.food.regular-meals", Grade::G5, "should not be saved"), today()));
+    let outcome = Store::open(Path::new(&db), PASSPHRASE, "Writer").and_then(|mut s| {
+        s.save_item(id, &graded("physical.food.regular-meals", Grade::G5, "should not be saved"), today())
+    });
     match outcome {
         Ok(_) => println!("saved"),
         Err(e) => println!("error: {e}"),
@@ -142,7 +151,10 @@ fn a_read_only_records_file_is_refused_in_plain_words() {
     let out: Vec<String> = lines(&mut child).collect();
     child.wait().unwrap();
     std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
-    let error = out.iter().find_map(|l| l.split_once("error: ").map(|(_, e)| e)).unwrap_or_else(|| panic!("saved on a read-only file: {out:?}"));
+    let error = out
+        .iter()
+        .find_map(|l| l.split_once("error: ").map(|(_, e)| e))
+        .unwrap_or_else(|| panic!("saved on a read-only file: {out:?}"));
     assert!(error.contains("read-only") || error.contains("could not be opened"), "unclear message: {error}");
     assert_eq!(evidence_of(&db, id, "physical.food.regular-meals").as_deref(), Some("saved before the fault"));
 }
@@ -180,7 +192,10 @@ fn records_locked_by_another_process_are_refused_in_plain_words_and_work_afterwa
         .unwrap();
     // The harness prints "test NAME ... " before the child's own output on the same line.
     assert!(lines(&mut locker).any(|l| l.ends_with("locked")));
-    let error = store.save_item(id, &graded("physical.food.regular-meals", Grade::G4, "while locked"), today()).unwrap_err().to_string();
+    let error = store
+        .save_item(id, &graded("physical.food.regular-meals", Grade::G4, "while locked"), today())
+        .unwrap_err()
+        .to_string();
     assert!(error.contains("in use by another program"), "unclear message: {error}");
     drop(locker.stdin.take());
     locker.wait().unwrap();

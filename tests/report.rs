@@ -96,7 +96,13 @@ impl Printed {
                     .map(|w| {
                         let (tag, rest) = w.split_once('>').unwrap();
                         let word = rest.split("</word>").next().unwrap().to_string();
-                        WordBox { x0: attr(tag, "xMin"), y0: attr(tag, "yMin"), x1: attr(tag, "xMax"), y1: attr(tag, "yMax"), word }
+                        WordBox {
+                            x0: attr(tag, "xMin"),
+                            y0: attr(tag, "yMin"),
+                            x1: attr(tag, "xMax"),
+                            y1: attr(tag, "yMax"),
+                            word,
+                        }
                     })
                     .collect()
             })
@@ -117,7 +123,10 @@ impl Printed {
 
     fn render_first_page(&self) {
         let prefix = self.path.with_extension("");
-        run("pdftoppm", &["-r", "60", "-png", "-f", "1", "-l", "1", self.path.to_str().unwrap(), prefix.to_str().unwrap()]);
+        run(
+            "pdftoppm",
+            &["-r", "60", "-png", "-f", "1", "-l", "1", self.path.to_str().unwrap(), prefix.to_str().unwrap()],
+        );
         let png = std::fs::read_dir(self.path.parent().unwrap())
             .unwrap()
             .filter_map(Result::ok)
@@ -227,7 +236,8 @@ fn the_family_summary_is_plain_and_about_this_child_only() {
     for jargon in ["score", "scores", "scored", "band", "bands", "sub-area", "sub-areas", "grade", "grades"] {
         assert!(!words.contains(&jargon), "the family summary says {jargon:?}");
     }
-    let has_decimal = flat.as_bytes().windows(3).any(|w| w[0].is_ascii_digit() && w[1] == b'.' && w[2].is_ascii_digit());
+    let has_decimal =
+        flat.as_bytes().windows(3).any(|w| w[0].is_ascii_digit() && w[1] == b'.' && w[2].is_ascii_digit());
     assert!(!has_decimal, "the family summary shows a number like a score");
 
     // 12pt or larger: DejaVu's word boxes are about 1.16 times the point size high.
@@ -248,7 +258,8 @@ fn ten_rounds_still_give_a_readable_chart() {
 #[test]
 fn text_longer_than_a_page_flows_over_pages_in_prose_and_in_table_cells() {
     let mut case = three_rounds();
-    let sentence = "Zoë's grandmother will come every morning at half past seven to make porridge and walk with her to nursery. ";
+    let sentence =
+        "Zoë's grandmother will come every morning at half past seven to make porridge and walk with her to nursery. ";
     let long = sentence.repeat(60) + "The end of the long action.";
     let latest = case.assessments.iter_mut().find(|a| a.id == 3).unwrap();
     latest.actions[0].what = long.clone();

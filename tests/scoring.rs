@@ -43,7 +43,14 @@ use Grade::*;
 #[test]
 fn all_not_known_gives_no_score_and_lists_every_item_as_missing() {
     let c = test_checklist();
-    let g = grades(&[("a.x.1", NotKnown), ("a.x.2", NotKnown), ("a.x.3", NotKnown), ("a.x.4", NotKnown), ("a.x.5", NotKnown), ("a.y.1", NotKnown)]);
+    let g = grades(&[
+        ("a.x.1", NotKnown),
+        ("a.x.2", NotKnown),
+        ("a.x.3", NotKnown),
+        ("a.x.4", NotKnown),
+        ("a.x.5", NotKnown),
+        ("a.y.1", NotKnown),
+    ]);
     let a = &score(&c, &g, AgeBand::Primary).areas[0];
     assert_eq!((a.score, a.band, a.enough_evidence, a.completeness_percent), (None, None, false, 0));
     assert_eq!(a.missing_items.len(), 6);
@@ -65,7 +72,15 @@ fn a_single_five_among_ones_flags_the_area_urgent_whatever_the_mean() {
 #[test]
 fn items_outside_the_childs_age_band_do_not_count_at_all() {
     let c = test_checklist();
-    let g = grades(&[("a.x.1", G2), ("a.x.2", G2), ("a.x.3", G2), ("a.x.4", G2), ("a.x.5", G2), ("a.y.1", G2), ("a.y.2", G5)]);
+    let g = grades(&[
+        ("a.x.1", G2),
+        ("a.x.2", G2),
+        ("a.x.3", G2),
+        ("a.x.4", G2),
+        ("a.x.5", G2),
+        ("a.y.1", G2),
+        ("a.y.2", G5),
+    ]);
     let baby = &score(&c, &g, AgeBand::Infant).areas[0];
     assert_eq!((baby.applicable, baby.graded, baby.score), (6, 6, Some(2.0)));
     assert!(baby.urgent_items.is_empty(), "a teenager's item graded 5 must not flag a baby's area");
@@ -138,7 +153,8 @@ fn bands_change_at_two_three_and_four() {
 
 #[test]
 fn a_confirmed_grade_more_than_one_away_needs_a_reason() {
-    let reason_needed = |c: Option<f64>| Err(ConfirmationFault::ReasonNeeded { computed: c.map(|s| format!("{s:.1}")) });
+    let reason_needed =
+        |c: Option<f64>| Err(ConfirmationFault::ReasonNeeded { computed: c.map(|s| format!("{s:.1}")) });
     for (computed, confirmed, reason, expected) in [
         (Some(2.0), 3, "", Ok(())),
         (Some(2.0), 1, "", Ok(())),

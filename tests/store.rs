@@ -52,7 +52,9 @@ fn every_earlier_schema_version_migrates_forward_keeping_its_data() {
         let children = store.list_children().unwrap();
         assert_eq!(children[0].name, "Ada Oldversion");
         // The migrated file works for everything added since.
-        let a = store.start_assessment(children[0].id, &start_form("Sam Worker", "Children's services", "2026-11-01"), today()).unwrap();
+        let a = store
+            .start_assessment(children[0].id, &start_form("Sam Worker", "Children's services", "2026-11-01"), today())
+            .unwrap();
         assert_eq!(a.status, AssessmentStatus::Draft);
     }
 }
@@ -85,7 +87,10 @@ fn the_passphrase_can_be_changed_and_the_old_one_then_fails() {
     let db = db_in(dir.path());
     let mut store = new_store(dir.path());
     store.add_child(&child_form("Rekey Child", "2021-06-01", ""), today()).unwrap();
-    assert!(matches!(store.change_passphrase("wrong old one", "a brand new passphrase"), Err(CoreError::WrongPassphrase)));
+    assert!(matches!(
+        store.change_passphrase("wrong old one", "a brand new passphrase"),
+        Err(CoreError::WrongPassphrase)
+    ));
     assert!(matches!(store.change_passphrase(PASSPHRASE, "short"), Err(CoreError::Invalid { .. })));
     store.change_passphrase(PASSPHRASE, "a brand new passphrase").unwrap();
     drop(store);
@@ -101,7 +106,9 @@ fn crash_writer_child() {
     let mut store = Store::open(&db_in(std::path::Path::new(&dir)), PASSPHRASE, "Writer").unwrap();
     let assessment_id: i64 = std::env::var("NTK_CRASH_ASSESSMENT").unwrap().parse().unwrap();
     for n in 1.. {
-        store.save_item(assessment_id, &graded("physical.food.regular-meals", Grade::G3, &format!("save {n}")), today()).unwrap();
+        store
+            .save_item(assessment_id, &graded("physical.food.regular-meals", Grade::G3, &format!("save {n}")), today())
+            .unwrap();
         println!("saved {n}");
     }
 }
@@ -111,7 +118,8 @@ fn a_kill_during_draft_saves_keeps_the_last_acknowledged_save() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = new_store(dir.path());
     let child = store.add_child(&child_form("Crash Child", "2019-02-02", ""), today()).unwrap();
-    let a = store.start_assessment(child.id, &start_form("Sam Worker", "Health visiting", "2026-11-01"), today()).unwrap();
+    let a =
+        store.start_assessment(child.id, &start_form("Sam Worker", "Health visiting", "2026-11-01"), today()).unwrap();
     drop(store);
 
     let mut writer = Command::new(std::env::current_exe().unwrap())
@@ -149,7 +157,9 @@ fn a_finalised_assessment_refuses_every_edit_in_the_store_and_in_the_schema() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = new_store(dir.path());
     let child = store.add_child(&child_form("Locked Child", "2018-04-04", ""), today()).unwrap();
-    let a = store.start_assessment(child.id, &start_form("Sam Worker", "Children's services", "2026-11-01"), today()).unwrap();
+    let a = store
+        .start_assessment(child.id, &start_form("Sam Worker", "Children's services", "2026-11-01"), today())
+        .unwrap();
 
     let early = store.finalise(a.id).unwrap_err().to_string();
     assert!(early.contains("has not been confirmed"), "{early}");
@@ -157,7 +167,17 @@ fn a_finalised_assessment_refuses_every_edit_in_the_store_and_in_the_schema() {
     complete(&mut store, a.id, AgeBand::Primary, Grade::G2);
     store.save_narrative(a.id, "strengths", None, "Grandmother visits daily.").unwrap();
     let action = store
-        .add_action(a.id, &ntk_core::store::ActionForm { what: "Attend dentist".into(), who: "Parent".into(), agency: "Family".into(), by_when: "2027-01-15".into(), target_grade: Some(2), area_id: Some("physical".into()) })
+        .add_action(
+            a.id,
+            &ntk_core::store::ActionForm {
+                what: "Attend dentist".into(),
+                who: "Parent".into(),
+                agency: "Family".into(),
+                by_when: "2027-01-15".into(),
+                target_grade: Some(2),
+                area_id: Some("physical".into()),
+            },
+        )
         .unwrap();
     let finalised = store.finalise(a.id).unwrap();
     assert_eq!(finalised.status, AssessmentStatus::Finalised);
@@ -166,7 +186,9 @@ fn a_finalised_assessment_refuses_every_edit_in_the_store_and_in_the_schema() {
         Err(CoreError::Refused(m)) => assert!(m.contains("finalised"), "{m}"),
         other => panic!("expected a refusal, got {:?}", other.map(|_| ())),
     };
-    refused(store.save_item(a.id, &graded("physical.food.regular-meals", Grade::G5, "changed later"), today()).map(|_| ()));
+    refused(
+        store.save_item(a.id, &graded("physical.food.regular-meals", Grade::G5, "changed later"), today()).map(|_| ()),
+    );
     refused(store.confirm_area(a.id, "physical", 4, "changed my mind").map(|_| ()));
     refused(store.save_narrative(a.id, "strengths", None, "rewritten").map(|_| ()));
     refused(store.delete_action(action.id));
@@ -206,7 +228,13 @@ fn an_amendment_keeps_the_original_and_the_reason() {
     assert_eq!(amendment.amends, Some(a.id));
     assert_eq!(amendment.amendment_reason.as_deref(), Some("Wrong item graded for school meals."));
     assert_eq!(amendment.items, original.items);
-    store.save_item(amendment.id, &graded("physical.food.regular-meals", Grade::G4, "Corrected: no breakfast most days."), today()).unwrap();
+    store
+        .save_item(
+            amendment.id,
+            &graded("physical.food.regular-meals", Grade::G4, "Corrected: no breakfast most days."),
+            today(),
+        )
+        .unwrap();
     store.finalise(amendment.id).unwrap();
 
     assert_eq!(store.get_assessment(a.id).unwrap(), original, "the original is untouched");
@@ -226,17 +254,27 @@ fn the_audit_log_records_every_change_and_cannot_be_rewritten() {
     store.save_item(a.id, &graded("physical.food.regular-meals", Grade::G2, "first"), today()).unwrap();
     store.save_item(a.id, &graded("physical.food.regular-meals", Grade::G3, "second"), today()).unwrap();
 
-    let renames: Vec<_> = store.audit_log(Some("child"), Some(child.id)).unwrap().into_iter().filter(|e| e.action == "update").collect();
+    let renames: Vec<_> =
+        store.audit_log(Some("child"), Some(child.id)).unwrap().into_iter().filter(|e| e.action == "update").collect();
     assert_eq!(renames.len(), 2, "{renames:?}");
     let name = renames.iter().find(|e| e.field.as_deref() == Some("name")).unwrap();
-    assert_eq!((name.old_value.as_deref(), name.new_value.as_deref()), (Some("Audit Child"), Some("Audit Child-Renamed")));
+    assert_eq!(
+        (name.old_value.as_deref(), name.new_value.as_deref()),
+        (Some("Audit Child"), Some("Audit Child-Renamed"))
+    );
     assert_eq!(name.actor, "Test Worker");
     let grade_changes: Vec<_> = store.audit_log(Some("assessment"), Some(a.id)).unwrap();
     let last = &grade_changes[0];
-    assert!(last.old_value.as_deref().unwrap().contains("first") && last.new_value.as_deref().unwrap().contains("second"));
+    assert!(
+        last.old_value.as_deref().unwrap().contains("first") && last.new_value.as_deref().unwrap().contains("second")
+    );
 
     let conn = raw(&db_in(dir.path()));
-    for sql in ["UPDATE audit_log SET actor = 'someone else'", "DELETE FROM audit_log", "UPDATE audit_log SET new_value = '[erased]'"] {
+    for sql in [
+        "UPDATE audit_log SET actor = 'someone else'",
+        "DELETE FROM audit_log",
+        "UPDATE audit_log SET new_value = '[erased]'",
+    ] {
         let err = conn.execute(sql, []).expect_err(sql).to_string();
         assert!(err.contains("append-only"), "{sql}: {err}");
     }
@@ -300,14 +338,21 @@ fn erasing_a_child_removes_everything_and_leaves_only_the_fact_in_the_audit_log(
     assert_eq!((log[0].old_value.clone(), log[0].new_value.clone()), (None, None));
     for entry in &log {
         for value in [&entry.old_value, &entry.new_value].into_iter().flatten() {
-            assert!(!value.contains("Eraseme") && !value.contains("Distinctive-worry") && !value.contains("Erasehouse"), "{entry:?}");
+            assert!(
+                !value.contains("Eraseme") && !value.contains("Distinctive-worry") && !value.contains("Erasehouse"),
+                "{entry:?}"
+            );
         }
     }
     // Nothing is left anywhere in the decrypted pages either.
     drop(store);
     let conn = raw(&db);
     let dump: String = conn
-        .query_row("SELECT group_concat(coalesce(old_value,'') || coalesce(new_value,''), ' ') FROM audit_log", [], |r| r.get(0))
+        .query_row(
+            "SELECT group_concat(coalesce(old_value,'') || coalesce(new_value,''), ' ') FROM audit_log",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     assert!(!dump.contains("Eraseme"));
     assert!(dump.contains("Keepme"), "other children's history stays");
@@ -323,7 +368,13 @@ fn the_needs_attention_list_names_overdue_reviews_urgent_items_drift_and_the_los
     // Older sibling: a current checklist with one item graded 5.
     let a = store.start_assessment(older.id, &start_form("Sam Worker", "Health", "2026-11-01"), today()).unwrap();
     complete(&mut store, a.id, AgeBand::Primary, Grade::G2);
-    store.save_item(a.id, &graded("physical.food.regular-meals", Grade::G5, "No food in the house on two visits."), today()).unwrap();
+    store
+        .save_item(
+            a.id,
+            &graded("physical.food.regular-meals", Grade::G5, "No food in the house on two visits."),
+            today(),
+        )
+        .unwrap();
     store.finalise(a.id).unwrap();
     // Overdue child: last checklist in May, review interval 3 months.
     let b = store.start_assessment(alone.id, &start_form("Sam Worker", "Health", "2026-05-01"), today()).unwrap();
@@ -333,7 +384,10 @@ fn the_needs_attention_list_names_overdue_reviews_urgent_items_drift_and_the_los
     let list = store.needs_attention(today()).unwrap();
     let reasons = |id: i64| list.iter().find(|x| x.child.id == id).map(|x| x.reasons.join(" ")).unwrap_or_default();
     assert!(reasons(older.id).contains("Urgent item (graded 5) in the latest checklist: Physical care."), "{list:?}");
-    assert!(reasons(baby.id).contains("Not yet assessed, while a brother or sister has a current checklist."), "{list:?}");
+    assert!(
+        reasons(baby.id).contains("Not yet assessed, while a brother or sister has a current checklist."),
+        "{list:?}"
+    );
     assert!(reasons(alone.id).contains("Review overdue since 1 Aug 2026."), "{list:?}");
     // The same answers after reopening (the summary is stored) and after a rebuild.
     drop(store);

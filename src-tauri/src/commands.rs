@@ -5,8 +5,8 @@ use chrono::Local;
 use ntk_core::assessment::{Action, Assessment, ItemRecord};
 use ntk_core::checklist::Checklist;
 use ntk_core::error::Problem;
-use ntk_core::model::{AppStatus, Child, ChildForm, Household};
 use ntk_core::exchange::{ImportChoice, ImportReport};
+use ntk_core::model::{AppStatus, Child, ChildForm, Household};
 use ntk_core::store::{
     ActionForm, AssessmentView, Attention, BackupReport, ChildHistory, FinaliseCheck, HouseholdOverview, ReportKind,
     Saved, StartAssessmentForm, Store,
@@ -116,7 +116,13 @@ pub fn save_item(state: State<AppState>, assessment_id: i64, item: ItemRecord) -
 }
 
 #[tauri::command]
-pub fn confirm_area(state: State<AppState>, assessment_id: i64, area_id: String, confirmed: u8, reason: String) -> Answer<Saved> {
+pub fn confirm_area(
+    state: State<AppState>,
+    assessment_id: i64,
+    area_id: String,
+    confirmed: u8,
+    reason: String,
+) -> Answer<Saved> {
     state.with_store(|s| s.confirm_area(assessment_id, &area_id, confirmed, &reason))
 }
 
@@ -176,7 +182,11 @@ pub async fn backup(app: tauri::AppHandle, state: State<'_, AppState>) -> Answer
 
 /// Asks for a backup file, verifies it with the passphrase, and replaces the records with it.
 #[tauri::command]
-pub async fn restore(app: tauri::AppHandle, state: State<'_, AppState>, passphrase: String) -> Answer<Option<BackupReport>> {
+pub async fn restore(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    passphrase: String,
+) -> Answer<Option<BackupReport>> {
     let Some(path) = dialogs::open_path(&app, "Restore from a backup") else { return Ok(None) };
     // Check the backup while the records are still open: a wrong passphrase or a bad file
     // must leave the app as it was, not locked.
@@ -198,7 +208,12 @@ pub fn child_history(state: State<AppState>, child_id: i64) -> Answer<ChildHisto
 /// Writes a summary where the person chooses, then opens it in the system's PDF viewer.
 /// Returns the path written, or `None` if the person cancelled.
 #[tauri::command]
-pub async fn print_report(app: tauri::AppHandle, state: State<'_, AppState>, child_id: i64, kind: ReportKind) -> Answer<Option<String>> {
+pub async fn print_report(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    child_id: i64,
+    kind: ReportKind,
+) -> Answer<Option<String>> {
     let pdf = state.with_store(|s| s.report(kind, child_id, today()))?;
     let name = format!("{}-{}.pdf", kind.file_stem(), today());
     let Some(path) = dialogs::save_path(&app, "Save the summary", &name) else { return Ok(None) };
@@ -209,17 +224,27 @@ pub async fn print_report(app: tauri::AppHandle, state: State<'_, AppState>, chi
 
 /// Exports one child's finalised checklists to a file the person chooses.
 #[tauri::command]
-pub async fn export_child(app: tauri::AppHandle, state: State<'_, AppState>, child_id: i64, file_passphrase: Option<String>) -> Answer<Option<String>> {
+pub async fn export_child(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    child_id: i64,
+    file_passphrase: Option<String>,
+) -> Answer<Option<String>> {
     let name = format!("checklists-{child_id}-{}.ntkexchange", today());
     // Ask first: the store records an export in the audit log, which a cancel must not leave.
     let Some(path) = dialogs::save_path(&app, "Export checklists", &name) else { return Ok(None) };
-    let bytes = state.with_store(|s| s.export_child(child_id)?.to_bytes(file_passphrase.as_deref().filter(|p| !p.is_empty())))?;
+    let bytes = state
+        .with_store(|s| s.export_child(child_id)?.to_bytes(file_passphrase.as_deref().filter(|p| !p.is_empty())))?;
     std::fs::write(&path, bytes).map_err(|e| Problem::from(ntk_core::CoreError::Io(e)))?;
     Ok(Some(path.display().to_string()))
 }
 
 #[tauri::command]
-pub async fn choose_import(app: tauri::AppHandle, state: State<'_, AppState>, file_passphrase: Option<String>) -> Answer<Option<ImportChoice>> {
+pub async fn choose_import(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    file_passphrase: Option<String>,
+) -> Answer<Option<ImportChoice>> {
     let Some(path) = dialogs::open_file(&app, "Import checklists", "ntkexchange") else { return Ok(None) };
     let bytes = std::fs::read(&path).map_err(|e| Problem::from(ntk_core::CoreError::Io(e)))?;
     let plan = state.with_store(|s| s.import_preview(&bytes, file_passphrase.as_deref().filter(|p| !p.is_empty())))?;
@@ -227,7 +252,12 @@ pub async fn choose_import(app: tauri::AppHandle, state: State<'_, AppState>, fi
 }
 
 #[tauri::command]
-pub fn import_file(state: State<AppState>, path: String, file_hash: String, file_passphrase: Option<String>) -> Answer<ImportReport> {
+pub fn import_file(
+    state: State<AppState>,
+    path: String,
+    file_hash: String,
+    file_passphrase: Option<String>,
+) -> Answer<ImportReport> {
     let bytes = std::fs::read(&path).map_err(|e| Problem::from(ntk_core::CoreError::Io(e)))?;
     if ntk_core::exchange::file_hash(&bytes) != file_hash {
         return Err(ntk_core::CoreError::Refused(
@@ -240,11 +270,20 @@ pub fn import_file(state: State<AppState>, path: String, file_hash: String, file
 
 /// Writes the partnership dataset (CSV, no names) where the person chooses.
 #[tauri::command]
-pub async fn export_dataset(app: tauri::AppHandle, state: State<'_, AppState>, from: String, to: String) -> Answer<Option<String>> {
+pub async fn export_dataset(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    from: String,
+    to: String,
+) -> Answer<Option<String>> {
     let from = ntk_core::model::parse_form_date(&from, "from", "start of the period")?;
     let to = ntk_core::model::parse_form_date(&to, "to", "end of the period")?;
     let csv = state.with_store(|s| Ok(ntk_core::exchange::to_csv(&s.partnership_dataset(from, to)?)))?;
-    let Some(path) = dialogs::save_path(&app, "Save the partnership dataset", &format!("neglect-dataset-{from}-to-{to}.csv")) else { return Ok(None) };
+    let Some(path) =
+        dialogs::save_path(&app, "Save the partnership dataset", &format!("neglect-dataset-{from}-to-{to}.csv"))
+    else {
+        return Ok(None);
+    };
     std::fs::write(&path, csv).map_err(|e| Problem::from(ntk_core::CoreError::Io(e)))?;
     Ok(Some(path.display().to_string()))
 }

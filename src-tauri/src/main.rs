@@ -18,7 +18,10 @@ fn main() {
         }
     };
     if single_instance::hand_over_to_running_instance(&data_dir) {
-        eprintln!("Neglect Toolkit is already open on {}; that window has been brought to the front.", data_dir.display());
+        eprintln!(
+            "Neglect Toolkit is already open on {}; that window has been brought to the front.",
+            data_dir.display()
+        );
         return;
     }
     tauri::Builder::default()

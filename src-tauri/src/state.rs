@@ -24,10 +24,7 @@ impl AppState {
     }
 
     /// Runs `f` on the open store, or answers "locked".
-    pub fn with_store<T>(
-        &self,
-        f: impl FnOnce(&mut Store) -> ntk_core::error::Result<T>,
-    ) -> Result<T, Problem> {
+    pub fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> ntk_core::error::Result<T>) -> Result<T, Problem> {
         let mut guard = self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         let store = guard.as_mut().ok_or_else(Problem::locked)?;
         self.touch();
@@ -61,10 +58,7 @@ impl AppState {
 
     /// Closes the records and opens the ones `open` returns, holding the lock throughout, so
     /// nothing (the idle watch included) ever sees the app locked half-way through a restore.
-    pub fn replace_store<T>(
-        &self,
-        open: impl FnOnce() -> ntk_core::error::Result<(Store, T)>,
-    ) -> Result<T, Problem> {
+    pub fn replace_store<T>(&self, open: impl FnOnce() -> ntk_core::error::Result<(Store, T)>) -> Result<T, Problem> {
         let mut guard = self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         *guard = None;
         let (store, answer) = open()?;

@@ -96,12 +96,13 @@ async fn a_checklist_done_by_keyboard_is_finalised_and_read_only_after_a_restart
     let physical: Vec<&str> = {
         let n = count(&app, ".items .item").await;
         assert_eq!(n, 21, "a child of 5-11 has 21 physical care items");
-        (0..n).map(|i| match i {
-            2 => "n",
-            4 => "a",
-            _ => "2",
-        })
-        .collect()
+        (0..n)
+            .map(|i| match i {
+                2 => "n",
+                4 => "a",
+                _ => "2",
+            })
+            .collect()
     };
     press(&app, "2").await;
     press(&app, &format!("{TAB}{ENTER}{TAB}")).await; // guidance button, open it, evidence box
@@ -219,9 +220,18 @@ async fn a_checklist_done_by_keyboard_is_finalised_and_read_only_after_a_restart
     for (area, grades, confirmed) in &expected {
         app.click(&format!(".tabs a[href$='/{area}']")).await;
         app.wait_for_text("#tab-title", "").await;
-        wait_until(&app, "the area to show", &format!("return !!document.querySelector('.area-summary[data-area-id={area}]');")).await;
+        wait_until(
+            &app,
+            "the area to show",
+            &format!("return !!document.querySelector('.area-summary[data-area-id={area}]');"),
+        )
+        .await;
         assert_eq!(&grades_shown(&app).await, grades, "grades in {area} after the restart");
-        assert_eq!(count(&app, ".tab-panel input, .tab-panel textarea, .tab-panel select").await, 0, "{area} is read only");
+        assert_eq!(
+            count(&app, ".tab-panel input, .tab-panel textarea, .tab-panel select").await,
+            0,
+            "{area} is read only"
+        );
         app.wait_for_text(".confirmed-read", &format!("Confirmed grade: {confirmed},")).await;
         if *area == "physical" {
             js(&app, "window.scrollTo(0, 0);", vec![]).await;
@@ -292,7 +302,10 @@ async fn children_are_found_edited_and_erased_with_the_name_typed_to_confirm() {
     app.click("table.list a[href^='#/child/']").await;
     app.click("a.button[href$='/edit']").await;
     app.wait_for_text("h1", "Edit details of Alfie Testfamily").await;
-    assert_eq!(js(&app, "return document.getElementById('child-household').value;", vec![]).await, json!("Testfamily household"));
+    assert_eq!(
+        js(&app, "return document.getElementById('child-household').value;", vec![]).await,
+        json!("Testfamily household")
+    );
     app.type_into("#child-name", "Alfie Renamed-Testfamily").await;
     app.click("form button[type=submit]").await;
     app.wait_for_text("h1", "Alfie Renamed-Testfamily").await;
@@ -301,13 +314,20 @@ async fn children_are_found_edited_and_erased_with_the_name_typed_to_confirm() {
     app.click("section.erase button.danger").await;
     app.wait_for_text(".confirm", "cannot be undone").await;
     let erase = ".confirm button.danger";
-    assert_eq!(js(&app, "return document.querySelector(arguments[0]).disabled;", vec![json!(erase)]).await, json!(true));
+    assert_eq!(
+        js(&app, "return document.querySelector(arguments[0]).disabled;", vec![json!(erase)]).await,
+        json!(true)
+    );
     app.type_into("#erase-name", "Alfie").await;
-    assert_eq!(js(&app, "return document.querySelector(arguments[0]).disabled;", vec![json!(erase)]).await, json!(true));
+    assert_eq!(
+        js(&app, "return document.querySelector(arguments[0]).disabled;", vec![json!(erase)]).await,
+        json!(true)
+    );
     app.type_into("#erase-name", "Alfie Renamed-Testfamily").await;
     app.click(erase).await;
     app.wait_for_text("h1", "Children").await;
-    wait_until(&app, "the list to reload", "return document.querySelectorAll('table.list tbody tr').length === 1;").await;
+    wait_until(&app, "the list to reload", "return document.querySelectorAll('table.list tbody tr').length === 1;")
+        .await;
     let rows = app.texts("table.list tbody tr").await;
     assert!(rows[0].contains("Zoë Otherfamily"), "rows: {rows:?}");
     app.quit().await;

@@ -37,10 +37,7 @@ async fn a_child_added_in_the_app_is_listed_after_a_restart() {
     let db = dir.path().join("neglect-toolkit.db");
     assert_eq!(children_in_file(&db), vec![("Zoë Testchild".to_string(), "2019-05-14".to_string())]);
     let bytes = std::fs::read(&db).unwrap();
-    assert!(
-        !bytes.windows(7).any(|w| w == b"Testchi"),
-        "the child's name must not be readable in the encrypted file"
-    );
+    assert!(!bytes.windows(7).any(|w| w == b"Testchi"), "the child's name must not be readable in the encrypted file");
 
     let app = App::launch(dir.path()).await;
     app.wait_for_text("h1", "Unlock Neglect Toolkit").await;

@@ -24,7 +24,8 @@ const CHILD_NAME: &str = "Ruby Testcase";
 const OVERDUE_NAME: &str = "Jamie Testcase";
 /// HTML in a name and in evidence: shown as text, never run.
 const HTML_NAME: &str = "Kai <img src=x onerror=\"window.__pwned=1\"> <script>alert(1)</script> Testcase";
-const EVIDENCE_HTML: &str = "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=2</script> Seen at the home visit: no smoke alarm.";
+const EVIDENCE_HTML: &str =
+    "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=2</script> Seen at the home visit: no smoke alarm.";
 
 const SOCIAL_WORKER: (&str, &str) = ("Sam Example", "Testshire Children's Services");
 const HEALTH_VISITOR: (&str, &str) = ("Chidi Sample", "Testshire Health Visiting");
@@ -124,16 +125,38 @@ fn write_exchange_files(staging: &Path) {
     for (round, on) in dates.into_iter().enumerate() {
         checklist(&mut store, ruby, dob, on, SOCIAL_WORKER, |area, n| grade(area, round, false, n == 0), seen);
     }
-    checklist(&mut store, ruby, dob, today() - Days::new(7), HEALTH_VISITOR, |area, n| grade(area, 2, true, n == 0), seen);
+    checklist(
+        &mut store,
+        ruby,
+        dob,
+        today() - Days::new(7),
+        HEALTH_VISITOR,
+        |area, n| grade(area, 2, true, n == 0),
+        seen,
+    );
     export(&mut store, ruby, &staging.join("ruby.ntkexchange"));
 
     let jamie = add_child(&mut store, OVERDUE_NAME, dob - Months::new(30));
     let on = today() - Months::new(5);
-    checklist(&mut store, jamie, dob, on, SOCIAL_WORKER, |area, n| if area == "safety" && n == 2 { 5 } else { 2 }, seen);
+    checklist(
+        &mut store,
+        jamie,
+        dob,
+        on,
+        SOCIAL_WORKER,
+        |area, n| if area == "safety" && n == 2 { 5 } else { 2 },
+        seen,
+    );
     export(&mut store, jamie, &staging.join("jamie.ntkexchange"));
 
     let kai = add_child(&mut store, HTML_NAME, dob);
-    let evidence = |area: &str, n: usize, title: &str| if area == "safety" && n == 0 { EVIDENCE_HTML.to_string() } else { seen(area, n, title) };
+    let evidence = |area: &str, n: usize, title: &str| {
+        if area == "safety" && n == 0 {
+            EVIDENCE_HTML.to_string()
+        } else {
+            seen(area, n, title)
+        }
+    };
     checklist(&mut store, kai, dob, today() - Days::new(3), SOCIAL_WORKER, |_, _| 2, evidence);
     export(&mut store, kai, &staging.join("kai.ntkexchange"));
 }
@@ -153,13 +176,18 @@ async fn import(app: &App, staging: &Path, files: &Path, name: &str, child: &str
     assert!(plan.contains("New here: the child will be added."), "preview: {plan}");
     assert_eq!(attrs(app, "#import-plan tbody tr", "data-outcome").await, vec!["new"; checklists]);
     app.click(".confirm button.primary").await;
-    let added = if checklists == 1 { "1 checklist added".to_string() } else { format!("{checklists} checklists added") };
+    let added =
+        if checklists == 1 { "1 checklist added".to_string() } else { format!("{checklists} checklists added") };
     app.wait_for_text("#import-report", &added).await;
 }
 
 /// No script from a name or from evidence has run.
 async fn assert_nothing_ran(app: &App) {
-    assert_eq!(js(app, "return typeof window.__pwned;", vec![]).await, json!("undefined"), "HTML from a file ran as script");
+    assert_eq!(
+        js(app, "return typeof window.__pwned;", vec![]).await,
+        json!("undefined"),
+        "HTML from a file ran as script"
+    );
 }
 
 /// The elements that stick out to the right of the window, for a failure message.
@@ -225,13 +253,21 @@ async fn an_imported_case_shows_its_history_change_drift_disagreements_and_print
     set_view(&app, 1200, 820, 1.0).await;
 
     // The child's page, then the history.
-    app.click(&format!(".attention-list > li:nth-child({}) a[href^='#/child/']", 1 + items.iter().position(|t| t == ruby).unwrap())).await;
+    app.click(&format!(
+        ".attention-list > li:nth-child({}) a[href^='#/child/']",
+        1 + items.iter().position(|t| t == ruby).unwrap()
+    ))
+    .await;
     app.wait_for_text("h1", CHILD_NAME).await;
     app.click("#history-link").await;
     app.wait_for_text("h1", "History").await;
     app.wait_for(".history-chart").await;
     assert_eq!(count(&app, ".history-chart g.chart-series").await, 4, "one line per area");
-    assert_eq!(count(&app, ".history-chart g.chart-series polyline").await, 4, "each area has a line through its 3 rounds");
+    assert_eq!(
+        count(&app, ".history-chart g.chart-series polyline").await,
+        4,
+        "each area has a line through its 3 rounds"
+    );
     assert_eq!(count(&app, ".history-chart .chart-marker").await, 12, "4 areas x 3 rounds");
     let dashes = js(
         &app,
@@ -239,9 +275,13 @@ async fn an_imported_case_shows_its_history_change_drift_disagreements_and_print
         vec![],
     )
     .await;
-    let dashes: std::collections::HashSet<String> = dashes.as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect();
+    let dashes: std::collections::HashSet<String> =
+        dashes.as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect();
     assert_eq!(dashes.len(), 4, "every line has its own dash pattern: {dashes:?}");
-    assert_eq!(app.texts(".history-chart .band-label").await, vec!["needs met", "mostly met", "concern", "serious concern"]);
+    assert_eq!(
+        app.texts(".history-chart .band-label").await,
+        vec!["needs met", "mostly met", "concern", "serious concern"]
+    );
     assert_eq!(attrs(&app, "svg.history-chart", "role").await, vec!["img"]);
     let described = js(
         &app,
@@ -250,14 +290,27 @@ async fn an_imported_case_shows_its_history_change_drift_disagreements_and_print
     )
     .await;
     let described = described.as_str().unwrap();
-    assert!(described.contains("Area scores over time") && described.contains("Physical care: 4.0, then 3.0, then 2.0"), "{described}");
-    assert_eq!(count(&app, "table[data-testid=chart-table] tbody tr").await, 4, "the chart as a table for screen readers");
+    assert!(
+        described.contains("Area scores over time") && described.contains("Physical care: 4.0, then 3.0, then 2.0"),
+        "{described}"
+    );
+    assert_eq!(
+        count(&app, "table[data-testid=chart-table] tbody tr").await,
+        4,
+        "the chart as a table for screen readers"
+    );
     assert_eq!(app.texts(".legend li").await.len(), 4);
 
     let change = |area: &'static str| format!(".change-table tr[data-area-id={area}] td.change");
     let physical = app.texts(&change("physical")).await;
-    assert!(physical[0].contains("↓ improved") && physical[0].contains("3.0 → 2.0"), "physical care since previous: {physical:?}");
-    assert!(physical[1].contains("↓ improved") && physical[1].contains("4.0 → 2.0"), "physical care since first: {physical:?}");
+    assert!(
+        physical[0].contains("↓ improved") && physical[0].contains("3.0 → 2.0"),
+        "physical care since previous: {physical:?}"
+    );
+    assert!(
+        physical[1].contains("↓ improved") && physical[1].contains("4.0 → 2.0"),
+        "physical care since first: {physical:?}"
+    );
     assert!(app.texts(&change("safety")).await.iter().all(|t| t.contains("→ no change")), "safety has not changed");
     assert!(app.texts(&change("warmth")).await[1].contains("↑ worse"), "warmth is worse than at first");
     let drift = app.wait_for_text("[data-flag=drift]", "Safety").await;
@@ -267,7 +320,10 @@ async fn an_imported_case_shows_its_history_change_drift_disagreements_and_print
     app.wait_for_text("[data-flag=time-on-plan]", "10 months").await;
     let rounds = app.texts(".rounds > li").await;
     assert_eq!(rounds.len(), 3, "three review rounds: {rounds:?}");
-    assert!(rounds[0].contains(HEALTH_VISITOR.0) && rounds[0].contains(SOCIAL_WORKER.0), "the latest round has both: {rounds:?}");
+    assert!(
+        rounds[0].contains(HEALTH_VISITOR.0) && rounds[0].contains(SOCIAL_WORKER.0),
+        "the latest round has both: {rounds:?}"
+    );
     assert_nothing_ran(&app).await;
     js(&app, "window.scrollTo(0, 0);", vec![]).await;
     shot(&app, "history-top").await;
@@ -277,7 +333,11 @@ async fn an_imported_case_shows_its_history_change_drift_disagreements_and_print
     set_view(&app, 1024, 768, 2.0).await;
     js(&app, "document.getElementById('chart-heading').scrollIntoView();", vec![]).await;
     shot(&app, "history-1024x768-zoom200").await;
-    assert!(!scrolls_sideways(&app).await, "the history scrolls sideways at 200% in 1024x768: {}", too_wide(&app).await);
+    assert!(
+        !scrolls_sideways(&app).await,
+        "the history scrolls sideways at 200% in 1024x768: {}",
+        too_wide(&app).await
+    );
     set_view(&app, 1200, 820, 1.0).await;
 
     // Disagreements: both assessors, their agencies, grades and evidence, as text.
@@ -300,7 +360,11 @@ async fn an_imported_case_shows_its_history_change_drift_disagreements_and_print
     shot(&app, "disagreements").await;
     assert_accessible(&app, "disagreements").await;
     set_view(&app, 1024, 768, 2.0).await;
-    assert!(!scrolls_sideways(&app).await, "the disagreements scroll sideways at 200% in 1024x768: {}", too_wide(&app).await);
+    assert!(
+        !scrolls_sideways(&app).await,
+        "the disagreements scroll sideways at 200% in 1024x768: {}",
+        too_wide(&app).await
+    );
     set_view(&app, 1200, 820, 1.0).await;
 
     // Compare the first and the latest social-work checklists item by item.
@@ -309,10 +373,20 @@ async fn an_imported_case_shows_its_history_change_drift_disagreements_and_print
     app.wait_for_text("#compare-count", "graded differently").await;
     let options = attrs(&app, "#compare-from option", "value").await;
     assert_eq!(options.len(), 4, "every finalised checklist can be chosen");
-    let chosen = js(&app, "return [document.getElementById('compare-from').value, document.getElementById('compare-to').value];", vec![]).await;
+    let chosen = js(
+        &app,
+        "return [document.getElementById('compare-from').value, document.getElementById('compare-to').value];",
+        vec![],
+    )
+    .await;
     assert_eq!(chosen, json!([options[1], options[2]]), "the last two review rounds are compared first");
     app.wait_for("#compare-from").await.select_by_value(&options[0]).await.unwrap();
-    wait_until(&app, "the first checklist to change", &format!("return location.hash.endsWith('/compare/{}/{}');", options[0], options[2])).await;
+    wait_until(
+        &app,
+        "the first checklist to change",
+        &format!("return location.hash.endsWith('/compare/{}/{}');", options[0], options[2]),
+    )
+    .await;
     let counted = app.wait_for_text("#compare-count", "graded differently").await;
     assert!(!counted.starts_with("0 of"), "{counted}");
     let physical = app.texts(".compare-area[data-area-id=physical] tr.differs .difference").await;
@@ -324,7 +398,11 @@ async fn an_imported_case_shows_its_history_change_drift_disagreements_and_print
     set_view(&app, 1024, 768, 2.0).await;
     js(&app, "document.querySelector('.compare-table').scrollIntoView();", vec![]).await;
     shot(&app, "compare-1024x768-zoom200").await;
-    assert!(!scrolls_sideways(&app).await, "the comparison scrolls sideways at 200% in 1024x768: {}", too_wide(&app).await);
+    assert!(
+        !scrolls_sideways(&app).await,
+        "the comparison scrolls sideways at 200% in 1024x768: {}",
+        too_wide(&app).await
+    );
     set_view(&app, 1200, 820, 1.0).await;
     app.click("#compare-only-different").await;
     wait_until(&app, "only differing rows", "return [...document.querySelectorAll('.compare-table tbody tr:not(.subarea-row)')].every(r => r.classList.contains('differs'));").await;
@@ -343,7 +421,8 @@ async fn an_imported_case_shows_its_history_change_drift_disagreements_and_print
     app.click("#export-button").await;
     let exported = app.wait_for_text("#export-status", "Saved to").await;
     assert!(exported.contains("encrypted"), "{exported}");
-    let child_id = app.client.current_url().await.unwrap().fragment().unwrap().trim_start_matches("/child/").to_string();
+    let child_id =
+        app.client.current_url().await.unwrap().fragment().unwrap().trim_start_matches("/child/").to_string();
     let file = files.path().join(format!("checklists-{child_id}-{}.ntkexchange", today()));
     assert!(std::fs::read(&file).unwrap().starts_with(b"age-encryption.org/"), "{} is encrypted", file.display());
     js(&app, "document.getElementById('print-title').scrollIntoView();", vec![]).await;

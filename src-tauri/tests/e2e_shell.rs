@@ -24,7 +24,11 @@ async fn a_second_launch_on_the_same_data_folder_hands_over_and_exits() {
     let started = Instant::now();
     let second = Command::new(common::app_binary()).env("NTK_DATA_DIR", dir.path()).output().unwrap();
     assert!(second.status.success(), "{}", String::from_utf8_lossy(&second.stderr));
-    assert!(String::from_utf8_lossy(&second.stderr).contains("already open"), "{}", String::from_utf8_lossy(&second.stderr));
+    assert!(
+        String::from_utf8_lossy(&second.stderr).contains("already open"),
+        "{}",
+        String::from_utf8_lossy(&second.stderr)
+    );
     assert!(started.elapsed() < Duration::from_secs(10), "the second launch did not hand over promptly");
     // The first app is still there and working.
     app.unlock().await;
@@ -56,7 +60,11 @@ async fn a_childs_name_written_as_html_is_shown_as_text_and_never_runs() {
     app.click("form button[type=submit]").await;
     let rows = app.wait_for_text("table.list", "Ruby").await;
     assert!(rows.contains(r#"<img src=x onerror="window.__pwned=1">Ruby"#), "{rows}");
-    let pwned = app.client.execute("return window.__pwned === undefined && document.querySelectorAll('img[src=x]').length === 0", vec![]).await.unwrap();
+    let pwned = app
+        .client
+        .execute("return window.__pwned === undefined && document.querySelectorAll('img[src=x]').length === 0", vec![])
+        .await
+        .unwrap();
     assert_eq!(pwned, json!(true), "user text became HTML");
     app.quit().await;
 }

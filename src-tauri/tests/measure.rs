@@ -10,7 +10,11 @@ use common::{serial, App};
 fn rss_kb(pid: u32) -> u64 {
     std::fs::read_to_string(format!("/proc/{pid}/status"))
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmRSS:")).map(|l| l.split_whitespace().nth(1).unwrap_or("0").parse().unwrap_or(0)))
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .map(|l| l.split_whitespace().nth(1).unwrap_or("0").parse().unwrap_or(0))
+        })
         .unwrap_or(0)
 }
 
@@ -26,7 +30,8 @@ fn app_processes() -> Vec<(u32, String)> {
             Some((parts.next()?.parse().ok()?, parts.next()?.parse().ok()?, parts.next()?.to_string()))
         })
         .collect();
-    let mut found: Vec<(u32, String)> = rows.iter().filter(|r| name.starts_with(&r.2)).map(|r| (r.0, r.2.clone())).collect();
+    let mut found: Vec<(u32, String)> =
+        rows.iter().filter(|r| name.starts_with(&r.2)).map(|r| (r.0, r.2.clone())).collect();
     let mut i = 0;
     while i < found.len() {
         let parent = found[i].0;

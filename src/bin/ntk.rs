@@ -165,8 +165,8 @@ fn main() -> ExitCode {
 fn run(command: Command) -> Result<(), String> {
     match command {
         Command::Checklist(ChecklistCommand::Validate { file }) => {
-            let checklist = Checklist::load(&file)
-                .map_err(|e| format!("{} is not a valid checklist:\n{e}", file.display()))?;
+            let checklist =
+                Checklist::load(&file).map_err(|e| format!("{} is not a valid checklist:\n{e}", file.display()))?;
             println!(
                 "{} is valid: {} version {}, {} items, hash {}",
                 file.display(),
@@ -179,8 +179,9 @@ fn run(command: Command) -> Result<(), String> {
         }
         Command::Checklist(ChecklistCommand::Show { file }) => {
             let checklist = match file {
-                Some(file) => Checklist::load(&file)
-                    .map_err(|e| format!("{} is not a valid checklist:\n{e}", file.display()))?,
+                Some(file) => {
+                    Checklist::load(&file).map_err(|e| format!("{} is not a valid checklist:\n{e}", file.display()))?
+                }
                 None => Checklist::shipped(),
             };
             print!("{}", checklist.outline());
@@ -199,7 +200,8 @@ fn run(command: Command) -> Result<(), String> {
                 Kind::CoreGroup => ReportKind::CoreGroup,
                 Kind::Family => ReportKind::Family,
             };
-            let pdf = open(&records)?.report(kind, child, chrono::Local::now().date_naive()).map_err(|e| e.to_string())?;
+            let pdf =
+                open(&records)?.report(kind, child, chrono::Local::now().date_naive()).map_err(|e| e.to_string())?;
             write(&out, &pdf)?;
             println!("Wrote {}", out.display());
             Ok(())
@@ -237,10 +239,15 @@ fn run(command: Command) -> Result<(), String> {
         Command::Demo { records, children, per_child, seed } => {
             let db = records.database()?;
             let (passphrase, actor) = (passphrase()?, actor());
-            let mut store = if db.exists() { Store::open(&db, &passphrase, &actor) } else { Store::create(&db, &passphrase, &actor) }
-                .map_err(|e| e.to_string())?;
+            let mut store = if db.exists() {
+                Store::open(&db, &passphrase, &actor)
+            } else {
+                Store::create(&db, &passphrase, &actor)
+            }
+            .map_err(|e| e.to_string())?;
             let today = chrono::Local::now().date_naive();
-            let summary = ntk_core::demo::populate(&mut store, children, per_child, seed, today).map_err(|e| e.to_string())?;
+            let summary =
+                ntk_core::demo::populate(&mut store, children, per_child, seed, today).map_err(|e| e.to_string())?;
             println!(
                 "Added {} invented children in {} households, with {} finalised checklists, to {}.",
                 summary.children,
@@ -251,7 +258,8 @@ fn run(command: Command) -> Result<(), String> {
             Ok(())
         }
         Command::Restore { records, from } => {
-            let (_, report) = Store::restore(&from, &records.database()?, &passphrase()?, &actor()).map_err(|e| e.to_string())?;
+            let (_, report) =
+                Store::restore(&from, &records.database()?, &passphrase()?, &actor()).map_err(|e| e.to_string())?;
             println!("Restored from {}: {} children, {} checklists.", report.path, report.children, report.assessments);
             Ok(())
         }

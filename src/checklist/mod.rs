@@ -91,7 +91,8 @@ impl Checklist {
 
     /// Loads and validates a checklist file (the shipped one or a partnership's variant).
     pub fn load(path: &Path) -> Result<Checklist, ChecklistError> {
-        let text = std::fs::read_to_string(path).map_err(|e| ChecklistError::single("", format!("cannot read {}: {e}", path.display())))?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| ChecklistError::single("", format!("cannot read {}: {e}", path.display())))?;
         Checklist::from_json(&text)
     }
 
@@ -99,8 +100,8 @@ impl Checklist {
     pub fn from_json(text: &str) -> Result<Checklist, ChecklistError> {
         // Parsing to a value first lets unknown age bands be reported by path along with
         // every other fault, rather than as the first serde error.
-        let value: serde_json::Value = serde_json::from_str(text)
-            .map_err(|e| ChecklistError::single("", format!("not valid JSON: {e}")))?;
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| ChecklistError::single("", format!("not valid JSON: {e}")))?;
         validate::check_age_bands(&value)?;
         let file: ChecklistFile = serde_path_to_error::deserialize(value).map_err(|e| {
             let path = e.path().to_string();
@@ -144,10 +145,7 @@ impl Checklist {
 
     /// A plain-text outline: areas, sub-areas and items with their age bands.
     pub fn outline(&self) -> String {
-        let mut out = format!(
-            "{} (id {}, version {})\nhash {}\n",
-            self.title, self.id, self.version, self.hash
-        );
+        let mut out = format!("{} (id {}, version {})\nhash {}\n", self.title, self.id, self.version, self.hash);
         for area in &self.areas {
             out.push_str(&format!("\n{} [{}]\n", area.name, area.id));
             for sub in &area.subareas {

@@ -73,7 +73,10 @@ pub struct Saved {
 
 fn text_field(field: &str, what: &str, text: &str) -> Result<()> {
     if text.chars().count() > MAX_TEXT_CHARS {
-        return Err(CoreError::invalid(field, format!("The {what} is too long ({MAX_TEXT_CHARS} characters at most).")));
+        return Err(CoreError::invalid(
+            field,
+            format!("The {what} is too long ({MAX_TEXT_CHARS} characters at most)."),
+        ));
     }
     Ok(())
 }
@@ -88,7 +91,9 @@ fn required(field: &str, what: &str, text: &str) -> Result<String> {
 }
 
 fn locked_refusal() -> CoreError {
-    CoreError::Refused("This checklist is finalised and cannot be changed. To correct it, create an amendment with a reason.".into())
+    CoreError::Refused(
+        "This checklist is finalised and cannot be changed. To correct it, create an amendment with a reason.".into(),
+    )
 }
 
 /// Turns the schema's lock trigger into the same sentence the store gives itself.
@@ -115,7 +120,8 @@ pub(super) fn round_for(conn: &rusqlite::Connection, child_id: i64, date: NaiveD
     if let Some(round) = near {
         return Ok(round);
     }
-    let max: Option<u32> = conn.query_row("SELECT max(review_round) FROM assessments WHERE child_id = ?1", [child_id], |r| r.get(0))?;
+    let max: Option<u32> =
+        conn.query_row("SELECT max(review_round) FROM assessments WHERE child_id = ?1", [child_id], |r| r.get(0))?;
     Ok(max.unwrap_or(0) + 1)
 }
 
@@ -133,7 +139,12 @@ impl Store {
     }
 
     /// Starts a draft checklist for one child on the store's checklist.
-    pub fn start_assessment(&mut self, child_id: i64, form: &StartAssessmentForm, today: NaiveDate) -> Result<Assessment> {
+    pub fn start_assessment(
+        &mut self,
+        child_id: i64,
+        form: &StartAssessmentForm,
+        today: NaiveDate,
+    ) -> Result<Assessment> {
         let child = self.get_child(child_id)?;
         let assessor = Practitioner {
             name: required("assessor_name", "assessor's name", &form.assessor_name)?,
@@ -145,7 +156,10 @@ impl Store {
             return Err(CoreError::invalid("assessed_on", "The date of the checklist is in the future."));
         }
         if !child.unborn && date < child.date_of_birth {
-            return Err(CoreError::invalid("assessed_on", "The date of the checklist is before the child's date of birth."));
+            return Err(CoreError::invalid(
+                "assessed_on",
+                "The date of the checklist is before the child's date of birth.",
+            ));
         }
         let round = match form.review_round {
             Some(0) => return Err(CoreError::invalid("review_round", "The review round starts at 1.")),
@@ -159,7 +173,16 @@ impl Store {
             "INSERT INTO assessments (child_id, checklist_id, checklist_version, checklist_hash, assessed_on,
                  practitioner_id, review_round, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![child_id, checklist.id, checklist.version, checklist.hash, date, practitioner_id, round, now_stamp()],
+            params![
+                child_id,
+                checklist.id,
+                checklist.version,
+                checklist.hash,
+                date,
+                practitioner_id,
+                round,
+                now_stamp()
+            ],
         )?;
         let id = tx.last_insert_rowid();
         let summary = format!("{} on {date} by {} ({}), round {round}", checklist.id, assessor.name, assessor.agency);
@@ -277,7 +300,10 @@ impl Store {
     pub fn save_item(&mut self, assessment_id: i64, item: &ItemRecord, today: NaiveDate) -> Result<Saved> {
         let before = self.draft(assessment_id)?;
         if self.checklist.item(&item.item_id).is_none() {
-            return Err(CoreError::invalid("item_id", format!("There is no item \"{}\" in this checklist.", item.item_id)));
+            return Err(CoreError::invalid(
+                "item_id",
+                format!("There is no item \"{}\" in this checklist.", item.item_id),
+            ));
         }
         text_field("evidence", "evidence", &item.evidence)?;
         if item.evidence_date.is_some_and(|d| d > today) {
@@ -305,7 +331,16 @@ impl Store {
             ],
         )
         .map_err(locked)?;
-        record(&tx, &self.actor, "update", "assessment", Some(assessment_id), Some(&format!("item:{}", item.item_id)), old.as_deref(), Some(&new))?;
+        record(
+            &tx,
+            &self.actor,
+            "update",
+            "assessment",
+            Some(assessment_id),
+            Some(&format!("item:{}", item.item_id)),
+            old.as_deref(),
+            Some(&new),
+        )?;
         tx.commit()?;
         Ok(Saved { saved_at })
     }
@@ -315,11 +350,9 @@ impl Store {
         let a = self.draft(assessment_id)?;
         let child = self.get_child(a.child_id)?;
         let profile = a.profile(&self.checklist, child.date_of_birth);
-        let area = profile
-            .areas
-            .iter()
-            .find(|x| x.id == area_id)
-            .ok_or_else(|| CoreError::invalid("area_id", format!("There is no area \"{area_id}\" in this checklist.")))?;
+        let area = profile.areas.iter().find(|x| x.id == area_id).ok_or_else(|| {
+            CoreError::invalid("area_id", format!("There is no area \"{area_id}\" in this checklist."))
+        })?;
         check_confirmation(area.score, confirmed, reason).map_err(|f| CoreError::invalid("reason", f.to_string()))?;
         text_field("reason", "reason", reason)?;
         let old = a.confirmation(area_id).map(|c| format!("{} ({})", c.confirmed, c.reason));
@@ -332,17 +365,37 @@ impl Store {
         )
         .map_err(locked)?;
         let new = format!("{confirmed} ({})", reason.trim());
-        record(&tx, &self.actor, "update", "assessment", Some(assessment_id), Some(&format!("confirm:{area_id}")), old.as_deref(), Some(&new))?;
+        record(
+            &tx,
+            &self.actor,
+            "update",
+            "assessment",
+            Some(assessment_id),
+            Some(&format!("confirm:{area_id}")),
+            old.as_deref(),
+            Some(&new),
+        )?;
         tx.commit()?;
         Ok(Saved { saved_at })
     }
 
     /// Saves a narrative section (`impact` needs an area id).
-    pub fn save_narrative(&mut self, assessment_id: i64, section: &str, area_id: Option<&str>, text: &str) -> Result<Saved> {
+    pub fn save_narrative(
+        &mut self,
+        assessment_id: i64,
+        section: &str,
+        area_id: Option<&str>,
+        text: &str,
+    ) -> Result<Saved> {
         let a = self.draft(assessment_id)?;
         let area_key = match (section, area_id) {
             ("impact", Some(area)) if self.checklist.area(area).is_some() => area.to_string(),
-            ("impact", _) => return Err(CoreError::invalid("area_id", "Impact on the child is written per area; the area is missing or unknown.")),
+            ("impact", _) => {
+                return Err(CoreError::invalid(
+                    "area_id",
+                    "Impact on the child is written per area; the area is missing or unknown.",
+                ))
+            }
             (s, _) if NARRATIVE_SECTIONS.iter().any(|n| n.key == s) => String::new(),
             (s, _) => return Err(CoreError::invalid("section", format!("There is no section \"{s}\"."))),
         };
@@ -361,7 +414,16 @@ impl Store {
         )
         .map_err(locked)?;
         let field = if area_key.is_empty() { section.to_string() } else { format!("{section}:{area_key}") };
-        record(&tx, &self.actor, "update", "assessment", Some(assessment_id), Some(&field), old.as_deref(), Some(text))?;
+        record(
+            &tx,
+            &self.actor,
+            "update",
+            "assessment",
+            Some(assessment_id),
+            Some(&field),
+            old.as_deref(),
+            Some(text),
+        )?;
         tx.commit()?;
         Ok(Saved { saved_at })
     }
@@ -421,7 +483,8 @@ impl Store {
         let old: Option<String> =
             tx.query_row("SELECT result FROM actions WHERE id = ?1", [action_id], |r| r.get(0)).optional()?;
         let old = old.ok_or_else(|| CoreError::NotFound(format!("There is no action with number {action_id}.")))?;
-        tx.execute("UPDATE actions SET result = ?2 WHERE id = ?1", params![action_id, result.trim()]).map_err(locked)?;
+        tx.execute("UPDATE actions SET result = ?2 WHERE id = ?1", params![action_id, result.trim()])
+            .map_err(locked)?;
         record(&tx, &self.actor, "update", "action", Some(action_id), Some("result"), Some(&old), Some(result.trim()))?;
         tx.commit()?;
         Ok(())
@@ -466,7 +529,10 @@ impl Store {
         self.draft(assessment_id)?;
         let check = self.finalise_check(assessment_id)?;
         if !check.blocking.is_empty() {
-            return Err(CoreError::Refused(format!("The checklist cannot be finalised yet. {}", check.blocking.join(" "))));
+            return Err(CoreError::Refused(format!(
+                "The checklist cannot be finalised yet. {}",
+                check.blocking.join(" ")
+            )));
         }
         let tx = self.conn.transaction()?;
         tx.execute(
@@ -474,7 +540,16 @@ impl Store {
             params![assessment_id, now_stamp()],
         )
         .map_err(locked)?;
-        record(&tx, &self.actor, "finalise", "assessment", Some(assessment_id), Some("status"), Some("draft"), Some("finalised"))?;
+        record(
+            &tx,
+            &self.actor,
+            "finalise",
+            "assessment",
+            Some(assessment_id),
+            Some("status"),
+            Some("draft"),
+            Some("finalised"),
+        )?;
         tx.commit()?;
         let child_id = self.get_assessment(assessment_id)?.child_id;
         self.refresh_child_status(child_id)?;
@@ -486,7 +561,9 @@ impl Store {
     pub fn amend(&mut self, assessment_id: i64, reason: &str) -> Result<Assessment> {
         let original = self.get_assessment(assessment_id)?;
         if original.status != AssessmentStatus::Finalised {
-            return Err(CoreError::Refused("Only a finalised checklist is amended; a draft can simply be edited.".into()));
+            return Err(CoreError::Refused(
+                "Only a finalised checklist is amended; a draft can simply be edited.".into(),
+            ));
         }
         let reason = required("reason", "reason for the amendment", reason)?;
         let tx = self.conn.transaction()?;
@@ -510,7 +587,16 @@ impl Store {
         ] {
             tx.execute(table_copy, params![assessment_id, id])?;
         }
-        record(&tx, &self.actor, "amend", "assessment", Some(id), Some("amends"), None, Some(&format!("{assessment_id}: {reason}")))?;
+        record(
+            &tx,
+            &self.actor,
+            "amend",
+            "assessment",
+            Some(id),
+            Some("amends"),
+            None,
+            Some(&format!("{assessment_id}: {reason}")),
+        )?;
         tx.commit()?;
         self.get_assessment(id)
     }

@@ -48,15 +48,14 @@ pub fn verify_backup(path: &Path, passphrase: &str) -> Result<BackupReport> {
         return Err(CoreError::NotFound(format!("There is no backup at {}.", path.display())));
     }
     let conn = keyed(path, passphrase)?;
-    let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).map_err(|e| {
-        match e.sqlite_error_code() {
+    let check: String =
+        conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).map_err(|e| match e.sqlite_error_code() {
             Some(rusqlite::ErrorCode::NotADatabase) => CoreError::Refused(format!(
                 "{} is not a Neglect Toolkit backup, or was made with a different passphrase.",
                 path.display()
             )),
             _ => CoreError::Database(e),
-        }
-    })?;
+        })?;
     if check != "ok" {
         return Err(CoreError::Refused(format!("The backup {} is damaged ({check}).", path.display())));
     }
@@ -64,11 +63,10 @@ pub fn verify_backup(path: &Path, passphrase: &str) -> Result<BackupReport> {
         conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
             .map_err(|_| CoreError::Refused(format!("{} is not a Neglect Toolkit backup.", path.display())))
     };
-    let has_assessments: bool = conn.query_row(
-        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'assessments'",
-        [],
-        |r| r.get::<_, i64>(0).map(|n| n > 0),
-    )?;
+    let has_assessments: bool =
+        conn.query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'assessments'", [], |r| {
+            r.get::<_, i64>(0).map(|n| n > 0)
+        })?;
     Ok(BackupReport {
         path: path.display().to_string(),
         children: count("children")?,

@@ -19,7 +19,16 @@ impl Store {
         let child_id = super::children::insert_child(&tx, &self.actor, "create", child)?;
         for a in assessments {
             let id = insert_assessment(&tx, child_id, a)?;
-            record(&tx, &self.actor, "create", "assessment", Some(id), None, None, Some(&format!("{} on {}", a.checklist_id, a.assessed_on)))?;
+            record(
+                &tx,
+                &self.actor,
+                "create",
+                "assessment",
+                Some(id),
+                None,
+                None,
+                Some(&format!("{} on {}", a.checklist_id, a.assessed_on)),
+            )?;
         }
         tx.commit()?;
         self.refresh_child_status(child_id)?;

@@ -30,9 +30,8 @@ fn child_from_row(r: &Row) -> rusqlite::Result<Child> {
 
 /// The household called `name` (ignoring case), created if there is none.
 fn household_id_for(tx: &Transaction, actor: &str, name: &str) -> Result<i64> {
-    if let Some(id) = tx
-        .query_row("SELECT id FROM households WHERE lower(name) = lower(?1)", [name], |r| r.get(0))
-        .optional()?
+    if let Some(id) =
+        tx.query_row("SELECT id FROM households WHERE lower(name) = lower(?1)", [name], |r| r.get(0)).optional()?
     {
         return Ok(id);
     }
@@ -167,7 +166,16 @@ impl Store {
         let old = audited_fields(&child_as_valid(&before), before.household_id);
         for ((field, old_value), (_, new_value)) in old.into_iter().zip(audited_fields(&valid, household_id)) {
             if old_value != new_value {
-                record(&tx, &self.actor, "update", "child", Some(id), Some(field), old_value.as_deref(), new_value.as_deref())?;
+                record(
+                    &tx,
+                    &self.actor,
+                    "update",
+                    "child",
+                    Some(id),
+                    Some(field),
+                    old_value.as_deref(),
+                    new_value.as_deref(),
+                )?;
             }
         }
         tx.commit()?;

@@ -21,12 +21,10 @@ use crate::error::{CoreError, Result};
 use crate::exchange::{
     check_assessment, checklist_mismatch, plural, ChecklistRef, ChildMatch, DatasetArea, DatasetRow, ExchangeAction,
     ExchangeAssessment, ExchangeAssessor, ExchangeChild, ExchangeConfirmation, ExchangeFile, ExchangeItem,
-    ExchangeNarrative, GradeBasis, ImportOutcome, ImportPlan, ImportReport, PlannedAssessment, FORMAT,
-    FORMAT_VERSION,
+    ExchangeNarrative, GradeBasis, ImportOutcome, ImportPlan, ImportReport, PlannedAssessment, FORMAT, FORMAT_VERSION,
 };
 use crate::model::{AgeBand, Child, ValidChild};
 use crate::scoring::Grade;
-
 
 /// Where each checklist of a file ends up: what an amendment's `amends` resolves to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,7 +69,11 @@ fn differences(file: &ExchangeChild, here: &Child) -> Vec<String> {
     differ("Not yet born", yes_no(file.unborn), yes_no(here.unborn));
     differ("Plan category", category(file.plan_category), category(here.plan_category));
     differ("Plan start", date(file.plan_start), date(here.plan_start));
-    differ("Review interval (months)", file.review_interval_months.to_string(), here.review_interval_months.to_string());
+    differ(
+        "Review interval (months)",
+        file.review_interval_months.to_string(),
+        here.review_interval_months.to_string(),
+    );
     differ("Disability needs", file.disability_needs.clone(), here.disability_needs.clone());
     differ("Communication needs", file.communication_needs.clone(), here.communication_needs.clone());
     out
@@ -117,9 +119,14 @@ impl Store {
             finalised.sort_by_key(|a| a.id);
         }
         let first = &finalised[0];
-        let checklist =
-            ChecklistRef { id: first.checklist_id.clone(), version: first.checklist_version.clone(), hash: first.checklist_hash.clone() };
-        if let Some(other) = finalised.iter().find(|a| a.checklist_hash != checklist.hash || a.checklist_id != checklist.id) {
+        let checklist = ChecklistRef {
+            id: first.checklist_id.clone(),
+            version: first.checklist_version.clone(),
+            hash: first.checklist_hash.clone(),
+        };
+        if let Some(other) =
+            finalised.iter().find(|a| a.checklist_hash != checklist.hash || a.checklist_id != checklist.id)
+        {
             return Err(CoreError::Refused(format!(
                 "{}'s checklists were completed on different checklists (\"{}\" version {} and \"{}\" version {}); one file holds checklists of one checklist only.",
                 child.name, checklist.id, checklist.version, other.checklist_id, other.checklist_version
@@ -165,7 +172,11 @@ impl Store {
                 confirmations: a
                     .confirmations
                     .iter()
-                    .map(|c| ExchangeConfirmation { area_id: c.area_id.clone(), confirmed: c.confirmed, reason: c.reason.clone() })
+                    .map(|c| ExchangeConfirmation {
+                        area_id: c.area_id.clone(),
+                        confirmed: c.confirmed,
+                        reason: c.reason.clone(),
+                    })
                     .collect(),
                 narrative: ExchangeNarrative {
                     childs_voice: a.narrative.childs_voice.clone(),
@@ -211,7 +222,10 @@ impl Store {
             assessments,
         };
         let tx = self.conn.transaction()?;
-        let note = format!("exported {} for sharing", plural(file.assessments.len() as u32, "finalised checklist", "finalised checklists"));
+        let note = format!(
+            "exported {} for sharing",
+            plural(file.assessments.len() as u32, "finalised checklist", "finalised checklists")
+        );
         record(&tx, &self.actor, "export", "child", Some(child_id), None, None, Some(&note))?;
         tx.commit()?;
         Ok(file)
@@ -263,7 +277,13 @@ impl Store {
         let skipped = plan.duplicate_count;
         if plan.new_count == 0 {
             let child_id = plan.child.existing_id.ok_or_else(|| CoreError::Refused(plan.summary.clone()))?;
-            return Ok(ImportReport { child_id, child_created: false, added: Vec::new(), skipped_duplicates: skipped, summary: plan.summary });
+            return Ok(ImportReport {
+                child_id,
+                child_created: false,
+                added: Vec::new(),
+                skipped_duplicates: skipped,
+                summary: plan.summary,
+            });
         }
 
         let actor = self.actor.clone();
@@ -282,10 +302,18 @@ impl Store {
                 None => None,
                 Some(r) => Some(match targets.get(&r) {
                     Some(Target::Existing(id)) => *id,
-                    Some(Target::New(i)) => *added
-                        .get(i)
-                        .ok_or_else(|| CoreError::Refused(format!("Checklist ref {} could not be linked to the one it corrects.", a.reference)))?,
-                    _ => return Err(CoreError::Refused(format!("Checklist ref {} corrects one that is refused.", a.reference))),
+                    Some(Target::New(i)) => *added.get(i).ok_or_else(|| {
+                        CoreError::Refused(format!(
+                            "Checklist ref {} could not be linked to the one it corrects.",
+                            a.reference
+                        ))
+                    })?,
+                    _ => {
+                        return Err(CoreError::Refused(format!(
+                            "Checklist ref {} corrects one that is refused.",
+                            a.reference
+                        )))
+                    }
                 }),
             };
             let id = insert_assessment(&tx, &actor, child_id, &file, a, amends_id)?;
@@ -308,7 +336,8 @@ impl Store {
         }
         summary.push('.');
         if skipped > 0 {
-            summary.push_str(&format!(" {} already here, skipped.", plural(skipped, "checklist was", "checklists were")));
+            summary
+                .push_str(&format!(" {} already here, skipped.", plural(skipped, "checklist was", "checklists were")));
         }
         Ok(ImportReport { child_id, child_created, added: added_in_order, skipped_duplicates: skipped, summary })
     }
@@ -368,11 +397,15 @@ impl Store {
                     on == a.assessed_on && name == a.assessor.name && agency == a.assessor.agency
                 };
                 let here_already = existing.iter().zip(&existing_grades).find(|(e, g)| {
-                    same(e.assessed_on, &e.assessor.name, &e.assessor.agency) && **g == grades && same_amends(e.amends, amends)
+                    same(e.assessed_on, &e.assessor.name, &e.assessor.agency)
+                        && **g == grades
+                        && same_amends(e.amends, amends)
                 });
                 let repeated = incoming.iter().find(|b| {
                     let x = b.assessment;
-                    same(x.assessed_on, &x.assessor.name, &x.assessor.agency) && b.grades == grades && b.amends == amends
+                    same(x.assessed_on, &x.assessor.name, &x.assessor.agency)
+                        && b.grades == grades
+                        && b.amends == amends
                 });
                 if let Some((e, _)) = here_already {
                     targets.insert(a.reference, Target::Existing(e.id));
@@ -424,11 +457,20 @@ impl Store {
             )
         } else {
             let mut s = match &here {
-                Some(_) => format!("{} will be added to {name}, who is already here.", plural(new_count, "checklist", "checklists")),
-                None => format!("{name} will be added as a new child, with {}.", plural(new_count, "checklist", "checklists")),
+                Some(_) => format!(
+                    "{} will be added to {name}, who is already here.",
+                    plural(new_count, "checklist", "checklists")
+                ),
+                None => format!(
+                    "{name} will be added as a new child, with {}.",
+                    plural(new_count, "checklist", "checklists")
+                ),
             };
             if duplicate_count > 0 {
-                s.push_str(&format!(" {} already here and will be skipped.", plural(duplicate_count, "checklist is", "checklists are")));
+                s.push_str(&format!(
+                    " {} already here and will be skipped.",
+                    plural(duplicate_count, "checklist is", "checklists are")
+                ));
             }
             s
         };
@@ -471,10 +513,8 @@ impl Store {
         for child in self.list_children()? {
             let assessments: Vec<Assessment> =
                 self.assessments_for_child(child.id)?.into_iter().filter(|a| a.assessed_on <= to).collect();
-            let in_period = compare::current_versions(&assessments)
-                .iter()
-                .filter(|a| a.assessed_on >= from)
-                .count() as u32;
+            let in_period =
+                compare::current_versions(&assessments).iter().filter(|a| a.assessed_on >= from).count() as u32;
             let on_plan = child.plan_start.is_some_and(|s| s <= to);
             if in_period == 0 && !on_plan {
                 continue;
@@ -526,7 +566,9 @@ impl Store {
         self.conn
             .query_row("SELECT value FROM settings WHERE key = 'dataset_salt'", [], |r| r.get(0))
             .optional()?
-            .ok_or_else(|| CoreError::Refused("This database has no pseudonym salt; the dataset cannot be made.".into()))
+            .ok_or_else(|| {
+                CoreError::Refused("This database has no pseudonym salt; the dataset cannot be made.".into())
+            })
     }
 }
 
@@ -567,10 +609,13 @@ fn insert_assessment(
 ) -> Result<i64> {
     let assessor = a.assessor();
     let round = match amends_id {
-        Some(original) => tx.query_row("SELECT review_round FROM assessments WHERE id = ?1", [original], |r| r.get(0))?,
+        Some(original) => {
+            tx.query_row("SELECT review_round FROM assessments WHERE id = ?1", [original], |r| r.get(0))?
+        }
         None => super::assessments::round_for(tx, child_id, a.assessed_on)?,
     };
-    let id = super::bulk::insert_assessment(tx, child_id, &a.to_assessment(&file.checklist, child_id, round, amends_id))?;
+    let id =
+        super::bulk::insert_assessment(tx, child_id, &a.to_assessment(&file.checklist, child_id, round, amends_id))?;
     let summary = format!(
         "{} on {} by {} ({}), round {round}, finalised at {}; imported from a file exported at {} by {}{}",
         file.checklist.id,

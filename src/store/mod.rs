@@ -22,12 +22,12 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use assessments::{ActionForm, AssessmentView, FinaliseCheck, Saved, StartAssessmentForm, ROUND_DAYS};
 pub use audit::AuditEntry;
-pub use children::{HouseholdChild, HouseholdOverview};
 pub use backup::{verify_backup, BackupReport};
+pub use children::{HouseholdChild, HouseholdOverview};
+pub use migrations::{MIGRATIONS, SCHEMA_VERSION};
 pub use reports::{ChildHistory, ReportKind};
 pub use settings::DEFAULT_IDLE_LOCK_MINUTES;
 pub use status::Attention;
-pub use migrations::{SCHEMA_VERSION, MIGRATIONS};
 
 use crate::checklist::Checklist;
 use crate::error::{CoreError, Result};
@@ -75,10 +75,8 @@ impl Store {
         if !path.exists() {
             return Err(CoreError::NotFound(format!("There is no database at {}.", path.display())));
         }
-        let conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
+        let conn =
+            Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
         Self::unlock(conn, path, passphrase, actor)
     }
 

@@ -43,7 +43,9 @@ impl Store {
         let child = self.get_child(child_id)?;
         let assessments = self.assessments_for_child(child_id)?;
         let siblings: Vec<_> = match child.household_id {
-            Some(h) => self.list_children()?.into_iter().filter(|c| c.household_id == Some(h) && c.id != child.id).collect(),
+            Some(h) => {
+                self.list_children()?.into_iter().filter(|c| c.household_id == Some(h) && c.id != child.id).collect()
+            }
             None => Vec::new(),
         };
         let input = ReportInput {

@@ -13,7 +13,8 @@ impl Store {
             .conn
             .query_row("SELECT household_id FROM children WHERE id = ?1", [child_id], |r| r.get(0))
             .optional()?;
-        let household = household.ok_or_else(|| CoreError::NotFound(format!("There is no child with number {child_id}.")))?;
+        let household =
+            household.ok_or_else(|| CoreError::NotFound(format!("There is no child with number {child_id}.")))?;
         let tx = self.conn.transaction()?;
         // The flag row lets the lock triggers allow this one transaction to remove finalised
         // assessments and blank audit values; it is removed before commit.
@@ -44,7 +45,8 @@ impl Store {
         }
         // A household left with no children goes too: its name can identify the family.
         if let Some(h) = household {
-            let others: i64 = tx.query_row("SELECT count(*) FROM children WHERE household_id = ?1", [h], |r| r.get(0))?;
+            let others: i64 =
+                tx.query_row("SELECT count(*) FROM children WHERE household_id = ?1", [h], |r| r.get(0))?;
             if others == 0 {
                 tx.execute(
                     "UPDATE audit_log SET

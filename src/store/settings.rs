@@ -29,7 +29,16 @@ impl Store {
              ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             params![minutes.to_string()],
         )?;
-        record(&tx, &self.actor, "update", "settings", None, Some("idle_lock_minutes"), old.as_deref(), Some(&minutes.to_string()))?;
+        record(
+            &tx,
+            &self.actor,
+            "update",
+            "settings",
+            None,
+            Some("idle_lock_minutes"),
+            old.as_deref(),
+            Some(&minutes.to_string()),
+        )?;
         tx.commit()?;
         Ok(())
     }

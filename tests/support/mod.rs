@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use ntk_core::assessment::{EvidenceSource, ItemRecord};
 use ntk_core::model::{AgeBand, ChildForm};
 use ntk_core::scoring::Grade;
-use ntk_core::store::{Store, StartAssessmentForm};
+use ntk_core::store::{StartAssessmentForm, Store};
 
 pub const PASSPHRASE: &str = "a long test passphrase";
 
@@ -56,8 +56,7 @@ pub fn graded(item_id: &str, grade: Grade, evidence: &str) -> ItemRecord {
 /// Grades every item that applies to `band` with `grade` and confirms every area at the
 /// rounded computed score, so the assessment can be finalised.
 pub fn complete(store: &mut Store, assessment_id: i64, band: AgeBand, grade: Grade) {
-    let items: Vec<String> =
-        store.checklist().items().filter(|i| i.applies_to(band)).map(|i| i.id.clone()).collect();
+    let items: Vec<String> = store.checklist().items().filter(|i| i.applies_to(band)).map(|i| i.id.clone()).collect();
     for id in items {
         store.save_item(assessment_id, &graded(&id, grade, &format!("Seen on the visit: {id}.")), today()).unwrap();
     }

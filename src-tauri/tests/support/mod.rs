@@ -34,8 +34,12 @@ pub async fn press(app: &App, keys: &str) {
 /// Puts keyboard focus on the element (what Tab would do), without clicking.
 pub async fn focus(app: &App, css: &str) {
     app.wait_for(css).await;
-    js(app, "const el = document.querySelector(arguments[0]); el.scrollIntoView({block: 'center'}); el.focus();", vec![json!(css)])
-        .await;
+    js(
+        app,
+        "const el = document.querySelector(arguments[0]); el.scrollIntoView({block: 'center'}); el.focus();",
+        vec![json!(css)],
+    )
+    .await;
 }
 
 /// A description of the focused element: "INPUT radio item-physical.food.meals 2".
@@ -124,7 +128,8 @@ pub async fn set_view(app: &App, width: u32, height: u32, zoom: f64) {
 
 /// True when the page scrolls sideways (content wider than the window).
 pub async fn scrolls_sideways(app: &App) -> bool {
-    js(app, "const d = document.documentElement; return d.scrollWidth > d.clientWidth + 1;", vec![]).await == json!(true)
+    js(app, "const d = document.documentElement; return d.scrollWidth > d.clientWidth + 1;", vec![]).await
+        == json!(true)
 }
 
 pub async fn count(app: &App, css: &str) -> usize {
