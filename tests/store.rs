@@ -395,3 +395,22 @@ fn the_needs_attention_list_names_overdue_reviews_urgent_items_drift_and_the_los
     store.rebuild_child_status().unwrap();
     assert_eq!(store.needs_attention(today()).unwrap(), list);
 }
+
+#[test]
+fn a_new_checklist_joins_a_round_by_the_rule_the_history_uses() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(dir.path());
+    let child = store.add_child(&child_form("Round Child", "2019-02-02", ""), today()).unwrap();
+    let mut start = |who: &str, agency: &str, on: &str| {
+        store.start_assessment(child.id, &start_form(who, agency, on), today()).unwrap().review_round
+    };
+    assert_eq!(start("Sam Worker", "Children's services", "2026-06-01"), 1);
+    assert_eq!(start("Pat Nurse", "Health visiting", "2026-06-21"), 1, "20 days after the round's first");
+    // 20 days after the last checklist but 40 after the round's first: a round never creeps on.
+    assert_eq!(start("Lee Teacher", "School", "2026-07-11"), 2);
+    assert_eq!(start("Sam Worker", "Children's services", "2026-07-15"), 2);
+    // The same assessor again within the round: a new round, as the history counts it.
+    assert_eq!(start("Sam Worker", "Children's services", "2026-07-20"), 3);
+    // Dated just before an earlier round began (an agency's checklist entered late) joins it.
+    assert_eq!(start("Ash Officer", "Police", "2026-05-28"), 1);
+}

@@ -18,14 +18,13 @@ use crate::assessment::{
     Action, AreaConfirmation, Assessment, AssessmentStatus, EvidenceSource, ItemRecord, Narrative, Practitioner,
     NARRATIVE_SECTIONS,
 };
+use crate::compare::ROUND_DAYS;
 use crate::error::{CoreError, Result};
 use crate::model::parse_form_date;
 use crate::scoring::{check_confirmation, Grade};
 
 /// Longest evidence or narrative text accepted (a few pages).
 const MAX_TEXT_CHARS: usize = 20_000;
-/// Assessments of one child within this many days belong to the same review round.
-pub const ROUND_DAYS: i64 = 28;
 
 /// The "Start a checklist" form.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
@@ -35,7 +34,7 @@ pub struct StartAssessmentForm {
     pub agency: String,
     pub role: String,
     pub assessed_on: String,
-    /// Empty: the store picks it (same round as another checklist within 28 days, else the next).
+    /// Empty: the store picks it (see `round_for`: the rounds of the child's history).
     #[serde(default)]
     pub review_round: Option<u32>,
 }
@@ -105,19 +104,33 @@ fn locked(e: rusqlite::Error) -> CoreError {
     }
 }
 
-/// The round of another checklist of this child within 28 days of `date`, else the next round:
-/// for a checklist started here and for one imported from another agency alike.
-pub(super) fn round_for(conn: &rusqlite::Connection, child_id: i64, date: NaiveDate) -> Result<u32> {
-    let near: Option<u32> = conn
+/// The review round for a new checklist of this child, by the rule `compare` groups rounds by,
+/// so the number shown on a checklist and the rounds of its history agree: it joins the round
+/// whose first checklist is at most 28 days away, unless its assessor (name and agency) has
+/// already graded in that round; otherwise it starts the next round. Used for a checklist
+/// started here and for one imported from another agency alike.
+pub(super) fn round_for(
+    conn: &rusqlite::Connection,
+    child_id: i64,
+    date: NaiveDate,
+    assessor: &Practitioner,
+) -> Result<u32> {
+    let joined: Option<u32> = conn
         .query_row(
-            "SELECT review_round FROM assessments WHERE child_id = ?1
-               AND abs(julianday(assessed_on) - julianday(?2)) <= ?3
-             ORDER BY abs(julianday(assessed_on) - julianday(?2)) LIMIT 1",
-            params![child_id, date, ROUND_DAYS],
+            "SELECT a.review_round FROM assessments a
+              WHERE a.child_id = ?1
+              GROUP BY a.review_round
+             HAVING abs(julianday(?2) - julianday(min(a.assessed_on))) <= ?3
+                AND NOT EXISTS (
+                    SELECT 1 FROM assessments b JOIN practitioners p ON p.id = b.practitioner_id
+                     WHERE b.child_id = ?1 AND b.review_round = a.review_round
+                       AND p.name = ?4 AND p.agency = ?5)
+              ORDER BY abs(julianday(?2) - julianday(min(a.assessed_on))) LIMIT 1",
+            params![child_id, date, ROUND_DAYS, assessor.name, assessor.agency],
             |r| r.get(0),
         )
         .optional()?;
-    if let Some(round) = near {
+    if let Some(round) = joined {
         return Ok(round);
     }
     let max: Option<u32> =
@@ -164,7 +177,7 @@ impl Store {
         let round = match form.review_round {
             Some(0) => return Err(CoreError::invalid("review_round", "The review round starts at 1.")),
             Some(n) => n,
-            None => round_for(&self.conn, child_id, date)?,
+            None => round_for(&self.conn, child_id, date, &assessor)?,
         };
         let checklist = self.checklist.clone();
         let tx = self.conn.transaction()?;

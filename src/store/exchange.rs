@@ -612,7 +612,7 @@ fn insert_assessment(
         Some(original) => {
             tx.query_row("SELECT review_round FROM assessments WHERE id = ?1", [original], |r| r.get(0))?
         }
-        None => super::assessments::round_for(tx, child_id, a.assessed_on)?,
+        None => super::assessments::round_for(tx, child_id, a.assessed_on, &assessor)?,
     };
     let id =
         super::bulk::insert_assessment(tx, child_id, &a.to_assessment(&file.checklist, child_id, round, amends_id))?;

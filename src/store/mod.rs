@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
-pub use assessments::{ActionForm, AssessmentView, FinaliseCheck, Saved, StartAssessmentForm, ROUND_DAYS};
+pub use assessments::{ActionForm, AssessmentView, FinaliseCheck, Saved, StartAssessmentForm};
 pub use audit::AuditEntry;
 pub use backup::{verify_backup, BackupReport};
 pub use children::{HouseholdChild, HouseholdOverview};

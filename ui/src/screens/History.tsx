@@ -220,7 +220,7 @@ function Rounds({ h, assessments }: { h: ChildHistory; assessments: Assessment[]
     <section aria-labelledby="rounds-heading">
       <h2 id="rounds-heading">Review rounds</h2>
       <p class="hint">
-        Checklists by different assessors within 28 days of each other form one round. Each round is represented by the
+        Checklists by different assessors dated within 28 days of a round's first checklist form one round. Each round is represented by the
         same agency as the round before where it can be; other agencies' grades are never averaged in.
       </p>
       <ul class="records rounds">

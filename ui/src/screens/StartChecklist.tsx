@@ -84,7 +84,7 @@ export function StartChecklist({ childId }: { childId: number }) {
         <Field
           id="start-review-round"
           label="Review round (optional)"
-          hint="Leave empty to use the round of a checklist by another agency within 28 days, or the next round."
+          hint="Leave empty to join the round that began at most 28 days from this date (if you have not graded in it yet), or start the next round."
           error={fieldError("review_round")}
         >
           {(describedBy, invalid) => (
