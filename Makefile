@@ -64,10 +64,14 @@ app: ui
 ## release: the optimised app and its Debian package, target/release/bundle/deb/*.deb, built
 ## with the Tauri CLI from ui/node_modules (tauri.conf.json has no beforeBuildCommand: the UI
 ## is built first here). The package's version is the Cargo workspace version.
-DEB_DIR = $(or $(CARGO_TARGET_DIR),target)/release/bundle/deb
+## The package also carries `ntk` (backup, restore, export, ... for IT teams) as /usr/bin/ntk.
+TARGET_DIR = $(abspath $(or $(CARGO_TARGET_DIR),target))
+DEB_DIR = $(TARGET_DIR)/release/bundle/deb
+DEB_EXTRA_FILES = {"bundle":{"linux":{"deb":{"files":{"/usr/bin/ntk":"$(TARGET_DIR)/release/ntk"}}}}}
 release: deps ui
 	rm -f $(DEB_DIR)/*.deb
-	cd src-tauri && ../ui/node_modules/.bin/tauri build --ci --bundles deb -- --locked
+	cargo build --release --locked -p neglect-toolkit --bin ntk
+	cd src-tauri && ../ui/node_modules/.bin/tauri build --ci --bundles deb --config '$(DEB_EXTRA_FILES)' -- --locked
 	@ls -l $(DEB_DIR)/*.deb
 
 clean:

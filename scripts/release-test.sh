@@ -13,6 +13,7 @@ set -euo pipefail
 
 PKG=neglect-toolkit
 BIN=/usr/bin/neglect-toolkit
+NTK=/usr/bin/ntk
 FIRST_H1="Set up Neglect Toolkit"
 PASSPHRASE="release test passphrase"
 WAIT=30   # seconds allowed for each thing the app has to do
@@ -290,9 +291,18 @@ say "launching the installed app under xvfb-run"
 xvfb-run -a -s "$SCREEN" bash "$SELF" --launch-checks "$WORK" "$DESKTOP_FILE" \
     || fail "the installed app did not reach its first screen (see above)"
 
-# The override was honoured: no database beside WebKit's files in the default folder.
-[ ! -e "$WORK/home/.local/share/org.neglecttoolkit.desktop/neglect-toolkit.db" ] \
-    || fail "the app wrote a database in the default folder although NTK_DATA_DIR was set"
+# The override was honoured: nothing at all in the default folder (WebKit's own files too
+# follow the data folder, into its webview/ folder).
+[ ! -e "$WORK/home/.local/share/org.neglecttoolkit.desktop" ] \
+    || fail "the app wrote in the default folder although NTK_DATA_DIR was set: $(ls -A "$WORK/home/.local/share/org.neglecttoolkit.desktop")"
+[ -d "$WORK/data-webdriver/webview" ] || fail "WebKit's files are not in the data folder's webview/ folder"
+
+# The command line for IT teams is installed and opens the records the app created.
+[ -x "$NTK" ] || fail "$NTK is missing or not executable"
+NTK_PASSPHRASE="$PASSPHRASE" "$NTK" backup --data-dir "$WORK/data-webdriver" --out "$WORK/backup.db" >"$WORK/ntk.log" 2>&1 \
+    || { cat "$WORK/ntk.log" >&2; fail "$NTK backup failed on the records the app created (above is its output)"; }
+[ -s "$WORK/backup.db" ] || fail "$NTK backup wrote no backup"
+say "ok: $NTK is installed and made a verified backup of the app's records"
 say "what the app wrote in a fresh HOME (besides NTK_DATA_DIR):"
 (cd "$WORK/home" && find . -mindepth 1 -type f -printf '    ~/%P\n' | sort)
 
@@ -306,13 +316,13 @@ if dpkg-query -W -f='${Status}' "$PKG" 2>/dev/null | grep -q 'ok installed'; the
     fail "dpkg still lists $PKG as installed after apt-get remove"
 fi
 [ ! -e "$BIN" ] || fail "$BIN is still there after apt-get remove"
+[ ! -e "$NTK" ] || fail "$NTK is still there after apt-get remove"
 [ ! -e "$DESKTOP_FILE" ] || fail "$DESKTOP_FILE is still there after apt-get remove"
 [ ! -e /usr/share/icons/hicolor/128x128/apps/neglect-toolkit.png ] || fail "the icons are still there after apt-get remove"
-say "ok: the program, its desktop entry and icons are gone"
+say "ok: the program, ntk, its desktop entry and icons are gone"
 [ "$(cat "$WORK/data-webdriver/marker.txt" 2>/dev/null)" = "a practitioner's file" ] \
     || fail "apt-get remove touched the user's data folder: the marker file is gone"
 [ -s "$WORK/data-webdriver/neglect-toolkit.db" ] || fail "apt-get remove touched the user's data folder: the database is gone"
-[ -d "$WORK/home/.local/share/org.neglecttoolkit.desktop" ] || fail "apt-get remove touched ~/.local/share/org.neglecttoolkit.desktop"
 say "ok: the data folder (database and marker file) is left alone"
 
 say "PASSED: $(basename "$DEB") installs, starts on a fresh data folder, and removes cleanly; screenshots in target/release-test/"
