@@ -1,5 +1,6 @@
 //! The words the screens share with the reports: grade meanings, score bands, the written
-//! sections (and which of them the family summary prints), plan categories.
+//! sections (and which of them the family summary prints), plan categories; and the change
+//! threshold, which the comparison screen applies to checklists the history does not pair.
 //!
 //! One place for them, so a screen can never describe a grade or a section differently from
 //! the printed page. The UI reads `ui/src/bindings/wording.json`, written from here by
@@ -9,6 +10,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::assessment::NARRATIVE_SECTIONS;
+use crate::compare::CHANGE_TENTHS;
 use crate::model::PlanCategory;
 use crate::scoring::{grade_meaning, Band};
 
@@ -20,6 +22,8 @@ pub struct Wording {
     pub bands: Vec<BandWording>,
     pub narrative_sections: Vec<SectionWording>,
     pub plan_categories: Vec<PlanWording>,
+    /// A score down (or up) by this many tenths or more is improved (or worse).
+    pub change_tenths: i32,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -69,6 +73,7 @@ impl Wording {
                 .into_iter()
                 .map(|category| PlanWording { category, label: category.label().into() })
                 .collect(),
+            change_tenths: CHANGE_TENTHS,
         }
     }
 }

@@ -7,7 +7,7 @@ import type { ReviewDue } from "./bindings/ReviewDue";
 import type { ScoreChange } from "./bindings/ScoreChange";
 import type { SustainedImprovement } from "./bindings/SustainedImprovement";
 import { formatDate } from "./dates";
-import { BAND_LABELS, bandOf } from "./labels";
+import { BAND_LABELS, bandOf, CHANGE_TENTHS } from "./labels";
 
 export const CHANGE_ARROWS: Record<Change, string> = {
   improved: "↓",
@@ -23,7 +23,7 @@ export const CHANGE_ARROWS: Record<Change, string> = {
 export function changeBetween(from: number | null, to: number | null): Change {
   if (from === null || to === null) return "not comparable";
   const d = Math.round(to * 10) - Math.round(from * 10);
-  return d <= -5 ? "improved" : d >= 5 ? "worse" : "no change";
+  return d <= -CHANGE_TENTHS ? "improved" : d >= CHANGE_TENTHS ? "worse" : "no change";
 }
 
 /** "↓ improved", "↑ worse", "→ no change", "not comparable": an arrow AND the word. */

@@ -20,6 +20,9 @@ export function bandOf(score: number): Band {
   return (from ?? wording.bands[0]).band;
 }
 
+/** A score down (or up) by this many tenths or more is improved (or worse). */
+export const CHANGE_TENTHS: number = wording.change_tenths;
+
 /** What grades 1 to 5 mean, in order. */
 export const GRADE_MEANINGS: readonly string[] = wording.grade_meanings;
 

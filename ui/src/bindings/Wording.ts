@@ -7,4 +7,8 @@ export type Wording = {
 /**
  * What grades 1 to 5 mean, in order.
  */
-grade_meanings: Array<string>, bands: Array<BandWording>, narrative_sections: Array<SectionWording>, plan_categories: Array<PlanWording>, };
+grade_meanings: Array<string>, bands: Array<BandWording>, narrative_sections: Array<SectionWording>, plan_categories: Array<PlanWording>, 
+/**
+ * A score down (or up) by this many tenths or more is improved (or worse).
+ */
+change_tenths: number, };

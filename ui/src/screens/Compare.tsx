@@ -14,8 +14,11 @@ import { ChildBreadcrumbs } from "./History";
 
 type Props = { childId: number; from: number | null; to: number | null };
 
+/** A finalised checklist offered for comparison. */
+type Choice = { a: Assessment; superseded: boolean };
+
 /** Finalised checklists, oldest first; the ones a later amendment corrects are marked. */
-export function finalisedChoices(assessments: Assessment[]): { a: Assessment; superseded: boolean }[] {
+export function finalisedChoices(assessments: Assessment[]): Choice[] {
   const finalised = assessments.filter((a) => a.status === "finalised");
   const corrected = new Set(finalised.map((a) => a.amends).filter((id): id is number => id !== null));
   return [...finalised]
@@ -27,7 +30,7 @@ export function finalisedChoices(assessments: Assessment[]): { a: Assessment; su
  * The two to compare at first: the checklists behind the last two points of the chart (the
  * previous and the latest review round), else the two latest that no amendment replaced.
  */
-export function defaultPair(choices: { a: Assessment; superseded: boolean }[], rounds: Round[] = []): [number, number] | null {
+export function defaultPair(choices: Choice[], rounds: Round[] = []): [number, number] | null {
   if (rounds.length >= 2) {
     const pair: [number, number] = [rounds[rounds.length - 2].representative_id, rounds[rounds.length - 1].representative_id];
     if (pair.every((id) => choices.some((c) => c.a.id === id))) return pair;
@@ -38,7 +41,7 @@ export function defaultPair(choices: { a: Assessment; superseded: boolean }[], r
   return [pool[pool.length - 2].a.id, pool[pool.length - 1].a.id];
 }
 
-const choiceLabel = ({ a, superseded }: { a: Assessment; superseded: boolean }) =>
+const choiceLabel = ({ a, superseded }: Choice) =>
   `${formatDate(a.assessed_on)}: ${a.assessor.name} (${a.assessor.agency})${superseded ? ", corrected by a later amendment" : ""}`;
 
 export function ComparePage({ childId, from, to }: Props) {
@@ -72,30 +75,8 @@ export function ComparePage({ childId, from, to }: Props) {
         <>
           <form class="card wide compare-choice" onSubmit={(e) => e.preventDefault()} aria-label="Which checklists to compare">
             <div class="field-row">
-              <div class="field">
-                <label for="compare-from">First checklist</label>
-                <div class="select-clip">
-                  <select id="compare-from" value={String(fromId)} onChange={(e) => pick("from", Number(e.currentTarget.value))}>
-                    {choices.map((c) => (
-                      <option key={c.a.id} value={String(c.a.id)}>
-                        {choiceLabel(c)}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-              </div>
-              <div class="field">
-                <label for="compare-to">Second checklist</label>
-                <div class="select-clip">
-                  <select id="compare-to" value={String(toId)} onChange={(e) => pick("to", Number(e.currentTarget.value))}>
-                    {choices.map((c) => (
-                      <option key={c.a.id} value={String(c.a.id)}>
-                        {choiceLabel(c)}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-              </div>
+              <ChecklistPicker id="compare-from" label="First checklist" choices={choices} value={fromId} onPick={(id) => pick("from", id)} />
+              <ChecklistPicker id="compare-to" label="Second checklist" choices={choices} value={toId} onPick={(id) => pick("to", id)} />
             </div>
             <div class="field checkbox">
               <input
@@ -211,5 +192,23 @@ function Comparison({ checklist, first, second, onlyDifferent }: ComparisonProps
         );
       })}
     </>
+  );
+}
+
+/** One of the two checklist choices (same list, either side). */
+function ChecklistPicker(props: { id: string; label: string; choices: Choice[]; value: number; onPick: (id: number) => void }) {
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      <div class="select-clip">
+        <select id={props.id} value={String(props.value)} onChange={(e) => props.onPick(Number(e.currentTarget.value))}>
+          {props.choices.map((c) => (
+            <option key={c.a.id} value={String(c.a.id)}>
+              {choiceLabel(c)}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
   );
 }
