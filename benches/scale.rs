@@ -69,8 +69,23 @@ fn item(id: &str, grade: Grade) -> ntk_core::assessment::ItemRecord {
     }
 }
 
+/// A copy of the fixture to work on: the save and finalise benchmarks add a child each time,
+/// and the next run must start from the same 10,000.
+fn working_copy(fixture: &std::path::Path) -> PathBuf {
+    let copy = fixture.with_extension("work.db");
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", copy.display()));
+    }
+    std::fs::copy(fixture, &copy).unwrap();
+    let wal = format!("{}-wal", fixture.display());
+    if std::path::Path::new(&wal).exists() {
+        std::fs::copy(&wal, format!("{}-wal", copy.display())).unwrap();
+    }
+    copy
+}
+
 fn scale(c: &mut Criterion) {
-    let db = fixture();
+    let db = working_copy(&fixture());
     let mut group = c.benchmark_group(format!("{} children x {PER_CHILD} checklists", children()));
     group.sample_size(20);
 

@@ -3,6 +3,9 @@
 # time from launch to the unlock screen and from unlock to the home list (through WebDriver),
 # release binary size, resident memory of the app and its web processes after opening a
 # child's history. Usage: bash scripts/measure.sh   (needs what `make test` installs)
+#   CHILDREN=N bash scripts/measure.sh          generate N children instead of 2,000
+#   DB=FILE PASSPHRASE=P bash scripts/measure.sh   measure a copy of an existing records file, e.g.
+#       the benchmark's target/bench-data/scale-10000x8.db (passphrase "benchmark passphrase")
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -10,7 +13,14 @@ make ui >/dev/null
 cargo build --release --locked -p neglect-toolkit-app -p neglect-toolkit
 data=$(mktemp -d)
 trap 'rm -rf "$data"' EXIT
-NTK_PASSPHRASE="correct horse battery" ./target/release/ntk demo --data-dir "$data" --children "${CHILDREN:-2000}" --per-child 8 --seed 7
+if [ -n "${DB:-}" ]; then
+  : "${PASSPHRASE:?PASSPHRASE: the passphrase of $DB}"
+  cp "$DB" "$data/neglect-toolkit.db"
+  [ ! -e "$DB-wal" ] || cp "$DB-wal" "$data/neglect-toolkit.db-wal"
+  export NTK_MEASURE_PASSPHRASE="$PASSPHRASE"
+else
+  NTK_PASSPHRASE="correct horse battery" ./target/release/ntk demo --data-dir "$data" --children "${CHILDREN:-2000}" --per-child 8 --seed 7
+fi
 echo "release binary: $(du -h target/release/neglect-toolkit | cut -f1) ($(stat -c %s target/release/neglect-toolkit) bytes)"
 echo "records file: $(du -h "$data/neglect-toolkit.db" | cut -f1)"
 NTK_APP_BINARY="$PWD/target/release/neglect-toolkit" NTK_MEASURE_DATA_DIR="$data" \

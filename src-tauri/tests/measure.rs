@@ -51,7 +51,15 @@ async fn startup_and_footprint() {
     app.wait_for("#passphrase").await;
     let to_unlock_screen = started.elapsed();
     let unlock_started = Instant::now();
-    app.unlock().await;
+    // An existing records file (the benchmark's) comes with its own passphrase.
+    match std::env::var("NTK_MEASURE_PASSPHRASE") {
+        Ok(passphrase) => {
+            app.type_into("#passphrase", &passphrase).await;
+            app.click("form button[type=submit]").await;
+            app.wait_for_text("h1", "Children").await;
+        }
+        Err(_) => app.unlock().await,
+    }
     app.wait_for("table.list tbody tr").await;
     let unlock_to_home = unlock_started.elapsed();
     let first_child = app.wait_for("table.list tbody tr a").await;
