@@ -20,6 +20,7 @@ run: deps app
 
 ## test: install what is missing, then every test: UI unit tests, core and shell tests, end to end.
 test: deps ui
+	cargo fmt --all --check
 	cd ui && npx vitest run
 	$(XVFB) cargo test --workspace --locked
 	@if [ "$$RELEASE_TEST" = 1 ]; then $(MAKE) release && bash scripts/release-test.sh; fi
@@ -43,6 +44,7 @@ system-packages:
 
 rust:
 	@command -v cargo >/dev/null || { echo "Installing Rust with rustup"; curl -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal; }
+	@cargo fmt --version >/dev/null 2>&1 || rustup component add rustfmt
 
 tauri-driver:
 	@command -v tauri-driver >/dev/null || cargo install tauri-driver --locked --version $(TAURI_DRIVER_VERSION)

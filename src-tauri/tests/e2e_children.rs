@@ -1,5 +1,8 @@
 //! The foundation, end to end: set up, add a child, restart, and the child is still there.
 
+// The `serial()` guard is held across awaits on purpose: one app under test at a time.
+#![allow(clippy::await_holding_lock)]
+
 mod common;
 
 use common::{data_dir, serial, App, PASSPHRASE};

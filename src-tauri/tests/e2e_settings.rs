@@ -1,6 +1,9 @@
 //! Settings, end to end: change the passphrase (the old one then refused), back up through the
 //! file dialog (answered by the NTK_E2E_FILE_DIR hook), restore from that backup.
 
+// The `serial()` guard is held across awaits on purpose: one app under test at a time.
+#![allow(clippy::await_holding_lock)]
+
 mod common;
 mod support;
 

@@ -1,6 +1,9 @@
 //! The hardened shell, end to end: one app per data folder, locking after idle time, and text
 //! from users never becoming HTML.
 
+// The `serial()` guard is held across awaits on purpose: one app under test at a time.
+#![allow(clippy::await_holding_lock)]
+
 mod common;
 
 use std::process::Command;

@@ -1,6 +1,9 @@
 //! Startup and footprint figures, printed for the README (run by scripts/measure.sh; ignored
 //! in `make test` because figures are measured, never asserted in a timed test).
 
+// The `serial()` guard is held across awaits on purpose: one app under test at a time.
+#![allow(clippy::await_holding_lock)]
+
 mod common;
 
 use std::time::Instant;
