@@ -95,6 +95,7 @@ fn scale(c: &mut Criterion) {
 
     let mut store = Store::open(&db, PASSPHRASE, "Benchmark").unwrap();
     let some_child = store.list_children().unwrap()[children() / 2].id;
+    eprintln!("{} children need attention", store.needs_attention(today()).unwrap().len());
 
     group.bench_function("list children needing attention", |b| b.iter(|| store.needs_attention(today()).unwrap()));
     group.bench_function("load a child's history and compare", |b| {

@@ -8,10 +8,10 @@ use super::Store;
 use crate::error::{CoreError, Result};
 use crate::model::{Child, ChildForm, Household, PlanCategory, ValidChild};
 
-const CHILD_COLUMNS: &str = "c.id, c.name, c.date_of_birth, c.unborn, c.household_id, h.name,
+pub(super) const CHILD_COLUMNS: &str = "c.id, c.name, c.date_of_birth, c.unborn, c.household_id, h.name,
      c.disability_needs, c.communication_needs, c.plan_category, c.plan_start, c.review_interval_months";
 
-fn child_from_row(r: &Row) -> rusqlite::Result<Child> {
+pub(super) fn child_from_row(r: &Row) -> rusqlite::Result<Child> {
     let category: Option<String> = r.get(8)?;
     Ok(Child {
         id: r.get(0)?,

@@ -7,6 +7,7 @@ use rusqlite::params;
 use serde::Serialize;
 use ts_rs::TS;
 
+use super::children::{child_from_row, CHILD_COLUMNS};
 use super::Store;
 use crate::compare;
 use crate::error::Result;
@@ -21,7 +22,7 @@ pub struct Attention {
 }
 
 /// (child id, review due, drift areas, urgent areas, a sibling has a current checklist)
-type StatusRow = (i64, Option<NaiveDate>, Option<String>, Option<String>, bool);
+type StatusRow = (Child, Option<NaiveDate>, Option<String>, Option<String>, bool);
 
 fn join_or_none(parts: Vec<String>) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join("; "))
@@ -76,20 +77,32 @@ impl Store {
     /// Children with an overdue review, drift, an urgent item in their latest checklist, or no
     /// current checklist while a sibling has one. Most reasons first, then by name.
     pub fn needs_attention(&self, today: NaiveDate) -> Result<Vec<Attention>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT s.child_id, s.review_due, s.drift, s.urgent,
+        // One query for the children too (their columns first, then the status): a list of
+        // thousands must not cost a query per child.
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {CHILD_COLUMNS}, s.review_due, s.drift, s.urgent,
                     (s.latest_on IS NULL OR s.review_due < ?1) AND c.household_id IS NOT NULL AND EXISTS (
                         SELECT 1 FROM children o JOIN child_status os ON os.child_id = o.id
                         WHERE o.household_id = c.household_id AND o.id != c.id AND os.review_due >= ?1
                           AND os.latest_on IS NOT NULL) AS sibling_current
              FROM child_status s JOIN children c ON c.id = s.child_id
-             WHERE s.review_due < ?1 OR s.drift IS NOT NULL OR s.urgent IS NOT NULL OR s.latest_on IS NULL",
-        )?;
+                  LEFT JOIN households h ON h.id = c.household_id
+             WHERE s.review_due < ?1 OR s.drift IS NOT NULL OR s.urgent IS NOT NULL OR s.latest_on IS NULL"
+        ))?;
+        let status_at = CHILD_COLUMNS.split(',').count();
         let rows: Vec<StatusRow> = stmt
-            .query_map([today], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
+            .query_map([today], |r| {
+                Ok((
+                    child_from_row(r)?,
+                    r.get(status_at)?,
+                    r.get(status_at + 1)?,
+                    r.get(status_at + 2)?,
+                    r.get(status_at + 3)?,
+                ))
+            })?
             .collect::<std::result::Result<_, _>>()?;
         let mut out = Vec::new();
-        for (child_id, due, drift, urgent, sibling_current) in rows {
+        for (child, due, drift, urgent, sibling_current) in rows {
             let mut reasons = Vec::new();
             if sibling_current {
                 reasons.push("Not yet assessed, while a brother or sister has a current checklist.".to_string());
@@ -104,7 +117,7 @@ impl Store {
                 reasons.push(format!("Urgent item (graded 5) in the latest checklist: {areas}."));
             }
             if !reasons.is_empty() {
-                out.push(Attention { child: self.get_child(child_id)?, reasons });
+                out.push(Attention { child, reasons });
             }
         }
         out.sort_by(|a, b| b.reasons.len().cmp(&a.reasons.len()).then_with(|| a.child.name.cmp(&b.child.name)));
