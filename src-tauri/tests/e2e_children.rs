@@ -4,8 +4,10 @@
 #![allow(clippy::await_holding_lock)]
 
 mod common;
+mod support;
 
 use common::{data_dir, serial, App, PASSPHRASE};
+use support::{focus, js, press, wait_until, ENTER};
 
 fn children_in_file(db: &std::path::Path) -> Vec<(String, String)> {
     // Read the file independently of the app, with the same passphrase.
@@ -87,5 +89,36 @@ async fn a_wrong_passphrase_is_refused_and_reveals_nothing() {
     app.click("form button[type=submit]").await;
     app.wait_for_text("[role=alert]", "The passphrase is not right").await;
     assert!(app.texts("table.list").await.is_empty());
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn a_long_list_is_drawn_a_hundred_at_a_time_and_read_on_by_keyboard() {
+    let _serial = serial();
+    let dir = data_dir();
+    // 250 invented children, written by the core as the demo command does.
+    let mut store =
+        ntk_core::store::Store::create(&dir.path().join(ntk_core::store::DATABASE_FILE), PASSPHRASE, "test").unwrap();
+    let today = chrono::Local::now().date_naive();
+    ntk_core::demo::populate(&mut store, 250, 1, 11, today).unwrap();
+    let mut names: Vec<String> = store.list_children().unwrap().into_iter().map(|c| c.name).collect();
+    drop(store);
+
+    let app = App::launch(dir.path()).await;
+    app.unlock().await;
+    wait_until(&app, "the list", "return document.querySelectorAll('#children-rows tr').length > 0").await;
+    assert_eq!(app.texts("#children-rows tr").await.len(), 100);
+    let more = "table.list + .show-more button";
+    app.wait_for_text("table.list + .show-more", "Showing 100 of 250 children").await;
+    app.wait_for_text(more, "show 150 more").await;
+    focus(&app, more).await;
+    app.screenshot("home-long-list").await;
+    press(&app, ENTER).await;
+    wait_until(&app, "all 250 rows", "return document.querySelectorAll('#children-rows tr').length === 250").await;
+    // The focus moves to the first child not shown before, in the list's order.
+    names.truncate(101);
+    let focused = js(&app, "return document.activeElement.textContent", vec![]).await;
+    assert_eq!(focused.as_str(), Some(names[100].as_str()));
+    assert_eq!(app.texts("table.list + .show-more").await.len(), 0, "no button once every child is shown");
     app.quit().await;
 }

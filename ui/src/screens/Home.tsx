@@ -1,4 +1,4 @@
-import { useRef, useState } from "preact/hooks";
+import { useMemo, useRef, useState } from "preact/hooks";
 import { api } from "../api";
 import { ErrorMessage, Loading, PageTitle, useLoad } from "../components";
 import type { Attention } from "../bindings/Attention";
@@ -6,18 +6,60 @@ import { ageText } from "../dates";
 import { matches } from "../search";
 import { ChildFormCard } from "./AddChild";
 
+/** Rows drawn at first in each long list: a team's records can hold thousands of children, and
+ * drawing them all makes the page slow to open and to search. */
+export const FIRST_ROWS = 100;
+
+type ShowMoreProps = {
+  shown: number;
+  total: number;
+  what: string;
+  /** The element whose children are the rows: the first new row's link takes the focus. */
+  listId: string;
+  searchable: boolean;
+  onMore: () => void;
+};
+
+/** "Showing 100 of 9,812 …" and a button for the next rows; nothing when all are shown. */
+function ShowMore({ shown, total, what, listId, searchable, onMore }: ShowMoreProps) {
+  if (shown >= total) return null;
+  const next = Math.min(total - shown, FIRST_ROWS * 5);
+  const more = () => {
+    onMore();
+    // Keyboard and screen-reader users land on the first row they have not seen yet.
+    requestAnimationFrame(() => document.querySelector<HTMLElement>(`#${listId} > :nth-child(${shown + 1}) a`)?.focus());
+  };
+  const n = (x: number) => x.toLocaleString("en-GB");
+  return (
+    <p class="hint show-more">
+      Showing {n(shown)} of {n(total)} {what}. {searchable ? "Type a name to narrow the list, or " : ""}
+      <button type="button" class="link-button" onClick={more}>
+        {searchable ? "show" : "Show"} {n(next)} more
+      </button>
+      .
+    </p>
+  );
+}
+
 export function Home() {
   const children = useLoad(() => api.listChildren(), []);
   const households = useLoad(() => api.listHouseholds(), []);
   const attention = useLoad(() => api.needsAttention(), []);
   const [adding, setAdding] = useState(false);
   const [query, setQuery] = useState("");
+  const [childRows, setChildRows] = useState(FIRST_ROWS);
+  const [householdRows, setHouseholdRows] = useState(FIRST_ROWS);
   const [announcement, setAnnouncement] = useState("");
   const addButton = useRef<HTMLButtonElement>(null);
 
   const shown = (children.data ?? []).filter((c) => matches(query, c.name, c.household_name));
   const shownHouseholds = (households.data ?? []).filter((h) => matches(query, h.name));
-  const countIn = (householdId: number) => (children.data ?? []).filter((c) => c.household_id === householdId).length;
+  const perHousehold = useMemo(() => {
+    const counts = new Map<number, number>();
+    for (const c of children.data ?? []) if (c.household_id !== null) counts.set(c.household_id, (counts.get(c.household_id) ?? 0) + 1);
+    return counts;
+  }, [children.data]);
+  const countIn = (householdId: number) => perHousehold.get(householdId) ?? 0;
 
   return (
     <>
@@ -58,7 +100,11 @@ export function Home() {
                 id="search"
                 type="search"
                 value={query}
-                onInput={(e) => setQuery(e.currentTarget.value)}
+                onInput={(e) => {
+                  setQuery(e.currentTarget.value);
+                  setChildRows(FIRST_ROWS);
+                  setHouseholdRows(FIRST_ROWS);
+                }}
                 autocomplete="off"
                 aria-describedby="search-count"
               />
@@ -81,8 +127,8 @@ export function Home() {
                 <th scope="col">Household</th>
               </tr>
             </thead>
-            <tbody>
-              {shown.map((c) => (
+            <tbody id="children-rows">
+              {shown.slice(0, childRows).map((c) => (
                 <tr key={c.id} data-child-id={c.id}>
                   <th scope="row" class="child-name">
                     <a href={`#/child/${c.id}`}>{c.name}</a>
@@ -93,14 +139,15 @@ export function Home() {
               ))}
             </tbody>
           </table>
+          <ShowMore shown={Math.min(childRows, shown.length)} total={shown.length} what="children" listId="children-rows" searchable onMore={() => setChildRows(childRows + FIRST_ROWS * 5)} />
           {shown.length === 0 && <p class="empty">No child matches “{query.trim()}”.</p>}
         </>
       )}
       {shownHouseholds.length > 0 && (
         <section aria-labelledby="households-title" class="households">
           <h2 id="households-title">Households</h2>
-          <ul class="plain-list">
-            {shownHouseholds.map((h) => (
+          <ul class="plain-list" id="household-rows">
+            {shownHouseholds.slice(0, householdRows).map((h) => (
               <li key={h.id} data-household-id={h.id}>
                 <a href={`#/household/${h.id}`}>{h.name}</a>{" "}
                 <span class="hint">
@@ -109,6 +156,14 @@ export function Home() {
               </li>
             ))}
           </ul>
+          <ShowMore
+            shown={Math.min(householdRows, shownHouseholds.length)}
+            total={shownHouseholds.length}
+            what="households"
+            listId="household-rows"
+            searchable
+            onMore={() => setHouseholdRows(householdRows + FIRST_ROWS * 5)}
+          />
         </section>
       )}
     </>
@@ -117,13 +172,14 @@ export function Home() {
 
 /** Children with an overdue review, drift, an urgent item or no checklist while a sibling has one. */
 function NeedsAttention({ list }: { list: Attention[] }) {
+  const [rows, setRows] = useState(FIRST_ROWS);
   return (
     <section aria-labelledby="attention-title" class="attention">
       <h2 id="attention-title">
         Needs attention ({list.length} {list.length === 1 ? "child" : "children"})
       </h2>
-      <ul class="attention-list">
-        {list.map(({ child, reasons }) => (
+      <ul class="attention-list" id="attention-rows">
+        {list.slice(0, rows).map(({ child, reasons }) => (
           <li key={child.id} data-child-id={child.id}>
             <p class="attention-name">
               <a href={`#/child/${child.id}`}>{child.name}</a>{" "}
@@ -145,6 +201,10 @@ function NeedsAttention({ list }: { list: Attention[] }) {
           </li>
         ))}
       </ul>
+      <ShowMore shown={Math.min(rows, list.length)} total={list.length} what="children needing attention, most reasons first"
+        listId="attention-rows"
+        searchable={false}
+        onMore={() => setRows(rows + FIRST_ROWS * 5)} />
     </section>
   );
 }
