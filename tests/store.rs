@@ -414,3 +414,55 @@ fn a_new_checklist_joins_a_round_by_the_rule_the_history_uses() {
     // Dated just before an earlier round began (an agency's checklist entered late) joins it.
     assert_eq!(start("Ash Officer", "Police", "2026-05-28"), 1);
 }
+
+/// Every column that refers to another table leads some index: otherwise loading a record's
+/// rows (or deleting the record it refers to) reads the whole table, which no small test
+/// notices but 10,000 children do (a checklist's actions once cost 400 ms per history).
+#[test]
+fn every_reference_between_tables_is_indexed() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(new_store(dir.path()));
+    let conn = raw(&db_in(dir.path()));
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let mut unindexed = Vec::new();
+    for table in &tables {
+        let references: Vec<(String, String)> = conn
+            .prepare(&format!("SELECT \"from\", \"table\" FROM pragma_foreign_key_list('{table}')"))
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        // The first column of each index on the table; a composite primary key counts, as
+        // SQLite keeps it as an index.
+        let leading: Vec<String> = conn
+            .prepare(&format!(
+                "SELECT (SELECT name FROM pragma_index_info(il.name) WHERE seqno = 0)
+                 FROM pragma_index_list('{table}') il"
+            ))
+            .unwrap()
+            .query_map([], |r| r.get::<_, Option<String>>(0))
+            .unwrap()
+            .filter_map(|c| c.unwrap())
+            .collect();
+        let integer_key: Option<String> = conn
+            .query_row(
+                &format!("SELECT name FROM pragma_table_info('{table}') WHERE pk = 1 AND type = 'INTEGER'"),
+                [],
+                |r| r.get(0),
+            )
+            .ok();
+        for (column, parent) in references {
+            if !leading.contains(&column) && integer_key.as_deref() != Some(column.as_str()) {
+                unindexed.push(format!("{table}.{column} -> {parent}"));
+            }
+        }
+    }
+    assert!(unindexed.is_empty(), "references without an index: {unindexed:?}");
+}
