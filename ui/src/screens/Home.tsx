@@ -17,15 +17,16 @@ type ShowMoreProps = {
   /** The element whose children are the rows: the first new row's link takes the focus. */
   listId: string;
   searchable: boolean;
-  onMore: () => void;
+  /** Called with how many rows to draw now. */
+  onShow: (rows: number) => void;
 };
 
 /** "Showing 100 of 9,812 …" and a button for the next rows; nothing when all are shown. */
-function ShowMore({ shown, total, what, listId, searchable, onMore }: ShowMoreProps) {
+function ShowMore({ shown, total, what, listId, searchable, onShow }: ShowMoreProps) {
   if (shown >= total) return null;
   const next = Math.min(total - shown, FIRST_ROWS * 5);
   const more = () => {
-    onMore();
+    onShow(shown + next);
     // Keyboard and screen-reader users land on the first row they have not seen yet.
     requestAnimationFrame(() => document.querySelector<HTMLElement>(`#${listId} > :nth-child(${shown + 1}) a`)?.focus());
   };
@@ -139,7 +140,7 @@ export function Home() {
               ))}
             </tbody>
           </table>
-          <ShowMore shown={Math.min(childRows, shown.length)} total={shown.length} what="children" listId="children-rows" searchable onMore={() => setChildRows(childRows + FIRST_ROWS * 5)} />
+          <ShowMore shown={Math.min(childRows, shown.length)} total={shown.length} what="children" listId="children-rows" searchable onShow={setChildRows} />
           {shown.length === 0 && <p class="empty">No child matches “{query.trim()}”.</p>}
         </>
       )}
@@ -162,7 +163,7 @@ export function Home() {
             what="households"
             listId="household-rows"
             searchable
-            onMore={() => setHouseholdRows(householdRows + FIRST_ROWS * 5)}
+            onShow={setHouseholdRows}
           />
         </section>
       )}
@@ -204,7 +205,7 @@ function NeedsAttention({ list }: { list: Attention[] }) {
       <ShowMore shown={Math.min(rows, list.length)} total={list.length} what="children needing attention, most reasons first"
         listId="attention-rows"
         searchable={false}
-        onMore={() => setRows(rows + FIRST_ROWS * 5)} />
+        onShow={setRows} />
     </section>
   );
 }
