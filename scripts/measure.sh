@@ -2,7 +2,8 @@
 # Startup and footprint of the release app, on invented records (2,000 children x 8 checklists):
 # time from launch to the unlock screen and from unlock to the home list (through WebDriver),
 # release binary size, resident memory of the app and its web processes after opening a
-# child's history. Usage: bash scripts/measure.sh   (needs what `make test` installs)
+# child's history, and how the window answers while the partnership dataset is made over every
+# child. Usage: bash scripts/measure.sh   (needs what `make test` installs)
 #   CHILDREN=N bash scripts/measure.sh          generate N children instead of 2,000
 #   DB=FILE PASSPHRASE=P bash scripts/measure.sh   measure a copy of an existing records file, e.g.
 #       the benchmark's target/bench-data/scale-10000x8.db (passphrase "benchmark passphrase")

@@ -1,5 +1,10 @@
 //! Thin `#[tauri::command]`s: unpack, call the core, hand back a typed result or a [`Problem`].
 //! No rule lives here; every check is the core's.
+//!
+//! Every command runs off the main thread (`async`): the store is one connection behind a
+//! mutex, so while a long task holds it (a backup of a large file, the partnership dataset, a
+//! passphrase change re-encrypting everything) a command on the main thread would wait for it
+//! and freeze the window. Off the main thread, the window keeps drawing and the task finishes.
 
 use chrono::Local;
 use ntk_core::assessment::{Action, Assessment, ItemRecord};
@@ -22,7 +27,7 @@ fn today() -> chrono::NaiveDate {
     Local::now().date_naive()
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn app_status(state: State<AppState>) -> AppStatus {
     AppStatus {
         database_exists: state.database_path().exists(),
@@ -31,91 +36,91 @@ pub fn app_status(state: State<AppState>) -> AppStatus {
     }
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn create_database(state: State<AppState>, passphrase: String) -> Answer<()> {
     let store = Store::create(&state.database_path(), &passphrase, &os_user())?;
     state.set_store(Some(store));
     Ok(())
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn unlock(state: State<AppState>, passphrase: String) -> Answer<()> {
     let store = Store::open(&state.database_path(), &passphrase, &os_user())?;
     state.set_store(Some(store));
     Ok(())
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn lock(state: State<AppState>) {
     state.set_store(None);
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn change_passphrase(state: State<AppState>, old: String, new: String) -> Answer<()> {
     state.with_store(|s| s.change_passphrase(&old, &new))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_children(state: State<AppState>) -> Answer<Vec<Child>> {
     state.with_store(|s| s.list_children())
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_child(state: State<AppState>, id: i64) -> Answer<Child> {
     state.with_store(|s| s.get_child(id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_households(state: State<AppState>) -> Answer<Vec<Household>> {
     state.with_store(|s| s.list_households())
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn household_overview(state: State<AppState>, id: i64) -> Answer<HouseholdOverview> {
     state.with_store(|s| s.household_overview(id, today()))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn add_child(state: State<AppState>, form: ChildForm) -> Answer<Child> {
     state.with_store(|s| s.add_child(&form, today()))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn update_child(state: State<AppState>, id: i64, form: ChildForm) -> Answer<Child> {
     state.with_store(|s| s.update_child(id, &form, today()))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn erase_child(state: State<AppState>, id: i64) -> Answer<()> {
     state.with_store(|s| s.erase_child(id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_checklist(state: State<AppState>) -> Answer<Checklist> {
     state.with_store(|s| Ok(s.checklist().clone()))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_assessments(state: State<AppState>, child_id: i64) -> Answer<Vec<Assessment>> {
     state.with_store(|s| s.assessments_for_child(child_id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn start_assessment(state: State<AppState>, child_id: i64, form: StartAssessmentForm) -> Answer<Assessment> {
     state.with_store(|s| s.start_assessment(child_id, &form, today()))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn assessment_view(state: State<AppState>, id: i64) -> Answer<AssessmentView> {
     state.with_store(|s| s.assessment_view(id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_item(state: State<AppState>, assessment_id: i64, item: ItemRecord) -> Answer<Saved> {
     state.with_store(|s| s.save_item(assessment_id, &item, today()))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn confirm_area(
     state: State<AppState>,
     assessment_id: i64,
@@ -126,7 +131,7 @@ pub fn confirm_area(
     state.with_store(|s| s.confirm_area(assessment_id, &area_id, confirmed, &reason))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_narrative(
     state: State<AppState>,
     assessment_id: i64,
@@ -137,37 +142,37 @@ pub fn save_narrative(
     state.with_store(|s| s.save_narrative(assessment_id, &section, area_id.as_deref(), &text))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn add_action(state: State<AppState>, assessment_id: i64, form: ActionForm) -> Answer<Action> {
     state.with_store(|s| s.add_action(assessment_id, &form))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn delete_action(state: State<AppState>, action_id: i64) -> Answer<()> {
     state.with_store(|s| s.delete_action(action_id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn record_action_result(state: State<AppState>, action_id: i64, result: String) -> Answer<()> {
     state.with_store(|s| s.record_action_result(action_id, &result))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn finalise_check(state: State<AppState>, id: i64) -> Answer<FinaliseCheck> {
     state.with_store(|s| s.finalise_check(id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn finalise(state: State<AppState>, id: i64) -> Answer<Assessment> {
     state.with_store(|s| s.finalise(id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn amend(state: State<AppState>, id: i64, reason: String) -> Answer<Assessment> {
     state.with_store(|s| s.amend(id, &reason))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn discard_draft(state: State<AppState>, id: i64) -> Answer<()> {
     state.with_store(|s| s.discard_draft(id))
 }
@@ -195,12 +200,12 @@ pub async fn restore(
     state.replace_store(|| Store::restore(&path, &db, &passphrase, &os_user())).map(Some)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn needs_attention(state: State<AppState>) -> Answer<Vec<Attention>> {
     state.with_store(|s| s.needs_attention(today()))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn child_history(state: State<AppState>, child_id: i64) -> Answer<ChildHistory> {
     state.with_store(|s| s.child_history(child_id, today()))
 }
@@ -251,7 +256,7 @@ pub async fn choose_import(
     Ok(Some(ImportChoice { path: path.display().to_string(), file_hash: ntk_core::exchange::file_hash(&bytes), plan }))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn import_file(
     state: State<AppState>,
     path: String,
@@ -289,19 +294,19 @@ pub async fn export_dataset(
 }
 
 /// The UI reports input (throttled) so reading a long page does not count as being away.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn still_here(state: State<AppState>) {
     if state.is_unlocked() {
         state.touch();
     }
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn idle_lock_minutes(state: State<AppState>) -> Answer<u32> {
     state.with_store(|s| s.idle_lock_minutes())
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_idle_lock_minutes(state: State<AppState>, minutes: u32) -> Answer<()> {
     state.with_store(|s| s.set_idle_lock_minutes(minutes))
 }

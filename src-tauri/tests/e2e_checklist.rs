@@ -187,7 +187,8 @@ async fn a_checklist_done_by_keyboard_is_finalised_and_read_only_after_a_restart
     assert_eq!(js(&app, professional_only, vec![]).await, serde_json::Value::Bool(true));
     js(&app, "window.scrollTo(0, 0);", vec![]).await;
     shot(&app, "about-the-child").await;
-    js(&app, "document.querySelector('label[for=narrative-strengths]').scrollIntoView({block: 'center'});", vec![]).await;
+    js(&app, "document.querySelector('label[for=narrative-strengths]').scrollIntoView({block: 'center'});", vec![])
+        .await;
     shot(&app, "about-the-child-for-the-family").await;
     open_tab(&app, "actions").await;
     press(&app, TAB).await;

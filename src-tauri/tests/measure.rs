@@ -6,7 +6,7 @@
 
 mod common;
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use common::{serial, App};
 
@@ -44,6 +44,18 @@ fn app_processes() -> Vec<(u32, String)> {
     found
 }
 
+/// An existing records file (the benchmark's) comes with its own passphrase.
+async fn unlock(app: &App) {
+    match std::env::var("NTK_MEASURE_PASSPHRASE") {
+        Ok(passphrase) => {
+            app.type_into("#passphrase", &passphrase).await;
+            app.click("form button[type=submit]").await;
+            app.wait_for_text("h1", "Children").await;
+        }
+        Err(_) => app.unlock().await,
+    }
+}
+
 #[tokio::test]
 #[ignore = "a measurement, run by scripts/measure.sh"]
 async fn startup_and_footprint() {
@@ -54,15 +66,7 @@ async fn startup_and_footprint() {
     app.wait_for("#passphrase").await;
     let to_unlock_screen = started.elapsed();
     let unlock_started = Instant::now();
-    // An existing records file (the benchmark's) comes with its own passphrase.
-    match std::env::var("NTK_MEASURE_PASSPHRASE") {
-        Ok(passphrase) => {
-            app.type_into("#passphrase", &passphrase).await;
-            app.click("form button[type=submit]").await;
-            app.wait_for_text("h1", "Children").await;
-        }
-        Err(_) => app.unlock().await,
-    }
+    unlock(&app).await;
     app.wait_for("table.list tbody tr").await;
     let unlock_to_home = unlock_started.elapsed();
     let first_child = app.wait_for("table.list tbody tr a").await;
@@ -79,5 +83,47 @@ async fn startup_and_footprint() {
         println!("MEASURE resident memory {name} (pid {pid}): {} MB", rss_kb(*pid) / 1024);
     }
     println!("MEASURE resident memory, app and web processes: {} MB", total / 1024);
+    app.quit().await;
+}
+
+/// While a long task holds the records (the partnership dataset over every child) and the
+/// person goes on typing, the window must go on drawing: the slowest frame until it finishes.
+#[tokio::test]
+#[ignore = "a measurement, run by scripts/measure.sh"]
+async fn the_window_answers_during_a_long_task() {
+    let _serial = serial();
+    let data = std::env::var("NTK_MEASURE_DATA_DIR").expect("NTK_MEASURE_DATA_DIR: a data folder with demo records");
+    let files = common::data_dir();
+    let app =
+        App::launch_with_env(std::path::Path::new(&data), &[("NTK_E2E_FILE_DIR", files.path().to_str().unwrap())])
+            .await;
+    app.wait_for("#passphrase").await;
+    unlock(&app).await;
+    app.client.execute("window.location.hash = '#/settings';", vec![]).await.unwrap();
+    app.wait_for("#dataset-save").await;
+    app.set_date("#dataset-from", "2000-01-01").await;
+    app.set_date("#dataset-to", &chrono::Local::now().date_naive().to_string()).await;
+    let started = Instant::now();
+    app.click("#dataset-save").await;
+    let frame = "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => done(true));";
+    let mut worst = Duration::ZERO;
+    loop {
+        // The person goes on using the keyboard (a Shift press), which the UI reports as
+        // activity: that report is itself a command that needs the records.
+        if let Ok(el) = app.client.active_element().await {
+            el.send_keys("\u{E008}").await.ok();
+        }
+        let asked = Instant::now();
+        app.client.execute_async(frame, vec![]).await.expect("the page did not paint");
+        worst = worst.max(asked.elapsed());
+        let status = app.texts("#dataset-status").await.join(" ");
+        if status.contains("Saved to") {
+            break;
+        }
+        assert!(started.elapsed() < Duration::from_secs(300), "the dataset did not finish: {status}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    println!("MEASURE partnership dataset, every child: {} ms", started.elapsed().as_millis());
+    println!("MEASURE slowest frame while it ran: {} ms", worst.as_millis());
     app.quit().await;
 }

@@ -93,7 +93,7 @@ function ChangePassphrase() {
       {box("new-passphrase", "New passphrase", next, setNext, "new", "new-password")}
       {box("new-passphrase-repeat", "Type the new passphrase again", repeat, setRepeat, "repeat", "new-password")}
       <button type="submit" class="primary" disabled={busy}>
-        Change the passphrase
+        {busy ? "Changing the passphrase… (every record is encrypted again)" : "Change the passphrase"}
       </button>
       <p role="status" class="done" id="passphrase-done">
         {done}
