@@ -7,7 +7,7 @@ mod common;
 mod support;
 
 use common::{data_dir, serial, App, PASSPHRASE};
-use support::{focus, js, press, wait_until, ENTER};
+use support::{assert_accessible, focus, js, press, wait_until, ENTER};
 
 fn children_in_file(db: &std::path::Path) -> Vec<(String, String)> {
     // Read the file independently of the app, with the same passphrase.
@@ -113,6 +113,7 @@ async fn a_long_list_is_drawn_a_hundred_at_a_time_and_read_on_by_keyboard() {
     app.wait_for_text(more, "show 150 more").await;
     focus(&app, more).await;
     app.screenshot("home-long-list").await;
+    assert_accessible(&app, "home with a long list").await;
     press(&app, ENTER).await;
     wait_until(&app, "all 250 rows", "return document.querySelectorAll('#children-rows tr').length === 250").await;
     // The focus moves to the first child not shown before, in the list's order.
