@@ -254,6 +254,12 @@ async fn an_imported_case_shows_its_history_change_drift_disagreements_and_print
     set_view(&app, 1024, 768, 2.0).await;
     assert!(!scrolls_sideways(&app).await, "home scrolls sideways at 200% in 1024x768: {}", too_wide(&app).await);
     set_view(&app, 1200, 820, 1.0).await;
+    // The search narrows the attention list too.
+    app.type_into("#search", "Jamie").await;
+    app.wait_for_text("#attention-title", "Needs attention: 1 of 2 match “Jamie”").await;
+    assert_eq!(count(&app, ".attention-list > li").await, 1);
+    js(&app, "const s = document.getElementById('search'); s.value = ''; s.dispatchEvent(new Event('input', {bubbles: true}));", vec![]).await;
+    app.wait_for_text("#attention-title", "Needs attention (2 children)").await;
 
     // The child's page, then the history.
     app.click(&format!(

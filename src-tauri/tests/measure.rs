@@ -69,6 +69,7 @@ async fn startup_and_footprint() {
     unlock(&app).await;
     app.wait_for("table.list tbody tr").await;
     let unlock_to_home = unlock_started.elapsed();
+    app.screenshot("measure-home").await;
     let first_child = app.wait_for("table.list tbody tr a").await;
     first_child.click().await.unwrap();
     let history = app.wait_for("a[href$='/history']").await;

@@ -10,19 +10,21 @@ import { ChildFormCard } from "./AddChild";
  * drawing them all makes the page slow to open and to search. */
 export const FIRST_ROWS = 100;
 
+/** 5801 -> "5,801". */
+const count = (x: number) => x.toLocaleString("en-GB");
+
 type ShowMoreProps = {
   shown: number;
   total: number;
   what: string;
   /** The element whose children are the rows: the first new row's link takes the focus. */
   listId: string;
-  searchable: boolean;
   /** Called with how many rows to draw now. */
   onShow: (rows: number) => void;
 };
 
 /** "Showing 100 of 9,812 …" and a button for the next rows; nothing when all are shown. */
-function ShowMore({ shown, total, what, listId, searchable, onShow }: ShowMoreProps) {
+function ShowMore({ shown, total, what, listId, onShow }: ShowMoreProps) {
   if (shown >= total) return null;
   const next = Math.min(total - shown, FIRST_ROWS * 5);
   const more = () => {
@@ -30,12 +32,11 @@ function ShowMore({ shown, total, what, listId, searchable, onShow }: ShowMorePr
     // Keyboard and screen-reader users land on the first row they have not seen yet.
     requestAnimationFrame(() => document.querySelector<HTMLElement>(`#${listId} > :nth-child(${shown + 1}) a`)?.focus());
   };
-  const n = (x: number) => x.toLocaleString("en-GB");
   return (
     <p class="hint show-more">
-      Showing {n(shown)} of {n(total)} {what}. {searchable ? "Type a name to narrow the list, or " : ""}
+      Showing {count(shown)} of {count(total)} {what}. Type a name to narrow the list, or{" "}
       <button type="button" class="link-button" onClick={more}>
-        {searchable ? "show" : "Show"} {n(next)} more
+        show {count(next)} more
       </button>
       .
     </p>
@@ -55,6 +56,7 @@ export function Home() {
 
   const shown = (children.data ?? []).filter((c) => matches(query, c.name, c.household_name));
   const shownHouseholds = (households.data ?? []).filter((h) => matches(query, h.name));
+  const attentionShown = (attention.data ?? []).filter((a) => matches(query, a.child.name, a.child.household_name));
   const perHousehold = useMemo(() => {
     const counts = new Map<number, number>();
     for (const c of children.data ?? []) if (c.household_id !== null) counts.set(c.household_id, (counts.get(c.household_id) ?? 0) + 1);
@@ -69,12 +71,6 @@ export function Home() {
         {announcement}
       </p>
       <ErrorMessage message={children.error ?? households.error ?? attention.error} />
-      {attention.data && attention.data.length > 0 && (
-        <>
-          <NeedsAttention list={attention.data} />
-          <h2 id="children-title">All children</h2>
-        </>
-      )}
       {adding ? (
         <ChildFormCard
           onSaved={(child) => {
@@ -113,12 +109,19 @@ export function Home() {
           )}
         </div>
       )}
+      {attention.data && attentionShown.length > 0 && (
+        <>
+          {/* Keyed by the search, so a new search starts again from the first rows. */}
+          <NeedsAttention key={query} list={attentionShown} total={attention.data.length} query={query.trim()} />
+          <h2 id="children-title">All children</h2>
+        </>
+      )}
       {!children.data && !children.error && <Loading what="children" />}
       {children.data && children.data.length === 0 && <p class="empty">No children have been added yet.</p>}
       {children.data && children.data.length > 0 && (
         <>
           <p class="hint" id="search-count" aria-live="polite">
-            {query.trim() ? `${shown.length} of ${children.data.length} children match “${query.trim()}”.` : ""}
+            {query.trim() ? `${count(shown.length)} of ${count(children.data.length)} children match “${query.trim()}”.` : ""}
           </p>
           <table class="list" aria-label="Children">
             <thead>
@@ -140,7 +143,13 @@ export function Home() {
               ))}
             </tbody>
           </table>
-          <ShowMore shown={Math.min(childRows, shown.length)} total={shown.length} what="children" listId="children-rows" searchable onShow={setChildRows} />
+          <ShowMore
+            shown={Math.min(childRows, shown.length)}
+            total={shown.length}
+            what="children"
+            listId="children-rows"
+            onShow={setChildRows}
+          />
           {shown.length === 0 && <p class="empty">No child matches “{query.trim()}”.</p>}
         </>
       )}
@@ -162,7 +171,6 @@ export function Home() {
             total={shownHouseholds.length}
             what="households"
             listId="household-rows"
-            searchable
             onShow={setHouseholdRows}
           />
         </section>
@@ -171,13 +179,16 @@ export function Home() {
   );
 }
 
-/** Children with an overdue review, drift, an urgent item or no checklist while a sibling has one. */
-function NeedsAttention({ list }: { list: Attention[] }) {
+/** Children with an overdue review, drift, an urgent item or no checklist while a sibling has one;
+ * `list` is those matching the search, out of `total`. */
+function NeedsAttention({ list, total, query }: { list: Attention[]; total: number; query: string }) {
   const [rows, setRows] = useState(FIRST_ROWS);
   return (
     <section aria-labelledby="attention-title" class="attention">
       <h2 id="attention-title">
-        Needs attention ({list.length} {list.length === 1 ? "child" : "children"})
+        {query
+          ? `Needs attention: ${count(list.length)} of ${count(total)} match “${query}”`
+          : `Needs attention (${count(total)} ${total === 1 ? "child" : "children"})`}
       </h2>
       <ul class="attention-list" id="attention-rows">
         {list.slice(0, rows).map(({ child, reasons }) => (
@@ -202,10 +213,13 @@ function NeedsAttention({ list }: { list: Attention[] }) {
           </li>
         ))}
       </ul>
-      <ShowMore shown={Math.min(rows, list.length)} total={list.length} what="children needing attention, most reasons first"
+      <ShowMore
+        shown={Math.min(rows, list.length)}
+        total={list.length}
+        what="children needing attention, most reasons first"
         listId="attention-rows"
-        searchable={false}
-        onShow={setRows} />
+        onShow={setRows}
+      />
     </section>
   );
 }
