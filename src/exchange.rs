@@ -675,6 +675,20 @@ pub struct ChildMatch {
     pub existing_id: Option<i64>,
     /// Details in the file that differ from the child here (never changed by an import).
     pub differences: Vec<String>,
+    /// When no child here matches: children who may be this one all the same (see the store).
+    pub similar: Vec<SimilarChild>,
+}
+
+/// A child here who may be the file's child, and why.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct SimilarChild {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub name: String,
+    pub date_of_birth: NaiveDate,
+    pub unborn: bool,
+    pub why: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]

@@ -668,3 +668,45 @@ fn the_partnership_dataset_is_pseudonymous_with_one_row_per_child() {
     assert!(to_csv(&[]).starts_with("pseudonym,"));
     assert!(store.partnership_dataset(to, from).is_err());
 }
+
+#[test]
+fn a_child_here_under_another_date_of_birth_or_before_birth_is_offered_and_nothing_is_merged() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut source = new_store(dir.path());
+    let child_id = source_case(&mut source); // Mirela Invented-Dragomir, born 2020-03-15
+    let bytes = export_bytes(&mut source, child_id, None);
+    let mut lead = receiver(dir.path());
+    // Here: the same name with a mistyped date of birth, a baby recorded before birth and due
+    // three weeks after that date, one due months away, and an unrelated child.
+    let typo = lead.add_child(&child_form("mirela  invented-dragomir", "2020-05-13", ""), today()).unwrap();
+    let mut due = child_form("Baby Invented-Dragomir", "2020-04-05", "");
+    due.unborn = true;
+    // (Recording a child before birth needs a due date in the future: add it as it was then.)
+    let baby = lead.add_child(&due, d("2020-01-10")).unwrap();
+    let mut later = child_form("Baby Other", "2020-09-01", "");
+    later.unborn = true;
+    lead.add_child(&later, d("2020-01-10")).unwrap();
+    lead.add_child(&child_form("Someone Else", "2020-03-15", ""), today()).unwrap();
+
+    let plan = lead.import_preview_on(&bytes, None, today()).unwrap();
+    assert_eq!(plan.child.existing_id, None, "nothing matches both name and date of birth");
+    let offered: Vec<(i64, &str)> = plan.child.similar.iter().map(|s| (s.id, s.why.as_str())).collect();
+    assert_eq!(
+        offered,
+        [
+            (baby.id, "recorded here before birth, due near this date of birth"),
+            (typo.id, "the same name, another date of birth")
+        ]
+    );
+    // The practitioner corrects the record; the same file then goes to that child, and no
+    // child is offered any more.
+    let mut corrected = child_form("Mirela Invented-Dragomir", "2020-03-15", "");
+    corrected.plan_category = Some(PlanCategory::Neglect);
+    lead.update_child(typo.id, &corrected, today()).unwrap();
+    let plan = lead.import_preview_on(&bytes, None, today()).unwrap();
+    assert_eq!(plan.child.existing_id, Some(typo.id));
+    assert!(plan.child.similar.is_empty());
+    let report = lead.import_on(&bytes, None, today()).unwrap();
+    assert_eq!(report.child_id, typo.id);
+    assert!(!report.child_created);
+}

@@ -14,7 +14,7 @@ mod support;
 use std::path::Path;
 use std::time::Instant;
 
-use chrono::{Days, Local, Months, NaiveDate};
+use chrono::{Datelike, Days, Local, Months, NaiveDate};
 use common::{data_dir, serial, App};
 use ntk_core::assessment::ItemRecord;
 use ntk_core::model::{AgeBand, ChildForm, PlanCategory};
@@ -483,4 +483,39 @@ async fn an_imported_case_shows_its_history_change_drift_disagreements_and_print
 
     app.quit().await;
     eprintln!("whole test in {:?}", started.elapsed());
+}
+
+#[tokio::test]
+async fn a_child_already_here_under_another_date_of_birth_is_offered_before_an_import() {
+    let _serial = serial();
+    let dir = data_dir();
+    let files = tempfile::Builder::new().prefix("ntk-e2e-files-").tempdir().unwrap();
+    // Another agency's file: Jamie with one checklist.
+    let sender_dir = tempfile::tempdir().unwrap();
+    let mut sender = Store::create(&sender_dir.path().join("other-agency.db"), "another passphrase", "sender").unwrap();
+    let dob = today() - Months::new(12 * 9);
+    let jamie = add_child(&mut sender, OVERDUE_NAME, dob);
+    checklist(&mut sender, jamie, dob, today() - Days::new(20), SOCIAL_WORKER, |_, _| 2, seen);
+    export(&mut sender, jamie, &files.path().join("jamie.ntkexchange"));
+    // Here, Jamie was recorded with the day and month the other way round.
+    let mut here = Store::create(&dir.path().join(ntk_core::store::DATABASE_FILE), common::PASSPHRASE, "test").unwrap();
+    let typo = NaiveDate::from_ymd_opt(dob.year(), dob.day().min(12), dob.month().min(28)).unwrap();
+    let typo = if typo == dob { dob + Days::new(1) } else { typo };
+    let local = add_child(&mut here, OVERDUE_NAME, typo);
+    drop(here);
+
+    let files_env = files.path().display().to_string();
+    let app = App::launch_with_env(dir.path(), &[("NTK_E2E_FILE_DIR", &files_env)]).await;
+    app.unlock().await;
+    go(&app, "#/settings").await;
+    app.click("#import-choose").await;
+    let similar = app.wait_for_text("#import-similar", "This may be a child already here").await;
+    assert!(similar.contains("the same name, another date of birth"), "{similar}");
+    assert_eq!(attrs(&app, "#import-similar a", "href").await, vec![format!("#/child/{local}")]);
+    js(&app, "document.getElementById('import-similar').scrollIntoView({block: 'center'});", vec![]).await;
+    shot(&app, "import-similar").await;
+    assert_accessible(&app, "import preview offering a child already here").await;
+    app.click(".confirm button:not(.primary)").await;
+    app.wait_for_text("#import-notice", "Nothing was imported.").await;
+    app.quit().await;
 }

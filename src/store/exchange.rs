@@ -21,7 +21,8 @@ use crate::error::{CoreError, Result};
 use crate::exchange::{
     check_assessment, checklist_mismatch, plural, ChecklistRef, ChildMatch, DatasetArea, DatasetRow, ExchangeAction,
     ExchangeAssessment, ExchangeAssessor, ExchangeChild, ExchangeConfirmation, ExchangeFile, ExchangeItem,
-    ExchangeNarrative, GradeBasis, ImportOutcome, ImportPlan, ImportReport, PlannedAssessment, FORMAT, FORMAT_VERSION,
+    ExchangeNarrative, GradeBasis, ImportOutcome, ImportPlan, ImportReport, PlannedAssessment, SimilarChild, FORMAT,
+    FORMAT_VERSION,
 };
 use crate::model::{AgeBand, Child, ValidChild};
 use crate::scoring::Grade;
@@ -54,6 +55,37 @@ struct Worked {
 /// Names compared for matching a child: case and spacing do not matter.
 fn name_key(name: &str) -> String {
     name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+/// How far an expected date of birth may be from the real one for a child recorded before birth
+/// to be offered as perhaps the file's child (a baby is often named only after birth).
+const DUE_DATE_SLACK_DAYS: i64 = 56;
+
+/// Children here who may be the file's child although the name or date of birth differ: the
+/// same name with another date of birth, or a child recorded before birth and due near it.
+/// Offered in the preview so a practitioner can correct the record instead of importing the
+/// child a second time (a baby "lost" as a separate, unassessed record).
+fn similar_children(file: &ExchangeChild, children: &[Child]) -> Vec<SimilarChild> {
+    let key = name_key(&file.name);
+    children
+        .iter()
+        .filter_map(|c| {
+            let why = if name_key(&c.name) == key {
+                "the same name, another date of birth"
+            } else if c.unborn && (c.date_of_birth - file.date_of_birth).num_days().abs() <= DUE_DATE_SLACK_DAYS {
+                "recorded here before birth, due near this date of birth"
+            } else {
+                return None;
+            };
+            Some(SimilarChild {
+                id: c.id,
+                name: c.name.clone(),
+                date_of_birth: c.date_of_birth,
+                unborn: c.unborn,
+                why: why.to_string(),
+            })
+        })
+        .collect()
 }
 
 fn differences(file: &ExchangeChild, here: &Child) -> Vec<String> {
@@ -353,10 +385,11 @@ impl Store {
 
         // The child: same name (ignoring case and spacing) and the same date of birth.
         let key = name_key(&file.child.name);
-        let matches: Vec<Child> = self
-            .list_children()?
-            .into_iter()
+        let children = self.list_children()?;
+        let matches: Vec<Child> = children
+            .iter()
             .filter(|c| c.date_of_birth == file.child.date_of_birth && name_key(&c.name) == key)
+            .cloned()
             .collect();
         if matches.len() > 1 {
             return Err(CoreError::Refused(format!(
@@ -367,6 +400,7 @@ impl Store {
             )));
         }
         let here = matches.into_iter().next();
+        let similar = if here.is_none() { similar_children(&file.child, &children) } else { Vec::new() };
         let existing: Vec<Assessment> = match &here {
             Some(c) => self
                 .assessments_for_child(c.id)?
@@ -480,6 +514,7 @@ impl Store {
             unborn: file.child.unborn,
             existing_id: here.as_ref().map(|c| c.id),
             differences: here.as_ref().map(|c| differences(&file.child, c)).unwrap_or_default(),
+            similar,
         };
         let plan = ImportPlan {
             encrypted,

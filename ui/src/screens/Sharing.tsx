@@ -151,6 +151,22 @@ export function ImportChecklists() {
                 </dd>
               </div>
             </dl>
+            {plan.child.similar.length > 0 && (
+              <div class="warning-text" id="import-similar">
+                <p>
+                  <strong>This may be a child already here.</strong> If it is, correct their record first (date of
+                  birth, name), then choose the file again: the checklists will go to that child instead of a new one.
+                </p>
+                <ul>
+                  {plan.child.similar.map((c) => (
+                    <li key={c.id}>
+                      <a href={`#/child/${c.id}`}>{c.name}</a>, {c.unborn ? "due" : "born"} {formatDate(c.date_of_birth)}{" "}
+                      ({c.why})
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
             {plan.child.differences.length > 0 && (
               <div class="warning-text">
                 <p>The file's details differ from the record here. The record here is not changed:</p>
