@@ -13,10 +13,13 @@ const wording = wordingFile as Wording;
 
 export const BAND_LABELS = Object.fromEntries(wording.bands.map((b) => [b.band, b.label])) as Record<Band, string>;
 
+// Highest band first, so the first band a score reaches is its band.
+const BANDS_FROM_TOP = [...wording.bands].reverse();
+
 /** The band of a score, by the core's band boundaries. */
 export function bandOf(score: number): Band {
   const tenths = Math.round(score * 10);
-  const from = [...wording.bands].reverse().find((b) => tenths >= b.from_tenths);
+  const from = BANDS_FROM_TOP.find((b) => tenths >= b.from_tenths);
   return (from ?? wording.bands[0]).band;
 }
 

@@ -14,7 +14,8 @@ export const FIRST_ROWS = 100;
 const count = (x: number) => x.toLocaleString("en-GB");
 
 type ShowMoreProps = {
-  shown: number;
+  /** How many rows the list may draw now, and how many it has. */
+  limit: number;
   total: number;
   what: string;
   /** The element whose children are the rows: the first new row's link takes the focus. */
@@ -24,17 +25,17 @@ type ShowMoreProps = {
 };
 
 /** "Showing 100 of 9,812 …" and a button for the next rows; nothing when all are shown. */
-function ShowMore({ shown, total, what, listId, onShow }: ShowMoreProps) {
-  if (shown >= total) return null;
-  const next = Math.min(total - shown, FIRST_ROWS * 5);
+function ShowMore({ limit, total, what, listId, onShow }: ShowMoreProps) {
+  if (limit >= total) return null;
+  const next = Math.min(total - limit, FIRST_ROWS * 5);
   const more = () => {
-    onShow(shown + next);
+    onShow(limit + next);
     // Keyboard and screen-reader users land on the first row they have not seen yet.
-    requestAnimationFrame(() => document.querySelector<HTMLElement>(`#${listId} > :nth-child(${shown + 1}) a`)?.focus());
+    requestAnimationFrame(() => document.querySelector<HTMLElement>(`#${listId} > :nth-child(${limit + 1}) a`)?.focus());
   };
   return (
     <p class="hint show-more">
-      Showing {count(shown)} of {count(total)} {what}. Type a name to narrow the list, or{" "}
+      Showing {count(limit)} of {count(total)} {what}. Type a name to narrow the list, or{" "}
       <button type="button" class="link-button" onClick={more}>
         show {count(next)} more
       </button>
@@ -144,7 +145,7 @@ export function Home() {
             </tbody>
           </table>
           <ShowMore
-            shown={Math.min(childRows, shown.length)}
+            limit={childRows}
             total={shown.length}
             what="children"
             listId="children-rows"
@@ -167,7 +168,7 @@ export function Home() {
             ))}
           </ul>
           <ShowMore
-            shown={Math.min(householdRows, shownHouseholds.length)}
+            limit={householdRows}
             total={shownHouseholds.length}
             what="households"
             listId="household-rows"
@@ -214,7 +215,7 @@ function NeedsAttention({ list, total, query }: { list: Attention[]; total: numb
         ))}
       </ul>
       <ShowMore
-        shown={Math.min(rows, list.length)}
+        limit={rows}
         total={list.length}
         what="children needing attention, most reasons first"
         listId="attention-rows"
