@@ -68,6 +68,7 @@ const BROKEN: &[(&str, &str)] = &[
     ("broken-no-areas.json", "areas: the checklist has no areas"),
     ("broken-empty-subarea.json", "areas[2].subareas[0].items: the sub-area has no items"),
     ("broken-truncated.json", "not valid JSON: EOF while parsing"),
+    ("broken-serious-from.json", "areas[1].subareas[0].items[0].serious_from: must be a grade from 3 to 5, found 2"),
 ];
 
 #[test]

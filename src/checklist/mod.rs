@@ -64,11 +64,24 @@ pub struct Item {
     pub descriptors: Vec<String>,
     /// What to look at, what counts as evidence, what not to confuse it with.
     pub guidance: String,
+    /// The grade (3 to 5) from which this item describes danger to the child, such as unsafe
+    /// sleep for a baby at 4. From that grade the item is never averaged away: it flags its area
+    /// on every summary, like a 5. Absent on most items; left out of the canonical form when
+    /// absent, so a checklist without marks keeps the hash it always had.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub serious_from: Option<u8>,
 }
 
 impl Item {
     pub fn applies_to(&self, band: AgeBand) -> bool {
         self.age_bands.contains(&band)
+    }
+
+    /// Whether `grade` is at or above the grade this item is serious from. A 5 is always
+    /// serious, marked or not.
+    pub fn is_serious_at(&self, grade: u8) -> bool {
+        grade >= self.serious_from.unwrap_or(GRADES as u8)
     }
 }
 

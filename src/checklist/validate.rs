@@ -152,6 +152,14 @@ pub(super) fn check(id: &str, version: &str, title: &str, areas: &[Area]) -> Res
                         format!("expected {GRADES}, found {}", item.descriptors.len()),
                     );
                 }
+                if let Some(from) = item.serious_from {
+                    if !(3..=GRADES as u8).contains(&from) {
+                        faults.add(
+                            format!("{ip}.serious_from"),
+                            format!("must be a grade from 3 to {GRADES}, found {from}"),
+                        );
+                    }
+                }
                 for (d, text) in item.descriptors.iter().enumerate() {
                     let dp = format!("{ip}.descriptors[{d}]");
                     if text.trim().is_empty() {
