@@ -872,6 +872,28 @@ pub fn to_csv(rows: &[DatasetRow]) -> String {
     out
 }
 
+/// The period of a partnership dataset, as typed in the app's form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DatasetPeriod {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+}
+
+impl DatasetPeriod {
+    /// Parses the two dates of the form; each refusal names its field.
+    pub fn parse(from: &str, to: &str) -> Result<DatasetPeriod> {
+        Ok(DatasetPeriod {
+            from: crate::model::parse_form_date(from, "from", "start of the period")?,
+            to: crate::model::parse_form_date(to, "to", "end of the period")?,
+        })
+    }
+
+    /// The name offered when saving the dataset.
+    pub fn file_name(&self) -> String {
+        format!("neglect-dataset-{}-to-{}.csv", self.from, self.to)
+    }
+}
+
 /// A file chosen for import in the app and what importing it would do (nothing written yet).
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]

@@ -3,7 +3,7 @@
 //! folder for the app (on Linux `~/.local/share/org.neglecttoolkit.desktop`, the same folder
 //! Tauri names for the app's identifier).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::error::{CoreError, Result};
 
@@ -28,6 +28,12 @@ pub fn resolve_data_dir(args: &[String]) -> Result<PathBuf> {
     dirs::data_dir()
         .map(|d| d.join(APP_IDENTIFIER))
         .ok_or_else(|| CoreError::NotFound("No data folder could be found; give one with --data-dir FOLDER.".into()))
+}
+
+/// Writes a file the person chose a place for (a summary, an export, the dataset); a failure
+/// becomes the core's plain-words error, as every other one does.
+pub fn write_chosen_file(path: &Path, bytes: impl AsRef<[u8]>) -> Result<()> {
+    Ok(std::fs::write(path, bytes)?)
 }
 
 #[cfg(test)]

@@ -1,8 +1,11 @@
 // No console window on Windows release builds; harmless elsewhere.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+#[macro_use]
+mod contract;
 mod commands;
 mod dialogs;
+mod files;
 mod single_instance;
 mod state;
 
@@ -43,46 +46,7 @@ fn main() {
             });
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::app_status,
-            commands::create_database,
-            commands::unlock,
-            commands::lock,
-            commands::change_passphrase,
-            commands::list_children,
-            commands::get_child,
-            commands::list_households,
-            commands::household_overview,
-            commands::add_child,
-            commands::update_child,
-            commands::erase_child,
-            commands::get_checklist,
-            commands::list_assessments,
-            commands::start_assessment,
-            commands::assessment_view,
-            commands::save_item,
-            commands::confirm_area,
-            commands::save_narrative,
-            commands::add_action,
-            commands::delete_action,
-            commands::record_action_result,
-            commands::finalise_check,
-            commands::finalise,
-            commands::amend,
-            commands::discard_draft,
-            commands::backup,
-            commands::restore,
-            commands::needs_attention,
-            commands::child_history,
-            commands::print_report,
-            commands::export_child,
-            commands::choose_import,
-            commands::import_file,
-            commands::export_dataset,
-            commands::still_here,
-            commands::idle_lock_minutes,
-            commands::set_idle_lock_minutes,
-        ])
+        .invoke_handler(commands::handler())
         .run(tauri::generate_context!())
         .expect("Neglect Toolkit could not start");
 }

@@ -5,6 +5,7 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use ntk_core::error::Problem;
+use ntk_core::model::AppStatus;
 use ntk_core::store::{Store, DATABASE_FILE};
 
 pub struct AppState {
@@ -21,6 +22,33 @@ impl AppState {
 
     pub fn database_path(&self) -> PathBuf {
         self.data_dir.join(DATABASE_FILE)
+    }
+
+    pub fn status(&self) -> AppStatus {
+        AppStatus {
+            database_exists: self.database_path().exists(),
+            unlocked: self.is_unlocked(),
+            data_dir: self.data_dir.display().to_string(),
+        }
+    }
+
+    /// Makes a new, empty records file protected by `passphrase`, and opens it.
+    pub fn create(&self, passphrase: &str) -> Result<(), Problem> {
+        self.set_store(Some(Store::create(&self.database_path(), passphrase, &os_user())?));
+        Ok(())
+    }
+
+    pub fn unlock(&self, passphrase: &str) -> Result<(), Problem> {
+        self.set_store(Some(Store::open(&self.database_path(), passphrase, &os_user())?));
+        Ok(())
+    }
+
+    /// The UI reports input (throttled) so reading a long page does not count as being away;
+    /// while the records are locked there is nothing to keep open.
+    pub fn still_here(&self) {
+        if self.is_unlocked() {
+            self.touch();
+        }
     }
 
     /// Runs `f` on the open store, or answers "locked".

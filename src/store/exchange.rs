@@ -7,6 +7,7 @@
 //! Nothing that is already here is changed.
 
 use std::collections::{HashMap, HashSet};
+use std::path::Path;
 
 use chrono::NaiveDate;
 use hmac::{Hmac, Mac};
@@ -19,10 +20,10 @@ use crate::assessment::{Assessment, AssessmentStatus};
 use crate::compare;
 use crate::error::{CoreError, Result};
 use crate::exchange::{
-    check_assessment, checklist_mismatch, plural, ChecklistRef, ChildMatch, DatasetArea, DatasetRow, ExchangeAction,
-    ExchangeAssessment, ExchangeAssessor, ExchangeChild, ExchangeConfirmation, ExchangeFile, ExchangeItem,
-    ExchangeNarrative, GradeBasis, ImportOutcome, ImportPlan, ImportReport, PlannedAssessment, SimilarChild, FORMAT,
-    FORMAT_VERSION,
+    check_assessment, checklist_mismatch, file_hash, plural, to_csv, ChecklistRef, ChildMatch, DatasetArea,
+    DatasetPeriod, DatasetRow, ExchangeAction, ExchangeAssessment, ExchangeAssessor, ExchangeChild,
+    ExchangeConfirmation, ExchangeFile, ExchangeItem, ExchangeNarrative, GradeBasis, ImportChoice, ImportOutcome,
+    ImportPlan, ImportReport, PlannedAssessment, SimilarChild, FORMAT, FORMAT_VERSION,
 };
 use crate::model::{AgeBand, Child, ValidChild};
 use crate::scoring::Grade;
@@ -276,6 +277,32 @@ impl Store {
     /// [`Store::import_preview`] with `today` given (dates after it are refused).
     pub fn import_preview_on(&self, bytes: &[u8], passphrase: Option<&str>, today: NaiveDate) -> Result<ImportPlan> {
         Ok(self.work_out(bytes, passphrase, today)?.plan)
+    }
+
+    /// Reads a file the person chose to import and works out what importing it would do
+    /// (writes nothing). The choice carries the hash of the bytes previewed, so that
+    /// [`Store::import_chosen`] imports exactly what the person saw.
+    pub fn choose_import(&self, path: &Path, passphrase: Option<&str>) -> Result<ImportChoice> {
+        let bytes = std::fs::read(path)?;
+        let plan = self.import_preview(&bytes, passphrase)?;
+        Ok(ImportChoice { path: path.display().to_string(), file_hash: file_hash(&bytes), plan })
+    }
+
+    /// Imports the file previewed by [`Store::choose_import`]; refused, importing nothing, if the
+    /// file has changed since it was previewed.
+    pub fn import_chosen(
+        &mut self,
+        path: &Path,
+        previewed_hash: &str,
+        passphrase: Option<&str>,
+    ) -> Result<ImportReport> {
+        let bytes = std::fs::read(path)?;
+        if file_hash(&bytes) != previewed_hash {
+            return Err(CoreError::Refused(
+                "The file has changed since it was checked, so nothing was imported. Choose it again to see what it would add.".into(),
+            ));
+        }
+        self.import(&bytes, passphrase)
     }
 
     /// Imports an exchange file: the child (matched by name and date of birth, or added) and
@@ -539,6 +566,11 @@ impl Store {
     /// One row per child for the period `from..=to`: every child with a finalised checklist
     /// dated in the period or on a plan that started by its end. Pseudonymous (see
     /// [`DatasetRow::pseudonym`]); rows are ordered by pseudonym, so the order tells nothing.
+    /// [`Store::partnership_dataset`] for a period typed in a form, as CSV.
+    pub fn partnership_csv(&self, period: &DatasetPeriod) -> Result<String> {
+        Ok(to_csv(&self.partnership_dataset(period.from, period.to)?))
+    }
+
     pub fn partnership_dataset(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<DatasetRow>> {
         if from > to {
             return Err(CoreError::invalid("from", "The start of the period is after its end."));

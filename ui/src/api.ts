@@ -1,24 +1,14 @@
-// Typed calls to the Rust backend. The types come from ts-rs (src/bindings), never written here.
+// Typed calls to the Rust backend. The types come from ts-rs (src/bindings), never written here,
+// and every command's name, arguments and answer from the declaration in src-tauri/src/commands.rs
+// (bindings/commands.ts), so tsc refuses a call the Rust side would not accept.
 import { invoke } from "@tauri-apps/api/core";
-import type { Action } from "./bindings/Action";
 import type { ActionForm } from "./bindings/ActionForm";
-import type { AppStatus } from "./bindings/AppStatus";
-import type { Assessment } from "./bindings/Assessment";
-import type { Attention } from "./bindings/Attention";
-import type { AssessmentView } from "./bindings/AssessmentView";
-import type { BackupReport } from "./bindings/BackupReport";
 import type { Checklist } from "./bindings/Checklist";
-import type { Child } from "./bindings/Child";
+import type { CommandName, Commands } from "./bindings/commands";
 import type { ChildForm } from "./bindings/ChildForm";
-import type { ChildHistory } from "./bindings/ChildHistory";
-import type { FinaliseCheck } from "./bindings/FinaliseCheck";
-import type { Household } from "./bindings/Household";
-import type { HouseholdOverview } from "./bindings/HouseholdOverview";
 import type { ImportChoice } from "./bindings/ImportChoice";
-import type { ImportReport } from "./bindings/ImportReport";
 import type { ItemRecord } from "./bindings/ItemRecord";
 import type { ReportKind } from "./bindings/ReportKind";
-import type { Saved } from "./bindings/Saved";
 import type { StartAssessmentForm } from "./bindings/StartAssessmentForm";
 import { isProblem } from "./problem";
 
@@ -29,9 +19,12 @@ export function whenLocked(handler: () => void) {
   onLocked = handler;
 }
 
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+export async function call<C extends CommandName>(
+  command: C,
+  ...args: Commands[C]["args"]
+): Promise<Commands[C]["answer"]> {
   try {
-    return await invoke<T>(command, args);
+    return await invoke<Commands[C]["answer"]>(command, args[0]);
   } catch (e) {
     if (isProblem(e) && e.kind === "locked") onLocked();
     throw e;
@@ -41,59 +34,59 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 let checklist: Promise<Checklist> | null = null;
 
 export const api = {
-  appStatus: () => call<AppStatus>("app_status"),
-  createDatabase: (passphrase: string) => call<void>("create_database", { passphrase }),
-  unlock: (passphrase: string) => call<void>("unlock", { passphrase }),
-  lock: () => call<void>("lock"),
-  stillHere: () => call<void>("still_here"),
-  idleLockMinutes: () => call<number>("idle_lock_minutes"),
-  setIdleLockMinutes: (minutes: number) => call<void>("set_idle_lock_minutes", { minutes }),
-  changePassphrase: (old: string, newPassphrase: string) => call<void>("change_passphrase", { old, new: newPassphrase }),
-  backup: () => call<BackupReport | null>("backup"),
-  restore: (passphrase: string) => call<BackupReport | null>("restore", { passphrase }),
+  appStatus: () => call("app_status"),
+  createDatabase: (passphrase: string) => call("create_database", { passphrase }),
+  unlock: (passphrase: string) => call("unlock", { passphrase }),
+  lock: () => call("lock"),
+  stillHere: () => call("still_here"),
+  idleLockMinutes: () => call("idle_lock_minutes"),
+  setIdleLockMinutes: (minutes: number) => call("set_idle_lock_minutes", { minutes }),
+  changePassphrase: (old: string, newPassphrase: string) => call("change_passphrase", { old, new: newPassphrase }),
+  backup: () => call("backup"),
+  restore: (passphrase: string) => call("restore", { passphrase }),
 
-  listChildren: () => call<Child[]>("list_children"),
-  getChild: (id: number) => call<Child>("get_child", { id }),
-  listHouseholds: () => call<Household[]>("list_households"),
-  householdOverview: (id: number) => call<HouseholdOverview>("household_overview", { id }),
-  addChild: (form: ChildForm) => call<Child>("add_child", { form }),
-  updateChild: (id: number, form: ChildForm) => call<Child>("update_child", { id, form }),
-  eraseChild: (id: number) => call<void>("erase_child", { id }),
+  listChildren: () => call("list_children"),
+  getChild: (id: number) => call("get_child", { id }),
+  listHouseholds: () => call("list_households"),
+  householdOverview: (id: number) => call("household_overview", { id }),
+  addChild: (form: ChildForm) => call("add_child", { form }),
+  updateChild: (id: number, form: ChildForm) => call("update_child", { id, form }),
+  eraseChild: (id: number) => call("erase_child", { id }),
 
   /** The checklist's content does not change while the app runs: fetched once. */
   checklist: () => {
-    checklist ??= call<Checklist>("get_checklist").catch((e) => {
+    checklist ??= call("get_checklist").catch((e) => {
       checklist = null;
       throw e;
     });
     return checklist;
   },
-  listAssessments: (childId: number) => call<Assessment[]>("list_assessments", { childId }),
+  listAssessments: (childId: number) => call("list_assessments", { childId }),
   startAssessment: (childId: number, form: StartAssessmentForm) =>
-    call<Assessment>("start_assessment", { childId, form }),
-  assessmentView: (id: number) => call<AssessmentView>("assessment_view", { id }),
-  saveItem: (assessmentId: number, item: ItemRecord) => call<Saved>("save_item", { assessmentId, item }),
+    call("start_assessment", { childId, form }),
+  assessmentView: (id: number) => call("assessment_view", { id }),
+  saveItem: (assessmentId: number, item: ItemRecord) => call("save_item", { assessmentId, item }),
   confirmArea: (assessmentId: number, areaId: string, confirmed: number, reason: string) =>
-    call<Saved>("confirm_area", { assessmentId, areaId, confirmed, reason }),
+    call("confirm_area", { assessmentId, areaId, confirmed, reason }),
   saveNarrative: (assessmentId: number, section: string, areaId: string | null, text: string) =>
-    call<Saved>("save_narrative", { assessmentId, section, areaId, text }),
-  addAction: (assessmentId: number, form: ActionForm) => call<Action>("add_action", { assessmentId, form }),
-  deleteAction: (actionId: number) => call<void>("delete_action", { actionId }),
-  recordActionResult: (actionId: number, result: string) => call<void>("record_action_result", { actionId, result }),
-  finaliseCheck: (id: number) => call<FinaliseCheck>("finalise_check", { id }),
-  finalise: (id: number) => call<Assessment>("finalise", { id }),
-  amend: (id: number, reason: string) => call<Assessment>("amend", { id, reason }),
-  discardDraft: (id: number) => call<void>("discard_draft", { id }),
+    call("save_narrative", { assessmentId, section, areaId, text }),
+  addAction: (assessmentId: number, form: ActionForm) => call("add_action", { assessmentId, form }),
+  deleteAction: (actionId: number) => call("delete_action", { actionId }),
+  recordActionResult: (actionId: number, result: string) => call("record_action_result", { actionId, result }),
+  finaliseCheck: (id: number) => call("finalise_check", { id }),
+  finalise: (id: number) => call("finalise", { id }),
+  amend: (id: number, reason: string) => call("amend", { id, reason }),
+  discardDraft: (id: number) => call("discard_draft", { id }),
 
-  needsAttention: () => call<Attention[]>("needs_attention"),
-  childHistory: (childId: number) => call<ChildHistory>("child_history", { childId }),
+  needsAttention: () => call("needs_attention"),
+  childHistory: (childId: number) => call("child_history", { childId }),
   /** Asks where to save, writes the PDF and opens it; `null`: no file was chosen. */
-  printReport: (childId: number, kind: ReportKind) => call<string | null>("print_report", { childId, kind }),
+  printReport: (childId: number, kind: ReportKind) => call("print_report", { childId, kind }),
   exportChild: (childId: number, filePassphrase: string) =>
-    call<string | null>("export_child", { childId, filePassphrase: filePassphrase || null }),
+    call("export_child", { childId, filePassphrase: filePassphrase || null }),
   /** Asks for a file and works out what importing it would do (writes nothing); `null`: no file chosen. */
-  chooseImport: (filePassphrase: string) => call<ImportChoice | null>("choose_import", { filePassphrase: filePassphrase || null }),
+  chooseImport: (filePassphrase: string) => call("choose_import", { filePassphrase: filePassphrase || null }),
   importFile: (choice: ImportChoice, filePassphrase: string) =>
-    call<ImportReport>("import_file", { path: choice.path, fileHash: choice.file_hash, filePassphrase: filePassphrase || null }),
-  exportDataset: (from: string, to: string) => call<string | null>("export_dataset", { from, to }),
+    call("import_file", { path: choice.path, fileHash: choice.file_hash, filePassphrase: filePassphrase || null }),
+  exportDataset: (from: string, to: string) => call("export_dataset", { from, to }),
 };

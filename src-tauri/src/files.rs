@@ -1,0 +1,77 @@
+//! The commands that ask the person for a file (through `dialogs.rs`), then hand it to the core.
+
+use chrono::Local;
+use ntk_core::error::Problem;
+use ntk_core::exchange::{DatasetPeriod, ImportChoice};
+use ntk_core::paths::write_chosen_file;
+use ntk_core::store::{BackupReport, ReportKind, Store};
+use tauri::AppHandle;
+
+use crate::dialogs;
+use crate::state::{os_user, AppState};
+
+type Answer<T> = Result<T, Problem>;
+
+pub fn today() -> chrono::NaiveDate {
+    Local::now().date_naive()
+}
+
+/// Asks where to save a backup, then writes and verifies it. `None`: the person cancelled.
+pub fn backup(app: &AppHandle, state: &AppState) -> Answer<Option<BackupReport>> {
+    let name = format!("neglect-toolkit-{}.ntkbackup", today());
+    let Some(path) = dialogs::save_path(app, "Save a backup", &name) else { return Ok(None) };
+    state.with_store(|s| s.backup_to(&path)).map(Some)
+}
+
+/// Asks for a backup file, verifies it with the passphrase, and replaces the records with it.
+pub fn restore(app: &AppHandle, state: &AppState, passphrase: &str) -> Answer<Option<BackupReport>> {
+    let Some(path) = dialogs::open_path(app, "Restore from a backup") else { return Ok(None) };
+    // Check the backup while the records are still open: a wrong passphrase or a bad file
+    // must leave the app as it was, not locked.
+    ntk_core::store::verify_backup(&path, passphrase)?;
+    let db = state.database_path();
+    state.replace_store(|| Store::restore(&path, &db, passphrase, &os_user())).map(Some)
+}
+
+/// Writes a summary where the person chooses, then opens it in the system's PDF viewer.
+/// Returns the path written, or `None` if the person cancelled.
+pub fn print_report(app: &AppHandle, state: &AppState, child_id: i64, kind: ReportKind) -> Answer<Option<String>> {
+    let pdf = state.with_store(|s| s.report(kind, child_id, today()))?;
+    let name = format!("{}-{}.pdf", kind.file_stem(), today());
+    let Some(path) = dialogs::save_path(app, "Save the summary", &name) else { return Ok(None) };
+    write_chosen_file(&path, pdf)?;
+    dialogs::open_in_viewer(&path);
+    Ok(Some(path.display().to_string()))
+}
+
+/// Exports one child's finalised checklists to a file the person chooses.
+pub fn export_child(
+    app: &AppHandle,
+    state: &AppState,
+    child_id: i64,
+    file_passphrase: Option<&str>,
+) -> Answer<Option<String>> {
+    let name = format!("checklists-{child_id}-{}.ntkexchange", today());
+    // Ask first: the store records an export in the audit log, which a cancel must not leave.
+    let Some(path) = dialogs::save_path(app, "Export checklists", &name) else { return Ok(None) };
+    let bytes = state.with_store(|s| s.export_child(child_id)?.to_bytes(file_passphrase.filter(|p| !p.is_empty())))?;
+    write_chosen_file(&path, bytes)?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// Asks for a file and works out what importing it would do (writes nothing).
+pub fn choose_import(app: &AppHandle, state: &AppState, file_passphrase: Option<&str>) -> Answer<Option<ImportChoice>> {
+    let Some(path) = dialogs::open_file(app, "Import checklists", "ntkexchange") else { return Ok(None) };
+    state.with_store(|s| s.choose_import(&path, file_passphrase.filter(|p| !p.is_empty()))).map(Some)
+}
+
+/// Writes the partnership dataset (CSV, no names) where the person chooses.
+pub fn export_dataset(app: &AppHandle, state: &AppState, from: &str, to: &str) -> Answer<Option<String>> {
+    let period = DatasetPeriod::parse(from, to)?;
+    let csv = state.with_store(|s| s.partnership_csv(&period))?;
+    let Some(path) = dialogs::save_path(app, "Save the partnership dataset", &period.file_name()) else {
+        return Ok(None);
+    };
+    write_chosen_file(&path, csv)?;
+    Ok(Some(path.display().to_string()))
+}

@@ -1,0 +1,65 @@
+// Generated from the command declaration in src-tauri/src/commands.rs by `cargo test`: do not edit.
+// Each command's arguments (as Tauri receives them, camelCase) and the answer it resolves to.
+import type { Action } from "./Action";
+import type { ActionForm } from "./ActionForm";
+import type { AppStatus } from "./AppStatus";
+import type { Assessment } from "./Assessment";
+import type { AssessmentView } from "./AssessmentView";
+import type { Attention } from "./Attention";
+import type { BackupReport } from "./BackupReport";
+import type { Checklist } from "./Checklist";
+import type { Child } from "./Child";
+import type { ChildForm } from "./ChildForm";
+import type { ChildHistory } from "./ChildHistory";
+import type { FinaliseCheck } from "./FinaliseCheck";
+import type { Household } from "./Household";
+import type { HouseholdOverview } from "./HouseholdOverview";
+import type { ImportChoice } from "./ImportChoice";
+import type { ImportReport } from "./ImportReport";
+import type { ItemRecord } from "./ItemRecord";
+import type { ReportKind } from "./ReportKind";
+import type { Saved } from "./Saved";
+import type { StartAssessmentForm } from "./StartAssessmentForm";
+
+export type Commands = {
+  app_status: { args: []; answer: AppStatus };
+  create_database: { args: [{ passphrase: string }]; answer: void };
+  unlock: { args: [{ passphrase: string }]; answer: void };
+  lock: { args: []; answer: void };
+  still_here: { args: []; answer: void };
+  change_passphrase: { args: [{ old: string; new: string }]; answer: void };
+  idle_lock_minutes: { args: []; answer: number };
+  set_idle_lock_minutes: { args: [{ minutes: number }]; answer: void };
+  list_children: { args: []; answer: Array<Child> };
+  get_child: { args: [{ id: number }]; answer: Child };
+  list_households: { args: []; answer: Array<Household> };
+  household_overview: { args: [{ id: number }]; answer: HouseholdOverview };
+  add_child: { args: [{ form: ChildForm }]; answer: Child };
+  update_child: { args: [{ id: number; form: ChildForm }]; answer: Child };
+  erase_child: { args: [{ id: number }]; answer: void };
+  get_checklist: { args: []; answer: Checklist };
+  list_assessments: { args: [{ childId: number }]; answer: Array<Assessment> };
+  start_assessment: { args: [{ childId: number; form: StartAssessmentForm }]; answer: Assessment };
+  assessment_view: { args: [{ id: number }]; answer: AssessmentView };
+  save_item: { args: [{ assessmentId: number; item: ItemRecord }]; answer: Saved };
+  confirm_area: { args: [{ assessmentId: number; areaId: string; confirmed: number; reason: string }]; answer: Saved };
+  save_narrative: { args: [{ assessmentId: number; section: string; areaId: string | null; text: string }]; answer: Saved };
+  add_action: { args: [{ assessmentId: number; form: ActionForm }]; answer: Action };
+  delete_action: { args: [{ actionId: number }]; answer: void };
+  record_action_result: { args: [{ actionId: number; result: string }]; answer: void };
+  finalise_check: { args: [{ id: number }]; answer: FinaliseCheck };
+  finalise: { args: [{ id: number }]; answer: Assessment };
+  amend: { args: [{ id: number; reason: string }]; answer: Assessment };
+  discard_draft: { args: [{ id: number }]; answer: void };
+  needs_attention: { args: []; answer: Array<Attention> };
+  child_history: { args: [{ childId: number }]; answer: ChildHistory };
+  backup: { args: []; answer: BackupReport | null };
+  restore: { args: [{ passphrase: string }]; answer: BackupReport | null };
+  print_report: { args: [{ childId: number; kind: ReportKind }]; answer: string | null };
+  export_child: { args: [{ childId: number; filePassphrase: string | null }]; answer: string | null };
+  choose_import: { args: [{ filePassphrase: string | null }]; answer: ImportChoice | null };
+  import_file: { args: [{ path: string; fileHash: string; filePassphrase: string | null }]; answer: ImportReport };
+  export_dataset: { args: [{ from: string; to: string }]; answer: string | null };
+};
+
+export type CommandName = keyof Commands;
