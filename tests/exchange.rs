@@ -710,3 +710,39 @@ fn a_child_here_under_another_date_of_birth_or_before_birth_is_offered_and_nothi
     assert_eq!(report.child_id, typo.id);
     assert!(!report.child_created);
 }
+
+#[test]
+fn a_grade_on_an_item_outside_the_childs_age_band_is_refused_with_the_item_and_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut source = new_store(dir.path());
+    let child_id = source_case(&mut source); // born 2020: 5-11 on every checklist
+    let bytes = export_bytes(&mut source, child_id, None);
+    let mut lead = receiver(dir.path());
+    let conn = raw(&dir.path().join("lead.db"), OTHER_PASSPHRASE);
+    let before = counts(&conn);
+    let with_item = |grade: &'static str| {
+        edit_json(&bytes, move |v| {
+            let mut item = v["assessments"][0]["items"][0].clone();
+            item["item_id"] = Value::from("physical.home.safe-sleep");
+            item["grade"] = Value::from(grade);
+            v["assessments"][0]["items"].as_array_mut().unwrap().push(item);
+        })
+    };
+    // A 5 on safe sleep for a baby, for a six-year-old: refused, naming the item and why.
+    let plan = lead.import_preview_on(&with_item("5"), None, today()).unwrap();
+    assert!(!plan.can_import);
+    let reasons = match &plan.assessments[0].outcome {
+        ImportOutcome::Refused { reasons } => reasons.join(" "),
+        other => panic!("not refused: {other:?}"),
+    };
+    assert!(
+        reasons.contains("\"physical.home.safe-sleep\" (Safe sleep for a baby) is graded 5")
+            && reasons.contains("does not apply to the child"),
+        "{reasons}"
+    );
+    assert!(lead.import_on(&with_item("5"), None, today()).is_err());
+    // "Not known" is refused the same way; "not applicable" is true and harmless.
+    assert!(!lead.import_preview_on(&with_item("not_known"), None, today()).unwrap().can_import);
+    assert!(lead.import_preview_on(&with_item("not_applicable"), None, today()).unwrap().can_import);
+    assert_eq!(counts(&conn), before);
+}

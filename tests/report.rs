@@ -25,6 +25,7 @@ fn input(case: &Case) -> ReportInput<'_> {
         assessments: &case.assessments,
         household_name: case.child.household_name.as_deref(),
         siblings: &case.siblings,
+        sibling_latest: &[],
         today: case.today,
     }
 }
