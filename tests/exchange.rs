@@ -627,7 +627,9 @@ fn the_partnership_dataset_is_pseudonymous_with_one_row_per_child() {
          physical_grade,physical_basis,physical_change_since_first,\
          safety_grade,safety_basis,safety_change_since_first,\
          warmth_grade,warmth_basis,warmth_change_since_first,\
-         esteem_grade,esteem_basis,esteem_change_since_first,drift,review_overdue"
+         esteem_grade,esteem_basis,esteem_change_since_first,drift,review_overdue,\
+         sustained_improvement,not_yet_assessed,\
+         physical_urgent_item,safety_urgent_item,warmth_urgent_item,esteem_urgent_item"
     );
     assert_eq!(lines.len(), 3, "{csv}");
     for forbidden in
@@ -663,6 +665,30 @@ fn the_partnership_dataset_is_pseudonymous_with_one_row_per_child() {
     assert_eq!(safety.change_since_first, Some(-2.0));
     assert!(csv.contains(",neglect,"));
     let _ = (drifting, improving);
+
+    assert!(rows.iter().all(|r| !r.not_yet_assessed && !r.sustained_improvement), "{rows:#?}");
+    assert!(rows.iter().all(|r| r.areas.iter().all(|a| !a.urgent_item)), "{rows:#?}");
+
+    // Issue 14: a child with no checklist whose sibling has one is in the dataset, flagged, and
+    // an urgent item from any agency is marked in its area.
+    let mut store = store;
+    let older = store.add_child(&child_form("Older Fictional", "2016-02-02", "Dataset household"), today()).unwrap();
+    let baby = store.add_child(&child_form("Baby Fictional", "2026-05-05", "Dataset household"), today()).unwrap();
+    let a = store.start_assessment(older.id, &start_form("Sam Worker", "Health", "2026-11-01"), today()).unwrap();
+    complete(&mut store, a.id, AgeBand::Primary, Grade::G2);
+    store.save_item(a.id, &graded("physical.food.regular-meals", Grade::G5, "No food in the house."), today()).unwrap();
+    store.confirm_area(a.id, "physical", 2, "Weighed with the whole area.").unwrap();
+    store.finalise(a.id).unwrap();
+    let rows = store.partnership_dataset(from, to).unwrap();
+    assert_eq!(rows.len(), 4, "{rows:#?}");
+    assert_eq!(rows.iter().filter(|r| r.not_yet_assessed).count(), 1, "{rows:#?}");
+    let urgent: Vec<_> =
+        rows.iter().flat_map(|r| &r.areas).filter(|a| a.urgent_item).map(|a| a.area_id.as_str()).collect();
+    assert_eq!(urgent, ["physical"]);
+    let csv = to_csv(&rows);
+    assert!(csv.contains(",no,yes,no,no,no,no\r\n"), "the baby's row: not yet assessed\n{csv}");
+    assert!(csv.contains(",no,no,yes,no,no,no\r\n"), "the older child's row: urgent in physical care\n{csv}");
+    let _ = baby;
 
     // A period with nobody in it still has its header; a reversed period is refused.
     assert!(to_csv(&[]).starts_with("pseudonym,"));
