@@ -15,6 +15,7 @@ fn core_group_ten_assessments(c: &mut Criterion) {
         assessments: &case.assessments,
         household_name: case.child.household_name.as_deref(),
         siblings: &case.siblings,
+        sibling_latest: &[],
         today: case.today,
     };
     c.bench_function("core-group summary, 10 assessments", |b| {

@@ -23,8 +23,19 @@
 //!   professional judgement the plan rests on), otherwise the computed score: confirmed grade 3
 //!   or more, or computed score 3.0 or more.
 //! - **Sustained improvement**: an area improved from one round to the next and every later
-//!   round has stayed at least 0.5 better than the round before the improvement, and the latest
-//!   round is at least 6 months after the improvement was first seen.
+//!   round has stayed at least 0.5 better than the round before the improvement, the latest
+//!   round is at least 6 months after the improvement was first seen, *and* the area is no
+//!   longer at concern and has no urgent item. An improved area still at concern (or with an
+//!   urgent item) is "improving, still a concern", however long the improvement has held.
+//! - **Urgent items from any agency**: every item graded 5, or at or above the grade it is
+//!   serious from, by any assessor in the latest round, named with the assessor's agency. The
+//!   representing agency's grades never hide another agency's.
+//! - **Item-level change**: items that got worse by 2 or more grades, or reached their serious
+//!   grade, between the previous round and the latest (their representatives), whatever the
+//!   area's change reads.
+//! - **Unknowns**: applicable items of the latest round that no assessor in it graded.
+//! - **Areas seen differently**: in one round, two assessors' computed area scores 1.0 or more
+//!   apart (a systematic gap the item-by-item list misses).
 //! - **Drift**: an area at concern (in the latest round) that has not improved across the last
 //!   two reviews (latest round against the round two before it), or over 6 months (latest round
 //!   against the most recent round at least 6 months earlier). "Not comparable" is not an
@@ -45,7 +56,7 @@ use ts_rs::TS;
 use crate::assessment::{Assessment, AssessmentStatus, Practitioner};
 use crate::checklist::{Area, Checklist};
 use crate::model::{Child, DEFAULT_REVIEW_INTERVAL_MONTHS};
-use crate::scoring::{Band, Profile};
+use crate::scoring::{Band, Grade, Profile};
 
 /// Change in tenths of a grade that counts as improved (down) or worse (up).
 pub const CHANGE_TENTHS: i32 = 5;
@@ -57,6 +68,10 @@ pub const DRIFT_MONTHS: u32 = 6;
 pub const ROUND_DAYS: i64 = 28;
 /// Item grades this far apart between assessors in one round are listed for discussion.
 pub const DISAGREEMENT_GAP: u8 = 2;
+/// Area scores this far apart (in tenths) between assessors in one round are listed.
+pub const AREA_GAP_TENTHS: i32 = 10;
+/// An item this many grades worse than in the previous round is listed, whatever its area says.
+pub const ITEM_WORSE_GRADES: u8 = 2;
 /// Computed score, in tenths, from which an area is at concern.
 const CONCERN_TENTHS: i32 = 30;
 
@@ -149,7 +164,9 @@ pub struct AreaPoint {
     pub score: Option<f64>,
     pub band: Option<Band>,
     pub confirmed: Option<u8>,
-    /// Some item in the area was graded 5.
+    /// The band shown: the confirmed grade's where there is one, else the computed score's.
+    pub shown_band: Option<Band>,
+    /// Some item in the area was graded 5, or at its serious grade, by the representative.
     pub urgent: bool,
     pub at_concern: bool,
 }
@@ -258,6 +275,14 @@ pub struct History {
     pub areas: Vec<AreaHistory>,
     pub drift: Vec<Drift>,
     pub sustained: Vec<SustainedImprovement>,
+    /// Improvement held, but the area is still at concern or has an urgent item.
+    pub improving_concern: Vec<SustainedImprovement>,
+    /// Urgent and serious items from every assessor of the latest round.
+    pub urgent: Vec<UrgentItem>,
+    /// Items worse by 2 or more, or newly at their serious grade, since the previous round.
+    pub item_changes: Vec<ItemChange>,
+    /// Applicable items no assessor of the latest round graded, in checklist order.
+    pub unknown: Vec<UnknownItem>,
     pub review: ReviewDue,
     pub time_on_plan: Option<TimeOnPlan>,
 }
@@ -344,6 +369,7 @@ fn area_history(index: usize, area: &Area, profiles: &[(&Assessment, Profile)]) 
                 score: s.score,
                 band: s.band,
                 confirmed,
+                shown_band: Band::shown(confirmed, s.band),
                 urgent: !s.urgent_items.is_empty(),
                 at_concern: at_concern(confirmed, s.score),
             }
@@ -397,22 +423,37 @@ fn drift(area: &AreaHistory) -> Option<Drift> {
         })
 }
 
-fn sustained(area: &AreaHistory) -> Option<SustainedImprovement> {
+/// An improvement held since it was first seen, whatever its length or the area's band.
+fn held_improvement(area: &AreaHistory) -> Option<SustainedImprovement> {
     let points = &area.points;
     let latest = points.last()?;
     // The earliest round i such that it and every round after it are improved on round i - 1.
     let start = (1..points.len())
         .find(|&i| points[i..].iter().all(|p| Change::between(points[i - 1].score, p.score) == Change::Improved))?;
-    let since = points[start].assessed_on;
-    (add_months(since, SUSTAINED_MONTHS) <= latest.assessed_on).then(|| {
-        let before = &points[start - 1];
-        SustainedImprovement {
-            area_id: area.id.clone(),
-            area_name: area.name.clone(),
-            since,
-            change: ScoreChange::new(before.assessed_on, before.score, latest.assessed_on, latest.score),
-        }
+    let before = &points[start - 1];
+    Some(SustainedImprovement {
+        area_id: area.id.clone(),
+        area_name: area.name.clone(),
+        since: points[start].assessed_on,
+        change: ScoreChange::new(before.assessed_on, before.score, latest.assessed_on, latest.score),
     })
+}
+
+/// Whether the latest round leaves the area at concern: banded at concern or with an urgent item.
+fn still_concern(area: &AreaHistory) -> bool {
+    area.points.last().is_some_and(|p| p.at_concern || p.urgent)
+}
+
+/// Sustained improvement: held for 6 months and no longer a concern (see the module rule).
+fn sustained(area: &AreaHistory) -> Option<SustainedImprovement> {
+    let latest = area.points.last()?;
+    held_improvement(area)
+        .filter(|s| add_months(s.since, SUSTAINED_MONTHS) <= latest.assessed_on && !still_concern(area))
+}
+
+/// "Improving, still a concern": an improvement held so far in an area still at concern.
+fn improving_concern(area: &AreaHistory) -> Option<SustainedImprovement> {
+    held_improvement(area).filter(|_| still_concern(area))
 }
 
 fn review_due(child: &Child, last_assessed_on: Option<NaiveDate>, today: NaiveDate) -> ReviewDue {
@@ -470,12 +511,20 @@ pub fn history(checklist: &Checklist, child: &Child, assessments: &[Assessment],
         reps.iter().map(|a| (*a, a.profile(checklist, child.date_of_birth))).collect();
     let areas: Vec<AreaHistory> =
         checklist.areas.iter().enumerate().map(|(i, area)| area_history(i, area, &profiles)).collect();
+    let latest_round: &[&Assessment] = grouped.last().map_or(&[], |r| r.as_slice());
     History {
         child_id: child.id,
         today,
         rounds,
         drift: areas.iter().filter_map(drift).collect(),
         sustained: areas.iter().filter_map(sustained).collect(),
+        improving_concern: areas.iter().filter_map(improving_concern).collect(),
+        urgent: urgent_items(checklist, child, latest_round),
+        item_changes: match reps.as_slice() {
+            [.., previous, latest] => item_changes(checklist, child, previous, latest),
+            _ => Vec::new(),
+        },
+        unknown: unknown_items(checklist, child, latest_round),
         areas,
         review: review_due(child, current.last().map(|a| a.assessed_on), today),
         time_on_plan: time_on_plan(child, today),
@@ -552,7 +601,7 @@ pub fn disagreements(checklist: &Checklist, assessments: &[Assessment]) -> Vec<D
     found
 }
 
-/// A child in a household where a brother or sister has a current checklist but this child
+/// A child in a household where a brother or sister has a finalised checklist but this child
 /// has none: the child who is easily lost (often a new baby).
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
@@ -563,18 +612,17 @@ pub struct NotYetAssessed {
     #[ts(type = "number")]
     pub household_id: i64,
     pub household_name: Option<String>,
-    /// The siblings whose checklist is current.
+    /// The siblings who have a finalised checklist.
     #[ts(type = "Array<number>")]
     pub assessed_sibling_ids: Vec<i64>,
 }
 
 /// Given children with the date of their latest finalised assessment (if any), the children
-/// never assessed whose household has a sibling with a current checklist (assessed on or
-/// before `today` and not yet due for review). Children in no household are never flagged.
+/// never assessed whose household has a sibling with a finalised checklist dated on or before
+/// `today`, whatever the sibling's review status: an overdue review of the older children must
+/// never make the baby disappear. Children in no household are never flagged.
 pub fn not_yet_assessed(children: &[(&Child, Option<NaiveDate>)], today: NaiveDate) -> Vec<NotYetAssessed> {
-    let is_current = |child: &Child, latest: Option<NaiveDate>| {
-        latest.is_some_and(|d| d <= today) && !review_due(child, latest, today).overdue
-    };
+    let has_checklist = |latest: Option<NaiveDate>| latest.is_some_and(|d| d <= today);
     children
         .iter()
         .filter(|(_, latest)| latest.is_none())
@@ -583,7 +631,7 @@ pub fn not_yet_assessed(children: &[(&Child, Option<NaiveDate>)], today: NaiveDa
             let assessed_sibling_ids: Vec<i64> = children
                 .iter()
                 .filter(|(s, latest)| {
-                    s.id != child.id && s.household_id == Some(household_id) && is_current(s, *latest)
+                    s.id != child.id && s.household_id == Some(household_id) && has_checklist(*latest)
                 })
                 .map(|(s, _)| s.id)
                 .collect();
@@ -596,4 +644,272 @@ pub fn not_yet_assessed(children: &[(&Child, Option<NaiveDate>)], today: NaiveDa
             })
         })
         .collect()
+}
+
+/// An item graded 5, or at or above the grade it is serious from, by one assessor.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct UrgentItem {
+    pub area_id: String,
+    pub area_name: String,
+    pub item_id: String,
+    pub item_title: String,
+    pub grade: u8,
+    /// Graded below 5 but at or above the grade the checklist marks it serious from.
+    pub serious: bool,
+    #[ts(type = "number")]
+    pub assessment_id: i64,
+    pub assessor: Practitioner,
+    pub assessed_on: NaiveDate,
+}
+
+impl UrgentItem {
+    /// "Safety: A young child left alone (graded 4, serious; School)".
+    pub fn words(&self) -> String {
+        let serious = if self.serious { ", serious" } else { "" };
+        format!("{}: {} (graded {}{serious}; {})", self.area_name, self.item_title, self.grade, self.assessor.agency)
+    }
+}
+
+/// Every urgent or serious item in `round` (all assessors), in checklist order, then by date.
+/// Only items that apply to the child on each checklist's date count, as in scoring.
+pub fn urgent_items(checklist: &Checklist, child: &Child, round: &[&Assessment]) -> Vec<UrgentItem> {
+    let mut found = Vec::new();
+    for area in &checklist.areas {
+        for item in area.subareas.iter().flat_map(|s| &s.items) {
+            for a in round {
+                if !item.applies_to(a.age_band(child.date_of_birth)) {
+                    continue;
+                }
+                let Some(grade) = a.item(&item.id).and_then(|r| r.grade).and_then(|g| g.score()) else { continue };
+                if item.is_serious_at(grade) {
+                    found.push(UrgentItem {
+                        area_id: area.id.clone(),
+                        area_name: area.name.clone(),
+                        item_id: item.id.clone(),
+                        item_title: item.title.clone(),
+                        grade,
+                        serious: grade < 5,
+                        assessment_id: a.id,
+                        assessor: a.assessor.clone(),
+                        assessed_on: a.assessed_on,
+                    });
+                }
+            }
+        }
+    }
+    found
+}
+
+/// An item that got worse by 2 or more grades, or reached its serious grade, between rounds.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct ItemChange {
+    pub area_id: String,
+    pub area_name: String,
+    pub item_id: String,
+    pub item_title: String,
+    pub from_date: NaiveDate,
+    /// `None` when the item was not graded then ("not known", unanswered or not yet applying).
+    pub from: Option<u8>,
+    pub to_date: NaiveDate,
+    pub to: u8,
+    /// The latest grade is at or above the item's serious grade (or 5).
+    pub serious: bool,
+}
+
+impl ItemChange {
+    /// "Safe sleep (Physical care): 2 on 3 March 2026 to 4 on 1 June 2026, now serious".
+    pub fn words(&self) -> String {
+        let from = self.from.map_or_else(|| "not graded".to_string(), |g| g.to_string());
+        let serious = if self.serious { ", now at its serious grade" } else { "" };
+        format!(
+            "{} ({}): {from} on {} to {} on {}{serious}",
+            self.item_title,
+            self.area_name,
+            self.from_date.format("%-d %B %Y"),
+            self.to,
+            self.to_date.format("%-d %B %Y")
+        )
+    }
+}
+
+/// Items worse by [`ITEM_WORSE_GRADES`] or more, or newly serious, from `previous` to `latest`.
+pub fn item_changes(
+    checklist: &Checklist,
+    child: &Child,
+    previous: &Assessment,
+    latest: &Assessment,
+) -> Vec<ItemChange> {
+    let band = latest.age_band(child.date_of_birth);
+    let grade = |a: &Assessment, id: &str| a.item(id).and_then(|r| r.grade).and_then(|g| g.score());
+    let mut found = Vec::new();
+    for area in &checklist.areas {
+        for item in area.subareas.iter().flat_map(|s| &s.items).filter(|i| i.applies_to(band)) {
+            let Some(to) = grade(latest, &item.id) else { continue };
+            let from = grade(previous, &item.id);
+            let serious = item.is_serious_at(to);
+            let newly_serious = serious && !from.is_some_and(|f| item.is_serious_at(f));
+            let much_worse = from.is_some_and(|f| to >= f + ITEM_WORSE_GRADES);
+            if newly_serious || much_worse {
+                found.push(ItemChange {
+                    area_id: area.id.clone(),
+                    area_name: area.name.clone(),
+                    item_id: item.id.clone(),
+                    item_title: item.title.clone(),
+                    from_date: previous.assessed_on,
+                    from,
+                    to_date: latest.assessed_on,
+                    to,
+                    serious,
+                });
+            }
+        }
+    }
+    found
+}
+
+/// An applicable item that no assessor of the latest round graded.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct UnknownItem {
+    pub area_id: String,
+    pub area_name: String,
+    pub item_id: String,
+    pub item_title: String,
+    /// The checklist marks the item serious from some grade: not knowing it is itself a worry.
+    pub serious_item: bool,
+    /// Marked "not known" by someone (otherwise left unanswered).
+    pub marked_not_known: bool,
+}
+
+/// Items that apply to the child (on the representative's date) and were not marked "not
+/// applicable", yet no assessor in `round` graded 1 to 5.
+pub fn unknown_items(checklist: &Checklist, child: &Child, round: &[&Assessment]) -> Vec<UnknownItem> {
+    let Some(latest) = round.last() else { return Vec::new() };
+    let band = latest.age_band(child.date_of_birth);
+    let grades = |id: &str| -> Vec<Grade> { round.iter().filter_map(|a| a.item(id).and_then(|r| r.grade)).collect() };
+    let mut found = Vec::new();
+    for area in &checklist.areas {
+        for item in area.subareas.iter().flat_map(|s| &s.items).filter(|i| i.applies_to(band)) {
+            let given = grades(&item.id);
+            if !given.iter().any(|g| g.score().is_some() || *g == Grade::NotApplicable) {
+                found.push(UnknownItem {
+                    area_id: area.id.clone(),
+                    area_name: area.name.clone(),
+                    item_id: item.id.clone(),
+                    item_title: item.title.clone(),
+                    serious_item: item.serious_from.is_some(),
+                    marked_not_known: given.contains(&Grade::NotKnown),
+                });
+            }
+        }
+    }
+    found
+}
+
+/// One assessor's computed score for an area, in a round where the assessors' scores are far apart.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct AreaView {
+    #[ts(type = "number")]
+    pub assessment_id: i64,
+    pub assessor: Practitioner,
+    pub score: f64,
+}
+
+/// An area two assessors of one round score 1.0 or more apart.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct AreaGap {
+    pub round_started_on: NaiveDate,
+    pub area_id: String,
+    pub area_name: String,
+    /// Highest score minus lowest, to one decimal.
+    pub spread: f64,
+    /// Every assessor of the round with a computed score for the area, in date order.
+    pub views: Vec<AreaView>,
+}
+
+/// Areas seen differently by the assessors of a round, round by round (oldest first).
+pub fn area_gaps(checklist: &Checklist, child: &Child, assessments: &[Assessment]) -> Vec<AreaGap> {
+    let current = current_versions(assessments);
+    let mut found = Vec::new();
+    for round in group_rounds(&current).iter().filter(|r| r.len() > 1) {
+        let profiles: Vec<Profile> = round.iter().map(|a| a.profile(checklist, child.date_of_birth)).collect();
+        for (index, area) in checklist.areas.iter().enumerate() {
+            let views: Vec<AreaView> = round
+                .iter()
+                .zip(&profiles)
+                .filter_map(|(a, p)| {
+                    Some(AreaView { assessment_id: a.id, assessor: a.assessor.clone(), score: p.areas[index].score? })
+                })
+                .collect();
+            let scores = || views.iter().map(|v| tenths(v.score));
+            let spread = scores().max().unwrap_or(0) - scores().min().unwrap_or(0);
+            if spread >= AREA_GAP_TENTHS {
+                found.push(AreaGap {
+                    round_started_on: round[0].assessed_on,
+                    area_id: area.id.clone(),
+                    area_name: area.name.clone(),
+                    spread: f64::from(spread) / 10.0,
+                    views,
+                });
+            }
+        }
+    }
+    found
+}
+
+/// The history as plain text for a person at a terminal (`ntk history`): the same facts as the
+/// history screen, from the same [`History`], never calmer than it.
+pub fn history_text(child: &Child, h: &History, gaps: &[AreaGap]) -> String {
+    let mut out = format!("{} (id {}), born {}, as at {}\n", child.name, child.id, child.date_of_birth, h.today);
+    if h.rounds.is_empty() {
+        out.push_str("No finalised checklist yet.\n");
+    }
+    for (n, r) in h.rounds.iter().enumerate() {
+        out.push_str(&format!("Round {} from {}: {} checklist(s)\n", n + 1, r.started_on, r.assessment_ids.len()));
+    }
+    for area in &h.areas {
+        let Some(p) = area.points.last() else { continue };
+        let score = p.score.map_or_else(|| "not enough evidence".to_string(), |s| format!("{s:.1}"));
+        let confirmed = p.confirmed.map_or_else(String::new, |g| format!(", confirmed {g}"));
+        let band = p.shown_band.map_or("not enough evidence", |b| b.label());
+        let change = area
+            .since_previous
+            .as_ref()
+            .map_or_else(|| "no earlier review".to_string(), |c| format!("{} since the last review", c.change.label()));
+        out.push_str(&format!("{}: {band} (computed {score}{confirmed}); {change}\n", area.name));
+    }
+    let mut flag = |label: &str, text: String| out.push_str(&format!("  {label}: {text}\n"));
+    for u in &h.urgent {
+        flag("urgent or serious item", u.words());
+    }
+    for c in &h.item_changes {
+        flag("item worse", c.words());
+    }
+    for u in &h.unknown {
+        let serious = if u.serious_item { ", a serious item" } else { "" };
+        flag("not known", format!("{} ({}){serious}", u.item_title, u.area_name));
+    }
+    for d in &h.drift {
+        flag("drift", d.area_name.clone());
+    }
+    for s in &h.sustained {
+        flag("sustained improvement", format!("{} since {}", s.area_name, s.since));
+    }
+    for s in &h.improving_concern {
+        flag("improving, still a concern", format!("{} since {}", s.area_name, s.since));
+    }
+    for g in gaps.iter().filter(|g| h.rounds.last().is_some_and(|r| r.started_on == g.round_started_on)) {
+        let views: Vec<String> = g.views.iter().map(|v| format!("{} {:.1}", v.assessor.agency, v.score)).collect();
+        flag("agencies see differently", format!("{}: {}", g.area_name, views.join(", ")));
+    }
+    match (h.review.due_on, h.review.overdue) {
+        (Some(due), true) => flag("review", format!("overdue since {due}")),
+        (Some(due), false) => flag("review", format!("due by {due}")),
+        (None, _) => {}
+    }
+    out
 }

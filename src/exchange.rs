@@ -569,14 +569,29 @@ pub(crate) fn check_assessment(
         _ => {}
     }
 
-    let places = checklist.item_places();
+    let band = AgeBand::on(child.date_of_birth, a.assessed_on);
     let mut seen = HashSet::new();
     for i in &a.items {
-        if !places.contains_key(i.item_id.as_str()) {
-            faults.push(format!(
+        match checklist.item(&i.item_id) {
+            None => faults.push(format!(
                 "Item \"{}\" is not in checklist \"{}\" version {}.",
                 i.item_id, checklist.id, checklist.version
-            ));
+            )),
+            // A grade the scoring would never count must not be accepted and then silently
+            // ignored (a 5 on safe sleep for a two-year-old): refuse it, saying why.
+            Some(item) if !item.applies_to(band) && i.grade.is_some_and(|g| g != Grade::NotApplicable) => {
+                let bands: Vec<&str> = item.age_bands.iter().map(|b| b.label()).collect();
+                let grade = i.grade.and_then(Grade::score).map_or_else(|| "not known".to_string(), |g| g.to_string());
+                faults.push(format!(
+                    "Item \"{}\" ({}) is graded {grade}, but it does not apply to the child on {}: the child's age band then was {}, and the item is for {}.",
+                    i.item_id,
+                    item.title,
+                    a.assessed_on,
+                    band.label(),
+                    bands.join(", ")
+                ));
+            }
+            Some(_) => {}
         }
         if !seen.insert(i.item_id.as_str()) {
             faults.push(format!("Item \"{}\" appears more than once.", i.item_id));
@@ -586,7 +601,6 @@ pub(crate) fn check_assessment(
         }
     }
 
-    let band = AgeBand::on(child.date_of_birth, a.assessed_on);
     let profile = scoring::score(checklist, &a.grades(), band);
     let mut seen = HashSet::new();
     for c in &a.confirmations {
@@ -596,7 +610,10 @@ pub(crate) fn check_assessment(
         match profile.areas.iter().find(|s| s.id == c.area_id) {
             None => faults.push(format!("Area \"{}\" is not in this checklist.", c.area_id)),
             Some(area) => {
-                if let Err(fault) = check_confirmation(area.score, c.confirmed, &c.reason) {
+                // Only the rules that held when any agency finalised: an earlier agency's
+                // checklist is never refused for a reason it could not have written (the
+                // urgent item itself still shows on every summary).
+                if let Err(fault) = check_confirmation(area.score, c.confirmed, &c.reason, false) {
                     faults.push(format!("{}: {fault}", area.name));
                 }
             }
@@ -780,6 +797,8 @@ pub struct DatasetArea {
     /// Computed score of the latest round minus that of the first round (negative is better);
     /// `None` with fewer than two rounds or when either has not enough evidence.
     pub change_since_first: Option<f64>,
+    /// Some assessor of the latest round graded an item of this area 5, or at its serious grade.
+    pub urgent_item: bool,
 }
 
 /// One child in one period, pseudonymous: no name, no date of birth, no free text.
@@ -806,6 +825,10 @@ pub struct DatasetRow {
     pub drift: bool,
     /// The review was overdue at the end of the period.
     pub review_overdue: bool,
+    /// Some area's improvement has held six months and it is no longer at concern (compare.rs).
+    pub sustained_improvement: bool,
+    /// No finalised checklist by the end of the period while a sibling has one.
+    pub not_yet_assessed: bool,
 }
 
 /// The fixed columns, before the three per area.
@@ -841,6 +864,9 @@ pub fn to_csv(rows: &[DatasetRow]) -> String {
         header.extend([format!("{id}_grade"), format!("{id}_basis"), format!("{id}_change_since_first")]);
     }
     header.extend(["drift".to_string(), "review_overdue".to_string()]);
+    // Added by issue 14, after the earlier columns so existing readers keep their positions.
+    header.extend(["sustained_improvement".to_string(), "not_yet_assessed".to_string()]);
+    header.extend(area_ids.iter().map(|id| format!("{id}_urgent_item")));
     let mut out = csv_line(&header);
     let yes_no = |b: bool| if b { "yes" } else { "no" }.to_string();
     for row in rows {
@@ -867,6 +893,11 @@ pub fn to_csv(rows: &[DatasetRow]) -> String {
         }
         fields.push(yes_no(row.drift));
         fields.push(yes_no(row.review_overdue));
+        fields.push(yes_no(row.sustained_improvement));
+        fields.push(yes_no(row.not_yet_assessed));
+        for id in &area_ids {
+            fields.push(yes_no(row.areas.iter().any(|a| &a.area_id == id && a.urgent_item)));
+        }
         out.push_str(&csv_line(&fields));
     }
     out

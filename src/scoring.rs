@@ -6,10 +6,13 @@
 //! - Sub-area score: mean of its graded items, rounded to one decimal (halves round up).
 //! - Area score: mean of its scored sub-area scores (as shown, to one decimal), rounded to one
 //!   decimal; given only when at least 60% of the area's applicable items are graded.
-//! - Any item graded 5 flags its area "urgent", whatever the mean and however complete.
+//! - Any item graded 5, or graded at or above the grade its checklist marks it serious from (unsafe
+//!   sleep for a baby at 4), flags its area "urgent", whatever the mean and however complete.
 //! - Bands: below 2 needs met; 2 to below 3 mostly met; 3 to below 4 concern; 4 and above serious concern.
 //! - A confirmed area grade more than 1 away from the computed score needs a written reason,
-//!   as does a confirmed grade for an area without enough evidence to compute one.
+//!   as does a confirmed grade for an area without enough evidence to compute one, and a
+//!   confirmed grade better than the computed score in an area with an urgent item.
+//! - Where an area grade is confirmed, the confirmed grade's band leads ([`Band::of_grade`]).
 //!
 //! Scores are kept as whole tenths internally, so rounding is exact and a practitioner can
 //! reproduce every number by hand.
@@ -120,6 +123,15 @@ impl Band {
     pub fn of(score: f64) -> Band {
         Band::of_tenths((score * 10.0).round() as u32)
     }
+    /// The band of a confirmed (whole) area grade: 3 is concern, 4 and 5 serious concern.
+    pub fn of_grade(grade: u8) -> Band {
+        Band::of_tenths(u32::from(grade) * 10)
+    }
+    /// The band shown for an area: the confirmed grade's where there is one (the professional
+    /// judgement the plan rests on), else the computed score's.
+    pub fn shown(confirmed: Option<u8>, computed: Option<Band>) -> Option<Band> {
+        confirmed.map(Band::of_grade).or(computed)
+    }
     pub fn label(self) -> &'static str {
         match self {
             Band::NeedsMet => "needs met",
@@ -152,7 +164,7 @@ pub struct AreaScore {
     /// Mean of sub-area scores to one decimal; `None` when there is not enough evidence.
     pub score: Option<f64>,
     pub band: Option<Band>,
-    /// Items graded 5: never averaged away.
+    /// Items graded 5, or at or above the grade they are serious from: never averaged away.
     pub urgent_items: Vec<String>,
     pub graded: u32,
     pub applicable: u32,
@@ -203,7 +215,7 @@ pub fn score_area(area: &Area, grades: &HashMap<String, Grade>, band: AgeBand) -
                 Some(score) => {
                     sum += u32::from(score);
                     graded += 1;
-                    if score == 5 {
+                    if item.is_serious_at(score) {
                         urgent_items.push(item.id.clone());
                     }
                 }
@@ -252,7 +264,13 @@ pub fn score(checklist: &Checklist, grades: &HashMap<String, Grade>, band: AgeBa
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ConfirmationFault {
     NotAGrade,
-    ReasonNeeded { computed: Option<String> },
+    ReasonNeeded {
+        computed: Option<String>,
+    },
+    /// Better than the computed score while an item in the area is urgent or serious.
+    ReasonNeededUrgent {
+        computed: String,
+    },
 }
 
 impl std::fmt::Display for ConfirmationFault {
@@ -263,6 +281,10 @@ impl std::fmt::Display for ConfirmationFault {
                 f,
                 "The confirmed grade is more than 1 away from the computed score ({c}). Please write the reason for the difference."
             ),
+            ConfirmationFault::ReasonNeededUrgent { computed } => write!(
+                f,
+                "The confirmed grade is better than the computed score ({computed}) while an item in this area is urgent or serious. Please write the reason."
+            ),
             ConfirmationFault::ReasonNeeded { computed: None } => write!(
                 f,
                 "There is not enough evidence to compute a score for this area. Please write what the confirmed grade is based on."
@@ -271,8 +293,14 @@ impl std::fmt::Display for ConfirmationFault {
     }
 }
 
-/// Checks a practitioner's confirmed grade for an area against the computed score.
-pub fn check_confirmation(computed: Option<f64>, confirmed: u8, reason: &str) -> Result<(), ConfirmationFault> {
+/// Checks a practitioner's confirmed grade for an area against the computed score; `urgent` is
+/// whether an item in the area is urgent or serious.
+pub fn check_confirmation(
+    computed: Option<f64>,
+    confirmed: u8,
+    reason: &str,
+    urgent: bool,
+) -> Result<(), ConfirmationFault> {
     if !(1..=5).contains(&confirmed) {
         return Err(ConfirmationFault::NotAGrade);
     }
@@ -282,9 +310,13 @@ pub fn check_confirmation(computed: Option<f64>, confirmed: u8, reason: &str) ->
     match computed {
         None => Err(ConfirmationFault::ReasonNeeded { computed: None }),
         Some(score) => {
-            let diff_tenths = (i64::from(confirmed) * 10 - (score * 10.0).round() as i64).abs();
-            if diff_tenths > 10 {
+            let diff_tenths = i64::from(confirmed) * 10 - (score * 10.0).round() as i64;
+            if diff_tenths.abs() > 10 {
                 Err(ConfirmationFault::ReasonNeeded { computed: Some(format!("{score:.1}")) })
+            } else if urgent && diff_tenths < 0 {
+                // A grade calmer than the arithmetic beside an urgent item is exactly the
+                // over-optimism reviews find: it must be argued in writing.
+                Err(ConfirmationFault::ReasonNeededUrgent { computed: format!("{score:.1}") })
             } else {
                 Ok(())
             }

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use ntk_core::assessment::{AreaConfirmation, Assessment, AssessmentStatus, ItemRecord, Narrative, Practitioner};
 use ntk_core::checklist::Checklist;
 use ntk_core::compare::{
-    add_months, disagreements, history, not_yet_assessed, time_on_plan, Change, DriftWindow, History,
+    add_months, area_gaps, disagreements, history, not_yet_assessed, time_on_plan, Change, DriftWindow, History,
 };
 use ntk_core::model::{Child, PlanCategory};
 use ntk_core::scoring::Grade;
@@ -479,7 +479,7 @@ fn disagreement_is_two_grades_apart_between_assessors_in_one_round() {
 }
 
 #[test]
-fn a_child_never_assessed_is_flagged_when_a_sibling_has_a_current_checklist() {
+fn a_child_never_assessed_is_flagged_when_a_sibling_has_a_checklist_even_an_overdue_one() {
     let today = d("2026-06-01");
     let kid = |id: i64, name: &str, household: Option<i64>| Child {
         id,
@@ -492,19 +492,198 @@ fn a_child_never_assessed_is_flagged_when_a_sibling_has_a_current_checklist() {
     let tomasz = kid(3, "Tomasz Nowak-Ó Briain", Some(4)); // never assessed
     let mair = kid(4, "Mair Nowak-Ó Briain", Some(4)); // checklist overdue
     let alone = kid(5, "Aarav Ünal", None); // never assessed, no household
+    let eve = kid(6, "Eve Ward", Some(5)); // never assessed; her brother's checklist is not yet dated
+    let olu = kid(7, "Olu Ward", Some(5));
     let children = [
         (&zoe, Some(d("2026-03-01"))), // due 1 Jun: still current today
         (&sian, None),
         (&tomasz, None),
         (&mair, Some(d("2026-02-28"))), // due 28 May: overdue
         (&alone, None),
+        (&eve, None),
+        (&olu, Some(d("2026-06-02"))), // after "today": not a checklist yet as at today
     ];
     let flagged = not_yet_assessed(&children, today);
-    assert_eq!(flagged.len(), 1);
+    let found: Vec<_> = flagged.iter().map(|f| (f.child_id, f.assessed_sibling_ids.clone())).collect();
+    // Tomasz stays found although Mair's review is overdue: the siblings' status never hides him.
+    assert_eq!(found, vec![(2, vec![1]), (3, vec![4])]);
+    // Long after every sibling's review fell due, the babies are still flagged.
+    assert_eq!(not_yet_assessed(&children, d("2027-06-02")).len(), 3);
+}
+
+// ---- Issue 14: never more reassuring than the evidence ----
+
+/// The test checklist with item `a.x.2` marked serious from grade 4 (as the content marks unsafe
+/// sleep for a baby), built here rather than relying on any shipped mark.
+fn with_serious_item() -> Checklist {
+    let mut c = checklist();
+    c.areas[0].subareas[0].items[1].serious_from = Some(4);
+    c
+}
+
+#[test]
+fn a_five_from_the_agency_that_does_not_represent_the_round_is_named_with_its_agency() {
+    // Social care represents both rounds (like with like). In the latest round the school
+    // grades a.x.1 a 5 where social care gave 4: a gap of 1, below the disagreement threshold.
+    let a = vec![
+        assessment(1, "2026-01-10").score("a.x", 3.0).done(),
+        assessment(2, "2026-04-10").score("a.x", 3.0).grade("a.x.1", 4, "Seen on the visit.").done(),
+        assessment(3, "2026-04-20")
+            .by("Priya Ndlovu", "School")
+            .score("a.x", 3.0)
+            .grade("a.x.1", 5, "Came to school hungry every day.")
+            .done(),
+    ];
+    let h = history(&checklist(), &child(), &a, d("2026-04-30"));
+    assert_eq!(h.rounds.last().unwrap().representative_id, 2);
+    // The representative's area is not urgent, but the round's list names the school's 5.
+    assert!(!area(&h, "a").points.last().unwrap().urgent);
+    let named: Vec<_> = h.urgent.iter().map(|u| (u.item_id.as_str(), u.grade, u.assessor.agency.as_str())).collect();
+    assert_eq!(named, [("a.x.1", 5, "School")]);
+    assert!(h.urgent[0].words().contains("School"), "{}", h.urgent[0].words());
+    assert!(disagreements(&checklist(), &a).is_empty(), "a gap of 1 is not a disagreement");
+    // An earlier round's 5 is not the latest round's.
+    let later = [a.clone(), vec![assessment(4, "2026-07-10").score("a.x", 3.0).done()]].concat();
+    assert!(history(&checklist(), &child(), &later, d("2026-07-20")).urgent.is_empty());
+}
+
+#[test]
+fn a_serious_item_is_urgent_from_its_serious_grade_and_not_below() {
+    let c = with_serious_item();
+    for (grade, urgent) in [(3u8, false), (4, true), (5, true)] {
+        let a = vec![assessment(1, "2026-01-10").score("a.x", 2.0).grade("a.x.2", grade, "").done()];
+        let h = history(&c, &child(), &a, d("2026-01-20"));
+        assert_eq!(area(&h, "a").points[0].urgent, urgent, "grade {grade}");
+        assert_eq!(h.urgent.len(), usize::from(urgent), "grade {grade}");
+        if let Some(u) = h.urgent.first() {
+            assert_eq!(u.serious, grade < 5);
+        }
+    }
+    // An unmarked item at 4 is not urgent.
+    let a = vec![assessment(1, "2026-01-10").score("a.x", 2.0).grade("a.x.3", 4, "").done()];
+    assert!(history(&c, &child(), &a, d("2026-01-20")).urgent.is_empty());
+}
+
+#[test]
+fn an_improved_area_still_at_concern_is_improving_not_sustained() {
+    let c = with_serious_item();
+    // (rounds, sustained, improving still a concern)
+    type Rounds = &'static [(&'static str, f64)];
+    let table: [(Rounds, bool, bool); 4] = [
+        // Held six months and below the concern band (2.9): sustained.
+        (&[("2026-01-10", 3.6), ("2026-03-01", 2.9), ("2026-09-01", 2.9)], true, false),
+        // Held six months but 3.0 is at concern: improving, still a concern.
+        (&[("2026-01-10", 3.7), ("2026-03-01", 3.0), ("2026-09-01", 3.0)], false, true),
+        // Improved from 4.4 to 3.4 and held: still a concern.
+        (&[("2026-01-10", 4.4), ("2026-03-01", 3.4), ("2026-09-01", 3.4)], false, true),
+        // Held for less than six months and still at concern: improving, still a concern already.
+        (&[("2026-01-10", 4.4), ("2026-03-01", 3.4)], false, true),
+    ];
+    for (points, sustained, improving) in table {
+        let h = history(&c, &child(), &series(points), d(points.last().unwrap().0));
+        assert_eq!((!h.sustained.is_empty(), !h.improving_concern.is_empty()), (sustained, improving), "{points:?}");
+    }
+    // Below the band by the numbers, but a serious item in the latest round: still a concern.
+    let mut a = series(&[("2026-01-10", 3.6), ("2026-03-01", 2.5), ("2026-09-01", 2.5)]);
+    a[2] = assessment(3, "2026-09-01").score("a.x", 2.5).grade("a.x.2", 4, "").done();
+    let h = history(&c, &child(), &a, d("2026-09-01"));
+    assert!(h.sustained.is_empty() && h.improving_concern.len() == 1, "{:?}", h.improving_concern);
+    // A confirmed grade of 3 keeps a computed 2.9 at concern.
+    let mut a = series(&[("2026-01-10", 3.6), ("2026-03-01", 2.9), ("2026-09-01", 2.9)]);
+    a[2] = assessment(3, "2026-09-01").score("a.x", 2.9).confirm("a", 3).done();
+    let h = history(&c, &child(), &a, d("2026-09-01"));
+    assert!(h.sustained.is_empty() && h.improving_concern.len() == 1);
+}
+
+#[test]
+fn an_item_two_grades_worse_or_newly_serious_is_listed_even_when_the_area_reads_no_change() {
+    let c = with_serious_item();
+    let a = vec![
+        assessment(1, "2026-01-10")
+            .score("a.x", 2.0)
+            .grade("a.x.1", 2, "")
+            .grade("a.x.2", 3, "")
+            .grade("a.x.3", 2, "")
+            .done(),
+        // a.x.1: 2 -> 4 (worse by 2); a.x.3: 2 -> 3 (by 1, not listed); a.x.2: 3 -> 4 (serious).
+        assessment(2, "2026-04-10")
+            .score("a.x", 2.0)
+            .grade("a.x.1", 4, "")
+            .grade("a.x.2", 4, "")
+            .grade("a.x.3", 3, "")
+            .grade("a.x.4", 1, "")
+            .grade("a.x.5", 1, "")
+            .done(),
+    ];
+    let h = history(&c, &child(), &a, d("2026-04-20"));
+    assert_eq!(area(&h, "a").since_previous.as_ref().unwrap().change, Change::NoChange);
+    let listed: Vec<_> = h.item_changes.iter().map(|i| (i.item_id.as_str(), i.from, i.to, i.serious)).collect();
+    assert_eq!(listed, [("a.x.1", Some(2), 4, false), ("a.x.2", Some(3), 4, true)]);
+    // Already serious in the previous round and still 4: not "reached" again.
+    let a = vec![
+        assessment(1, "2026-01-10").score("a.x", 2.0).grade("a.x.2", 4, "").done(),
+        assessment(2, "2026-04-10").score("a.x", 2.0).grade("a.x.2", 4, "").done(),
+    ];
+    assert!(history(&c, &child(), &a, d("2026-04-20")).item_changes.is_empty());
+    // Not known before and serious now: listed, "from" unknown.
+    let mut first = assessment(1, "2026-01-10").score("a.x", 2.0).done();
+    first.items.retain(|i| i.item_id != "a.x.2");
+    let a = vec![first, assessment(2, "2026-04-10").score("a.x", 2.0).grade("a.x.2", 5, "").done()];
+    let h = history(&c, &child(), &a, d("2026-04-20"));
+    assert_eq!(h.item_changes.iter().map(|i| (i.item_id.as_str(), i.from)).collect::<Vec<_>>(), [("a.x.2", None)]);
+}
+
+#[test]
+fn items_nobody_in_the_latest_round_graded_are_listed_and_serious_ones_marked() {
+    let c = with_serious_item();
+    let mut rep = assessment(1, "2026-01-10").score("a.x", 2.0).score("b.x", 2.0).score("b.y", 2.0).done();
+    rep.items.retain(|i| !["a.x.1", "a.x.2", "a.x.3"].contains(&i.item_id.as_str()));
+    rep.items.push(ItemRecord {
+        item_id: "a.x.2".into(),
+        grade: Some(Grade::NotKnown),
+        evidence: String::new(),
+        source: None,
+        evidence_date: None,
+        professional_only: false,
+    });
+    // The school graded a.x.1 in the same round: it is known.
+    let school = assessment(2, "2026-01-15").by("Priya Ndlovu", "School").grade("a.x.1", 2, "").done();
+    let h = history(&c, &child(), &[rep, school], d("2026-01-20"));
+    let listed: Vec<_> = h.unknown.iter().map(|u| (u.item_id.as_str(), u.serious_item, u.marked_not_known)).collect();
+    assert_eq!(listed, [("a.x.2", true, true), ("a.x.3", false, false)]);
+}
+
+#[test]
+fn areas_two_agencies_score_one_grade_or_more_apart_are_listed() {
+    for (school, listed) in [(2.1, true), (2.2, false)] {
+        let a = vec![
+            assessment(1, "2026-01-10").score("a.x", 3.1).done(),
+            assessment(2, "2026-01-20").by("Priya Ndlovu", "School").score("a.x", school).done(),
+        ];
+        let gaps = area_gaps(&checklist(), &child(), &a);
+        assert_eq!(gaps.len(), usize::from(listed), "school {school}");
+        if listed {
+            assert_eq!((gaps[0].area_id.as_str(), gaps[0].spread, gaps[0].views.len()), ("a", 1.0, 2));
+        }
+    }
+    // Two assessors in different rounds are never compared.
+    let a = vec![
+        assessment(1, "2026-01-10").score("a.x", 3.5).done(),
+        assessment(2, "2026-03-10").by("Priya Ndlovu", "School").score("a.x", 2.0).done(),
+    ];
+    assert!(area_gaps(&checklist(), &child(), &a).is_empty());
+}
+
+#[test]
+fn the_confirmed_grade_leads_the_band() {
+    let a =
+        vec![assessment(1, "2026-01-10").score("a.x", 2.6).score("b.x", 2.6).score("b.y", 2.6).confirm("a", 4).done()];
+    let h = history(&checklist(), &child(), &a, d("2026-01-20"));
+    let p = &area(&h, "a").points[0];
     assert_eq!(
-        (flagged[0].child_id, flagged[0].name.as_str(), flagged[0].assessed_sibling_ids.clone()),
-        (2, "Siân Łukasiewicz", vec![1])
+        (p.band, p.shown_band),
+        (Some(ntk_core::scoring::Band::MostlyMet), Some(ntk_core::scoring::Band::SeriousConcern))
     );
-    // The day after Zoë's review falls due, her checklist is no longer current.
-    assert!(not_yet_assessed(&children, d("2026-06-02")).is_empty());
+    let p = &area(&h, "b").points[0];
+    assert_eq!(p.shown_band, p.band, "unconfirmed: the computed band");
 }

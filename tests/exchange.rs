@@ -627,7 +627,9 @@ fn the_partnership_dataset_is_pseudonymous_with_one_row_per_child() {
          physical_grade,physical_basis,physical_change_since_first,\
          safety_grade,safety_basis,safety_change_since_first,\
          warmth_grade,warmth_basis,warmth_change_since_first,\
-         esteem_grade,esteem_basis,esteem_change_since_first,drift,review_overdue"
+         esteem_grade,esteem_basis,esteem_change_since_first,drift,review_overdue,\
+         sustained_improvement,not_yet_assessed,\
+         physical_urgent_item,safety_urgent_item,warmth_urgent_item,esteem_urgent_item"
     );
     assert_eq!(lines.len(), 3, "{csv}");
     for forbidden in
@@ -663,6 +665,30 @@ fn the_partnership_dataset_is_pseudonymous_with_one_row_per_child() {
     assert_eq!(safety.change_since_first, Some(-2.0));
     assert!(csv.contains(",neglect,"));
     let _ = (drifting, improving);
+
+    assert!(rows.iter().all(|r| !r.not_yet_assessed && !r.sustained_improvement), "{rows:#?}");
+    assert!(rows.iter().all(|r| r.areas.iter().all(|a| !a.urgent_item)), "{rows:#?}");
+
+    // Issue 14: a child with no checklist whose sibling has one is in the dataset, flagged, and
+    // an urgent item from any agency is marked in its area.
+    let mut store = store;
+    let older = store.add_child(&child_form("Older Fictional", "2016-02-02", "Dataset household"), today()).unwrap();
+    let baby = store.add_child(&child_form("Baby Fictional", "2026-05-05", "Dataset household"), today()).unwrap();
+    let a = store.start_assessment(older.id, &start_form("Sam Worker", "Health", "2026-11-01"), today()).unwrap();
+    complete(&mut store, a.id, AgeBand::Primary, Grade::G2);
+    store.save_item(a.id, &graded("physical.food.regular-meals", Grade::G5, "No food in the house."), today()).unwrap();
+    store.confirm_area(a.id, "physical", 2, "Weighed with the whole area.").unwrap();
+    store.finalise(a.id).unwrap();
+    let rows = store.partnership_dataset(from, to).unwrap();
+    assert_eq!(rows.len(), 4, "{rows:#?}");
+    assert_eq!(rows.iter().filter(|r| r.not_yet_assessed).count(), 1, "{rows:#?}");
+    let urgent: Vec<_> =
+        rows.iter().flat_map(|r| &r.areas).filter(|a| a.urgent_item).map(|a| a.area_id.as_str()).collect();
+    assert_eq!(urgent, ["physical"]);
+    let csv = to_csv(&rows);
+    assert!(csv.contains(",no,yes,no,no,no,no\r\n"), "the baby's row: not yet assessed\n{csv}");
+    assert!(csv.contains(",no,no,yes,no,no,no\r\n"), "the older child's row: urgent in physical care\n{csv}");
+    let _ = baby;
 
     // A period with nobody in it still has its header; a reversed period is refused.
     assert!(to_csv(&[]).starts_with("pseudonym,"));
@@ -709,4 +735,40 @@ fn a_child_here_under_another_date_of_birth_or_before_birth_is_offered_and_nothi
     let report = lead.import_on(&bytes, None, today()).unwrap();
     assert_eq!(report.child_id, typo.id);
     assert!(!report.child_created);
+}
+
+#[test]
+fn a_grade_on_an_item_outside_the_childs_age_band_is_refused_with_the_item_and_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut source = new_store(dir.path());
+    let child_id = source_case(&mut source); // born 2020: 5-11 on every checklist
+    let bytes = export_bytes(&mut source, child_id, None);
+    let mut lead = receiver(dir.path());
+    let conn = raw(&dir.path().join("lead.db"), OTHER_PASSPHRASE);
+    let before = counts(&conn);
+    let with_item = |grade: &'static str| {
+        edit_json(&bytes, move |v| {
+            let mut item = v["assessments"][0]["items"][0].clone();
+            item["item_id"] = Value::from("physical.home.safe-sleep");
+            item["grade"] = Value::from(grade);
+            v["assessments"][0]["items"].as_array_mut().unwrap().push(item);
+        })
+    };
+    // A 5 on safe sleep for a baby, for a six-year-old: refused, naming the item and why.
+    let plan = lead.import_preview_on(&with_item("5"), None, today()).unwrap();
+    assert!(!plan.can_import);
+    let reasons = match &plan.assessments[0].outcome {
+        ImportOutcome::Refused { reasons } => reasons.join(" "),
+        other => panic!("not refused: {other:?}"),
+    };
+    assert!(
+        reasons.contains("\"physical.home.safe-sleep\" (Safe sleep for a baby) is graded 5")
+            && reasons.contains("does not apply to the child"),
+        "{reasons}"
+    );
+    assert!(lead.import_on(&with_item("5"), None, today()).is_err());
+    // "Not known" is refused the same way; "not applicable" is true and harmless.
+    assert!(!lead.import_preview_on(&with_item("not_known"), None, today()).unwrap().can_import);
+    assert!(lead.import_preview_on(&with_item("not_applicable"), None, today()).unwrap().can_import);
+    assert_eq!(counts(&conn), before);
 }

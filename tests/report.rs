@@ -25,6 +25,7 @@ fn input(case: &Case) -> ReportInput<'_> {
         assessments: &case.assessments,
         household_name: case.child.household_name.as_deref(),
         siblings: &case.siblings,
+        sibling_latest: &[],
         today: case.today,
     }
 }
@@ -174,7 +175,12 @@ fn the_core_group_summary_has_every_section_and_is_marked_on_every_page() {
     for expected in [
         // Flags and change, in words.
         "Drift, Safety:",
-        "Sustained improvement, Physical care:",
+        // Physical care improved and held, but an item is still graded 5: never "sustained".
+        "Improving, still a concern, Physical care:",
+        // Issue 14: urgent items with their agency, unknowns, everyone in the household.
+        "Urgent and serious items",
+        "Not known or not answered",
+        "Children in the household",
         "improved since the first checklist",
         // The profile table: urgent item, confirmed grade, completeness.
         "Brushing teeth",

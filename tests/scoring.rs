@@ -167,9 +167,9 @@ fn a_confirmed_grade_more_than_one_away_needs_a_reason() {
         (Some(3.0), 0, "a reason", Err(ConfirmationFault::NotAGrade)),
         (Some(3.0), 6, "a reason", Err(ConfirmationFault::NotAGrade)),
     ] {
-        assert_eq!(check_confirmation(computed, confirmed, reason), expected, "{computed:?} -> {confirmed}");
+        assert_eq!(check_confirmation(computed, confirmed, reason, false), expected, "{computed:?} -> {confirmed}");
     }
-    let message = check_confirmation(Some(2.4), 4, "").unwrap_err().to_string();
+    let message = check_confirmation(Some(2.4), 4, "", false).unwrap_err().to_string();
     assert!(message.contains("more than 1 away from the computed score (2.4)"), "{message}");
 }
 
@@ -245,4 +245,52 @@ proptest! {
             }
         }
     }
+}
+
+// ---- Issue 14: serious items and the confirmed grade beside them ----
+
+#[test]
+fn a_serious_item_flags_its_area_from_its_serious_grade_never_below() {
+    let mut c = test_checklist();
+    c.areas[0].subareas[0].items[1].serious_from = Some(4); // a.x.2, as unsafe sleep for a baby
+    for (grade, urgent) in [(G3, false), (G4, true), (G5, true)] {
+        let g = grades(&[("a.x.1", G1), ("a.x.2", grade), ("a.x.3", G1), ("a.x.4", G1), ("a.y.1", G1)]);
+        let a = &score(&c, &g, AgeBand::Primary).areas[0];
+        assert_eq!(a.urgent_items == vec!["a.x.2".to_string()], urgent, "{grade:?}: {:?}", a.urgent_items);
+        assert!(a.band.is_some_and(|b| b < Band::Concern), "the mean stays calm; the flag must not");
+    }
+    // An unmarked item at 4 is averaged like any other.
+    let g = grades(&[("a.x.1", G4), ("a.x.2", G1), ("a.x.3", G1), ("a.x.4", G1), ("a.y.1", G1)]);
+    assert!(score(&c, &g, AgeBand::Primary).areas[0].urgent_items.is_empty());
+}
+
+#[test]
+fn a_confirmed_grade_better_than_the_computed_score_beside_an_urgent_item_needs_a_reason() {
+    let urgent = |c: &str| Err(ConfirmationFault::ReasonNeededUrgent { computed: c.to_string() });
+    for (computed, confirmed, reason, has_urgent, expected) in [
+        (Some(2.6), 2, "", true, urgent("2.6")),
+        (Some(2.6), 2, "", false, Ok(())),
+        (Some(2.6), 3, "", true, Ok(())), // worse than the arithmetic: no argument needed
+        (Some(3.0), 3, "", true, Ok(())), // equal is not better
+        (Some(3.1), 3, "", true, urgent("3.1")), // a tenth better is better
+        (Some(2.6), 2, "Seen three times since: the kitchen is stocked.", true, Ok(())),
+    ] {
+        assert_eq!(
+            check_confirmation(computed, confirmed, reason, has_urgent),
+            expected,
+            "{computed:?} -> {confirmed}"
+        );
+    }
+}
+
+#[test]
+fn the_confirmed_grade_leads_the_band_shown() {
+    assert_eq!(Band::shown(Some(4), Some(Band::MostlyMet)), Some(Band::SeriousConcern));
+    assert_eq!(Band::shown(Some(3), None), Some(Band::Concern));
+    assert_eq!(Band::shown(Some(2), Some(Band::Concern)), Some(Band::MostlyMet));
+    assert_eq!(Band::shown(None, Some(Band::Concern)), Some(Band::Concern));
+    assert_eq!(
+        [1, 2, 3, 4, 5].map(Band::of_grade),
+        [Band::NeedsMet, Band::MostlyMet, Band::Concern, Band::SeriousConcern, Band::SeriousConcern]
+    );
 }

@@ -375,6 +375,9 @@ fn the_needs_attention_list_names_overdue_reviews_urgent_items_drift_and_the_los
             today(),
         )
         .unwrap();
+    // Confirmed 2 was given before the 5: finalising now needs the reason (issue 14, rule 4).
+    assert!(store.finalise(a.id).is_err());
+    store.confirm_area(a.id, "physical", 2, "The 5 is one item; the rest of physical care is good.").unwrap();
     store.finalise(a.id).unwrap();
     // Overdue child: last checklist in May, review interval 3 months.
     let b = store.start_assessment(alone.id, &start_form("Sam Worker", "Health", "2026-05-01"), today()).unwrap();
@@ -383,11 +386,13 @@ fn the_needs_attention_list_names_overdue_reviews_urgent_items_drift_and_the_los
 
     let list = store.needs_attention(today()).unwrap();
     let reasons = |id: i64| list.iter().find(|x| x.child.id == id).map(|x| x.reasons.join(" ")).unwrap_or_default();
-    assert!(reasons(older.id).contains("Urgent item (graded 5) in the latest checklist: Physical care."), "{list:?}");
     assert!(
-        reasons(baby.id).contains("Not yet assessed, while a brother or sister has a current checklist."),
+        reasons(older.id).contains("Urgent or serious item in the latest review round: Physical care: "),
         "{list:?}"
     );
+    assert!(reasons(older.id).contains("(graded 5; Health)"), "{list:?}");
+    assert!(reasons(baby.id).contains("Not yet assessed, while a brother or sister has a checklist."), "{list:?}");
+    assert!(reasons(older.id).contains("A brother or sister is not yet assessed: Baby Sibling."), "{list:?}");
     assert!(reasons(alone.id).contains("Review overdue since 1 Aug 2026."), "{list:?}");
     // The same answers after reopening (the summary is stored) and after a rebuild.
     drop(store);
@@ -465,4 +470,143 @@ fn every_reference_between_tables_is_indexed() {
         }
     }
     assert!(unindexed.is_empty(), "references without an index: {unindexed:?}");
+}
+
+// ---- Issue 14: never more reassuring than the evidence ----
+
+fn action_form(what: &str, by_when: &str) -> ntk_core::store::ActionForm {
+    ntk_core::store::ActionForm {
+        what: what.into(),
+        who: "Sam Worker".into(),
+        agency: "Health".into(),
+        by_when: by_when.into(),
+        target_grade: None,
+        area_id: None,
+    }
+}
+
+/// A finalised checklist for `child` by `who` of `agency` on `date`, every item at `grade` and
+/// then the `extra` grades; areas confirmed with a reason so the extra grades never block.
+fn finalised_checklist(
+    store: &mut Store,
+    child: &ntk_core::model::Child,
+    (who, agency, date): (&str, &str, &str),
+    grade: Grade,
+    extra: &[(&str, Grade)],
+) -> i64 {
+    let a = store.start_assessment(child.id, &start_form(who, agency, date), today()).unwrap();
+    complete(store, a.id, AgeBand::on(child.date_of_birth, d(date)), grade);
+    for (item, g) in extra {
+        store.save_item(a.id, &graded(item, *g, "Seen on the visit."), today()).unwrap();
+    }
+    let areas: Vec<String> = store.checklist().areas.iter().map(|a| a.id.clone()).collect();
+    for area in areas {
+        store.confirm_area(a.id, &area, grade.score().unwrap(), "Weighed with the whole area.").unwrap();
+    }
+    store.finalise(a.id).unwrap();
+    a.id
+}
+
+#[test]
+fn a_five_from_the_agency_that_does_not_represent_the_round_reaches_the_list_and_the_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(dir.path());
+    let child = store.add_child(&child_form("Ada Invented", "2018-04-04", ""), today()).unwrap();
+    let meals = "physical.food.regular-meals";
+    finalised_checklist(&mut store, &child, ("Sam Worker", "Health", "2026-06-01"), Grade::G3, &[]);
+    // The latest round: Health represents it (like with like) and grades meals 4; the school,
+    // a week later, grades it 5. A gap of 1: no disagreement.
+    finalised_checklist(&mut store, &child, ("Sam Worker", "Health", "2026-11-01"), Grade::G3, &[(meals, Grade::G4)]);
+    finalised_checklist(&mut store, &child, ("Priya Ndlovu", "School", "2026-11-08"), Grade::G3, &[(meals, Grade::G5)]);
+    let h = store.child_history(child.id, today()).unwrap();
+    assert_eq!(h.history.rounds.last().unwrap().assessment_ids.len(), 2);
+    assert!(h.disagreements.is_empty());
+    let list = store.needs_attention(today()).unwrap();
+    let reasons = list.iter().find(|x| x.child.id == child.id).map(|x| x.reasons.join(" ")).unwrap_or_default();
+    assert!(reasons.contains("(graded 5; School)"), "{reasons}");
+    // The core-group summary names the item and the school.
+    let pdf = store.report(ntk_core::store::ReportKind::CoreGroup, child.id, today()).unwrap();
+    let text = pdf_text(dir.path(), &pdf);
+    assert!(text.contains("Urgent and serious items"), "{text}");
+    assert!(text.contains("graded 5 by School"), "{text}");
+}
+
+/// `pdftotext` of PDF bytes, words joined by single spaces so wrapped lines still match.
+fn pdf_text(dir: &std::path::Path, pdf: &[u8]) -> String {
+    let path = dir.join("summary.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = Command::new("pdftotext").args([path.to_str().unwrap(), "-"]).output().unwrap();
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap().split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn a_baby_stays_found_when_the_siblings_reviews_are_overdue() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(dir.path());
+    let older = store.add_child(&child_form("Older Invented", "2016-02-02", "Overdue household"), today()).unwrap();
+    let baby = store.add_child(&child_form("Baby Invented", "2026-05-05", "Overdue household"), today()).unwrap();
+    // The older child's only checklist is long overdue (3-month interval).
+    finalised_checklist(&mut store, &older, ("Sam Worker", "Health", "2026-01-10"), Grade::G2, &[]);
+    let list = store.needs_attention(today()).unwrap();
+    let reasons = |id: i64| list.iter().find(|x| x.child.id == id).map(|x| x.reasons.join(" ")).unwrap_or_default();
+    assert!(reasons(baby.id).contains("Not yet assessed, while a brother or sister has a checklist."), "{list:?}");
+    assert!(reasons(older.id).contains("A brother or sister is not yet assessed: Baby Invented."), "{list:?}");
+    assert!(reasons(older.id).contains("Review overdue"), "{list:?}");
+    // The household page says so too.
+    let overview = store.household_overview(older.household_id.unwrap(), today()).unwrap();
+    let flagged: Vec<_> = overview.children.iter().filter(|c| c.not_yet_assessed).map(|c| c.child.id).collect();
+    assert_eq!(flagged, [baby.id]);
+    // The older child's core-group summary lists the baby and says she is not yet assessed.
+    let pdf = store.report(ntk_core::store::ReportKind::CoreGroup, older.id, today()).unwrap();
+    let text = pdf_text(dir.path(), &pdf);
+    assert!(text.contains("Children in the household"), "{text}");
+    assert!(text.contains("Baby Invented") && text.contains("NOT YET ASSESSED"), "{text}");
+    // As at a date before the older child's checklist, nobody is flagged for it.
+    let before = store.needs_attention(d("2026-01-09")).unwrap();
+    assert!(before.iter().all(|x| !x.reasons.iter().any(|r| r.starts_with("Not yet assessed"))), "{before:?}");
+}
+
+#[test]
+fn needs_attention_names_worse_areas_overdue_actions_long_plans_and_unknown_serious_items() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(dir.path());
+    // Safe sleep is marked serious from 4 in this variant (content 1.1.0 marks it so).
+    let mut checklist = ntk_core::checklist::Checklist::shipped();
+    for area in &mut checklist.areas {
+        for item in area.subareas.iter_mut().flat_map(|s| &mut s.items) {
+            if item.id == "physical.home.safe-sleep" {
+                item.serious_from = Some(4);
+            }
+        }
+    }
+    store.set_checklist(checklist);
+    let mut form = child_form("Bea Invented", "2026-02-02", "");
+    form.plan_category = Some(ntk_core::model::PlanCategory::Neglect);
+    form.plan_start = "2024-11-23".into(); // two years exactly on 23 Nov 2026
+    let baby = store.add_child(&form, today()).unwrap();
+    finalised_checklist(&mut store, &baby, ("Sam Worker", "Health", "2026-08-01"), Grade::G2, &[]);
+    let a = store.start_assessment(baby.id, &start_form("Sam Worker", "Health", "2026-11-01"), today()).unwrap();
+    complete(&mut store, a.id, AgeBand::Infant, Grade::G3);
+    let mut unknown = graded("physical.home.safe-sleep", Grade::NotKnown, "");
+    unknown.source = None;
+    store.save_item(a.id, &unknown, today()).unwrap();
+    store.add_action(a.id, &action_form("Health visitor to see the sleeping place", "2026-11-22")).unwrap();
+    store.add_action(a.id, &action_form("Nursery place to start", "2026-11-23")).unwrap();
+    store.finalise(a.id).unwrap();
+
+    let reasons = |on: &str| {
+        let list = store.needs_attention(d(on)).unwrap();
+        list.iter().find(|x| x.child.id == baby.id).map(|x| x.reasons.join(" ")).unwrap_or_default()
+    };
+    let now = reasons("2026-11-23");
+    assert!(now.contains("Serious item with no evidence: Safe sleep for a baby (Physical care) not known."), "{now}");
+    assert!(now.contains("Worse since the previous review: Physical care (2.0 to 3.0)"), "{now}");
+    // Due 22 Nov: past due on the 23rd; the one due on the 23rd is not yet.
+    assert!(now.contains("with no result: Health visitor to see the sleeping place."), "{now}");
+    assert!(!now.contains("Nursery place to start"), "{now}");
+    assert!(now.contains("On a plan for 2 years or more (since 23 Nov 2024)."), "{now}");
+    // The day before: no overdue action and not yet two years.
+    let day_before = reasons("2026-11-22");
+    assert!(!day_before.contains("with no result") && !day_before.contains("On a plan"), "{day_before}");
 }

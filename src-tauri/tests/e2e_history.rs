@@ -248,7 +248,10 @@ async fn an_imported_case_shows_its_history_change_drift_disagreements_and_print
     let ruby = items.iter().find(|t| t.contains(CHILD_NAME)).expect("Ruby needs attention");
     assert!(ruby.contains("Drift: no improvement in Safety."), "{ruby}");
     let jamie = items.iter().find(|t| t.contains(OVERDUE_NAME)).expect("Jamie needs attention");
-    assert!(jamie.contains("Review overdue since") && jamie.contains("Urgent item (graded 5)"), "{jamie}");
+    assert!(
+        jamie.contains("Review overdue since") && jamie.contains("Urgent or serious item in the latest review round"),
+        "{jamie}"
+    );
     shot(&app, "home-attention").await;
     assert_accessible(&app, "home with needs attention").await;
     set_view(&app, 1024, 768, 2.0).await;
@@ -308,7 +311,12 @@ async fn an_imported_case_shows_its_history_change_drift_disagreements_and_print
         4,
         "the chart as a table for screen readers"
     );
-    assert_eq!(app.texts(".legend li").await.len(), 4);
+    // Four areas and the confirmed-grade bar (issue 14: the confirmed grade is drawn too).
+    let legend = app.texts(".legend li").await;
+    assert_eq!(legend.len(), 5, "{legend:?}");
+    assert!(legend[4].contains("Confirmed area grade"), "{legend:?}");
+    assert!(count(&app, ".history-chart .chart-confirmed").await >= 4, "confirmed grades are drawn");
+    assert!(described.contains("Confirmed area grades"), "{described}");
 
     let change = |area: &'static str| format!(".change-table tr[data-area-id={area}] td.change");
     let physical = app.texts(&change("physical")).await;

@@ -37,6 +37,35 @@ enum Command {
         child: i64,
         #[arg(long)]
         out: PathBuf,
+        #[command(flatten)]
+        as_at: AsAt,
+    },
+    /// Every child: id, name, date of birth, household.
+    Children {
+        #[command(flatten)]
+        records: Records,
+        #[command(flatten)]
+        output: Output,
+    },
+    /// The children needing attention, with every reason (as on the home screen).
+    Attention {
+        #[command(flatten)]
+        records: Records,
+        #[command(flatten)]
+        as_at: AsAt,
+        #[command(flatten)]
+        output: Output,
+    },
+    /// One child's history: rounds, areas over time, change, flags (as on the history screen).
+    History {
+        #[command(flatten)]
+        records: Records,
+        #[arg(long)]
+        child: i64,
+        #[command(flatten)]
+        as_at: AsAt,
+        #[command(flatten)]
+        output: Output,
     },
     /// Export one child's finalised checklists for another agency (JSON, optionally encrypted).
     Export {
@@ -58,6 +87,8 @@ enum Command {
         /// Only say what would be added; change nothing.
         #[arg(long)]
         dry_run: bool,
+        #[command(flatten)]
+        as_at: AsAt,
     },
     /// The partnership dataset as CSV: one row per child, pseudonymous, no names.
     Dataset {
@@ -69,6 +100,8 @@ enum Command {
         to: chrono::NaiveDate,
         #[arg(long)]
         out: PathBuf,
+        #[command(flatten)]
+        as_at: AsAt,
     },
     /// Fill the records with invented households, children and checklists (for demos and benchmarks).
     /// Creates the records if there are none yet.
@@ -91,6 +124,27 @@ enum Command {
         #[arg(long)]
         from: PathBuf,
     },
+}
+
+/// `--today DATE`: work "as at" that date instead of the computer's date.
+#[derive(Args)]
+struct AsAt {
+    /// Produce the output as at this date (YYYY-MM-DD) instead of today.
+    #[arg(long = "today", value_name = "DATE")]
+    today: Option<chrono::NaiveDate>,
+}
+
+impl AsAt {
+    fn date(&self) -> chrono::NaiveDate {
+        self.today.unwrap_or_else(|| chrono::Local::now().date_naive())
+    }
+}
+
+/// `--json`: the stable form documented in docs/cli-json.md, instead of text for a person.
+#[derive(Args)]
+struct Output {
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -195,13 +249,12 @@ fn run(command: Command) -> Result<(), String> {
             );
             Ok(())
         }
-        Command::Report { records, kind, child, out } => {
+        Command::Report { records, kind, child, out, as_at } => {
             let kind = match kind {
                 Kind::CoreGroup => ReportKind::CoreGroup,
                 Kind::Family => ReportKind::Family,
             };
-            let pdf =
-                open(&records)?.report(kind, child, chrono::Local::now().date_naive()).map_err(|e| e.to_string())?;
+            let pdf = open(&records)?.report(kind, child, as_at.date()).map_err(|e| e.to_string())?;
             write(&out, &pdf)?;
             println!("Wrote {}", out.display());
             Ok(())
@@ -217,20 +270,24 @@ fn run(command: Command) -> Result<(), String> {
             println!("Exported {} finalised checklists to {}", export.assessments.len(), out.display());
             Ok(())
         }
-        Command::Import { records, file, dry_run } => {
+        Command::Import { records, file, dry_run, as_at } => {
             let bytes = std::fs::read(&file).map_err(|e| format!("could not read {}: {e}", file.display()))?;
             let file_pass = file_passphrase();
             let mut store = open(&records)?;
-            let plan = store.import_preview(&bytes, file_pass.as_deref()).map_err(|e| e.to_string())?;
+            let today = as_at.date();
+            let plan = store.import_preview_on(&bytes, file_pass.as_deref(), today).map_err(|e| e.to_string())?;
             println!("{}", plan.summary);
+            print_refusals(&plan);
             if dry_run || !plan.can_import {
                 return if plan.can_import { Ok(()) } else { Err("Nothing was imported.".into()) };
             }
-            let report = store.import(&bytes, file_pass.as_deref()).map_err(|e| e.to_string())?;
+            let report = store.import_on(&bytes, file_pass.as_deref(), today).map_err(|e| e.to_string())?;
             println!("{}", report.summary);
             Ok(())
         }
-        Command::Dataset { records, from, to, out } => {
+        Command::Dataset { records, from, to, out, as_at: _ } => {
+            // The dataset is already "as at" the end of its period (`--to`); `--today` is
+            // accepted for symmetry with the other commands and changes nothing here.
             let rows = open(&records)?.partnership_dataset(from, to).map_err(|e| e.to_string())?;
             write(&out, ntk_core::exchange::to_csv(&rows).as_bytes())?;
             println!("Wrote {} rows to {}", rows.len(), out.display());
@@ -257,6 +314,9 @@ fn run(command: Command) -> Result<(), String> {
             );
             Ok(())
         }
+        Command::Children { records, output } => children(&records, &output),
+        Command::Attention { records, as_at, output } => attention(&records, &as_at, &output),
+        Command::History { records, child, as_at, output } => history(&records, child, &as_at, &output),
         Command::Restore { records, from } => {
             let (_, report) =
                 Store::restore(&from, &records.database()?, &passphrase()?, &actor()).map_err(|e| e.to_string())?;
@@ -264,4 +324,63 @@ fn run(command: Command) -> Result<(), String> {
             Ok(())
         }
     }
+}
+
+/// Every reason for each refused checklist, under the import's summary (which says "see why below").
+fn print_refusals(plan: &ntk_core::exchange::ImportPlan) {
+    for p in &plan.assessments {
+        if let ntk_core::exchange::ImportOutcome::Refused { reasons } = &p.outcome {
+            println!(
+                "Checklist ref {} of {} by {} ({}) is refused:",
+                p.reference, p.assessed_on, p.assessor.name, p.assessor.agency
+            );
+            for reason in reasons {
+                println!("  - {reason}");
+            }
+        }
+    }
+}
+
+fn print_json<T: serde::Serialize>(value: &T) -> Result<(), String> {
+    println!("{}", serde_json::to_string_pretty(value).map_err(|e| e.to_string())?);
+    Ok(())
+}
+
+/// `ntk children`: the same list as the app's home screen.
+fn children(records: &Records, output: &Output) -> Result<(), String> {
+    let children = open(records)?.list_children().map_err(|e| e.to_string())?;
+    if output.json {
+        let rows: Vec<_> = children.iter().map(ntk_core::store::ChildRow::of).collect();
+        return print_json(&rows);
+    }
+    for c in &children {
+        println!("{}\t{}\t{}\t{}", c.id, c.name, c.date_of_birth, c.household_name.as_deref().unwrap_or("-"));
+    }
+    Ok(())
+}
+
+/// `ntk attention`: the home screen's "needs attention" list, as at a date.
+fn attention(records: &Records, as_at: &AsAt, output: &Output) -> Result<(), String> {
+    let list = open(records)?.needs_attention(as_at.date()).map_err(|e| e.to_string())?;
+    if output.json {
+        return print_json(&list);
+    }
+    for a in &list {
+        println!("{} (id {})", a.child.name, a.child.id);
+        for reason in &a.reasons {
+            println!("  - {reason}");
+        }
+    }
+    println!("{} children need attention as at {}.", list.len(), as_at.date());
+    Ok(())
+}
+
+/// `ntk history --child ID`: the history screen's series and flags, as at a date.
+fn history(records: &Records, child: i64, as_at: &AsAt, output: &Output) -> Result<(), String> {
+    let h = open(records)?.child_history(child, as_at.date()).map_err(|e| e.to_string())?;
+    if output.json {
+        return print_json(&h);
+    }
+    print!("{}", ntk_core::compare::history_text(&h.child, &h.history, &h.area_gaps));
+    Ok(())
 }

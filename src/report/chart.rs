@@ -123,12 +123,26 @@ fn short_date(d: NaiveDate) -> String {
     d.format("%-d %b %Y").to_string()
 }
 
-const CAPTION: &str = "Each point is one review round. Lower is better: 1 means all needs met, 5 essential needs unmet. Shading shows the bands; a gap in a line means not enough evidence in that round.";
+const CAPTION: &str = "Each point is one review round's computed score; a short thick bar marks the area grade the practitioner confirmed in that round. Lower is better: 1 means all needs met, 5 essential needs unmet. Shading shows the bands; a gap in a line means not enough evidence in that round.";
+/// The legend's name for the confirmed-grade bar.
+const CONFIRMED_LEGEND: &str = "confirmed grade";
+/// Half the width of the bar marking a confirmed grade.
+const CONFIRMED_HALF_WIDTH: f32 = 5.5;
+
+/// The bar marking a confirmed area grade: distinct from every area's marker, and drawn even
+/// where the computed score is missing (the confirmed grade leads).
+fn confirmed_ops(x: f32, y: f32) -> Vec<Op> {
+    stroke_ops(&[(x - CONFIRMED_HALF_WIDTH, y), (x + CONFIRMED_HALF_WIDTH, y)], &[], 2.2)
+}
 
 /// Draws the chart under `heading`, all on one page.
 pub(super) fn area_chart(doc: &mut Doc, heading: &str, areas: &[AreaHistory]) {
     let size = doc.style.small;
-    let names: Vec<&str> = areas.iter().map(|a| a.name.as_str()).collect();
+    let mut names: Vec<&str> = areas.iter().map(|a| a.name.as_str()).collect();
+    let any_confirmed = areas.iter().any(|a| a.points.iter().any(|p| p.confirmed.is_some()));
+    if any_confirmed {
+        names.push(CONFIRMED_LEGEND);
+    }
     let legend = legend_layout(&names, size, doc.width());
     let legend_rows = legend.last().map_or(0, |&(_, row)| row + 1);
     let legend_height = legend_rows as f32 * size * 1.8;
@@ -212,6 +226,11 @@ pub(super) fn area_chart(doc: &mut Doc, heading: &str, areas: &[AreaHistory]) {
         for &(x, y) in points.iter().flatten() {
             doc.push(marker_ops(marker, x, y));
         }
+        for p in &area.points {
+            if let Some(grade) = p.confirmed {
+                doc.push(confirmed_ops(x_of(p.assessed_on) + dx, y_of(f64::from(grade))));
+            }
+        }
     }
 
     let legend_top = y0 + legend_height;
@@ -219,8 +238,12 @@ pub(super) fn area_chart(doc: &mut Doc, heading: &str, areas: &[AreaHistory]) {
         let (pattern, marker) = look(i);
         let y = legend_top - row as f32 * size * 1.8 - size * 0.6;
         let x = x0 + x;
-        doc.push(stroke_ops(&[(x, y), (x + LEGEND_SAMPLE, y)], pattern, 1.2));
-        doc.push(marker_ops(marker, x + LEGEND_SAMPLE / 2.0, y));
+        if i == areas.len() {
+            doc.push(confirmed_ops(x + LEGEND_SAMPLE / 2.0, y));
+        } else {
+            doc.push(stroke_ops(&[(x, y), (x + LEGEND_SAMPLE, y)], pattern, 1.2));
+            doc.push(marker_ops(marker, x + LEGEND_SAMPLE / 2.0, y));
+        }
         doc.text(x + LEGEND_SAMPLE + 5.0, y - size * 0.35, name, Weight::Regular, size);
     }
 }

@@ -2,9 +2,9 @@
 //! has changed and what the plan is. Marked OFFICIAL-SENSITIVE on every page.
 
 use crate::assessment::{Assessment, NARRATIVE_SECTIONS};
-use crate::compare::{disagreements, plural, Change, DriftWindow, ScoreChange};
+use crate::compare::{area_gaps, disagreements, plural, Change, DriftWindow, ScoreChange};
 use crate::model::describe_age;
-use crate::scoring::AreaScore;
+use crate::scoring::{AreaScore, Band};
 
 use super::chart::area_chart;
 use super::layout::{Column, Doc, Furniture, Style, Weight};
@@ -44,10 +44,15 @@ pub fn core_group_summary(input: &ReportInput) -> Result<Vec<u8>, ReportError> {
         long_date(input.today)
     ));
     child_section(&mut doc, &case);
+    household_section(&mut doc, &case);
     assessors_section(&mut doc, &case);
     profile_section(&mut doc, &case);
+    urgent_section(&mut doc, &case);
+    unknown_section(&mut doc, &case);
+    area_gaps_section(&mut doc, &case);
     area_chart(&mut doc, "Areas over time", &case.history.areas);
     change_section(&mut doc, &case);
+    item_change_section(&mut doc, &case);
     flags_section(&mut doc, &case);
     disagreements_section(&mut doc, &case);
     narrative_section(&mut doc, &case);
@@ -147,39 +152,35 @@ fn profile_section(doc: &mut Doc, case: &Case) {
     doc.heading("Area profile");
     doc.paragraph(&format!("From the checklist of {} by {}.", long_date(latest.assessed_on), who(latest)));
     let profile = &case.latest_profile;
-    let item_title = |id: &str| input.checklist.item(id).map_or_else(|| id.to_string(), |i| i.title.clone());
     let rows: Vec<Vec<String>> = profile
         .areas
         .iter()
         .map(|a| {
-            let confirmed =
-                latest.confirmation(&a.id).map_or_else(|| "not confirmed".to_string(), |c| c.confirmed.to_string());
-            let urgent = if a.urgent_items.is_empty() {
-                "none".to_string()
-            } else {
-                a.urgent_items.iter().map(|id| item_title(id)).collect::<Vec<_>>().join("; ")
-            };
+            let confirmed = latest.confirmation(&a.id).map(|c| c.confirmed);
+            let urgent: Vec<String> =
+                case.history.urgent.iter().filter(|u| u.area_id == a.id).map(urgent_words).collect();
             vec![
                 a.name.clone(),
                 score(a.score),
-                confirmed,
-                a.band.map_or("not enough evidence", |b| b.label()).to_string(),
-                urgent,
+                confirmed.map_or_else(|| "not confirmed".to_string(), |g| g.to_string()),
+                band_words(confirmed, a),
+                if urgent.is_empty() { "none".to_string() } else { urgent.join("; ") },
                 completeness(a),
             ]
         })
         .collect();
     doc.table(
         &[
-            Column { title: "Area", share: 0.22, weight: Weight::Bold },
-            Column { title: "Computed score", share: 0.12, weight: Weight::Regular },
-            Column { title: "Confirmed grade", share: 0.14, weight: Weight::Regular },
-            Column { title: "Band", share: 0.16, weight: Weight::Regular },
-            Column { title: "Urgent items (graded 5)", share: 0.2, weight: Weight::Regular },
+            Column { title: "Area", share: 0.18, weight: Weight::Bold },
+            Column { title: "Computed score", share: 0.11, weight: Weight::Regular },
+            Column { title: "Confirmed grade", share: 0.12, weight: Weight::Regular },
+            Column { title: "Band", share: 0.19, weight: Weight::Regular },
+            Column { title: "Urgent or serious items (any agency)", share: 0.24, weight: Weight::Regular },
             Column { title: "Items graded", share: 0.16, weight: Weight::Regular },
         ],
         &rows,
     );
+    doc.note("Where an area grade was confirmed, the band is the confirmed grade's; the computed score's band is given beside it when it differs.");
     for c in latest.confirmations.iter().filter(|c| !c.reason.trim().is_empty()) {
         let name = input.checklist.area(&c.area_id).map_or(c.area_id.as_str(), |a| a.name.as_str());
         doc.runs(&[(Weight::Bold, &format!("{name}, confirmed {}: ", c.confirmed)), (Weight::Regular, &c.reason)]);
@@ -253,11 +254,24 @@ fn flags_section(doc: &mut Doc, case: &Case) {
         doc.bullet(&[(Weight::Bold, &format!("Drift, {}: ", d.area_name)), (Weight::Regular, &text)]);
     }
     if history.sustained.is_empty() {
-        doc.paragraph("Sustained improvement: none yet (an improvement of 0.5 or more held for six months).");
+        doc.paragraph(
+            "Sustained improvement: none yet (an improvement of 0.5 or more held for six months, with the area no longer at concern and no urgent item).",
+        );
     }
     for s in &history.sustained {
         let text = format!("improved on {} and held since: {}.", long_date(s.since), change_words(&s.change));
         doc.bullet(&[(Weight::Bold, &format!("Sustained improvement, {}: ", s.area_name)), (Weight::Regular, &text)]);
+    }
+    for s in &history.improving_concern {
+        let text = format!(
+            "improved on {} and held since, but the area is still at concern or has an urgent item: {}.",
+            long_date(s.since),
+            change_words(&s.change)
+        );
+        doc.bullet(&[
+            (Weight::Bold, &format!("Improving, still a concern, {}: ", s.area_name)),
+            (Weight::Regular, &text),
+        ]);
     }
 }
 
@@ -394,4 +408,158 @@ fn next_review_section(doc: &mut Doc, case: &Case) {
             (Weight::Regular, &format!(" {every}.")),
         ]);
     }
+}
+
+// ---- Issue 14: never more reassuring than the evidence (kept apart from the other sections) ----
+
+/// "serious concern (confirmed 4; computed 2.6: mostly met)": the confirmed grade's band leads.
+fn band_words(confirmed: Option<u8>, area: &AreaScore) -> String {
+    let computed = area.band.map_or("not enough evidence", |b| b.label());
+    match Band::shown(confirmed, area.band) {
+        Some(shown) if confirmed.is_some() && area.band != Some(shown) => {
+            format!(
+                "{} (confirmed {}; computed {}: {computed})",
+                shown.label(),
+                confirmed.unwrap_or(0),
+                score(area.score)
+            )
+        }
+        Some(shown) => shown.label().to_string(),
+        None => computed.to_string(),
+    }
+}
+
+/// "A young child left alone, graded 4 (at its serious grade) by School".
+fn urgent_words(u: &crate::compare::UrgentItem) -> String {
+    let serious = if u.serious { " (at its serious grade)" } else { "" };
+    format!("{}, graded {}{serious} by {}", u.item_title, u.grade, u.assessor.agency)
+}
+
+/// Every urgent or serious item of the latest round, from every agency, named with its evidence.
+fn urgent_section(doc: &mut Doc, case: &Case) {
+    doc.heading("Urgent and serious items");
+    let urgent = &case.history.urgent;
+    if urgent.is_empty() {
+        doc.paragraph("No assessor in the latest review round graded any item 5, or at the grade it is serious from.");
+        return;
+    }
+    doc.paragraph("Graded 5, or at the grade from which the item is serious, by any assessor in the latest review round. These are never averaged into an area's score:");
+    for u in urgent {
+        let a = case.input.assessments.iter().find(|a| a.id == u.assessment_id);
+        let evidence = a
+            .and_then(|a| a.item(&u.item_id))
+            .map(|r| r.evidence.trim())
+            .filter(|e| !e.is_empty())
+            .unwrap_or("no evidence written");
+        doc.bullet(&[
+            (Weight::Bold, &format!("{}: {}. ", u.area_name, urgent_words(u))),
+            (Weight::Regular, &format!("{}, {}: {evidence}", u.assessor.name, long_date(u.assessed_on))),
+        ]);
+    }
+}
+
+/// Items nobody in the latest round could grade, area by area: an unknown is not a reassurance.
+fn unknown_section(doc: &mut Doc, case: &Case) {
+    doc.heading("Not known or not answered");
+    let unknown = &case.history.unknown;
+    if unknown.is_empty() {
+        doc.paragraph("Every item that applies to the child was graded in the latest review round.");
+        return;
+    }
+    doc.paragraph("Items that apply to the child but that no assessor in the latest review round graded:");
+    for area in &case.input.checklist.areas {
+        let items: Vec<String> = unknown
+            .iter()
+            .filter(|u| u.area_id == area.id)
+            .map(|u| {
+                let how = if u.marked_not_known { "not known" } else { "not answered" };
+                let serious = if u.serious_item { ", a serious item" } else { "" };
+                format!("{} ({how}{serious})", u.item_title)
+            })
+            .collect();
+        if !items.is_empty() {
+            doc.bullet(&[(Weight::Bold, &format!("{}: ", area.name)), (Weight::Regular, &items.join("; "))]);
+        }
+    }
+}
+
+/// Areas two assessors of the latest round score 1.0 or more apart.
+fn area_gaps_section(doc: &mut Doc, case: &Case) {
+    if case.latest_round.len() < 2 {
+        return;
+    }
+    doc.heading("Areas the agencies see differently");
+    let round_start = case.history.rounds.last().map(|r| r.started_on);
+    let gaps: Vec<_> = area_gaps(case.input.checklist, case.input.child, case.input.assessments)
+        .into_iter()
+        .filter(|g| Some(g.round_started_on) == round_start)
+        .collect();
+    if gaps.is_empty() {
+        doc.paragraph("No area was scored 1.0 or more apart by two assessors in the latest review round.");
+        return;
+    }
+    for g in &gaps {
+        let views: Vec<String> =
+            g.views.iter().map(|v| format!("{} ({}) {:.1}", v.assessor.agency, v.assessor.name, v.score)).collect();
+        doc.bullet(&[
+            (Weight::Bold, &format!("{}, {:.1} apart: ", g.area_name, g.spread)),
+            (Weight::Regular, &views.join("; ")),
+        ]);
+    }
+}
+
+/// Items much worse, or newly at their serious grade, whatever their area's change says.
+fn item_change_section(doc: &mut Doc, case: &Case) {
+    if case.history.rounds.len() < 2 {
+        return;
+    }
+    doc.heading("Items that got worse");
+    let changes = &case.history.item_changes;
+    if changes.is_empty() {
+        doc.paragraph(
+            "No item got worse by 2 or more grades, or reached its serious grade, since the previous review.",
+        );
+        return;
+    }
+    doc.paragraph(
+        "Since the previous review, worse by 2 or more grades or now at the grade from which they are serious:",
+    );
+    for c in changes {
+        doc.bullet(&[(Weight::Regular, &c.words())]);
+    }
+}
+
+/// Everyone in the household with their assessment status: the child who has never been
+/// assessed is named on every sibling's summary.
+fn household_section(doc: &mut Doc, case: &Case) {
+    let input = case.input;
+    if input.household_name.is_none() {
+        return;
+    }
+    doc.heading("Children in the household");
+    let latest_of = |id: i64| input.sibling_latest.iter().find(|(s, _)| *s == id).map(|(_, d)| *d);
+    let mut rows = vec![vec![
+        input.child.name.clone(),
+        describe_age(input.child.date_of_birth, input.child.unborn, input.today),
+        "assessed (this summary)".to_string(),
+        long_date(case.latest.assessed_on),
+    ]];
+    for s in input.siblings {
+        // This child has a finalised checklist (or there would be no summary), so a sibling
+        // without one is "not yet assessed", whatever anyone's review status.
+        let (status, date) = match latest_of(s.id) {
+            Some(d) => ("assessed".to_string(), long_date(d)),
+            None => ("NOT YET ASSESSED".to_string(), "none".to_string()),
+        };
+        rows.push(vec![s.name.clone(), describe_age(s.date_of_birth, s.unborn, input.today), status, date]);
+    }
+    doc.table(
+        &[
+            Column { title: "Child", share: 0.32, weight: Weight::Bold },
+            Column { title: "Age", share: 0.2, weight: Weight::Regular },
+            Column { title: "Assessment status", share: 0.24, weight: Weight::Regular },
+            Column { title: "Last checklist", share: 0.24, weight: Weight::Regular },
+        ],
+        &rows,
+    );
 }

@@ -39,6 +39,10 @@ pub struct ReportInput<'a> {
     /// The other children in the household, for the core group only: the family summary
     /// never prints them.
     pub siblings: &'a [Child],
+    /// The date of each sibling's latest finalised checklist (by child id), for the core group's
+    /// list of everyone in the household with their assessment status. A sibling missing here
+    /// has none.
+    pub sibling_latest: &'a [(i64, NaiveDate)],
     /// The date the summary is written on; ages, time on plan and overdue reviews count to it.
     pub today: NaiveDate,
 }

@@ -366,7 +366,8 @@ impl Store {
         let area = profile.areas.iter().find(|x| x.id == area_id).ok_or_else(|| {
             CoreError::invalid("area_id", format!("There is no area \"{area_id}\" in this checklist."))
         })?;
-        check_confirmation(area.score, confirmed, reason).map_err(|f| CoreError::invalid("reason", f.to_string()))?;
+        check_confirmation(area.score, confirmed, reason, !area.urgent_items.is_empty())
+            .map_err(|f| CoreError::invalid("reason", f.to_string()))?;
         text_field("reason", "reason", reason)?;
         let old = a.confirmation(area_id).map(|c| format!("{} ({})", c.confirmed, c.reason));
         let saved_at = now_stamp();
@@ -511,8 +512,17 @@ impl Store {
         let mut blocking = Vec::new();
         let mut missing = Vec::new();
         for area in &profile.areas {
-            if a.confirmation(&area.id).is_none() {
-                blocking.push(format!("{}: the area grade has not been confirmed.", area.name));
+            match a.confirmation(&area.id) {
+                None => blocking.push(format!("{}: the area grade has not been confirmed.", area.name)),
+                // Grades can change after an area is confirmed: the confirmation must still hold
+                // (issue 14: a calmer grade beside an urgent item needs its reason).
+                Some(c) => {
+                    if let Err(fault) =
+                        check_confirmation(area.score, c.confirmed, &c.reason, !area.urgent_items.is_empty())
+                    {
+                        blocking.push(format!("{}: {fault}", area.name));
+                    }
+                }
             }
             if !area.missing_items.is_empty() {
                 missing.push(format!(

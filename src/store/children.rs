@@ -192,7 +192,8 @@ pub struct HouseholdChild {
     pub latest: Option<crate::assessment::Assessment>,
     /// The computed profile of `latest`, for its area grades.
     pub latest_profile: Option<crate::scoring::Profile>,
-    /// No checklist within the review interval while a sibling has one: the child who gets "lost".
+    /// No finalised checklist while a sibling has one, whatever the sibling's review status:
+    /// the child who gets "lost".
     pub not_yet_assessed: bool,
 }
 
@@ -214,22 +215,43 @@ impl Store {
             .optional()?
             .ok_or_else(|| CoreError::NotFound(format!("There is no household with number {household_id}.")))?;
         let mut children = Vec::new();
+        let mut finalised = Vec::new();
         for child in self.list_children()?.into_iter().filter(|c| c.household_id == Some(household_id)) {
-            let latest = self.assessments_for_child(child.id)?.into_iter().next_back();
+            let assessments = self.assessments_for_child(child.id)?;
+            finalised.push(crate::compare::current_versions(&assessments).iter().any(|a| a.assessed_on <= today));
+            let latest = assessments.into_iter().next_back();
             let latest_profile = latest.as_ref().map(|a| a.profile(&self.checklist, child.date_of_birth));
             children.push(HouseholdChild { child, latest, latest_profile, not_yet_assessed: false });
         }
-        let current = |c: &HouseholdChild| {
-            c.latest.as_ref().is_some_and(|a| {
-                a.assessed_on
-                    .checked_add_months(chrono::Months::new(c.child.review_interval_months))
-                    .is_some_and(|due| due >= today)
-            })
-        };
-        let any_current = children.iter().any(current);
-        for c in &mut children {
-            c.not_yet_assessed = any_current && !current(c);
+        // Whatever the siblings' review status: their overdue reviews must not hide the baby.
+        let any_finalised = finalised.contains(&true);
+        for (c, has) in children.iter_mut().zip(finalised) {
+            c.not_yet_assessed = any_finalised && !has;
         }
         Ok(HouseholdOverview { household, children })
+    }
+}
+
+/// One line of `ntk children`: who the child is and where they live, nothing more.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ChildRow {
+    pub id: i64,
+    pub name: String,
+    pub date_of_birth: NaiveDate,
+    pub unborn: bool,
+    pub household_id: Option<i64>,
+    pub household: Option<String>,
+}
+
+impl ChildRow {
+    pub fn of(c: &Child) -> ChildRow {
+        ChildRow {
+            id: c.id,
+            name: c.name.clone(),
+            date_of_birth: c.date_of_birth,
+            unborn: c.unborn,
+            household_id: c.household_id,
+            household: c.household_name.clone(),
+        }
     }
 }

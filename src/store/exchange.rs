@@ -576,14 +576,26 @@ impl Store {
             return Err(CoreError::invalid("from", "The start of the period is after its end."));
         }
         let salt = self.dataset_salt()?;
+        let children = self.list_children()?;
+        // Households where some child has a finalised checklist by the end of the period: their
+        // children without one are "not yet assessed" and always have a row.
+        let assessed: HashSet<i64> = self
+            .conn
+            .prepare("SELECT DISTINCT child_id FROM assessments WHERE status = 'finalised' AND assessed_on <= ?1")?
+            .query_map([to], |r| r.get(0))?
+            .collect::<std::result::Result<_, _>>()?;
+        let assessed_households: HashSet<i64> =
+            children.iter().filter(|c| assessed.contains(&c.id)).filter_map(|c| c.household_id).collect();
         let mut rows = Vec::new();
-        for child in self.list_children()? {
+        for child in children {
+            let not_yet_assessed =
+                !assessed.contains(&child.id) && child.household_id.is_some_and(|h| assessed_households.contains(&h));
             let assessments: Vec<Assessment> =
                 self.assessments_for_child(child.id)?.into_iter().filter(|a| a.assessed_on <= to).collect();
             let in_period =
                 compare::current_versions(&assessments).iter().filter(|a| a.assessed_on >= from).count() as u32;
             let on_plan = child.plan_start.is_some_and(|s| s <= to);
-            if in_period == 0 && !on_plan {
+            if in_period == 0 && !on_plan && !not_yet_assessed {
                 continue;
             }
             let history = compare::history(&self.checklist, &child, &assessments, to);
@@ -602,6 +614,7 @@ impl Store {
                         latest_grade,
                         basis,
                         change_since_first: area.since_first.as_ref().and_then(|c| c.difference),
+                        urgent_item: history.urgent.iter().any(|u| u.area_id == area.id),
                     }
                 })
                 .collect();
@@ -622,6 +635,8 @@ impl Store {
                 areas,
                 drift: !history.drift.is_empty(),
                 review_overdue: history.review.overdue,
+                sustained_improvement: !history.sustained.is_empty(),
+                not_yet_assessed,
             });
         }
         rows.sort_by(|a, b| a.pseudonym.cmp(&b.pseudonym));

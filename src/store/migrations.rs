@@ -214,6 +214,18 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX assessments_amends ON assessments (amends_id);
     CREATE INDEX assessments_practitioner ON assessments (practitioner_id);
     "#,
+    // 7 (issue 14; the coordinator may renumber): more of the summary behind "needs attention":
+    // areas worse since the previous round, serious items nobody knows, the latest round's
+    // actions without a result (JSON [[due, what], ...]) and the earliest of their due dates.
+    // The rows are emptied so the next open rebuilds every child's summary with the new
+    // fields and the new rules (urgent items from every agency, serious items).
+    r#"
+    DELETE FROM child_status;
+    ALTER TABLE child_status ADD COLUMN worse TEXT;
+    ALTER TABLE child_status ADD COLUMN unknown_serious TEXT;
+    ALTER TABLE child_status ADD COLUMN open_actions TEXT;
+    ALTER TABLE child_status ADD COLUMN open_action_due TEXT;
+    "#,
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -23,7 +23,7 @@ use rusqlite::{Connection, OpenFlags};
 pub use assessments::{ActionForm, AssessmentView, FinaliseCheck, Saved, StartAssessmentForm};
 pub use audit::AuditEntry;
 pub use backup::{verify_backup, BackupReport};
-pub use children::{HouseholdChild, HouseholdOverview};
+pub use children::{ChildRow, HouseholdChild, HouseholdOverview};
 pub use migrations::{MIGRATIONS, SCHEMA_VERSION};
 pub use reports::{ChildHistory, ReportKind};
 pub use settings::DEFAULT_IDLE_LOCK_MINUTES;

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::Store;
-use crate::compare::{self, Disagreement, History};
+use crate::compare::{self, AreaGap, Disagreement, History};
 use crate::error::{CoreError, Result};
 use crate::report::{self, ReportInput};
 
@@ -35,6 +35,8 @@ pub struct ChildHistory {
     pub child: crate::model::Child,
     pub history: History,
     pub disagreements: Vec<Disagreement>,
+    /// Areas two assessors of one round score 1.0 or more apart.
+    pub area_gaps: Vec<AreaGap>,
 }
 
 impl Store {
@@ -48,12 +50,22 @@ impl Store {
             }
             None => Vec::new(),
         };
+        let mut sibling_latest = Vec::new();
+        for s in &siblings {
+            let theirs = self.assessments_for_child(s.id)?;
+            if let Some(latest) =
+                compare::current_versions(&theirs).iter().map(|a| a.assessed_on).filter(|d| *d <= today).max()
+            {
+                sibling_latest.push((s.id, latest));
+            }
+        }
         let input = ReportInput {
             checklist: &self.checklist,
             child: &child,
             assessments: &assessments,
             household_name: child.household_name.as_deref(),
             siblings: &siblings,
+            sibling_latest: &sibling_latest,
             today,
         };
         let pdf = match kind {
@@ -68,6 +80,7 @@ impl Store {
         let assessments = self.assessments_for_child(child_id)?;
         let history = compare::history(&self.checklist, &child, &assessments, today);
         let disagreements = compare::disagreements(&self.checklist, &assessments);
-        Ok(ChildHistory { child, history, disagreements })
+        let area_gaps = compare::area_gaps(&self.checklist, &child, &assessments);
+        Ok(ChildHistory { child, history, disagreements, area_gaps })
     }
 }

@@ -1,6 +1,9 @@
-//! The per-child summary behind the home "needs attention" list: review due, drift, urgent
-//! items, sustained improvement. Derived from the finalised checklists by `compare`, stored
-//! so the list is one query, refreshed whenever a child's checklists change.
+//! The per-child summary behind the home "needs attention" list: review due, drift, urgent and
+//! serious items from every agency of the latest round, areas worse since the previous round,
+//! serious items not known, actions without a result. Derived from the finalised checklists by
+//! `compare`, stored so the list is one query, refreshed whenever a child's checklists change.
+//! What depends on the day (an overdue review or action, two years on a plan, a sibling not yet
+//! assessed) is decided when the list is read, for the date asked.
 
 use chrono::NaiveDate;
 use rusqlite::params;
@@ -9,9 +12,12 @@ use ts_rs::TS;
 
 use super::children::{child_from_row, CHILD_COLUMNS};
 use super::Store;
-use crate::compare;
+use crate::compare::{self, add_months, Change};
 use crate::error::Result;
 use crate::model::Child;
+
+/// Time on a plan from which the child is listed as needing attention.
+pub const LONG_PLAN_MONTHS: u32 = 24;
 
 /// One child on the "needs attention" list, with every reason in words.
 #[derive(Debug, Clone, Serialize, TS, PartialEq)]
@@ -21,11 +27,27 @@ pub struct Attention {
     pub reasons: Vec<String>,
 }
 
-/// (child id, review due, drift areas, urgent areas, a sibling has a current checklist)
-type StatusRow = (Child, Option<NaiveDate>, Option<String>, Option<String>, bool);
+/// One row of the list query: the child and its stored summary.
+struct StatusRow {
+    child: Child,
+    review_due: Option<NaiveDate>,
+    drift: Option<String>,
+    urgent: Option<String>,
+    worse: Option<String>,
+    unknown_serious: Option<String>,
+    open_actions: Option<String>,
+    /// Siblings with a finalised checklist dated on or before the day asked.
+    sibling_assessed: bool,
+    /// Names of siblings with no finalised checklist.
+    unassessed_siblings: Option<String>,
+}
 
 fn join_or_none(parts: Vec<String>) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join("; "))
+}
+
+fn short_date(d: NaiveDate) -> String {
+    d.format("%-d %b %Y").to_string()
 }
 
 impl Store {
@@ -39,15 +61,54 @@ impl Store {
         let h = compare::history(&self.checklist, &child, &assessments, today);
         let drift = join_or_none(h.drift.iter().map(|d| d.area_name.clone()).collect());
         let sustained = join_or_none(h.sustained.iter().map(|s| s.area_name.clone()).collect());
-        let urgent = join_or_none(
-            h.areas.iter().filter(|a| a.points.last().is_some_and(|p| p.urgent)).map(|a| a.name.clone()).collect(),
+        let urgent = join_or_none(h.urgent.iter().map(|u| u.words()).collect());
+        let worse = join_or_none(
+            h.areas
+                .iter()
+                .filter_map(|a| {
+                    let c = a.since_previous.as_ref().filter(|c| c.change == Change::Worse)?;
+                    Some(format!("{} ({:.1} to {:.1})", a.name, c.from?, c.to?))
+                })
+                .collect(),
         );
+        let unknown_serious = join_or_none(
+            h.unknown
+                .iter()
+                .filter(|u| u.serious_item)
+                .map(|u| format!("{} ({}) not known", u.item_title, u.area_name))
+                .collect(),
+        );
+        let latest_round: Vec<i64> = h.rounds.last().map(|r| r.assessment_ids.clone()).unwrap_or_default();
+        let mut open: Vec<(NaiveDate, String)> = assessments
+            .iter()
+            .filter(|a| latest_round.contains(&a.id))
+            .flat_map(|a| &a.actions)
+            .filter(|x| x.result.trim().is_empty())
+            .map(|x| (x.by_when, x.what.trim().to_string()))
+            .collect();
+        open.sort();
+        let open_action_due = open.first().map(|(d, _)| *d);
+        let open_actions = (!open.is_empty()).then(|| serde_json::to_string(&open).expect("dates and text serialise"));
         self.conn.execute(
-            "INSERT INTO child_status (child_id, latest_on, review_due, drift, urgent, sustained)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+            "INSERT INTO child_status (child_id, latest_on, review_due, drift, urgent, sustained, worse,
+                                       unknown_serious, open_actions, open_action_due)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
              ON CONFLICT (child_id) DO UPDATE SET latest_on = excluded.latest_on, review_due = excluded.review_due,
-                 drift = excluded.drift, urgent = excluded.urgent, sustained = excluded.sustained",
-            params![child_id, h.review.last_assessed_on, h.review.due_on, drift, urgent, sustained],
+                 drift = excluded.drift, urgent = excluded.urgent, sustained = excluded.sustained,
+                 worse = excluded.worse, unknown_serious = excluded.unknown_serious,
+                 open_actions = excluded.open_actions, open_action_due = excluded.open_action_due",
+            params![
+                child_id,
+                h.review.last_assessed_on,
+                h.review.due_on,
+                drift,
+                urgent,
+                sustained,
+                worse,
+                unknown_serious,
+                open_actions,
+                open_action_due
+            ],
         )?;
         Ok(())
     }
@@ -74,53 +135,98 @@ impl Store {
         Ok(())
     }
 
-    /// Children with an overdue review, drift, an urgent item in their latest checklist, or no
-    /// current checklist while a sibling has one. Most reasons first, then by name.
+    /// Children needing attention as at `today`, with every reason: not yet assessed while a
+    /// sibling has a checklist (whatever the sibling's review status), an overdue review, drift,
+    /// an urgent or serious item from any agency of the latest round, an area worse since the
+    /// previous round, a serious item not known, an action past its due date with no result,
+    /// two years or more on a plan, a brother or sister not yet assessed.
+    /// Most reasons first, then by name.
     pub fn needs_attention(&self, today: NaiveDate) -> Result<Vec<Attention>> {
         // One query for the children too (their columns first, then the status): a list of
-        // thousands must not cost a query per child.
+        // thousands must not cost a query per child. A plan start up to 23 months back is a
+        // superset of "two years or more"; the exact month rule is applied below.
+        let plan_candidates =
+            today.checked_sub_months(chrono::Months::new(LONG_PLAN_MONTHS - 1)).unwrap_or(NaiveDate::MIN);
         let mut stmt = self.conn.prepare(&format!(
-            "SELECT {CHILD_COLUMNS}, s.review_due, s.drift, s.urgent,
-                    (s.latest_on IS NULL OR s.review_due < ?1) AND c.household_id IS NOT NULL AND EXISTS (
+            "SELECT {CHILD_COLUMNS}, s.review_due, s.drift, s.urgent, s.worse, s.unknown_serious,
+                    CASE WHEN s.open_action_due < ?1 THEN s.open_actions END,
+                    s.latest_on IS NULL AND c.household_id IS NOT NULL AND EXISTS (
                         SELECT 1 FROM children o JOIN child_status os ON os.child_id = o.id
-                        WHERE o.household_id = c.household_id AND o.id != c.id AND os.review_due >= ?1
-                          AND os.latest_on IS NOT NULL) AS sibling_current
+                        WHERE o.household_id = c.household_id AND o.id != c.id AND os.latest_on <= ?1
+                    ) AS sibling_assessed,
+                    CASE WHEN s.latest_on IS NOT NULL AND c.household_id IS NOT NULL THEN (
+                        SELECT group_concat(o.name, ', ') FROM children o JOIN child_status os ON os.child_id = o.id
+                        WHERE o.household_id = c.household_id AND o.id != c.id AND os.latest_on IS NULL
+                    ) END AS unassessed_siblings
              FROM child_status s JOIN children c ON c.id = s.child_id
                   LEFT JOIN households h ON h.id = c.household_id
-             WHERE s.review_due < ?1 OR s.drift IS NOT NULL OR s.urgent IS NOT NULL OR s.latest_on IS NULL"
+             WHERE s.review_due < ?1 OR s.drift IS NOT NULL OR s.urgent IS NOT NULL OR s.latest_on IS NULL
+                OR s.worse IS NOT NULL OR s.unknown_serious IS NOT NULL OR s.open_action_due < ?1
+                OR c.plan_start <= ?2
+                OR (c.household_id IS NOT NULL AND EXISTS (
+                        SELECT 1 FROM children o JOIN child_status os ON os.child_id = o.id
+                        WHERE o.household_id = c.household_id AND o.id != c.id AND os.latest_on IS NULL))"
         ))?;
-        let status_at = CHILD_COLUMNS.split(',').count();
+        let at = CHILD_COLUMNS.split(',').count();
         let rows: Vec<StatusRow> = stmt
-            .query_map([today], |r| {
-                Ok((
-                    child_from_row(r)?,
-                    r.get(status_at)?,
-                    r.get(status_at + 1)?,
-                    r.get(status_at + 2)?,
-                    r.get(status_at + 3)?,
-                ))
+            .query_map(params![today, plan_candidates], |r| {
+                Ok(StatusRow {
+                    child: child_from_row(r)?,
+                    review_due: r.get(at)?,
+                    drift: r.get(at + 1)?,
+                    urgent: r.get(at + 2)?,
+                    worse: r.get(at + 3)?,
+                    unknown_serious: r.get(at + 4)?,
+                    open_actions: r.get(at + 5)?,
+                    sibling_assessed: r.get(at + 6)?,
+                    unassessed_siblings: r.get(at + 7)?,
+                })
             })?
             .collect::<std::result::Result<_, _>>()?;
-        let mut out = Vec::new();
-        for (child, due, drift, urgent, sibling_current) in rows {
-            let mut reasons = Vec::new();
-            if sibling_current {
-                reasons.push("Not yet assessed, while a brother or sister has a current checklist.".to_string());
-            }
-            if let Some(due) = due.filter(|d| *d < today) {
-                reasons.push(format!("Review overdue since {}.", due.format("%-d %b %Y")));
-            }
-            if let Some(areas) = drift {
-                reasons.push(format!("Drift: no improvement in {areas}."));
-            }
-            if let Some(areas) = urgent {
-                reasons.push(format!("Urgent item (graded 5) in the latest checklist: {areas}."));
-            }
-            if !reasons.is_empty() {
-                out.push(Attention { child, reasons });
-            }
-        }
+        let mut out: Vec<Attention> = rows
+            .into_iter()
+            .filter_map(|row| {
+                let reasons = attention_reasons(&row, today);
+                (!reasons.is_empty()).then_some(Attention { child: row.child, reasons })
+            })
+            .collect();
         out.sort_by(|a, b| b.reasons.len().cmp(&a.reasons.len()).then_with(|| a.child.name.cmp(&b.child.name)));
         Ok(out)
     }
+}
+
+/// Every reason a child needs attention as at `today`, each naming its area, action or child.
+fn attention_reasons(row: &StatusRow, today: NaiveDate) -> Vec<String> {
+    let mut reasons = Vec::new();
+    if row.sibling_assessed {
+        reasons.push("Not yet assessed, while a brother or sister has a checklist.".to_string());
+    }
+    if let Some(due) = row.review_due.filter(|d| *d < today) {
+        reasons.push(format!("Review overdue since {}.", short_date(due)));
+    }
+    if let Some(areas) = &row.drift {
+        reasons.push(format!("Drift: no improvement in {areas}."));
+    }
+    if let Some(items) = &row.urgent {
+        reasons.push(format!("Urgent or serious item in the latest review round: {items}."));
+    }
+    if let Some(items) = &row.unknown_serious {
+        reasons.push(format!("Serious item with no evidence: {items}."));
+    }
+    if let Some(areas) = &row.worse {
+        reasons.push(format!("Worse since the previous review: {areas}."));
+    }
+    let open: Vec<(NaiveDate, String)> =
+        row.open_actions.as_deref().and_then(|j| serde_json::from_str(j).ok()).unwrap_or_default();
+    for (due, what) in open.iter().filter(|(due, _)| *due < today) {
+        reasons.push(format!("Action past its due date ({}) with no result: {what}.", short_date(*due)));
+    }
+    if let Some(start) = row.child.plan_start.filter(|s| add_months(*s, LONG_PLAN_MONTHS) <= today) {
+        let years = compare::time_on_plan(&row.child, today).map_or(2, |t| t.months / 12);
+        reasons.push(format!("On a plan for {years} years or more (since {}).", short_date(start)));
+    }
+    if let Some(names) = &row.unassessed_siblings {
+        reasons.push(format!("A brother or sister is not yet assessed: {names}."));
+    }
+    reasons
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ScoreChange } from "./bindings/ScoreChange";
-import { changeBetween, changeDetail, changeLabel, driftText, gradeDifference, reviewText, scoreWithBand } from "./change";
+import { changeBetween, changeDetail, changeLabel, driftText, gradeDifference, itemAlarm, reviewText, scoreWithBand } from "./change";
 
 const change = (from: number | null, to: number | null, difference: number | null, c: ScoreChange["change"]): ScoreChange => ({
   from_date: "2025-01-10",
@@ -79,5 +79,23 @@ describe("gradeDifference (item by item)", () => {
     expect(gradeDifference("not_known", "3")).toEqual({ differs: true, text: "changed not known → 3" });
     expect(gradeDifference(null, "not_applicable")).toEqual({ differs: true, text: "changed not answered → not applicable" });
     expect(gradeDifference(undefined, null)).toEqual({ differs: false, text: "same" });
+  });
+});
+
+describe("itemAlarm (the core's item-level change rule)", () => {
+  it("names an item two grades worse, whatever the area says", () => {
+    expect(itemAlarm(undefined, "2", "4")).toBe("worse by 2 grades or more");
+    expect(itemAlarm(undefined, "2", "3")).toBeNull();
+    expect(itemAlarm(undefined, "4", "2")).toBeNull();
+  });
+  it("names an item newly at its serious grade, and a 5 when unmarked", () => {
+    expect(itemAlarm(4, "3", "4")).toBe("now at its serious grade");
+    expect(itemAlarm(4, "4", "4")).toBeNull();
+    expect(itemAlarm(4, "not_known", "4")).toBe("now at its serious grade");
+    expect(itemAlarm(undefined, "4", "5")).toBe("now at its serious grade");
+    expect(itemAlarm(undefined, "3", "4")).toBeNull();
+  });
+  it("says nothing without a grade now", () => {
+    expect(itemAlarm(4, "5", "not_known")).toBeNull();
   });
 });

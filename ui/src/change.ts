@@ -5,7 +5,10 @@ import type { Drift } from "./bindings/Drift";
 import type { Grade } from "./bindings/Grade";
 import type { ReviewDue } from "./bindings/ReviewDue";
 import type { ScoreChange } from "./bindings/ScoreChange";
+import type { AreaGap } from "./bindings/AreaGap";
+import type { ItemChange } from "./bindings/ItemChange";
 import type { SustainedImprovement } from "./bindings/SustainedImprovement";
+import type { UrgentItem } from "./bindings/UrgentItem";
 import { formatDate } from "./dates";
 import { BAND_LABELS, bandOf, CHANGE_TENTHS } from "./labels";
 
@@ -63,6 +66,30 @@ export function sustainedText(s: SustainedImprovement): string {
   return `${s.area_name}: improved since ${formatDate(s.since)} and held for 6 months or more (${changeDetail(s.change)}).`;
 }
 
+/** An improvement held in an area still at concern: never "sustained". */
+export function improvingText(s: SustainedImprovement): string {
+  return `${s.area_name}: improving since ${formatDate(s.since)} (${changeDetail(s.change)}), but still a concern.`;
+}
+
+/** "Safety: A young child left alone, graded 4 (at its serious grade) by School on 3 Mar 2026." */
+export function urgentText(u: UrgentItem): string {
+  const serious = u.serious ? " (at its serious grade)" : "";
+  return `${u.area_name}: ${u.item_title}, graded ${u.grade}${serious} by ${u.assessor.agency} on ${formatDate(u.assessed_on)}.`;
+}
+
+/** "Safe sleep (Physical care): 2 on 3 Mar 2026 → 4 on 1 Jun 2026, now at its serious grade." */
+export function itemChangeText(c: ItemChange): string {
+  const from = c.from === null ? "not graded" : String(c.from);
+  const serious = c.serious ? ", now at its serious grade" : "";
+  return `${c.item_title} (${c.area_name}): ${from} on ${formatDate(c.from_date)} → ${c.to} on ${formatDate(c.to_date)}${serious}.`;
+}
+
+/** "Safety: School 2.1, Children's Social Care 3.4 (1.3 apart)." */
+export function areaGapText(g: AreaGap): string {
+  const views = g.views.map((v) => `${v.assessor.agency} ${v.score.toFixed(1)}`).join(", ");
+  return `${g.area_name}: ${views} (${g.spread.toFixed(1)} apart).`;
+}
+
 /** "Review overdue: it was due on 3 Mar 2026, 12 days ago." or "Next review due on …". */
 export function reviewText(r: ReviewDue): string {
   if (!r.due_on) return "No review date yet: there is no finalised checklist and no plan start date.";
@@ -98,4 +125,23 @@ export function gradeDifference(from: Grade | null | undefined, to: Grade | null
     return { differs: true, text: `changed ${a} → ${b}, ${nb < na ? "better" : "worse"}` };
   }
   return { differs: true, text: `changed ${a} → ${b}` };
+}
+
+/**
+ * The core's item-level change rule (compare.rs `item_changes`): an item worse by 2 or more
+ * grades, or newly at the grade its checklist marks it serious from (5 when unmarked), is named
+ * whatever its area's change reads. `null` when neither.
+ */
+export function itemAlarm(
+  markedSeriousFrom: number | null | undefined,
+  from: Grade | null | undefined,
+  to: Grade | null | undefined,
+): string | null {
+  const score = (g: Grade | null | undefined) => (g && /^[1-5]$/.test(g) ? Number(g) : null);
+  const [a, b] = [score(from), score(to)];
+  if (b === null) return null;
+  const seriousFrom = markedSeriousFrom ?? 5;
+  if (b >= seriousFrom && !(a !== null && a >= seriousFrom)) return "now at its serious grade";
+  if (a !== null && b - a >= 2) return "worse by 2 grades or more";
+  return null;
 }

@@ -177,7 +177,7 @@ export function AreaProfile({ checklist, areas, confirmations, headingLevel = 3 
             </dl>
             {area.urgent_items.length > 0 && (
               <p class="urgent">
-                <Tag tone="warn">Urgent item</Tag> graded 5: {area.urgent_items.map((id) => titles.get(id) ?? id).join("; ")}
+                <Tag tone="warn">Urgent item</Tag> graded 5 or at its serious grade: {area.urgent_items.map((id) => titles.get(id) ?? id).join("; ")}
               </p>
             )}
           </li>

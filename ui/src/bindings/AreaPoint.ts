@@ -10,6 +10,10 @@ export type AreaPoint = { assessment_id: number, assessed_on: string,
  */
 score: number | null, band: Band | null, confirmed: number | null, 
 /**
- * Some item in the area was graded 5.
+ * The band shown: the confirmed grade's where there is one, else the computed score's.
+ */
+shown_band: Band | null, 
+/**
+ * Some item in the area was graded 5, or at its serious grade, by the representative.
  */
 urgent: boolean, at_concern: boolean, };

@@ -8,7 +8,7 @@ export type AreaScore = { id: string, name: string,
  */
 score: number | null, band: Band | null, 
 /**
- * Items graded 5: never averaged away.
+ * Items graded 5, or at or above the grade they are serious from: never averaged away.
  */
 urgent_items: Array<string>, graded: number, applicable: number, 
 /**

@@ -10,4 +10,8 @@ latest_grade: number | null, basis: GradeBasis,
  * Computed score of the latest round minus that of the first round (negative is better);
  * `None` with fewer than two rounds or when either has not enough evidence.
  */
-change_since_first: number | null, };
+change_since_first: number | null, 
+/**
+ * Some assessor of the latest round graded an item of this area 5, or at its serious grade.
+ */
+urgent_item: boolean, };

@@ -36,4 +36,12 @@ drift: boolean,
 /**
  * The review was overdue at the end of the period.
  */
-review_overdue: boolean, };
+review_overdue: boolean, 
+/**
+ * Some area's improvement has held six months and it is no longer at concern (compare.rs).
+ */
+sustained_improvement: boolean, 
+/**
+ * No finalised checklist by the end of the period while a sibling has one.
+ */
+not_yet_assessed: boolean, };

@@ -12,6 +12,7 @@ export type HouseholdChild = { child: Child, latest: Assessment | null,
  */
 latest_profile: Profile | null, 
 /**
- * No checklist within the review interval while a sibling has one: the child who gets "lost".
+ * No finalised checklist while a sibling has one, whatever the sibling's review status:
+ * the child who gets "lost".
  */
 not_yet_assessed: boolean, };

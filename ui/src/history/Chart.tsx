@@ -52,7 +52,11 @@ export function chartSummary(areas: AreaHistory[]): string {
     const change = a.since_first ? ` (${a.since_first.change} since the first)` : "";
     return `${a.name}: ${scores}${change}.`;
   });
-  return `Computed score of each area at ${span}. 1 is best, 5 is worst. ${lines.join(" ")}`;
+  const confirmed = areas
+    .filter((a) => a.points.some((p) => p.confirmed !== null))
+    .map((a) => `${a.name}: ${a.points.map((p) => (p.confirmed === null ? "not confirmed" : String(p.confirmed))).join(", then ")}.`);
+  const confirmedWords = confirmed.length ? ` Confirmed area grades (short thick bars): ${confirmed.join(" ")}` : "";
+  return `Computed score of each area at ${span}. 1 is best, 5 is worst. ${lines.join(" ")}${confirmedWords}`;
 }
 
 function Marker({ style, x, y, label }: { style: SeriesStyle; x: number; y: number; label: string }) {
@@ -66,6 +70,11 @@ function Marker({ style, x, y, label }: { style: SeriesStyle; x: number; y: numb
       class="chart-marker"
     />
   );
+}
+
+/** The confirmed area grade: a short thick bar, unlike any area's marker (it leads the band). */
+function ConfirmedBar({ x, y, label }: { x: number; y: number; label: string }) {
+  return <line x1={x - 8} x2={x + 8} y1={y} y2={y} stroke="#111111" stroke-width={4} data-label={label} class="chart-confirmed" />;
 }
 
 /** A sample of a series' line and marker, for the legend. */
@@ -177,6 +186,11 @@ export function HistoryChart({ areas, childName }: { areas: AreaHistory[]; child
                   ) : null,
                 )}
                 {pts.map((p, k) => (p ? <Marker key={k} style={style} x={p.x} y={p.y} label={p.label} /> : null))}
+                {area.points.map((p, k) =>
+                  p.confirmed === null ? null : (
+                    <ConfirmedBar key={`c${k}`} x={x(p.assessed_on) + dx} y={yOf(p.confirmed, box)} label={`${p.assessed_on} confirmed ${p.confirmed}`} />
+                  ),
+                )}
               </g>
             );
           })}
@@ -201,7 +215,10 @@ export function HistoryChart({ areas, childName }: { areas: AreaHistory[]; child
               <tr key={a.id}>
                 <th scope="row">{a.name}</th>
                 {a.points.map((p, k) => (
-                  <td key={k}>{scoreWithBand(p.score)}</td>
+                  <td key={k}>
+                    {scoreWithBand(p.score)}
+                    {p.confirmed !== null && `; confirmed ${p.confirmed}`}
+                  </td>
                 ))}
                 <td>{a.since_first ? changeLabel(a.since_first.change) : "no earlier review"}</td>
               </tr>
@@ -217,9 +234,18 @@ export function HistoryChart({ areas, childName }: { areas: AreaHistory[]; child
               <span class="legend-name">{area.name}</span> <span class="hint">({seriesStyle(i).words})</span>
             </li>
           ))}
+          {areas.some((a) => a.points.some((p) => p.confirmed !== null)) && (
+            <li data-legend="confirmed">
+              <svg class="legend-swatch" width="44" height="16" viewBox="0 0 44 16" aria-hidden="true" focusable="false">
+                <line x1="14" y1="8" x2="30" y2="8" stroke="#111111" stroke-width="4" />
+              </svg>
+              <span class="legend-name">Confirmed area grade</span> <span class="hint">(short thick bar beside the area's marker)</span>
+            </li>
+          )}
         </ul>
         <p class="hint">
-          Each point is the computed score of one review round; higher up is better. Where lines run together the areas
+          Each point is the computed score of one review round; a short thick bar is the area grade the practitioner
+          confirmed that round, which sets the band shown. Higher up is better. Where lines run together the areas
           have the same score, and their markers sit side by side. A gap in a line means there was not enough evidence
           for a score.
         </p>

@@ -6,8 +6,8 @@ import type { Assessment } from "../bindings/Assessment";
 import type { AssessmentView } from "../bindings/AssessmentView";
 import type { Checklist } from "../bindings/Checklist";
 import type { Round } from "../bindings/Round";
-import { changeBetween, changeLabel, gradeDifference, gradeShort, scoreWithBand } from "../change";
-import { ErrorMessage, Loading, PageTitle, useLoad } from "../components";
+import { changeBetween, changeLabel, gradeDifference, gradeShort, itemAlarm, scoreWithBand } from "../change";
+import { ErrorMessage, Loading, PageTitle, Tag, useLoad } from "../components";
 import { formatDate } from "../dates";
 import { navigate } from "../route";
 import { ChildBreadcrumbs } from "./History";
@@ -167,6 +167,7 @@ function Comparison({ checklist, first, second, onlyDifferent }: ComparisonProps
                   <tbody>
                     {shown.map(({ sub, item }, k) => {
                       const d = gradeDifference(firstItems.get(item.id)?.grade, secondItems.get(item.id)?.grade);
+                      const alarm = itemAlarm(item.serious_from, firstItems.get(item.id)?.grade, secondItems.get(item.id)?.grade);
                       const newSub = k === 0 || shown[k - 1].sub.id !== sub.id;
                       return [
                         newSub && (
@@ -180,7 +181,15 @@ function Comparison({ checklist, first, second, onlyDifferent }: ComparisonProps
                           <th scope="row">{item.title}</th>
                           <td>{gradeShort(firstItems.get(item.id)?.grade)}</td>
                           <td>{gradeShort(secondItems.get(item.id)?.grade)}</td>
-                          <td class="difference">{d.differs ? <strong class="diff">{d.text}</strong> : <span class="hint">same</span>}</td>
+                          <td class="difference">
+                            {d.differs ? <strong class="diff">{d.text}</strong> : <span class="hint">same</span>}
+                            {alarm && (
+                              <>
+                                {" "}
+                                <Tag tone="warn">{alarm}</Tag>
+                              </>
+                            )}
+                          </td>
                         </tr>,
                       ];
                     })}

@@ -5,11 +5,22 @@ import type { Assessment } from "../bindings/Assessment";
 import type { AreaHistory } from "../bindings/AreaHistory";
 import type { ChildHistory } from "../bindings/ChildHistory";
 import type { ScoreChange } from "../bindings/ScoreChange";
-import { CHANGE_ARROWS, changeDetail, driftText, reviewText, scoreWithBand, sustainedText } from "../change";
+import {
+  areaGapText,
+  CHANGE_ARROWS,
+  changeDetail,
+  driftText,
+  improvingText,
+  itemChangeText,
+  reviewText,
+  scoreWithBand,
+  sustainedText,
+  urgentText,
+} from "../change";
 import { ErrorMessage, Loading, PageTitle, Tag, useLoad } from "../components";
 import { formatDate } from "../dates";
 import { HistoryChart } from "../history/Chart";
-import { BAND_LABELS, bandOf, PLAN_LABELS } from "../labels";
+import { BAND_LABELS, PLAN_LABELS } from "../labels";
 
 export function HistoryPage({ childId }: { childId: number }) {
   const data = useLoad(() => api.childHistory(childId), [childId]);
@@ -96,7 +107,7 @@ function HistoryBody({ h, assessments }: { h: ChildHistory; assessments: Assessm
 
       <section aria-labelledby="change-heading">
         <h2 id="change-heading">Change per area</h2>
-        <ChangeTable areas={history.areas} />
+        <ChangeTable areas={history.areas} urgentAreas={new Set(history.urgent.map((u) => u.area_id))} />
       </section>
 
       <Rounds h={h} assessments={assessments} />
@@ -104,10 +115,15 @@ function HistoryBody({ h, assessments }: { h: ChildHistory; assessments: Assessm
   );
 }
 
-/** Drift, review, sustained improvement, urgent items, time on plan: each a sentence. */
+/**
+ * Drift, review, urgent and serious items from every agency, items much worse, serious items not
+ * known, areas the agencies see differently, improvement (sustained, or still a concern), time on
+ * plan: each a sentence naming its area, item or agency.
+ */
 function Flags({ h }: { h: ChildHistory }) {
   const { history, child } = h;
-  const urgent = history.areas.filter((a) => a.points[a.points.length - 1]?.urgent);
+  const latestRound = history.rounds[history.rounds.length - 1]?.started_on;
+  const latestGaps = h.area_gaps.filter((g) => g.round_started_on === latestRound);
   const review = history.review;
   return (
     <section aria-labelledby="flags-heading" class="card flags">
@@ -121,9 +137,31 @@ function Flags({ h }: { h: ChildHistory }) {
         <li class={review.overdue ? "flag flag-warn" : "flag"} data-flag={review.overdue ? "review-overdue" : "review-due"}>
           {review.overdue ? <Tag tone="warn">Review overdue</Tag> : <Tag>Next review</Tag>} {reviewText(review)}
         </li>
-        {urgent.map((a) => (
-          <li key={`urgent-${a.id}`} class="flag flag-warn" data-flag="urgent" data-area-id={a.id}>
-            <Tag tone="warn">Urgent item</Tag> {a.name}: an item was graded 5 in the latest review.
+        {history.urgent.map((u) => (
+          <li key={`urgent-${u.assessment_id}-${u.item_id}`} class="flag flag-warn" data-flag="urgent" data-area-id={u.area_id}>
+            <Tag tone="warn">{u.serious ? "Serious item" : "Urgent item"}</Tag> {urgentText(u)}
+          </li>
+        ))}
+        {history.item_changes.map((c) => (
+          <li key={`item-${c.item_id}`} class="flag flag-warn" data-flag="item-worse" data-area-id={c.area_id}>
+            <Tag tone="warn">Item worse</Tag> {itemChangeText(c)}
+          </li>
+        ))}
+        {history.unknown
+          .filter((u) => u.serious_item)
+          .map((u) => (
+            <li key={`unknown-${u.item_id}`} class="flag flag-warn" data-flag="serious-unknown" data-area-id={u.area_id}>
+              <Tag tone="warn">Not known</Tag> {u.item_title} ({u.area_name}): a serious item nobody in the latest round could grade.
+            </li>
+          ))}
+        {latestGaps.map((g) => (
+          <li key={`gap-${g.area_id}`} class="flag flag-warn" data-flag="area-gap" data-area-id={g.area_id}>
+            <Tag tone="warn">Agencies see it differently</Tag> {areaGapText(g)}
+          </li>
+        ))}
+        {history.improving_concern.map((s) => (
+          <li key={`improving-${s.area_id}`} class="flag flag-warn" data-flag="improving-concern" data-area-id={s.area_id}>
+            <Tag tone="warn">Improving, still a concern</Tag> {improvingText(s)}
           </li>
         ))}
         {history.sustained.map((s) => (
@@ -168,7 +206,7 @@ function ChangeCell({ change }: { change: ScoreChange | null }) {
   );
 }
 
-function ChangeTable({ areas }: { areas: AreaHistory[] }) {
+function ChangeTable({ areas, urgentAreas }: { areas: AreaHistory[]; urgentAreas: Set<string> }) {
   return (
     <div class="table-scroll">
       <table class="list change-table">
@@ -176,8 +214,8 @@ function ChangeTable({ areas }: { areas: AreaHistory[] }) {
         <thead>
           <tr>
             <th scope="col">Area</th>
-            <th scope="col">Latest score</th>
-            <th scope="col">Confirmed grade</th>
+            <th scope="col">Band (the confirmed grade leads)</th>
+            <th scope="col">Latest computed score</th>
             <th scope="col">Since the previous review</th>
             <th scope="col">Since the first review</th>
           </tr>
@@ -188,16 +226,17 @@ function ChangeTable({ areas }: { areas: AreaHistory[] }) {
             return (
               <tr key={a.id} data-area-id={a.id}>
                 <th scope="row">{a.name}</th>
-                <td>
-                  {scoreWithBand(latest?.score)}
-                  {latest?.urgent && (
+                <td data-band={latest?.shown_band ?? ""}>
+                  {latest?.shown_band ? BAND_LABELS[latest.shown_band] : "not enough evidence"}
+                  {latest?.confirmed ? ` (confirmed ${latest.confirmed})` : " (not confirmed)"}
+                  {urgentAreas.has(a.id) && (
                     <>
                       {" "}
                       <Tag tone="warn">Urgent item</Tag>
                     </>
                   )}
                 </td>
-                <td>{latest?.confirmed ? `${latest.confirmed}, ${BAND_LABELS[bandOf(latest.confirmed)]}` : "not confirmed"}</td>
+                <td>{scoreWithBand(latest?.score)}</td>
                 <ChangeCell change={a.since_previous} />
                 <ChangeCell change={a.since_first} />
               </tr>

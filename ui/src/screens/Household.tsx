@@ -21,8 +21,8 @@ export function HouseholdPage({ id }: { id: number }) {
       {o && checklist.data && (
         <>
           <p class="lead">
-            Every child in the household with their latest checklist. A child with no current checklist while another
-            child here has one is marked “Not yet assessed”.
+            Every child in the household with their latest checklist. A child with no finalised checklist while another
+            child here has one is marked “Not yet assessed”, whatever the other children's review dates.
           </p>
           <ul class="household-children">
             {o.children.map((hc) => (
@@ -53,8 +53,8 @@ function HouseholdChildCard({ hc, checklist }: { hc: HouseholdChild; checklist: 
       </p>
       {hc.not_yet_assessed && (
         <p class="warning-text">
-          {latest ? `No checklist in the last ${child.review_interval_months} months` : "No checklist yet"}, while another
-          child in this household has a current one.{" "}
+          {latest ? "No finalised checklist yet (only a draft)" : "No checklist yet"}, while another child in this
+          household has one.{" "}
           <a href={`#/child/${child.id}/start`}>
             Start a checklist<span class="sr-only"> for {child.name}</span>
           </a>
