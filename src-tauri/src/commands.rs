@@ -200,6 +200,13 @@ pub async fn restore(
     state.replace_store(|| Store::restore(&path, &db, &passphrase, &os_user())).map(Some)
 }
 
+/// Brings back the records as they were before the last restore (kept as `.before-restore`).
+#[tauri::command]
+pub async fn undo_restore(state: State<'_, AppState>, passphrase: String) -> Answer<BackupReport> {
+    let db = state.database_path();
+    state.replace_store(|| Store::undo_restore(&db, &passphrase, &os_user()))
+}
+
 #[tauri::command(async)]
 pub fn needs_attention(state: State<AppState>) -> Answer<Vec<Attention>> {
     state.with_store(|s| s.needs_attention(today()))
@@ -222,7 +229,7 @@ pub async fn print_report(
     let pdf = state.with_store(|s| s.report(kind, child_id, today()))?;
     let name = format!("{}-{}.pdf", kind.file_stem(), today());
     let Some(path) = dialogs::save_path(&app, "Save the summary", &name) else { return Ok(None) };
-    std::fs::write(&path, pdf).map_err(|e| Problem::from(ntk_core::CoreError::Io(e)))?;
+    ntk_core::paths::write_private(&path, &pdf)?;
     dialogs::open_in_viewer(&path);
     Ok(Some(path.display().to_string()))
 }
@@ -240,7 +247,7 @@ pub async fn export_child(
     let Some(path) = dialogs::save_path(&app, "Export checklists", &name) else { return Ok(None) };
     let bytes = state
         .with_store(|s| s.export_child(child_id)?.to_bytes(file_passphrase.as_deref().filter(|p| !p.is_empty())))?;
-    std::fs::write(&path, bytes).map_err(|e| Problem::from(ntk_core::CoreError::Io(e)))?;
+    ntk_core::paths::write_private(&path, &bytes)?;
     Ok(Some(path.display().to_string()))
 }
 
@@ -289,7 +296,7 @@ pub async fn export_dataset(
     else {
         return Ok(None);
     };
-    std::fs::write(&path, csv).map_err(|e| Problem::from(ntk_core::CoreError::Io(e)))?;
+    ntk_core::paths::write_private(&path, &csv)?;
     Ok(Some(path.display().to_string()))
 }
 

@@ -72,6 +72,7 @@ fn main() {
             commands::discard_draft,
             commands::backup,
             commands::restore,
+            commands::undo_restore,
             commands::needs_attention,
             commands::child_history,
             commands::print_report,

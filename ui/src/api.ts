@@ -51,6 +51,7 @@ export const api = {
   changePassphrase: (old: string, newPassphrase: string) => call<void>("change_passphrase", { old, new: newPassphrase }),
   backup: () => call<BackupReport | null>("backup"),
   restore: (passphrase: string) => call<BackupReport | null>("restore", { passphrase }),
+  undoRestore: (passphrase: string) => call<BackupReport>("undo_restore", { passphrase }),
 
   listChildren: () => call<Child[]>("list_children"),
   getChild: (id: number) => call<Child>("get_child", { id }),
