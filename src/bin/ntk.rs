@@ -139,7 +139,7 @@ fn open(records: &Records) -> Result<Store, String> {
     Store::open(&records.database()?, &passphrase()?, &actor()).map_err(|e| e.to_string())
 }
 
-fn write(path: &PathBuf, bytes: &[u8]) -> Result<(), String> {
+fn write(path: &std::path::Path, bytes: &[u8]) -> Result<(), String> {
     ntk_core::paths::write_private(path, bytes).map_err(|e| format!("could not write {}: {e}", path.display()))
 }
 

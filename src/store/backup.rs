@@ -89,15 +89,23 @@ pub fn verify_backup(path: &Path, passphrase: &str) -> Result<BackupReport> {
     })
 }
 
+/// One row of the erasure register.
+struct Erasure {
+    child_id: i64,
+    erased_at: String,
+    erased_by: String,
+}
+
 /// Who this database is (its dataset salt never changes) and whom it erased.
-fn lineage(conn: &Connection) -> Result<(Option<String>, Vec<(i64, String, String)>)> {
+fn lineage(conn: &Connection) -> Result<(Option<String>, Vec<Erasure>)> {
     let salt = conn
         .query_row("SELECT value FROM settings WHERE key = 'dataset_salt'", [], |r| r.get(0))
         .optional()
         .unwrap_or(None);
     let mut stmt = conn.prepare("SELECT child_id, erased_at, erased_by FROM erasure_register ORDER BY child_id")?;
-    let register =
-        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<std::result::Result<_, _>>()?;
+    let register = stmt
+        .query_map([], |r| Ok(Erasure { child_id: r.get(0)?, erased_at: r.get(1)?, erased_by: r.get(2)? }))?
+        .collect::<std::result::Result<_, _>>()?;
     Ok((salt, register))
 }
 
@@ -179,7 +187,7 @@ impl Store {
                 // Only a copy of these same records (the salt is made once per database) shares
                 // their children's numbers.
                 if restored_salt.as_deref() == Some(salt.as_str()) {
-                    for (child_id, erased_at, erased_by) in register {
+                    for Erasure { child_id, erased_at, erased_by } in register {
                         tx.execute(
                             "UPDATE sqlite_sequence SET seq = max(seq, ?1) WHERE name = 'children'",
                             [child_id],
