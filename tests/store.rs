@@ -750,3 +750,38 @@ fn the_data_folder_is_owner_only_and_so_is_every_file_of_the_records() {
     ntk_core::paths::write_private(&pdf, b"%PDF-1.7").unwrap();
     assert_eq!(mode(&pdf), 0o600, "a printed summary");
 }
+
+#[test]
+fn migration_7_blanks_rows_it_cannot_tie_to_a_child_registers_old_erasures_and_never_reuses_their_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = db_in(dir.path());
+    {
+        let conn = raw(&db);
+        for (i, sql) in MIGRATIONS.iter().take(6).enumerate() {
+            conn.execute_batch(sql).unwrap();
+            conn.pragma_update(None, "user_version", i as i64 + 1).unwrap();
+        }
+        // Version 6 as it was left: child 2 erased (the fact logged), a discarded draft 7 and a
+        // deleted action 9 of child 1 whose audit rows still hold their text.
+        conn.execute_batch(
+            "INSERT INTO children (id, name, date_of_birth, created_at) VALUES (1, 'Ada Oldversion', '2018-03-01', 'then');
+             INSERT INTO audit_log (at, actor, action, record_type, record_id, old_value, new_value) VALUES
+                 ('then', 'x', 'create', 'child', 2, NULL, '[erased]'),
+                 ('then', 'x', 'erase', 'child', 2, NULL, NULL),
+                 ('then', 'x', 'update', 'assessment', 7, NULL, 'Orphanphrase-evidence'),
+                 ('then', 'x', 'delete', 'action', 9, 'Orphanphrase-action', NULL),
+                 ('then', 'x', 'update', 'child', 1, 'Ada', 'Ada Oldversion');",
+        )
+        .unwrap();
+    }
+    let mut store = Store::open(&db, PASSPHRASE, "Test Worker").unwrap();
+    assert_eq!(store.erased_children().unwrap(), [2]);
+    let log = store.audit_log(None, None).unwrap();
+    assert!(log.iter().all(|e| !format!("{e:?}").contains("Orphanphrase")), "{log:?}");
+    assert!(log.iter().any(|e| e.new_value.as_deref() == Some("Ada Oldversion")), "a child's own rows stay");
+    assert_eq!(store.verify_audit_chain().unwrap().first_broken, None, "the old rows are sealed into the chain");
+    let next = store.add_child(&child_form("Newcomer", "2020-01-01", ""), today()).unwrap();
+    assert!(next.id > 2, "the erased child's number is not given again (got {})", next.id);
+    let a = store.start_assessment(next.id, &start_form("Sam Worker", "Health", "2026-11-01"), today()).unwrap();
+    assert!(a.id > 7, "nor is a discarded draft's (got {})", a.id);
+}

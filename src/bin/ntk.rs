@@ -201,6 +201,9 @@ fn run(command: Command) -> Result<(), String> {
                 "Backed up and verified {}: {} children, {} checklists.",
                 report.path, report.children, report.assessments
             );
+            if let Some(head) = &report.audit_head {
+                println!("Audit chain at {head} (keep this line: `ntk verify --against` the backup checks it later).");
+            }
             Ok(())
         }
         Command::Report { records, kind, child, out } => {
