@@ -30,10 +30,43 @@ pub fn resolve_data_dir(args: &[String]) -> Result<PathBuf> {
         .ok_or_else(|| CoreError::NotFound("No data folder could be found; give one with --data-dir FOLDER.".into()))
 }
 
-/// Writes a file the person chose a place for (a summary, an export, the dataset); a failure
-/// becomes the core's plain-words error, as every other one does.
-pub fn write_chosen_file(path: &Path, bytes: impl AsRef<[u8]>) -> Result<()> {
-    Ok(std::fs::write(path, bytes)?)
+/// Creates `dir` (and its parents) if missing, and makes it owner-only (0700 on Unix): the
+/// data folder holds the records, their backups and what is printed from them.
+pub fn create_private_dir(dir: &Path) -> Result<()> {
+    std::fs::create_dir_all(dir)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
+    }
+    Ok(())
+}
+
+/// Creates an empty file readable and writable by its owner only (0600 on Unix), or makes an
+/// existing one so, before anything is written into it.
+pub fn create_private_file(path: &Path) -> Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.create(true).append(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))?;
+    }
+    Ok(())
+}
+
+/// Writes a file of the records the person chose a place for (a summary, an export, the
+/// dataset), readable by its owner only; a failure becomes the core's plain-words error.
+pub fn write_private(path: &Path, bytes: impl AsRef<[u8]>) -> Result<()> {
+    create_private_file(path)?;
+    std::fs::write(path, bytes)?;
+    Ok(())
 }
 
 #[cfg(test)]

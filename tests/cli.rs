@@ -84,3 +84,38 @@ fn children_attention_and_history_from_the_command_line() {
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["history"]["areas"][0]["points"][0]["shown_band"], "mostly_met");
 }
+
+#[test]
+fn ntk_verify_checks_the_audit_chain_and_names_the_first_broken_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let db = data.join("neglect-toolkit.db");
+    let mut store = Store::create(&db, PASSPHRASE, "Test Worker").unwrap();
+    let child = store.add_child(&child_form("Verify Child", "2018-08-08", ""), today()).unwrap();
+    let backup = dir.path().join("before.ntkbackup");
+    store.backup_to(&backup).unwrap();
+    drop(store);
+    let data_arg = data.to_str().unwrap();
+    let out = ntk(&["verify", "--data-dir", data_arg, "--against", backup.to_str().unwrap()], PASSPHRASE);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("chain holds"));
+
+    // An earlier row changed behind the app's back, with the trigger dropped.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.pragma_update(None, "key", PASSPHRASE).unwrap();
+    conn.execute_batch("DROP TRIGGER audit_log_no_update;").unwrap();
+    let row: i64 = conn
+        .query_row("SELECT min(id) FROM audit_log WHERE record_type = 'child' AND record_id = ?1", [child.id], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    conn.execute("UPDATE audit_log SET new_value = 'Someone Else' WHERE id = ?1", [row]).unwrap();
+    drop(conn);
+    let out = ntk(&["verify", "--data-dir", data_arg], PASSPHRASE);
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains(&format!("row {row}:")),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

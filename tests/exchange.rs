@@ -464,6 +464,31 @@ fn an_import_never_changes_an_existing_finalised_checklist() {
 }
 
 #[test]
+fn another_agencys_amendment_of_a_checklist_written_here_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut here = new_store(dir.path());
+    let child_id =
+        child_with_checklists(&mut here, "Ines Madeup", "2017-07-07", &[("2026-06-01", Grade::G3, "School")]);
+    let own = finalised(&here, child_id);
+    let bytes = export_bytes(&mut here, child_id, None);
+    // The file comes back from another agency with a correction of this agency's checklist.
+    let amended = edit_json(&bytes, |v| {
+        let mut copy = v["assessments"][0].clone();
+        copy["ref"] = Value::from(2);
+        copy["amends"] = Value::from(1);
+        copy["amendment_reason"] = Value::from("We think the grades are wrong.");
+        copy["items"][0]["grade"] = Value::from("1");
+        v["assessments"].as_array_mut().unwrap().push(copy);
+    });
+    let plan = here.import_preview_on(&amended, None, today()).unwrap();
+    assert!(!plan.can_import, "{plan:#?}");
+    let refusal = format!("{:?}", plan.assessments[1].outcome);
+    assert!(refusal.contains("written here"), "{refusal}");
+    assert!(here.import_on(&amended, None, today()).is_err());
+    assert_eq!(finalised(&here, child_id), own, "nothing was applied");
+}
+
+#[test]
 fn a_checklist_repeated_within_a_file_is_added_once() {
     let dir = tempfile::tempdir().unwrap();
     let mut source = new_store(dir.path());

@@ -28,6 +28,60 @@ fn a_new_database_gets_every_migration_and_the_pragmas() {
     let conn = raw(&db_in(dir.path()));
     let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
     assert_eq!(mode, "wal");
+    // Asserted directly: a SIGKILL does not drop the page cache, so the crash test below would
+    // pass with synchronous = OFF; and secure_delete is what zeroes an erased child's pages.
+    let pragmas: std::collections::HashMap<String, String> = store.pragmas().unwrap().into_iter().collect();
+    for (pragma, expected) in [
+        ("synchronous", "2"),
+        ("secure_delete", "1"),
+        ("journal_mode", "wal"),
+        ("foreign_keys", "1"),
+        ("cipher_page_size", "4096"),
+        ("kdf_iter", "256000"),
+        ("cipher_kdf_algorithm", "PBKDF2_HMAC_SHA512"),
+        ("cipher_hmac_algorithm", "HMAC_SHA512"),
+        ("cipher_plaintext_header_size", "0"),
+    ] {
+        assert_eq!(pragmas.get(pragma).map(String::as_str), Some(expected), "{pragma}: {pragmas:?}");
+    }
+}
+
+/// Not a test on its own: the child process of `the_cipher_settings_are_pinned_not_the_librarys_defaults`.
+/// Changes SQLCipher's process-wide defaults (which is why it runs in a process of its own),
+/// then creates records.
+#[test]
+fn weak_defaults_child() {
+    let Ok(dir) = std::env::var("NTK_WEAK_DEFAULTS_DIR") else { return };
+    let conn = Connection::open_in_memory().unwrap();
+    conn.execute_batch(
+        "PRAGMA cipher_default_kdf_iter = 4000; PRAGMA cipher_default_page_size = 1024;
+         PRAGMA cipher_default_hmac_algorithm = HMAC_SHA1; PRAGMA cipher_default_kdf_algorithm = PBKDF2_HMAC_SHA1;",
+    )
+    .unwrap();
+    let mut store = new_store(std::path::Path::new(&dir));
+    store.add_child(&child_form("Pinned Child", "2018-01-01", ""), today()).unwrap();
+}
+
+#[test]
+fn the_cipher_settings_are_pinned_not_the_librarys_defaults() {
+    let dir = tempfile::tempdir().unwrap();
+    let status = Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", "weak_defaults_child", "--nocapture", "--test-threads=1"])
+        .env("NTK_WEAK_DEFAULTS_DIR", dir.path())
+        .stdout(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    // Opened with SQLCipher 4's settings spelled out, the file reads; so it was written with them.
+    let conn = Connection::open(db_in(dir.path())).unwrap();
+    conn.pragma_update(None, "key", PASSPHRASE).unwrap();
+    conn.execute_batch(
+        "PRAGMA cipher_page_size = 4096; PRAGMA kdf_iter = 256000;
+         PRAGMA cipher_kdf_algorithm = PBKDF2_HMAC_SHA512; PRAGMA cipher_hmac_algorithm = HMAC_SHA512;",
+    )
+    .unwrap();
+    let name: String = conn.query_row("SELECT name FROM children", [], |r| r.get(0)).expect("pinned settings");
+    assert_eq!(name, "Pinned Child");
 }
 
 #[test]
@@ -195,22 +249,67 @@ fn a_finalised_assessment_refuses_every_edit_in_the_store_and_in_the_schema() {
     refused(store.discard_draft(a.id));
     // The result of an action may still be recorded at review.
     store.record_action_result(action.id, "Done: check-up attended in January.").unwrap();
+    let locked = store.get_assessment(a.id).unwrap();
 
-    // Even raw SQL, bypassing the store, is refused by the schema.
+    // A draft of the same child, with rows that could be moved onto the finalised checklist.
+    let draft = store.start_assessment(child.id, &start_form("Pat Other", "Health", "2026-11-02"), today()).unwrap();
+    complete(&mut store, draft.id, AgeBand::Primary, Grade::G5);
+    store.save_narrative(draft.id, "strengths", None, "Planted text.").unwrap();
+    let planted = store
+        .add_action(
+            draft.id,
+            &ntk_core::store::ActionForm {
+                what: "Planted action".into(),
+                who: "Someone".into(),
+                agency: "Nowhere".into(),
+                by_when: "2027-01-15".into(),
+                target_grade: None,
+                area_id: None,
+            },
+        )
+        .unwrap();
+
+    // Even raw SQL, bypassing the store, is refused by the schema: plain edits, edits through
+    // REPLACE conflict resolution, re-parenting rows onto it, and switching the erasure
+    // exception on for no child being erased.
     let conn = raw(&db_in(dir.path()));
+    let (f, d, fa, da) = (a.id, draft.id, action.id, planted.id);
     for sql in [
-        "UPDATE item_grades SET grade = '5'",
-        "DELETE FROM item_grades",
-        "UPDATE assessments SET assessed_on = '2026-01-01'",
-        "DELETE FROM assessments",
-        "UPDATE narratives SET text = 'x'",
-        "UPDATE area_confirmations SET confirmed = 5",
-        "UPDATE actions SET what = 'something else'",
+        "UPDATE item_grades SET grade = '5'".to_string(),
+        "DELETE FROM item_grades".into(),
+        "UPDATE assessments SET assessed_on = '2026-01-01'".into(),
+        "DELETE FROM assessments".into(),
+        "UPDATE narratives SET text = 'x'".into(),
+        "UPDATE area_confirmations SET confirmed = 5".into(),
+        "UPDATE actions SET what = 'something else'".into(),
+        format!("UPDATE OR REPLACE item_grades SET assessment_id = {f} WHERE assessment_id = {d}"),
+        format!("UPDATE OR REPLACE area_confirmations SET assessment_id = {f} WHERE assessment_id = {d}"),
+        format!("UPDATE OR REPLACE narratives SET assessment_id = {f} WHERE assessment_id = {d}"),
+        format!("UPDATE actions SET assessment_id = {f} WHERE id = {da}"),
+        format!("UPDATE OR REPLACE actions SET id = {fa} WHERE id = {da}"),
+        format!("UPDATE OR REPLACE assessments SET id = {f} WHERE id = {d}"),
+        format!(
+            "INSERT OR REPLACE INTO assessments (id, child_id, checklist_id, checklist_version, checklist_hash,
+                 assessed_on, practitioner_id, review_round, created_at)
+             SELECT {f}, child_id, checklist_id, checklist_version, checklist_hash, assessed_on, practitioner_id,
+                 review_round, created_at FROM assessments WHERE id = {d}"
+        ),
+        format!("INSERT OR REPLACE INTO actions (id, assessment_id, what, who, agency, by_when) VALUES ({fa}, {d}, 'x', 'y', 'z', '2027-01-01')"),
     ] {
-        let err = conn.execute(sql, []).expect_err(sql).to_string();
+        let err = conn.execute(&sql, []).expect_err(&sql).to_string();
         assert!(err.contains("finalised assessment cannot be changed"), "{sql}: {err}");
     }
-    assert_eq!(store.get_assessment(a.id).unwrap().items.len(), finalised.items.len());
+    for sql in [
+        "INSERT INTO erasing (child_id) VALUES (0)".to_string(),
+        format!("INSERT INTO erasing (child_id) VALUES ({})", child.id),
+    ] {
+        conn.execute(&sql, []).expect_err(&sql);
+    }
+    conn.execute("INSERT INTO erasure_register (child_id, erased_at, erased_by) VALUES (9999, 'now', 'me')", [])
+        .expect_err("only a child recorded here can be registered as erased");
+    // Whatever was tried, the finalised checklist is as it was, and so is the draft.
+    assert_eq!(store.get_assessment(a.id).unwrap(), locked);
+    assert_eq!(store.get_assessment(draft.id).unwrap().actions.len(), 1);
 }
 
 #[test]
@@ -314,6 +413,163 @@ fn a_backup_round_trips_and_restore_is_verified() {
     assert!(err.contains("not a Neglect Toolkit backup") || err.contains("different passphrase"), "{err}");
     let store = Store::open(&db, PASSPHRASE, "x").unwrap();
     assert_eq!(store.list_children().unwrap().len(), 1);
+}
+
+#[test]
+fn a_backup_from_a_newer_version_is_refused_and_the_records_stay_as_they_were() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = db_in(dir.path());
+    let mut store = new_store(dir.path());
+    store.add_child(&child_form("Stays Here", "2015-05-05", ""), today()).unwrap();
+    let backup = dir.path().join("newer.ntkbackup");
+    store.backup_to(&backup).unwrap();
+    drop(store);
+    raw(&backup).pragma_update(None, "user_version", SCHEMA_VERSION + 1).unwrap();
+
+    let err = Store::restore(&backup, &db, PASSPHRASE, "Restorer").map(|_| ()).unwrap_err().to_string();
+    assert!(err.contains("newer version"), "{err}");
+    let store = Store::open(&db, PASSPHRASE, "x").expect("the live records still open");
+    assert_eq!(store.list_children().unwrap()[0].name, "Stays Here");
+    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert!(!left.iter().any(|n| n.to_string_lossy().contains("restoring")), "{left:?}");
+}
+
+#[test]
+fn a_restore_can_be_undone_from_before_restore_even_after_a_passphrase_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = db_in(dir.path());
+    let mut store = new_store(dir.path());
+    store.add_child(&child_form("Before Backup", "2015-05-05", ""), today()).unwrap();
+    let backup = dir.path().join("b.ntkbackup");
+    store.backup_to(&backup).unwrap();
+    store.add_child(&child_form("After Backup", "2016-06-06", ""), today()).unwrap();
+    drop(store);
+    let (mut store, _) = Store::restore(&backup, &db, PASSPHRASE, "Restorer").unwrap();
+    assert_eq!(store.list_children().unwrap().len(), 1);
+    store.change_passphrase(PASSPHRASE, "a different long passphrase").unwrap();
+    drop(store);
+
+    let kept = db.with_extension("db.before-restore");
+    let (store, _) = Store::restore(&kept, &db, "a different long passphrase", "Undoer").unwrap();
+    let names: Vec<String> = store.list_children().unwrap().into_iter().map(|c| c.name).collect();
+    assert_eq!(names, ["After Backup", "Before Backup"]);
+}
+
+/// Everything the database holds, decrypted into a plain SQLite file (every table, every row).
+fn plaintext_of(db: &std::path::Path) -> Vec<u8> {
+    let out = tempfile::tempdir().unwrap();
+    let plain = out.path().join("plain.db");
+    let conn = raw(db);
+    conn.execute(&format!("ATTACH DATABASE '{}' AS plaintext KEY ''", plain.display()), []).unwrap();
+    conn.query_row("SELECT sqlcipher_export('plaintext')", [], |_| Ok(())).unwrap();
+    conn.execute("DETACH DATABASE plaintext", []).unwrap();
+    std::fs::read(plain).unwrap()
+}
+
+#[test]
+fn erasure_leaves_none_of_the_childs_text_in_the_file_the_wal_or_a_backup_restored_later() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = db_in(dir.path());
+    let mut store = new_store(dir.path());
+    let kept = store.add_child(&child_form("Keepme Safely", "2013-03-03", "Otherhouse"), today()).unwrap();
+    let child = store.add_child(&child_form("Zebedee Erasable", "2014-09-09", "Erasablehouse"), today()).unwrap();
+    // A discarded draft and a deleted action: their records are gone, their audit rows are not.
+    let draft = store.start_assessment(child.id, &start_form("Sam Worker", "Health", "2026-11-01"), today()).unwrap();
+    store
+        .save_item(draft.id, &graded("physical.food.regular-meals", Grade::G4, "Draftphrase-evidence"), today())
+        .unwrap();
+    store.discard_draft(draft.id).unwrap();
+    let a = store.start_assessment(child.id, &start_form("Sam Worker", "Health", "2026-11-03"), today()).unwrap();
+    complete(&mut store, a.id, AgeBand::Primary, Grade::G4);
+    store.save_narrative(a.id, "worries", None, "Finalphrase-worry about the home.").unwrap();
+    let doomed = store
+        .add_action(
+            a.id,
+            &ntk_core::store::ActionForm {
+                what: "Deletedphrase-action".into(),
+                who: "Parent".into(),
+                agency: "Family".into(),
+                by_when: "2027-01-15".into(),
+                target_grade: None,
+                area_id: None,
+            },
+        )
+        .unwrap();
+    store.delete_action(doomed.id).unwrap();
+    store.finalise(a.id).unwrap();
+    let backup = dir.path().join("before-erasure.ntkbackup");
+    store.backup_to(&backup).unwrap();
+    // A restore keeps the records it replaced beside the database: they hold the child too.
+    drop(store);
+    let (mut store, _) = Store::restore(&backup, &db, PASSPHRASE, "Restorer").unwrap();
+    let kept_aside = db.with_extension("db.before-restore");
+    assert!(kept_aside.exists());
+
+    store.erase_child(child.id).unwrap();
+    assert!(!kept_aside.exists(), "the copy kept aside by the restore goes with the erasure");
+    let phrases = ["Zebedee", "Erasablehouse", "Draftphrase", "Finalphrase", "Deletedphrase"];
+    let assert_clean = |bytes: &[u8], what: &str| {
+        for phrase in phrases {
+            assert!(!contains(bytes, phrase), "{phrase} is still in {what}");
+        }
+    };
+    let wal = std::fs::metadata(format!("{}-wal", db.display())).map(|m| m.len()).unwrap_or(0);
+    assert_eq!(wal, 0, "the WAL is emptied by the erasure");
+    drop(store);
+    let plain = plaintext_of(&db);
+    assert_clean(&plain, "the database");
+    assert!(contains(&plain, "Keepme"), "the scan sees other children's text");
+
+    // The backup made before the erasure still holds the child; restoring it erases it again.
+    assert!(contains(&plaintext_of(&backup), "Draftphrase"), "the backup scan sees the child's text");
+    let (mut store, report) = Store::restore(&backup, &db, PASSPHRASE, "Restorer").unwrap();
+    assert_eq!(report.erasures_reapplied, 1);
+    assert!(store.get_child(child.id).is_err());
+    assert!(store.get_child(kept.id).is_ok());
+    let log = store.audit_log(Some("database"), None).unwrap();
+    assert!(log[0].new_value.as_deref().unwrap().contains("1 erased children erased again"), "{:?}", log[0]);
+    // The erased child's number is never given again.
+    let next = store.add_child(&child_form("Newcomer", "2020-01-01", ""), today()).unwrap();
+    assert!(next.id > child.id);
+    drop(store);
+    assert_clean(&plaintext_of(&db), "the database restored from an earlier backup");
+    assert_clean(&plaintext_of(&kept_aside), "the records kept aside by that restore");
+}
+
+#[test]
+fn the_audit_chain_names_the_first_row_changed_behind_the_apps_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = db_in(dir.path());
+    let mut store = new_store(dir.path());
+    let child = store.add_child(&child_form("Chain Child", "2016-01-01", ""), today()).unwrap();
+    let a = store.start_assessment(child.id, &start_form("Sam Worker", "Police", "2026-11-02"), today()).unwrap();
+    store.save_item(a.id, &graded("physical.food.regular-meals", Grade::G2, "first"), today()).unwrap();
+    let report = store.verify_audit_chain().unwrap();
+    assert_eq!(report.first_broken, None);
+    let backup = store.backup_to(&dir.path().join("chain.ntkbackup")).unwrap();
+    let head = backup.audit_head.clone().unwrap();
+    assert!(store.audit_chain_holds(&head).unwrap());
+    store.save_item(a.id, &graded("physical.food.regular-meals", Grade::G3, "second"), today()).unwrap();
+    let grade_row = store.audit_log(Some("assessment"), Some(a.id)).unwrap()[1].id;
+    drop(store);
+
+    // Someone with the passphrase drops the trigger and edits an earlier row.
+    let conn = raw(&db);
+    conn.execute_batch("DROP TRIGGER audit_log_no_update;").unwrap();
+    conn.execute("UPDATE audit_log SET new_value = new_value || ' (edited)' WHERE id = ?1", [grade_row]).unwrap();
+    drop(conn);
+    let store = Store::open(&db, PASSPHRASE, "Checker").unwrap();
+    let broken = store.verify_audit_chain().unwrap().first_broken.expect("the edit is found");
+    assert!(broken.starts_with(&format!("row {grade_row}:")), "{broken}");
+    drop(store);
+
+    // Had the whole chain been recomputed after the edit, the head the backup kept would no
+    // longer match the row it names.
+    let conn = raw(&db);
+    conn.execute("UPDATE audit_log SET chain_hash = 'rewritten' WHERE id = ?1", [head.id]).unwrap();
+    drop(conn);
+    let store = Store::open(&db, PASSPHRASE, "Checker").unwrap();
+    assert!(!store.audit_chain_holds(&head).unwrap(), "the backup's head no longer matches");
 }
 
 #[test]
@@ -609,4 +865,67 @@ fn needs_attention_names_worse_areas_overdue_actions_long_plans_and_unknown_seri
     // The day before: no overdue action and not yet two years.
     let day_before = reasons("2026-11-22");
     assert!(!day_before.contains("with no result") && !day_before.contains("On a plan"), "{day_before}");
+}
+
+#[cfg(unix)]
+#[test]
+fn the_data_folder_is_owner_only_and_so_is_every_file_of_the_records() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let db = data.join("test.db");
+    let mut store = Store::create(&db, PASSPHRASE, "Test Worker").unwrap();
+    store.add_child(&child_form("Private Child", "2018-08-08", ""), today()).unwrap();
+    assert_eq!(mode(&data), 0o700, "the data folder");
+    for suffix in ["", "-wal", "-shm"] {
+        let path = std::path::PathBuf::from(format!("{}{suffix}", db.display()));
+        assert_eq!(mode(&path), 0o600, "{}", path.display());
+    }
+    let backup = dir.path().join("copy.ntkbackup");
+    store.backup_to(&backup).unwrap();
+    assert_eq!(mode(&backup), 0o600, "the backup");
+    drop(store);
+    Store::restore(&backup, &db, PASSPHRASE, "Restorer").unwrap();
+    assert_eq!(mode(&db), 0o600, "the restored records");
+    assert_eq!(mode(&db.with_extension("db.before-restore")), 0o600, "the records kept aside");
+    // PDFs, exports and CSVs are written by this one function, in the app and in `ntk`.
+    let pdf = dir.path().join("summary.pdf");
+    ntk_core::paths::write_private(&pdf, b"%PDF-1.7").unwrap();
+    assert_eq!(mode(&pdf), 0o600, "a printed summary");
+}
+
+#[test]
+fn migration_7_blanks_rows_it_cannot_tie_to_a_child_registers_old_erasures_and_never_reuses_their_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = db_in(dir.path());
+    {
+        let conn = raw(&db);
+        for (i, sql) in MIGRATIONS.iter().take(6).enumerate() {
+            conn.execute_batch(sql).unwrap();
+            conn.pragma_update(None, "user_version", i as i64 + 1).unwrap();
+        }
+        // Version 6 as it was left: child 2 erased (the fact logged), a discarded draft 7 and a
+        // deleted action 9 of child 1 whose audit rows still hold their text.
+        conn.execute_batch(
+            "INSERT INTO children (id, name, date_of_birth, created_at) VALUES (1, 'Ada Oldversion', '2018-03-01', 'then');
+             INSERT INTO audit_log (at, actor, action, record_type, record_id, old_value, new_value) VALUES
+                 ('then', 'x', 'create', 'child', 2, NULL, '[erased]'),
+                 ('then', 'x', 'erase', 'child', 2, NULL, NULL),
+                 ('then', 'x', 'update', 'assessment', 7, NULL, 'Orphanphrase-evidence'),
+                 ('then', 'x', 'delete', 'action', 9, 'Orphanphrase-action', NULL),
+                 ('then', 'x', 'update', 'child', 1, 'Ada', 'Ada Oldversion');",
+        )
+        .unwrap();
+    }
+    let mut store = Store::open(&db, PASSPHRASE, "Test Worker").unwrap();
+    assert_eq!(store.erased_children().unwrap(), [2]);
+    let log = store.audit_log(None, None).unwrap();
+    assert!(log.iter().all(|e| !format!("{e:?}").contains("Orphanphrase")), "{log:?}");
+    assert!(log.iter().any(|e| e.new_value.as_deref() == Some("Ada Oldversion")), "a child's own rows stay");
+    assert_eq!(store.verify_audit_chain().unwrap().first_broken, None, "the old rows are sealed into the chain");
+    let next = store.add_child(&child_form("Newcomer", "2020-01-01", ""), today()).unwrap();
+    assert!(next.id > 2, "the erased child's number is not given again (got {})", next.id);
+    let a = store.start_assessment(next.id, &start_form("Sam Worker", "Health", "2026-11-01"), today()).unwrap();
+    assert!(a.id > 7, "nor is a discarded draft's (got {})", a.id);
 }

@@ -64,6 +64,7 @@ commands! {
 
     dialog fn backup() -> Option<BackupReport> = |app, state| files::backup(app, state);
     dialog fn restore(passphrase: String) -> Option<BackupReport> = |app, state| files::restore(app, state, &passphrase);
+    session fn undo_restore(passphrase: String) -> BackupReport = |state| files::undo_restore(state, &passphrase);
     dialog fn print_report(child_id: i64, kind: ReportKind) -> Option<String> =
         |app, state| files::print_report(app, state, child_id, kind);
     dialog fn export_child(child_id: i64, file_passphrase: Option<String>) -> Option<String> =

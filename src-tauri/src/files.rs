@@ -3,7 +3,7 @@
 use chrono::Local;
 use ntk_core::error::Problem;
 use ntk_core::exchange::{DatasetPeriod, ImportChoice};
-use ntk_core::paths::write_chosen_file;
+use ntk_core::paths::write_private;
 use ntk_core::store::{BackupReport, ReportKind, Store};
 use tauri::AppHandle;
 
@@ -33,13 +33,19 @@ pub fn restore(app: &AppHandle, state: &AppState, passphrase: &str) -> Answer<Op
     state.replace_store(|| Store::restore(&path, &db, passphrase, &os_user())).map(Some)
 }
 
+/// Brings back the records as they were before the last restore (kept as `.before-restore`).
+pub fn undo_restore(state: &AppState, passphrase: &str) -> Answer<BackupReport> {
+    let db = state.database_path();
+    state.replace_store(|| Store::undo_restore(&db, passphrase, &os_user()))
+}
+
 /// Writes a summary where the person chooses, then opens it in the system's PDF viewer.
 /// Returns the path written, or `None` if the person cancelled.
 pub fn print_report(app: &AppHandle, state: &AppState, child_id: i64, kind: ReportKind) -> Answer<Option<String>> {
     let pdf = state.with_store(|s| s.report(kind, child_id, today()))?;
     let name = format!("{}-{}.pdf", kind.file_stem(), today());
     let Some(path) = dialogs::save_path(app, "Save the summary", &name) else { return Ok(None) };
-    write_chosen_file(&path, pdf)?;
+    write_private(&path, pdf)?;
     dialogs::open_in_viewer(&path);
     Ok(Some(path.display().to_string()))
 }
@@ -55,7 +61,7 @@ pub fn export_child(
     // Ask first: the store records an export in the audit log, which a cancel must not leave.
     let Some(path) = dialogs::save_path(app, "Export checklists", &name) else { return Ok(None) };
     let bytes = state.with_store(|s| s.export_child(child_id)?.to_bytes(file_passphrase.filter(|p| !p.is_empty())))?;
-    write_chosen_file(&path, bytes)?;
+    write_private(&path, bytes)?;
     Ok(Some(path.display().to_string()))
 }
 
@@ -72,6 +78,6 @@ pub fn export_dataset(app: &AppHandle, state: &AppState, from: &str, to: &str) -
     let Some(path) = dialogs::save_path(app, "Save the partnership dataset", &period.file_name()) else {
         return Ok(None);
     };
-    write_chosen_file(&path, csv)?;
+    write_private(&path, csv)?;
     Ok(Some(path.display().to_string()))
 }

@@ -65,6 +65,11 @@ async fn the_passphrase_is_changed_and_a_backup_is_made_and_restored_from_settin
     app.type_into("#restore-passphrase", NEW_PASSPHRASE).await;
     app.click("form[aria-labelledby=restore-title] button[type=submit]").await;
     app.wait_for_text("#restore-report", "Restored from").await;
+    // The records it replaced were kept aside: the restore can be undone.
+    app.type_into("#restore-passphrase", NEW_PASSPHRASE).await;
+    app.click("#undo-restore").await;
+    app.wait_for_text("#restore-report", "The last restore was undone").await;
+    shot(&app, "settings-restore-undone").await;
 
     // Lock; the old passphrase is refused, the new one opens the records.
     app.click("section[aria-labelledby=lock-title] button").await;

@@ -116,6 +116,14 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Check the records file and the audit log's hash chain; name the first row that breaks it.
+    Verify {
+        #[command(flatten)]
+        records: Records,
+        /// Also check that the log still holds the chain head of this earlier backup.
+        #[arg(long)]
+        against: Option<PathBuf>,
+    },
     /// Replace the records with a verified backup (the current file is kept as *.before-restore).
     Restore {
         #[command(flatten)]
@@ -185,8 +193,8 @@ fn open(records: &Records) -> Result<Store, String> {
     Store::open(&records.database()?, &passphrase()?, &actor()).map_err(|e| e.to_string())
 }
 
-fn write(path: &PathBuf, bytes: &[u8]) -> Result<(), String> {
-    std::fs::write(path, bytes).map_err(|e| format!("could not write {}: {e}", path.display()))
+fn write(path: &std::path::Path, bytes: &[u8]) -> Result<(), String> {
+    ntk_core::paths::write_private(path, bytes).map_err(|e| format!("could not write {}: {e}", path.display()))
 }
 
 fn file_passphrase() -> Option<String> {
@@ -247,6 +255,9 @@ fn run(command: Command) -> Result<(), String> {
                 "Backed up and verified {}: {} children, {} checklists.",
                 report.path, report.children, report.assessments
             );
+            if let Some(head) = &report.audit_head {
+                println!("Audit chain at {head} (keep this line: `ntk verify --against` the backup checks it later).");
+            }
             Ok(())
         }
         Command::Report { records, kind, child, out, as_at } => {
@@ -321,6 +332,40 @@ fn run(command: Command) -> Result<(), String> {
             let (_, report) =
                 Store::restore(&from, &records.database()?, &passphrase()?, &actor()).map_err(|e| e.to_string())?;
             println!("Restored from {}: {} children, {} checklists.", report.path, report.children, report.assessments);
+            if report.erasures_reapplied > 0 {
+                println!(
+                    "{} children erased here after the backup was made were erased again.",
+                    report.erasures_reapplied
+                );
+            }
+            Ok(())
+        }
+        Command::Verify { records, against } => {
+            let store = open(&records)?;
+            store.integrity_check().map_err(|e| e.to_string())?;
+            let chain = store.verify_audit_chain().map_err(|e| e.to_string())?;
+            if let Some(broken) = chain.first_broken {
+                return Err(format!(
+                    "The audit log's chain is broken at {broken}. Everything from that row on may have been altered."
+                ));
+            }
+            if let Some(copy) = against {
+                let head = ntk_core::store::verify_backup(&copy, &passphrase()?)
+                    .map_err(|e| e.to_string())?
+                    .audit_head
+                    .ok_or_else(|| format!("{} has no audit chain to compare with.", copy.display()))?;
+                if !store.audit_chain_holds(&head).map_err(|e| e.to_string())? {
+                    return Err(format!(
+                        "The audit log no longer matches the copy {}: its {head} was rewritten or removed since.",
+                        copy.display()
+                    ));
+                }
+            }
+            let head = chain.head.map(|h| h.to_string()).unwrap_or_else(|| "empty".into());
+            println!(
+                "The records file is whole and the audit log's chain holds: {} rows ({} erased), head {head}.",
+                chain.rows, chain.erased_rows
+            );
             Ok(())
         }
     }

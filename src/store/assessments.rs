@@ -12,7 +12,7 @@ use rusqlite::{params, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::audit::{now_stamp, record};
+use super::audit::{now_stamp, record, Change};
 use super::Store;
 use crate::assessment::{
     Action, AreaConfirmation, Assessment, AssessmentStatus, EvidenceSource, ItemRecord, Narrative, Practitioner,
@@ -95,13 +95,29 @@ fn locked_refusal() -> CoreError {
     )
 }
 
-/// Turns the schema's lock trigger into the same sentence the store gives itself.
+/// Turns the schema's lock trigger into the same sentence the store gives itself. A trigger's
+/// RAISE(ABORT) carries SQLite's own code for it (SQLITE_CONSTRAINT_TRIGGER); on the checklist
+/// tables the only triggers are the finalise locks, so the code says which refusal it was.
 fn locked(e: rusqlite::Error) -> CoreError {
-    if e.to_string().contains("finalised assessment cannot be changed") {
-        locked_refusal()
-    } else {
-        CoreError::Database(e)
+    match &e {
+        rusqlite::Error::SqliteFailure(f, _) if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_TRIGGER => {
+            locked_refusal()
+        }
+        _ => CoreError::Database(e),
     }
+}
+
+/// One column of an action, with the child whose checklist holds it.
+fn action_of_child(tx: &Transaction, action_id: i64, column: &str) -> Result<(String, i64)> {
+    tx.query_row(
+        &format!(
+            "SELECT x.{column}, a.child_id FROM actions x JOIN assessments a ON a.id = x.assessment_id WHERE x.id = ?1"
+        ),
+        [action_id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
+    .optional()?
+    .ok_or_else(|| CoreError::NotFound(format!("There is no action with number {action_id}.")))
 }
 
 /// The review round for a new checklist of this child, by the rule `compare` groups rounds by,
@@ -199,7 +215,18 @@ impl Store {
         )?;
         let id = tx.last_insert_rowid();
         let summary = format!("{} on {date} by {} ({}), round {round}", checklist.id, assessor.name, assessor.agency);
-        record(&tx, &self.actor, "create", "assessment", Some(id), None, None, Some(&summary))?;
+        record(
+            &tx,
+            &self.actor,
+            Change {
+                action: "create",
+                record_type: "assessment",
+                record_id: Some(id),
+                child_id: Some(child_id),
+                new_value: Some(&summary),
+                ..Change::default()
+            },
+        )?;
         tx.commit()?;
         self.get_assessment(id)
     }
@@ -347,12 +374,15 @@ impl Store {
         record(
             &tx,
             &self.actor,
-            "update",
-            "assessment",
-            Some(assessment_id),
-            Some(&format!("item:{}", item.item_id)),
-            old.as_deref(),
-            Some(&new),
+            Change {
+                action: "update",
+                record_type: "assessment",
+                record_id: Some(assessment_id),
+                child_id: Some(before.child_id),
+                field: Some(&format!("item:{}", item.item_id)),
+                old_value: old.as_deref(),
+                new_value: Some(&new),
+            },
         )?;
         tx.commit()?;
         Ok(Saved { saved_at })
@@ -382,12 +412,15 @@ impl Store {
         record(
             &tx,
             &self.actor,
-            "update",
-            "assessment",
-            Some(assessment_id),
-            Some(&format!("confirm:{area_id}")),
-            old.as_deref(),
-            Some(&new),
+            Change {
+                action: "update",
+                record_type: "assessment",
+                record_id: Some(assessment_id),
+                child_id: Some(a.child_id),
+                field: Some(&format!("confirm:{area_id}")),
+                old_value: old.as_deref(),
+                new_value: Some(&new),
+            },
         )?;
         tx.commit()?;
         Ok(Saved { saved_at })
@@ -431,12 +464,15 @@ impl Store {
         record(
             &tx,
             &self.actor,
-            "update",
-            "assessment",
-            Some(assessment_id),
-            Some(&field),
-            old.as_deref(),
-            Some(text),
+            Change {
+                action: "update",
+                record_type: "assessment",
+                record_id: Some(assessment_id),
+                child_id: Some(a.child_id),
+                field: Some(&field),
+                old_value: old.as_deref(),
+                new_value: Some(text),
+            },
         )?;
         tx.commit()?;
         Ok(Saved { saved_at })
@@ -459,7 +495,7 @@ impl Store {
     }
 
     pub fn add_action(&mut self, assessment_id: i64, form: &ActionForm) -> Result<Action> {
-        self.draft(assessment_id)?;
+        let child_id = self.draft(assessment_id)?.child_id;
         let (what, who, agency, by_when) = self.valid_action(form)?;
         let tx = self.conn.transaction()?;
         tx.execute(
@@ -470,7 +506,18 @@ impl Store {
         .map_err(locked)?;
         let id = tx.last_insert_rowid();
         let summary = format!("{what} — {who} ({agency}) by {by_when}");
-        record(&tx, &self.actor, "create", "action", Some(id), None, None, Some(&summary))?;
+        record(
+            &tx,
+            &self.actor,
+            Change {
+                action: "create",
+                record_type: "action",
+                record_id: Some(id),
+                child_id: Some(child_id),
+                new_value: Some(&summary),
+                ..Change::default()
+            },
+        )?;
         tx.commit()?;
         self.get_assessment(assessment_id)?
             .actions
@@ -481,11 +528,20 @@ impl Store {
 
     pub fn delete_action(&mut self, action_id: i64) -> Result<()> {
         let tx = self.conn.transaction()?;
-        let what: Option<String> =
-            tx.query_row("SELECT what FROM actions WHERE id = ?1", [action_id], |r| r.get(0)).optional()?;
-        let what = what.ok_or_else(|| CoreError::NotFound(format!("There is no action with number {action_id}.")))?;
+        let (what, child_id) = action_of_child(&tx, action_id, "what")?;
         tx.execute("DELETE FROM actions WHERE id = ?1", [action_id]).map_err(locked)?;
-        record(&tx, &self.actor, "delete", "action", Some(action_id), None, Some(&what), None)?;
+        record(
+            &tx,
+            &self.actor,
+            Change {
+                action: "delete",
+                record_type: "action",
+                record_id: Some(action_id),
+                child_id: Some(child_id),
+                old_value: Some(&what),
+                ..Change::default()
+            },
+        )?;
         tx.commit()?;
         Ok(())
     }
@@ -494,12 +550,22 @@ impl Store {
     pub fn record_action_result(&mut self, action_id: i64, result: &str) -> Result<()> {
         text_field("result", "result", result)?;
         let tx = self.conn.transaction()?;
-        let old: Option<String> =
-            tx.query_row("SELECT result FROM actions WHERE id = ?1", [action_id], |r| r.get(0)).optional()?;
-        let old = old.ok_or_else(|| CoreError::NotFound(format!("There is no action with number {action_id}.")))?;
+        let (old, child_id) = action_of_child(&tx, action_id, "result")?;
         tx.execute("UPDATE actions SET result = ?2 WHERE id = ?1", params![action_id, result.trim()])
             .map_err(locked)?;
-        record(&tx, &self.actor, "update", "action", Some(action_id), Some("result"), Some(&old), Some(result.trim()))?;
+        record(
+            &tx,
+            &self.actor,
+            Change {
+                action: "update",
+                record_type: "action",
+                record_id: Some(action_id),
+                child_id: Some(child_id),
+                field: Some("result"),
+                old_value: Some(&old),
+                new_value: Some(result.trim()),
+            },
+        )?;
         tx.commit()?;
         Ok(())
     }
@@ -549,7 +615,7 @@ impl Store {
 
     /// Locks the assessment. Refused while anything blocking remains.
     pub fn finalise(&mut self, assessment_id: i64) -> Result<Assessment> {
-        self.draft(assessment_id)?;
+        let child_id = self.draft(assessment_id)?.child_id;
         let check = self.finalise_check(assessment_id)?;
         if !check.blocking.is_empty() {
             return Err(CoreError::Refused(format!(
@@ -566,15 +632,17 @@ impl Store {
         record(
             &tx,
             &self.actor,
-            "finalise",
-            "assessment",
-            Some(assessment_id),
-            Some("status"),
-            Some("draft"),
-            Some("finalised"),
+            Change {
+                action: "finalise",
+                record_type: "assessment",
+                record_id: Some(assessment_id),
+                child_id: Some(child_id),
+                field: Some("status"),
+                old_value: Some("draft"),
+                new_value: Some("finalised"),
+            },
         )?;
         tx.commit()?;
-        let child_id = self.get_assessment(assessment_id)?.child_id;
         self.refresh_child_status(child_id)?;
         self.get_assessment(assessment_id)
     }
@@ -613,12 +681,15 @@ impl Store {
         record(
             &tx,
             &self.actor,
-            "amend",
-            "assessment",
-            Some(id),
-            Some("amends"),
-            None,
-            Some(&format!("{assessment_id}: {reason}")),
+            Change {
+                action: "amend",
+                record_type: "assessment",
+                record_id: Some(id),
+                child_id: Some(original.child_id),
+                field: Some("amends"),
+                new_value: Some(&format!("{assessment_id}: {reason}")),
+                ..Change::default()
+            },
         )?;
         tx.commit()?;
         self.get_assessment(id)
@@ -626,7 +697,7 @@ impl Store {
 
     /// Discards a draft (a finalised assessment is refused by the schema).
     pub fn discard_draft(&mut self, assessment_id: i64) -> Result<()> {
-        self.draft(assessment_id)?;
+        let child_id = self.draft(assessment_id)?.child_id;
         let tx = self.conn.transaction()?;
         for sql in [
             "DELETE FROM item_grades WHERE assessment_id = ?1",
@@ -637,7 +708,19 @@ impl Store {
         ] {
             tx.execute(sql, [assessment_id]).map_err(locked)?;
         }
-        record(&tx, &self.actor, "delete", "assessment", Some(assessment_id), Some("status"), Some("draft"), None)?;
+        record(
+            &tx,
+            &self.actor,
+            Change {
+                action: "delete",
+                record_type: "assessment",
+                record_id: Some(assessment_id),
+                child_id: Some(child_id),
+                field: Some("status"),
+                old_value: Some("draft"),
+                ..Change::default()
+            },
+        )?;
         tx.commit()?;
         Ok(())
     }

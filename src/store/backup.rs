@@ -1,15 +1,21 @@
 //! Backup (SQLite online backup API) and verified restore, under the same passphrase.
+//!
+//! A restore never writes over the live file: the backup is copied into a temporary file beside
+//! it, opened and migrated there, given back every erasure made here since (the erasure
+//! register), and only then renamed into place. The records it replaces are kept as
+//! `*.before-restore`, which a second restore can bring back.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use rusqlite::backup::Backup;
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::audit::record;
-use super::Store;
+use super::audit::{record, AuditHead, Change};
+use super::retention::{before_restore_path, erase_in, remove_companions, remove_with_siblings};
+use super::{keyed, Store};
 use crate::error::{CoreError, Result};
 
 /// What a verified backup holds.
@@ -23,6 +29,11 @@ pub struct BackupReport {
     pub assessments: i64,
     #[ts(type = "number")]
     pub audit_entries: i64,
+    /// The newest row of the copy's audit chain (absent in a copy from before the chain).
+    pub audit_head: Option<AuditHead>,
+    /// Children erased here after the copy was made, erased again by the restore.
+    #[ts(type = "number")]
+    pub erasures_reapplied: i64,
 }
 
 fn copy_database(from: &Connection, to: &mut Connection) -> Result<()> {
@@ -30,15 +41,9 @@ fn copy_database(from: &Connection, to: &mut Connection) -> Result<()> {
     Ok(())
 }
 
-fn keyed(path: &Path, passphrase: &str) -> Result<Connection> {
-    let conn = Connection::open(path)?;
-    conn.pragma_update(None, "key", passphrase)?;
-    Ok(conn)
-}
-
-fn partial_path(path: &Path) -> PathBuf {
+fn sibling(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(".partial");
+    name.push(suffix);
     path.with_file_name(name)
 }
 
@@ -63,16 +68,45 @@ pub fn verify_backup(path: &Path, passphrase: &str) -> Result<BackupReport> {
         conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
             .map_err(|_| CoreError::Refused(format!("{} is not a Neglect Toolkit backup.", path.display())))
     };
-    let has_assessments: bool =
-        conn.query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'assessments'", [], |r| {
+    let has = |name: &str, kind: &str| -> Result<bool> {
+        Ok(conn.query_row("SELECT count(*) FROM sqlite_master WHERE type = ?2 AND name = ?1", [name, kind], |r| {
             r.get::<_, i64>(0).map(|n| n > 0)
-        })?;
+        })?)
+    };
+    let chained = has("audit_log", "table")?
+        && conn
+            .query_row("SELECT count(*) FROM pragma_table_info('audit_log') WHERE name = 'chain_hash'", [], |r| {
+                r.get::<_, i64>(0)
+            })
+            .map(|n| n > 0)?;
     Ok(BackupReport {
         path: path.display().to_string(),
         children: count("children")?,
-        assessments: if has_assessments { count("assessments")? } else { 0 },
+        assessments: if has("assessments", "table")? { count("assessments")? } else { 0 },
         audit_entries: count("audit_log")?,
+        audit_head: if chained { super::audit::head(&conn)? } else { None },
+        erasures_reapplied: 0,
     })
+}
+
+/// One row of the erasure register.
+struct Erasure {
+    child_id: i64,
+    erased_at: String,
+    erased_by: String,
+}
+
+/// Who this database is (its dataset salt never changes) and whom it erased.
+fn lineage(conn: &Connection) -> Result<(Option<String>, Vec<Erasure>)> {
+    let salt = conn
+        .query_row("SELECT value FROM settings WHERE key = 'dataset_salt'", [], |r| r.get(0))
+        .optional()
+        .unwrap_or(None);
+    let mut stmt = conn.prepare("SELECT child_id, erased_at, erased_by FROM erasure_register ORDER BY child_id")?;
+    let register = stmt
+        .query_map([], |r| Ok(Erasure { child_id: r.get(0)?, erased_at: r.get(1)?, erased_by: r.get(2)? }))?
+        .collect::<std::result::Result<_, _>>()?;
+    Ok((salt, register))
 }
 
 impl Store {
@@ -81,9 +115,10 @@ impl Store {
         if dest == self.path {
             return Err(CoreError::invalid("path", "Choose a different file for the backup than the database itself."));
         }
-        let partial = partial_path(dest);
+        let partial = sibling(dest, ".partial");
         let _ = std::fs::remove_file(&partial);
         let result = (|| -> Result<BackupReport> {
+            crate::paths::create_private_file(&partial)?;
             let mut to = keyed(&partial, &self.passphrase)?;
             copy_database(&self.conn, &mut to)?;
             drop(to);
@@ -95,30 +130,128 @@ impl Store {
             let _ = std::fs::remove_file(&partial);
         }
         let report = result?;
+        // The copy's chain head goes into this log too: a later rewrite of any row up to it here
+        // no longer matches the copy.
+        let note = match &report.audit_head {
+            Some(head) => format!("{} (audit chain at {head})", report.path),
+            None => report.path.clone(),
+        };
         let tx = self.conn.transaction()?;
-        record(&tx, &self.actor, "backup", "database", None, Some("path"), None, Some(&report.path))?;
+        record(
+            &tx,
+            &self.actor,
+            Change {
+                action: "backup",
+                record_type: "database",
+                field: Some("path"),
+                new_value: Some(&note),
+                ..Change::default()
+            },
+        )?;
         tx.commit()?;
         Ok(report)
     }
 
-    /// Replaces the database at `db_path` with a verified backup. The current file is kept
-    /// beside it as `*.before-restore` until the next restore.
-    pub fn restore(backup: &Path, db_path: &Path, passphrase: &str, actor: &str) -> Result<(Store, BackupReport)> {
-        let report = verify_backup(backup, passphrase)?;
-        if db_path.exists() {
-            // Proves the passphrase also opens the current records before anything is replaced.
-            let current = Store::open(db_path, passphrase, actor)?;
-            let mut keep = keyed(&db_path.with_extension("db.before-restore"), passphrase)?;
-            copy_database(&current.conn, &mut keep)?;
+    /// Undoes the last restore, by restoring the records it kept aside as `.before-restore`.
+    pub fn undo_restore(db_path: &Path, passphrase: &str, actor: &str) -> Result<(Store, BackupReport)> {
+        let kept = before_restore_path(db_path);
+        if !kept.exists() {
+            return Err(CoreError::NotFound(
+                "There are no records kept from before a restore, so there is nothing to undo (an erasure removes them too).".into(),
+            ));
         }
-        let from = keyed(backup, passphrase)?;
-        let mut to = keyed(db_path, passphrase)?;
-        copy_database(&from, &mut to)?;
-        drop(to);
-        let mut store = Store::open(db_path, passphrase, actor)?;
-        let tx = store.conn.transaction()?;
-        record(&tx, actor, "restore", "database", None, Some("path"), None, Some(&report.path))?;
-        tx.commit()?;
+        Store::restore(&kept, db_path, passphrase, actor)
+    }
+
+    /// Replaces the database at `db_path` with a verified backup; see the module's comment.
+    /// Nothing at `db_path` changes unless the backup opened, migrated and took the erasures.
+    pub fn restore(backup: &Path, db_path: &Path, passphrase: &str, actor: &str) -> Result<(Store, BackupReport)> {
+        let mut report = verify_backup(backup, passphrase)?;
+        let staging = sibling(db_path, ".restoring");
+        remove_with_siblings(&staging)?;
+        let result = (|| -> Result<i64> {
+            // The current records: the passphrase must open them too, and what they erased goes on.
+            let current = if db_path.exists() { Some(Store::open(db_path, passphrase, actor)?) } else { None };
+            let current_lineage = current.as_ref().map(|s| lineage(&s.conn)).transpose()?;
+            crate::paths::create_private_file(&staging)?;
+            {
+                let from = keyed(backup, passphrase)?;
+                let mut to = keyed(&staging, passphrase)?;
+                copy_database(&from, &mut to)?;
+            }
+            let mut restored = Store::open(&staging, passphrase, actor)?;
+            let (restored_salt, _) = lineage(&restored.conn)?;
+            let mut reapplied = 0;
+            let tx = restored.conn.transaction()?;
+            if let Some((Some(salt), register)) = &current_lineage {
+                // Only a copy of these same records (the salt is made once per database) shares
+                // their children's numbers.
+                if restored_salt.as_deref() == Some(salt.as_str()) {
+                    for Erasure { child_id, erased_at, erased_by } in register {
+                        tx.execute(
+                            "UPDATE sqlite_sequence SET seq = max(seq, ?1) WHERE name = 'children'",
+                            [child_id],
+                        )?;
+                        let present: bool =
+                            tx.query_row("SELECT count(*) FROM children WHERE id = ?1", [child_id], |r| {
+                                r.get::<_, i64>(0).map(|n| n > 0)
+                            })?;
+                        if present {
+                            erase_in(&tx, erased_by, *child_id, erased_at, "erased again after a restore")?;
+                            reapplied += 1;
+                        } else {
+                            tx.execute(
+                                "INSERT OR IGNORE INTO erasure_register (child_id, erased_at, erased_by)
+                                 VALUES (?1, ?2, ?3)",
+                                rusqlite::params![child_id, erased_at, erased_by],
+                            )?;
+                        }
+                    }
+                }
+            }
+            let note = format!(
+                "{}{}",
+                report.path,
+                if reapplied > 0 { format!("; {reapplied} erased children erased again") } else { String::new() }
+            );
+            record(
+                &tx,
+                actor,
+                Change {
+                    action: "restore",
+                    record_type: "database",
+                    field: Some("path"),
+                    new_value: Some(&note),
+                    ..Change::default()
+                },
+            )?;
+            tx.commit()?;
+            restored.rebuild_child_status()?;
+            restored.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
+            drop(restored);
+            remove_companions(&staging)?;
+            // The records being replaced are kept aside, under the same passphrase.
+            if let Some(current) = current {
+                let keep = before_restore_path(db_path);
+                remove_with_siblings(&keep)?;
+                crate::paths::create_private_file(&keep)?;
+                let mut to = keyed(&keep, passphrase)?;
+                copy_database(&current.conn, &mut to)?;
+            }
+            Ok(reapplied)
+        })();
+        let reapplied = match result {
+            Ok(n) => n,
+            Err(e) => {
+                let _ = remove_with_siblings(&staging);
+                return Err(e);
+            }
+        };
+        // The live file's own WAL must not be replayed onto the restored file.
+        remove_companions(db_path)?;
+        std::fs::rename(&staging, db_path)?;
+        report.erasures_reapplied = reapplied;
+        let store = Store::open(db_path, passphrase, actor)?;
         Ok((store, report))
     }
 }

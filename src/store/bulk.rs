@@ -3,7 +3,7 @@
 
 use rusqlite::{params, Transaction};
 
-use super::audit::{now_stamp, record};
+use super::audit::{now_stamp, record, Change};
 use super::Store;
 use crate::assessment::{Assessment, AssessmentStatus};
 use crate::error::Result;
@@ -22,12 +22,14 @@ impl Store {
             record(
                 &tx,
                 &self.actor,
-                "create",
-                "assessment",
-                Some(id),
-                None,
-                None,
-                Some(&format!("{} on {}", a.checklist_id, a.assessed_on)),
+                Change {
+                    action: "create",
+                    record_type: "assessment",
+                    record_id: Some(id),
+                    child_id: Some(child_id),
+                    new_value: Some(&format!("{} on {}", a.checklist_id, a.assessed_on)),
+                    ..Change::default()
+                },
             )?;
         }
         tx.commit()?;

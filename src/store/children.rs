@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Row, Transaction};
 
-use super::audit::{now_stamp, record};
+use super::audit::{now_stamp, record, Change};
 use super::Store;
 use crate::error::{CoreError, Result};
 use crate::model::{Child, ChildForm, Household, PlanCategory, ValidChild};
@@ -37,7 +37,18 @@ fn household_id_for(tx: &Transaction, actor: &str, name: &str) -> Result<i64> {
     }
     tx.execute("INSERT INTO households (name, created_at) VALUES (?1, ?2)", params![name, now_stamp()])?;
     let id = tx.last_insert_rowid();
-    record(tx, actor, "create", "household", Some(id), Some("name"), None, Some(name))?;
+    record(
+        tx,
+        actor,
+        Change {
+            action: "create",
+            record_type: "household",
+            record_id: Some(id),
+            field: Some("name"),
+            new_value: Some(name),
+            ..Change::default()
+        },
+    )?;
     Ok(id)
 }
 
@@ -64,7 +75,19 @@ pub(super) fn insert_child(tx: &Transaction, actor: &str, action: &str, c: &Vali
     )?;
     let id = tx.last_insert_rowid();
     for (field, value) in audited_fields(c, household_id) {
-        record(tx, actor, action, "child", Some(id), Some(field), None, value.as_deref())?;
+        record(
+            tx,
+            actor,
+            Change {
+                action,
+                record_type: "child",
+                record_id: Some(id),
+                child_id: Some(id),
+                field: Some(field),
+                new_value: value.as_deref(),
+                ..Change::default()
+            },
+        )?;
     }
     Ok(id)
 }
@@ -169,12 +192,15 @@ impl Store {
                 record(
                     &tx,
                     &self.actor,
-                    "update",
-                    "child",
-                    Some(id),
-                    Some(field),
-                    old_value.as_deref(),
-                    new_value.as_deref(),
+                    Change {
+                        action: "update",
+                        record_type: "child",
+                        record_id: Some(id),
+                        child_id: Some(id),
+                        field: Some(field),
+                        old_value: old_value.as_deref(),
+                        new_value: new_value.as_deref(),
+                    },
                 )?;
             }
         }

@@ -14,7 +14,7 @@ use hmac::{Hmac, Mac};
 use rusqlite::{OptionalExtension, Transaction};
 use sha2::Sha256;
 
-use super::audit::{now_stamp, record};
+use super::audit::{now_stamp, record, Change};
 use super::Store;
 use crate::assessment::{Assessment, AssessmentStatus};
 use crate::compare;
@@ -259,7 +259,18 @@ impl Store {
             "exported {} for sharing",
             plural(file.assessments.len() as u32, "finalised checklist", "finalised checklists")
         );
-        record(&tx, &self.actor, "export", "child", Some(child_id), None, None, Some(&note))?;
+        record(
+            &tx,
+            &self.actor,
+            Change {
+                action: "export",
+                record_type: "child",
+                record_id: Some(child_id),
+                child_id: Some(child_id),
+                new_value: Some(&note),
+                ..Change::default()
+            },
+        )?;
         tx.commit()?;
         Ok(file)
     }
@@ -386,7 +397,18 @@ impl Store {
             file.exported_by,
             skipped
         );
-        record(&tx, &actor, "import", "child", Some(child_id), None, None, Some(&note))?;
+        record(
+            &tx,
+            &actor,
+            Change {
+                action: "import",
+                record_type: "child",
+                record_id: Some(child_id),
+                child_id: Some(child_id),
+                new_value: Some(&note),
+                ..Change::default()
+            },
+        )?;
         tx.commit()?;
         self.refresh_child_status(child_id)?;
         let mut summary = format!("{} added", plural(added_in_order.len() as u32, "checklist", "checklists"));
@@ -399,6 +421,15 @@ impl Store {
                 .push_str(&format!(" {} already here, skipped.", plural(skipped, "checklist was", "checklists were")));
         }
         Ok(ImportReport { child_id, child_created, added: added_in_order, skipped_duplicates: skipped, summary })
+    }
+
+    /// Whether a checklist here was imported (its audit row says so) rather than written here.
+    fn came_from_a_file(&self, assessment_id: i64) -> Result<bool> {
+        Ok(self.conn.query_row(
+            "SELECT count(*) FROM audit_log WHERE action = 'import' AND record_type = 'assessment' AND record_id = ?1",
+            [assessment_id],
+            |r| r.get::<_, i64>(0).map(|n| n > 0),
+        )?)
     }
 
     /// Reads the file, checks it against the app's checklist and works out, checklist by
@@ -448,6 +479,15 @@ impl Store {
             let amends = a.amends.and_then(|r| targets.get(&r).copied());
             if amends == Some(Target::Refused) {
                 reasons.push(format!("It corrects checklist ref {}, which is refused.", a.amends.unwrap_or_default()));
+            }
+            // Another agency's correction never replaces this agency's own checklist under its
+            // assessor's name: only a checklist that itself came from a file may be corrected by one.
+            if let Some(Target::Existing(original)) = amends {
+                if !self.came_from_a_file(original)? {
+                    reasons.push(format!(
+                        "It corrects checklist {original}, which was written here: a correction from another agency cannot replace it. If the correction is agreed, amend the checklist here."
+                    ));
+                }
             }
             let outcome = if !reasons.is_empty() {
                 targets.insert(a.reference, Target::Refused);
@@ -709,6 +749,17 @@ fn insert_assessment(
         file.exported_by,
         amends_id.map(|o| format!("; corrects checklist {o}")).unwrap_or_default()
     );
-    record(tx, actor, "import", "assessment", Some(id), None, None, Some(&summary))?;
+    record(
+        tx,
+        actor,
+        Change {
+            action: "import",
+            record_type: "assessment",
+            record_id: Some(id),
+            child_id: Some(child_id),
+            new_value: Some(&summary),
+            ..Change::default()
+        },
+    )?;
     Ok(id)
 }

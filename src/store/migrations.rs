@@ -214,7 +214,271 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX assessments_amends ON assessments (amends_id);
     CREATE INDEX assessments_practitioner ON assessments (practitioner_id);
     "#,
-    // 7 (issue 14; the coordinator may renumber): more of the summary behind "needs attention":
+    // 7: hardening (issue 19). Erasure that erases, locks that hold against raw SQL, a tamper-evident
+    // audit log. Tables whose ids name a child's records are rebuilt with AUTOINCREMENT, so an
+    // erased record's id (and with it its audit rows) is never given to a new record; their
+    // sequences start above every id the audit log has ever named, which covers records erased or
+    // deleted before this migration. The audit log gains `child_id` (every row tied to its child,
+    // so erasure blanks by child, the rows of discarded drafts and deleted actions included) and
+    // the hash chain's columns (sealed by `audit::seal_unsealed` right after migrating). Rows of
+    // records deleted before this migration cannot be tied to a child any more: their values are
+    // blanked here, as an erasure would have, rather than kept beyond any erasure's reach.
+    // `erasure_register` lists erased children: restore re-applies it to an older copy, and it is
+    // what scopes the erasure exception of the lock triggers to the one child being erased (it
+    // replaces the `erasing` flag, into which any id switched every protection off; `erasing`
+    // now refuses every row). Every lock trigger checks NEW as well as OLD, and ids cannot be
+    // changed, so UPDATE OR REPLACE and re-parenting cannot reach a finalised checklist.
+    // Migrations run with foreign keys off (`migrate_to`), as SQLite's table-rebuild recipe needs.
+    r#"
+    DROP TRIGGER IF EXISTS audit_log_no_update;
+    DROP TRIGGER IF EXISTS audit_log_no_delete;
+    DROP TRIGGER IF EXISTS assessments_locked_update;
+    DROP TRIGGER IF EXISTS assessments_locked_delete;
+    DROP TRIGGER IF EXISTS item_grades_locked_insert;
+    DROP TRIGGER IF EXISTS item_grades_locked_update;
+    DROP TRIGGER IF EXISTS item_grades_locked_delete;
+    DROP TRIGGER IF EXISTS area_confirmations_locked_insert;
+    DROP TRIGGER IF EXISTS area_confirmations_locked_update;
+    DROP TRIGGER IF EXISTS area_confirmations_locked_delete;
+    DROP TRIGGER IF EXISTS narratives_locked_insert;
+    DROP TRIGGER IF EXISTS narratives_locked_update;
+    DROP TRIGGER IF EXISTS narratives_locked_delete;
+    DROP TRIGGER IF EXISTS actions_locked_insert;
+    DROP TRIGGER IF EXISTS actions_locked_update;
+    DROP TRIGGER IF EXISTS actions_locked_delete;
+
+    CREATE TABLE households_new (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        name TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    INSERT INTO households_new (id, name, created_at) SELECT id, name, created_at FROM households;
+    DROP TABLE households;
+    ALTER TABLE households_new RENAME TO households;
+    CREATE UNIQUE INDEX households_name ON households (lower(name));
+
+    CREATE TABLE children_new (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+        date_of_birth TEXT NOT NULL,
+        unborn INTEGER NOT NULL DEFAULT 0,
+        household_id INTEGER REFERENCES households (id),
+        disability_needs TEXT NOT NULL DEFAULT '',
+        communication_needs TEXT NOT NULL DEFAULT '',
+        plan_category TEXT,
+        plan_start TEXT,
+        review_interval_months INTEGER NOT NULL DEFAULT 3,
+        created_at TEXT NOT NULL
+    );
+    INSERT INTO children_new SELECT id, name, date_of_birth, unborn, household_id, disability_needs,
+        communication_needs, plan_category, plan_start, review_interval_months, created_at FROM children;
+    DROP TABLE children;
+    ALTER TABLE children_new RENAME TO children;
+    CREATE INDEX children_household ON children (household_id);
+
+    CREATE TABLE assessments_new (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        child_id INTEGER NOT NULL REFERENCES children (id),
+        checklist_id TEXT NOT NULL,
+        checklist_version TEXT NOT NULL,
+        checklist_hash TEXT NOT NULL,
+        assessed_on TEXT NOT NULL,
+        practitioner_id INTEGER NOT NULL REFERENCES practitioners (id),
+        review_round INTEGER NOT NULL CHECK (review_round >= 1),
+        status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'finalised')),
+        finalised_at TEXT,
+        amends_id INTEGER REFERENCES assessments (id),
+        amendment_reason TEXT,
+        created_at TEXT NOT NULL
+    );
+    INSERT INTO assessments_new SELECT id, child_id, checklist_id, checklist_version, checklist_hash, assessed_on,
+        practitioner_id, review_round, status, finalised_at, amends_id, amendment_reason, created_at FROM assessments;
+    DROP TABLE assessments;
+    ALTER TABLE assessments_new RENAME TO assessments;
+    CREATE INDEX assessments_child ON assessments (child_id, assessed_on);
+    CREATE INDEX assessments_amends ON assessments (amends_id);
+    CREATE INDEX assessments_practitioner ON assessments (practitioner_id);
+
+    CREATE TABLE actions_new (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        assessment_id INTEGER NOT NULL REFERENCES assessments (id),
+        what TEXT NOT NULL,
+        who TEXT NOT NULL,
+        agency TEXT NOT NULL,
+        by_when TEXT NOT NULL,
+        target_grade INTEGER CHECK (target_grade BETWEEN 1 AND 5),
+        area_id TEXT,
+        result TEXT NOT NULL DEFAULT ''
+    );
+    INSERT INTO actions_new SELECT id, assessment_id, what, who, agency, by_when, target_grade, area_id, result
+        FROM actions;
+    DROP TABLE actions;
+    ALTER TABLE actions_new RENAME TO actions;
+    CREATE INDEX actions_assessment ON actions (assessment_id);
+
+    CREATE TABLE audit_log_new (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        record_type TEXT NOT NULL,
+        record_id INTEGER,
+        child_id INTEGER,
+        field TEXT,
+        old_value TEXT,
+        new_value TEXT,
+        nonce TEXT,
+        content_hash TEXT,
+        chain_hash TEXT
+    );
+    INSERT INTO audit_log_new (id, at, actor, action, record_type, record_id, child_id, field, old_value, new_value)
+    SELECT l.id, l.at, l.actor, l.action, l.record_type, l.record_id,
+           CASE l.record_type
+               WHEN 'child' THEN l.record_id
+               WHEN 'assessment' THEN (SELECT a.child_id FROM assessments a WHERE a.id = l.record_id)
+               WHEN 'action' THEN (SELECT a.child_id FROM actions x JOIN assessments a ON a.id = x.assessment_id
+                                    WHERE x.id = l.record_id)
+           END,
+           l.field, l.old_value, l.new_value
+    FROM audit_log l;
+    DROP TABLE audit_log;
+    ALTER TABLE audit_log_new RENAME TO audit_log;
+    CREATE INDEX audit_log_record ON audit_log (record_type, record_id);
+    CREATE INDEX audit_log_child ON audit_log (child_id);
+    -- Sealing finds the rows not yet in the chain without reading the whole log.
+    CREATE INDEX audit_log_unsealed ON audit_log (id) WHERE chain_hash IS NULL;
+    UPDATE audit_log SET
+        old_value = CASE WHEN old_value IS NULL THEN NULL ELSE '[erased]' END,
+        new_value = CASE WHEN new_value IS NULL THEN NULL ELSE '[erased]' END
+    WHERE record_type IN ('assessment', 'action') AND child_id IS NULL;
+
+    INSERT INTO sqlite_sequence (name, seq)
+    SELECT t.name, 0 FROM (SELECT 'households' AS name UNION ALL SELECT 'children' UNION ALL SELECT 'assessments'
+                           UNION ALL SELECT 'actions' UNION ALL SELECT 'audit_log') t
+    WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence s WHERE s.name = t.name);
+    UPDATE sqlite_sequence SET seq = max(seq, coalesce((SELECT max(record_id) FROM audit_log WHERE record_type =
+        CASE sqlite_sequence.name WHEN 'households' THEN 'household' WHEN 'children' THEN 'child'
+             WHEN 'assessments' THEN 'assessment' WHEN 'actions' THEN 'action' END), 0))
+    WHERE name IN ('households', 'children', 'assessments', 'actions');
+
+    CREATE TABLE erasure_register (
+        child_id INTEGER PRIMARY KEY,
+        erased_at TEXT NOT NULL,
+        erased_by TEXT NOT NULL
+    );
+    INSERT OR IGNORE INTO erasure_register (child_id, erased_at, erased_by)
+    SELECT record_id, at, actor FROM audit_log
+    WHERE action = 'erase' AND record_type = 'child' AND record_id NOT IN (SELECT id FROM children);
+    DELETE FROM erasing;
+
+    -- Only a child that was given an id here can be registered (a copy restored from before its
+    -- erasure raises the sequence first); the register is append-only.
+    CREATE TRIGGER erasure_register_known_ids BEFORE INSERT ON erasure_register
+    WHEN NEW.child_id > coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'children'), 0)
+    BEGIN SELECT RAISE(ABORT, 'only a child recorded here can be erased'); END;
+    CREATE TRIGGER erasure_register_no_update BEFORE UPDATE ON erasure_register
+    BEGIN SELECT RAISE(ABORT, 'the erasure register is append-only'); END;
+    CREATE TRIGGER erasure_register_no_delete BEFORE DELETE ON erasure_register
+    BEGIN SELECT RAISE(ABORT, 'the erasure register is append-only'); END;
+    CREATE TRIGGER erasing_refused BEFORE INSERT ON erasing
+    BEGIN SELECT RAISE(ABORT, 'erasure goes through the erasure register'); END;
+    -- An erased child never comes back under its old id, and a child leaves only by erasure.
+    CREATE TRIGGER children_erased_stay_erased BEFORE INSERT ON children
+    WHEN EXISTS (SELECT 1 FROM erasure_register WHERE child_id = NEW.id)
+    BEGIN SELECT RAISE(ABORT, 'this child was erased'); END;
+    CREATE TRIGGER children_erased_ids_fixed BEFORE UPDATE OF id ON children
+    WHEN NEW.id IS NOT OLD.id
+    BEGIN SELECT RAISE(ABORT, 'a child keeps its number'); END;
+    CREATE TRIGGER children_leave_by_erasure BEFORE DELETE ON children
+    WHEN NOT EXISTS (SELECT 1 FROM erasure_register WHERE child_id = OLD.id)
+    BEGIN SELECT RAISE(ABORT, 'a child is removed only by erasure'); END;
+    CREATE TRIGGER households_emptied_first BEFORE DELETE ON households
+    WHEN EXISTS (SELECT 1 FROM children WHERE household_id = OLD.id)
+    BEGIN SELECT RAISE(ABORT, 'a household with children cannot be removed'); END;
+
+    CREATE TRIGGER assessments_locked_insert BEFORE INSERT ON assessments
+    WHEN (SELECT status FROM assessments WHERE id = NEW.id) = 'finalised'
+    BEGIN SELECT RAISE(ABORT, 'a finalised assessment cannot be changed'); END;
+    CREATE TRIGGER assessments_locked_update BEFORE UPDATE ON assessments
+    WHEN OLD.status = 'finalised' OR NEW.id IS NOT OLD.id OR (SELECT status FROM assessments WHERE id = NEW.id) = 'finalised'
+      OR (NEW.amends_id IS NOT OLD.amends_id AND (SELECT status FROM assessments WHERE id = NEW.amends_id) = 'finalised')
+    BEGIN SELECT RAISE(ABORT, 'a finalised assessment cannot be changed'); END;
+    CREATE TRIGGER assessments_locked_delete BEFORE DELETE ON assessments
+    WHEN OLD.status = 'finalised' AND NOT EXISTS (SELECT 1 FROM erasure_register WHERE child_id = OLD.child_id)
+    BEGIN SELECT RAISE(ABORT, 'a finalised assessment cannot be changed'); END;
+    CREATE TRIGGER item_grades_locked_insert BEFORE INSERT ON item_grades
+    WHEN (SELECT status FROM assessments WHERE id = NEW.assessment_id) = 'finalised'
+    BEGIN SELECT RAISE(ABORT, 'a finalised assessment cannot be changed'); END;
+    CREATE TRIGGER item_grades_locked_update BEFORE UPDATE ON item_grades
+    WHEN (SELECT status FROM assessments WHERE id = OLD.assessment_id) = 'finalised' OR (SELECT status FROM assessments WHERE id = NEW.assessment_id) = 'finalised'
+    BEGIN SELECT RAISE(ABORT, 'a finalised assessment cannot be changed'); END;
+    CREATE TRIGGER item_grades_locked_delete BEFORE DELETE ON item_grades
+    WHEN (SELECT status FROM assessments WHERE id = OLD.assessment_id) = 'finalised'
+      AND NOT EXISTS (SELECT 1 FROM assessments a JOIN erasure_register r ON r.child_id = a.child_id
+                      WHERE a.id = OLD.assessment_id)
+    BEGIN SELECT RAISE(ABORT, 'a finalised assessment cannot be changed'); END;
+    CREATE TRIGGER area_confirmations_locked_insert BEFORE INSERT ON area_confirmations
+    WHEN (SELECT status FROM assessments WHERE id = NEW.assessment_id) = 'finalised'
+    BEGIN SELECT RAISE(ABORT, 'a finalised assessment cannot be changed'); END;
+    CREATE TRIGGER area_confirmations_locked_update BEFORE UPDATE ON area_confirmations
+    WHEN (SELECT status FROM assessments WHERE id = OLD.assessment_id) = 'finalised' OR (SELECT status FROM assessments WHERE id = NEW.assessment_id) = 'finalised'
+    BEGIN SELECT RAISE(ABORT, 'a finalised assessment cannot be changed'); END;
+    CREATE TRIGGER area_confirmations_locked_delete BEFORE DELETE ON area_confirmations
+    WHEN (SELECT status FROM assessments WHERE id = OLD.assessment_id) = 'finalised'
+      AND NOT EXISTS (SELECT 1 FROM assessments a JOIN erasure_register r ON r.child_id = a.child_id
+                      WHERE a.id = OLD.assessment_id)
+    BEGIN SELECT RAISE(ABORT, 'a finalised assessment cannot be changed'); END;
+    CREATE TRIGGER narratives_locked_insert BEFORE INSERT ON narratives
+    WHEN (SELECT status FROM assessments WHERE id = NEW.assessment_id) = 'finalised'
+    BEGIN SELECT RAISE(ABORT, 'a finalised assessment cannot be changed'); END;
+    CREATE TRIGGER narratives_locked_update BEFORE UPDATE ON narratives
+    WHEN (SELECT status FROM assessments WHERE id = OLD.assessment_id) = 'finalised' OR (SELECT status FROM assessments WHERE id = NEW.assessment_id) = 'finalised'
+    BEGIN SELECT RAISE(ABORT, 'a finalised assessment cannot be changed'); END;
+    CREATE TRIGGER narratives_locked_delete BEFORE DELETE ON narratives
+    WHEN (SELECT status FROM assessments WHERE id = OLD.assessment_id) = 'finalised'
+      AND NOT EXISTS (SELECT 1 FROM assessments a JOIN erasure_register r ON r.child_id = a.child_id
+                      WHERE a.id = OLD.assessment_id)
+    BEGIN SELECT RAISE(ABORT, 'a finalised assessment cannot be changed'); END;
+    CREATE TRIGGER actions_locked_insert BEFORE INSERT ON actions
+    WHEN (SELECT status FROM assessments WHERE id = NEW.assessment_id) = 'finalised'
+      OR (SELECT a.status FROM actions x JOIN assessments a ON a.id = x.assessment_id WHERE x.id = NEW.id) = 'finalised'
+    BEGIN SELECT RAISE(ABORT, 'a finalised assessment cannot be changed'); END;
+    -- The result of an action is recorded at review, after the plan was finalised: the one
+    -- column of a finalised checklist that may change.
+    CREATE TRIGGER actions_locked_update BEFORE UPDATE ON actions
+    WHEN NEW.id IS NOT OLD.id OR NEW.assessment_id IS NOT OLD.assessment_id
+      OR ((SELECT status FROM assessments WHERE id = OLD.assessment_id) = 'finalised'
+          AND (NEW.what IS NOT OLD.what OR NEW.who IS NOT OLD.who OR NEW.agency IS NOT OLD.agency
+               OR NEW.by_when IS NOT OLD.by_when OR NEW.target_grade IS NOT OLD.target_grade
+               OR NEW.area_id IS NOT OLD.area_id))
+    BEGIN SELECT RAISE(ABORT, 'a finalised assessment cannot be changed'); END;
+    CREATE TRIGGER actions_locked_delete BEFORE DELETE ON actions
+    WHEN (SELECT status FROM assessments WHERE id = OLD.assessment_id) = 'finalised'
+      AND NOT EXISTS (SELECT 1 FROM assessments a JOIN erasure_register r ON r.child_id = a.child_id
+                      WHERE a.id = OLD.assessment_id)
+    BEGIN SELECT RAISE(ABORT, 'a finalised assessment cannot be changed'); END;
+
+    -- The audit log: a row is sealed once (its hash columns set from NULL, nothing else
+    -- changed), and an erased child's rows lose their values and nonce, nothing else; a
+    -- household's rows likewise once the household is gone.
+    CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+    WHEN NEW.id IS NOT OLD.id OR NEW.at IS NOT OLD.at OR NEW.actor IS NOT OLD.actor
+      OR NEW.action IS NOT OLD.action OR NEW.record_type IS NOT OLD.record_type
+      OR NEW.record_id IS NOT OLD.record_id OR NEW.child_id IS NOT OLD.child_id OR NEW.field IS NOT OLD.field
+      OR NOT (
+          (OLD.chain_hash IS NULL AND OLD.content_hash IS NULL AND OLD.nonce IS NULL
+           AND NEW.old_value IS OLD.old_value AND NEW.new_value IS OLD.new_value)
+          OR
+          ((EXISTS (SELECT 1 FROM erasure_register WHERE child_id = OLD.child_id)
+            OR (OLD.record_type = 'household' AND NOT EXISTS (SELECT 1 FROM households WHERE id = OLD.record_id)))
+           AND NEW.content_hash IS OLD.content_hash AND NEW.chain_hash IS OLD.chain_hash AND NEW.nonce IS NULL
+           AND coalesce(NEW.old_value, '[erased]') = '[erased]' AND (NEW.old_value IS NULL) = (OLD.old_value IS NULL)
+           AND coalesce(NEW.new_value, '[erased]') = '[erased]' AND (NEW.new_value IS NULL) = (OLD.new_value IS NULL)))
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    "#,
+    // 8 (issue 14): more of the summary behind "needs attention":
     // areas worse since the previous round, serious items nobody knows, the latest round's
     // actions without a result (JSON [[due, what], ...]) and the earliest of their due dates.
     // The rows are emptied so the next open rebuilds every child's summary with the new
@@ -243,10 +507,29 @@ pub fn migrate_to(conn: &mut Connection, target: i64) -> Result<()> {
             "This database was written by a newer version of Neglect Toolkit (schema {current}); please update the app."
         )));
     }
-    for version in (current + 1)..=target {
+    // SQLite's table-rebuild recipe (migration 7): foreign keys off while a table is dropped and
+    // its copy renamed (the copy keeps every id, so every reference still holds), on again after.
+    let foreign_keys: i64 = conn.pragma_query_value(None, "foreign_keys", |r| r.get(0))?;
+    conn.pragma_update(None, "foreign_keys", "OFF")?;
+    let result = (|| -> Result<()> {
+        for version in (current + 1)..=target {
+            let tx = conn.transaction()?;
+            tx.execute_batch(MIGRATIONS[(version - 1) as usize])?;
+            tx.pragma_update(None, "user_version", version)?;
+            tx.commit()?;
+        }
+        Ok(())
+    })();
+    conn.pragma_update(None, "foreign_keys", foreign_keys)?;
+    result?;
+    // Rows written before the chain existed (or by a migration) are sealed in id order.
+    let chained: bool =
+        conn.query_row("SELECT count(*) FROM pragma_table_info('audit_log') WHERE name = 'chain_hash'", [], |r| {
+            r.get::<_, i64>(0).map(|n| n > 0)
+        })?;
+    if chained {
         let tx = conn.transaction()?;
-        tx.execute_batch(MIGRATIONS[(version - 1) as usize])?;
-        tx.pragma_update(None, "user_version", version)?;
+        super::audit::seal_unsealed(&tx)?;
         tx.commit()?;
     }
     Ok(())

@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags};
 
 pub use assessments::{ActionForm, AssessmentView, FinaliseCheck, Saved, StartAssessmentForm};
-pub use audit::AuditEntry;
+pub use audit::{AuditEntry, AuditHead, ChainReport};
 pub use backup::{verify_backup, BackupReport};
 pub use children::{ChildRow, HouseholdChild, HouseholdOverview};
 pub use migrations::{MIGRATIONS, SCHEMA_VERSION};
@@ -34,6 +34,35 @@ use crate::error::{CoreError, Result};
 
 /// The file name of the database inside the data folder.
 pub const DATABASE_FILE: &str = "neglect-toolkit.db";
+
+/// The SQLCipher settings every file is written and read with, pinned rather than left to the
+/// library's compiled-in defaults (which a SQLCipher upgrade could change, leaving older files
+/// unopenable or newer ones weaker): SQLCipher 4's page size, key derivation (PBKDF2-HMAC-SHA512,
+/// 256,000 iterations) and page authentication (HMAC-SHA512). Set right after the key.
+pub const CIPHER_SETTINGS: [(&str, &str); 5] = [
+    ("cipher_page_size", "4096"),
+    ("kdf_iter", "256000"),
+    ("cipher_kdf_algorithm", "PBKDF2_HMAC_SHA512"),
+    ("cipher_hmac_algorithm", "HMAC_SHA512"),
+    ("cipher_plaintext_header_size", "0"),
+];
+
+/// Keys a connection with `passphrase` and the pinned cipher settings (before any read).
+fn key(conn: &Connection, passphrase: &str) -> Result<()> {
+    conn.pragma_update(None, "key", passphrase)?;
+    for (pragma, value) in CIPHER_SETTINGS {
+        conn.pragma_update(None, pragma, value)?;
+    }
+    Ok(())
+}
+
+/// Opens (creating if need be) a database file other than the live one (a backup, a restore's
+/// staging copy, `.before-restore`), keyed like the live one.
+pub(crate) fn keyed(path: &Path, passphrase: &str) -> Result<Connection> {
+    let conn = Connection::open(path)?;
+    key(&conn, passphrase)?;
+    Ok(conn)
+}
 
 /// Shortest passphrase accepted when a database is created or rekeyed.
 pub const MIN_PASSPHRASE_CHARS: usize = 8;
@@ -60,8 +89,10 @@ impl Store {
             )));
         }
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
+            crate::paths::create_private_dir(dir)?;
         }
+        // Made owner-only before SQLite writes a byte; its -wal and -shm take the same mode.
+        crate::paths::create_private_file(path)?;
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -84,7 +115,7 @@ impl Store {
         // SQLCipher would print a wrong passphrase's decryption failure to stderr; the caller
         // gets WrongPassphrase instead. Older SQLCipher builds do not know this pragma.
         let _ = conn.execute_batch("PRAGMA cipher_log_level = NONE;");
-        conn.pragma_update(None, "key", passphrase)?;
+        key(&conn, passphrase)?;
         // The first read after keying is what tells a wrong key (or a file that is not ours).
         if let Err(e) = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0)) {
             return Err(match e.sqlite_error_code() {
@@ -143,6 +174,25 @@ impl Store {
         }
     }
 
+    /// The settings this connection runs under, as SQLite reports them (for tests and `ntk verify`):
+    /// `synchronous` (2 = FULL), `secure_delete`, `journal_mode`, `foreign_keys` and the cipher's.
+    pub fn pragmas(&self) -> Result<Vec<(String, String)>> {
+        let mut out = Vec::new();
+        for pragma in ["synchronous", "secure_delete", "journal_mode", "foreign_keys"]
+            .into_iter()
+            .chain(CIPHER_SETTINGS.iter().map(|(p, _)| *p))
+        {
+            let value: String = self.conn.query_row(&format!("PRAGMA {pragma}"), [], |r| {
+                Ok(match r.get_ref(0)? {
+                    rusqlite::types::ValueRef::Integer(n) => n.to_string(),
+                    other => String::from_utf8_lossy(other.as_bytes().unwrap_or_default()).into_owned(),
+                })
+            })?;
+            out.push((pragma.to_string(), value));
+        }
+        Ok(out)
+    }
+
     /// The schema version of the open file.
     pub fn schema_version(&self) -> Result<i64> {
         Ok(self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
@@ -166,8 +216,22 @@ impl Store {
         self.conn.pragma_update(None, "rekey", new)?;
         self.passphrase = new.to_string();
         let tx = self.conn.transaction()?;
-        audit::record(&tx, &self.actor, "change_passphrase", "database", None, None, None, None)?;
+        audit::record(
+            &tx,
+            &self.actor,
+            audit::Change { action: "change_passphrase", record_type: "database", ..Default::default() },
+        )?;
         tx.commit()?;
+        // The copy a restore kept aside follows, so it can still undo that restore.
+        let kept = retention::before_restore_path(&self.path);
+        if kept.exists() {
+            keyed(&kept, old)?.pragma_update(None, "rekey", new).map_err(|e| {
+                CoreError::Refused(format!(
+                    "The passphrase has been changed, but the records kept from before the last restore ({}) could not be given the new one ({e}); they still open with the old passphrase.",
+                    kept.display()
+                ))
+            })?;
+        }
         Ok(())
     }
 }

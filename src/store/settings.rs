@@ -2,7 +2,7 @@
 
 use rusqlite::{params, OptionalExtension};
 
-use super::audit::record;
+use super::audit::{record, Change};
 use super::Store;
 use crate::error::{CoreError, Result};
 
@@ -32,12 +32,14 @@ impl Store {
         record(
             &tx,
             &self.actor,
-            "update",
-            "settings",
-            None,
-            Some("idle_lock_minutes"),
-            old.as_deref(),
-            Some(&minutes.to_string()),
+            Change {
+                action: "update",
+                record_type: "settings",
+                field: Some("idle_lock_minutes"),
+                old_value: old.as_deref(),
+                new_value: Some(&minutes.to_string()),
+                ..Change::default()
+            },
         )?;
         tx.commit()?;
         Ok(())

@@ -44,6 +44,7 @@ export const api = {
   changePassphrase: (old: string, newPassphrase: string) => call("change_passphrase", { old, new: newPassphrase }),
   backup: () => call("backup"),
   restore: (passphrase: string) => call("restore", { passphrase }),
+  undoRestore: (passphrase: string) => call("undo_restore", { passphrase }),
 
   listChildren: () => call("list_children"),
   getChild: (id: number) => call("get_child", { id }),

@@ -142,15 +142,24 @@ function Restore({ onLockedWithNotice }: { onLockedWithNotice: (message: string)
   const [report, setReport] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const restore = async (e: Event) => {
-    e.preventDefault();
+  const reapplied = (r: BackupReport) =>
+    r.erasures_reapplied > 0
+      ? ` ${r.erasures_reapplied} ${r.erasures_reapplied === 1 ? "child" : "children"} erased here after the backup was made ${r.erasures_reapplied === 1 ? "was" : "were"} erased again.`
+      : "";
+  const run = async (how: "backup" | "undo") => {
     setBusy(true);
     setError(null);
     setReport("");
     try {
-      const r = await api.restore(passphrase);
+      const r = how === "backup" ? await api.restore(passphrase) : await api.undoRestore(passphrase);
       setPassphrase("");
-      setReport(r ? `Restored from ${r.path} (${counts(r)}). The records before the restore were kept beside the database.` : "Nothing was restored: no file was chosen.");
+      setReport(
+        !r
+          ? "Nothing was restored: no file was chosen."
+          : how === "undo"
+            ? `The last restore was undone: the records are back as they were before it (${counts(r)}).${reapplied(r)}`
+            : `Restored from ${r.path} (${counts(r)}).${reapplied(r)} The records before the restore were kept beside the database: "Undo the last restore" brings them back.`,
+      );
     } catch (err) {
       const message = problemOf(err).message;
       // The app closes the records while restoring: if they are still closed, unlock again.
@@ -161,12 +170,17 @@ function Restore({ onLockedWithNotice }: { onLockedWithNotice: (message: string)
       setBusy(false);
     }
   };
+  const restore = (e: Event) => {
+    e.preventDefault();
+    void run("backup");
+  };
   return (
     <form class="card" onSubmit={restore} aria-labelledby="restore-title" noValidate>
       <h2 id="restore-title">Restore from a backup</h2>
       <p>
         Replaces every record on this computer with the backup's, after checking the backup. The records as they are
-        now are kept beside the database until the next restore.
+        now are kept beside the database until the next restore, and "Undo the last restore" brings them back. A child
+        erased here stays erased, even when the backup is older than the erasure.
       </p>
       <ErrorMessage message={error} />
       <Field id="restore-passphrase" label="Passphrase" hint="The passphrase of the backup, which must also open the records now on this computer.">
@@ -183,6 +197,9 @@ function Restore({ onLockedWithNotice }: { onLockedWithNotice: (message: string)
       </Field>
       <button type="submit" disabled={busy}>
         {busy ? "Restoring…" : "Choose a backup and restore"}
+      </button>{" "}
+      <button type="button" id="undo-restore" disabled={busy} onClick={() => void run("undo")}>
+        Undo the last restore
       </button>
       <p role="status" class="done" id="restore-report">
         {report}
