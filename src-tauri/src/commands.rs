@@ -10,7 +10,7 @@ use chrono::Local;
 use ntk_core::assessment::{Action, Assessment, ItemRecord};
 use ntk_core::checklist::Checklist;
 use ntk_core::error::Problem;
-use ntk_core::exchange::{ImportChoice, ImportReport};
+use ntk_core::exchange::{self, ImportChoice, ImportReport};
 use ntk_core::model::{AppStatus, Child, ChildForm, Household};
 use ntk_core::store::{
     ActionForm, AssessmentView, Attention, BackupReport, ChildHistory, FinaliseCheck, HouseholdOverview, ReportKind,
@@ -244,6 +244,7 @@ pub async fn export_child(
     Ok(Some(path.display().to_string()))
 }
 
+/// Asks for a file to import and previews it; the page gets a token for the file, never its path.
 #[tauri::command]
 pub async fn choose_import(
     app: tauri::AppHandle,
@@ -251,26 +252,17 @@ pub async fn choose_import(
     file_passphrase: Option<String>,
 ) -> Answer<Option<ImportChoice>> {
     let Some(path) = dialogs::open_file(&app, "Import checklists", "ntkexchange") else { return Ok(None) };
-    let bytes = std::fs::read(&path).map_err(|e| Problem::from(ntk_core::CoreError::Io(e)))?;
-    let plan = state.with_store(|s| s.import_preview(&bytes, file_passphrase.as_deref().filter(|p| !p.is_empty())))?;
-    Ok(Some(ImportChoice { path: path.display().to_string(), file_hash: ntk_core::exchange::file_hash(&bytes), plan }))
+    state.with_store(|s| exchange::choose_import(s, &state.chosen, path, file_passphrase.as_deref())).map(Some)
 }
 
 #[tauri::command(async)]
 pub fn import_file(
     state: State<AppState>,
-    path: String,
+    token: String,
     file_hash: String,
     file_passphrase: Option<String>,
 ) -> Answer<ImportReport> {
-    let bytes = std::fs::read(&path).map_err(|e| Problem::from(ntk_core::CoreError::Io(e)))?;
-    if ntk_core::exchange::file_hash(&bytes) != file_hash {
-        return Err(ntk_core::CoreError::Refused(
-            "The file has changed since it was checked, so nothing was imported. Choose it again to see what it would add.".into(),
-        )
-        .into());
-    }
-    state.with_store(|s| s.import(&bytes, file_passphrase.as_deref().filter(|p| !p.is_empty())))
+    state.with_store(|s| exchange::import_chosen(s, &state.chosen, &token, &file_hash, file_passphrase.as_deref()))
 }
 
 /// Writes the partnership dataset (CSV, no names) where the person chooses.
@@ -296,9 +288,7 @@ pub async fn export_dataset(
 /// The UI reports input (throttled) so reading a long page does not count as being away.
 #[tauri::command(async)]
 pub fn still_here(state: State<AppState>) {
-    if state.is_unlocked() {
-        state.touch();
-    }
+    state.still_here()
 }
 
 #[tauri::command(async)]

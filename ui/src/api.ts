@@ -94,6 +94,6 @@ export const api = {
   /** Asks for a file and works out what importing it would do (writes nothing); `null`: no file chosen. */
   chooseImport: (filePassphrase: string) => call<ImportChoice | null>("choose_import", { filePassphrase: filePassphrase || null }),
   importFile: (choice: ImportChoice, filePassphrase: string) =>
-    call<ImportReport>("import_file", { path: choice.path, fileHash: choice.file_hash, filePassphrase: filePassphrase || null }),
+    call<ImportReport>("import_file", { token: choice.token, fileHash: choice.file_hash, filePassphrase: filePassphrase || null }),
   exportDataset: (from: string, to: string) => call<string | null>("export_dataset", { from, to }),
 };
