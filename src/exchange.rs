@@ -16,6 +16,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 use std::io::Read;
+use std::path::Path;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -26,8 +27,48 @@ use crate::assessment::{
 };
 use crate::checklist::Checklist;
 use crate::error::{CoreError, Result};
-use crate::model::{AgeBand, PlanCategory};
+use crate::model::{AgeBand, ChildForm, PlanCategory};
 use crate::scoring::{self, check_confirmation, Grade};
+use crate::text::{text_fault, MAX_NAME_CHARS, MAX_TEXT_CHARS};
+
+/// Lists in a file are read with a limit on their length: the entry past the limit stops the
+/// reading, so a file of a hundred thousand tiny entries costs no more than one at the limit.
+mod bounded {
+    use serde::de::{Deserialize, Deserializer, SeqAccess, Visitor};
+    use std::marker::PhantomData;
+
+    pub fn list<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+        deserializer: D,
+        max: usize,
+        what: &'static str,
+    ) -> Result<Vec<T>, D::Error> {
+        struct Bounded<T>(usize, &'static str, PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for Bounded<T> {
+            type Value = Vec<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                write!(f, "a list of at most {} {}", self.0, self.1)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+                let mut out = Vec::new();
+                while let Some(entry) = seq.next_element()? {
+                    if out.len() == self.0 {
+                        return Err(serde::de::Error::custom(format!("more than {} {}", self.0, self.1)));
+                    }
+                    out.push(entry);
+                }
+                Ok(out)
+            }
+        }
+        deserializer.deserialize_seq(Bounded(max, what, PhantomData))
+    }
+
+    pub fn assessments<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<T>, D::Error> {
+        list(d, super::MAX_ASSESSMENTS, "checklists")
+    }
+    pub fn entries<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<T>, D::Error> {
+        list(d, super::MAX_ENTRIES_PER_ASSESSMENT, "entries")
+    }
+}
 
 /// The value of `"format"` in every exchange file.
 pub const FORMAT: &str = "ntk-exchange";
@@ -35,8 +76,13 @@ pub const FORMAT: &str = "ntk-exchange";
 pub const FORMAT_VERSION: u32 = 1;
 /// Largest exchange file accepted (encrypted or not): far above any real child's record.
 pub const MAX_FILE_BYTES: usize = 32 * 1024 * 1024;
-/// Longest text accepted in any field (the same limit the app applies when typing).
-pub const MAX_TEXT_CHARS: usize = 20_000;
+/// Most checklists one file may hold: decades of reviews of one child by every agency.
+pub const MAX_ASSESSMENTS: usize = 1_000;
+/// Most items, area grades or actions one checklist in a file may hold (the shipped checklist
+/// has far fewer items; a file with more is refused before it is held in memory).
+pub const MAX_ENTRIES_PER_ASSESSMENT: usize = 500;
+/// Longest identifier, version, hash or time stamp accepted in a file.
+const MAX_ID_CHARS: usize = 100;
 /// Shortest passphrase accepted to encrypt an exchange file.
 pub const MIN_FILE_PASSPHRASE_CHARS: usize = 8;
 /// scrypt work factor (N = 2^18, 256 MiB) for encrypting a file: the reference age
@@ -71,6 +117,7 @@ pub struct ExchangeFile {
     pub checklist: ChecklistRef,
     pub child: ExchangeChild,
     /// Finalised checklists only, oldest first; an amendment comes after the one it corrects.
+    #[serde(deserialize_with = "bounded::assessments")]
     pub assessments: Vec<ExchangeAssessment>,
 }
 
@@ -137,12 +184,13 @@ pub struct ExchangeAssessment {
     pub amends: Option<u32>,
     #[serde(default)]
     pub amendment_reason: Option<String>,
+    #[serde(deserialize_with = "bounded::entries")]
     pub items: Vec<ExchangeItem>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "bounded::entries")]
     pub confirmations: Vec<ExchangeConfirmation>,
     #[serde(default)]
     pub narrative: ExchangeNarrative,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "bounded::entries")]
     pub actions: Vec<ExchangeAction>,
 }
 
@@ -298,6 +346,99 @@ fn file_fault(message: impl Into<String>) -> CoreError {
 
 const NOTHING: &str = "Nothing has been imported.";
 
+/// Reads a file chosen for import, refusing in bounded time and memory what cannot be an
+/// exchange file: anything but an ordinary file (a pipe, which would wait for a writer for
+/// ever; a device such as `/dev/zero`, which never ends; a folder), and a file larger than
+/// [`MAX_FILE_BYTES`]. At most one byte past the limit is ever read.
+pub fn read_file(path: &Path) -> Result<Vec<u8>> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        // Opening a pipe for reading waits for a writer; non-blocking, it returns at once and
+        // the check below refuses it. Reads from an ordinary file ignore the flag.
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(file_fault(format!(
+            "{} is not an ordinary file (it is a folder, a device or a pipe), so it cannot be an exchange file. {NOTHING}",
+            path.display()
+        )));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes)?;
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(too_large());
+    }
+    Ok(bytes)
+}
+
+fn too_large() -> CoreError {
+    file_fault(format!(
+        "The file is too large to be an exchange file ({} MB at most). {NOTHING}",
+        MAX_FILE_BYTES / (1024 * 1024)
+    ))
+}
+
+/// What is read of a file before its content: `format` and `format_version`, whatever their
+/// kind, so that a file from a newer app or another program is named as such. Everything else
+/// is skipped without being kept.
+#[derive(Deserialize)]
+struct Header {
+    #[serde(default)]
+    format: Option<Probe>,
+    #[serde(default)]
+    format_version: Option<Probe>,
+}
+
+/// A value looked at only for being a given string or number.
+enum Probe {
+    Text(String),
+    Number(u64),
+    Other,
+}
+
+impl<'de> Deserialize<'de> for Probe {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<Probe, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Probe;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("any value")
+            }
+            fn visit_str<E>(self, v: &str) -> std::result::Result<Probe, E> {
+                Ok(Probe::Text(v.chars().take(MAX_ID_CHARS).collect()))
+            }
+            fn visit_u64<E>(self, v: u64) -> std::result::Result<Probe, E> {
+                Ok(Probe::Number(v))
+            }
+            fn visit_i64<E>(self, _: i64) -> std::result::Result<Probe, E> {
+                Ok(Probe::Other)
+            }
+            fn visit_f64<E>(self, _: f64) -> std::result::Result<Probe, E> {
+                Ok(Probe::Other)
+            }
+            fn visit_bool<E>(self, _: bool) -> std::result::Result<Probe, E> {
+                Ok(Probe::Other)
+            }
+            fn visit_unit<E>(self) -> std::result::Result<Probe, E> {
+                Ok(Probe::Other)
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<Probe, A::Error> {
+                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                Ok(Probe::Other)
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> std::result::Result<Probe, A::Error> {
+                while map.next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?.is_some() {}
+                Ok(Probe::Other)
+            }
+        }
+        deserializer.deserialize_any(V)
+    }
+}
+
 impl ExchangeFile {
     /// The file as bytes: pretty-printed JSON (UTF-8), encrypted with `passphrase` when given.
     pub fn to_bytes(&self, passphrase: Option<&str>) -> Result<Vec<u8>> {
@@ -318,10 +459,7 @@ impl ExchangeFile {
     /// The checklist and the content are checked against the app's checklist later, by the store.
     pub fn from_bytes(bytes: &[u8], passphrase: Option<&str>) -> Result<ExchangeFile> {
         if bytes.len() > MAX_FILE_BYTES {
-            return Err(file_fault(format!(
-                "The file is too large to be an exchange file ({} MB at most). {NOTHING}",
-                MAX_FILE_BYTES / (1024 * 1024)
-            )));
+            return Err(too_large());
         }
         let plain;
         let json: &[u8] = if is_encrypted(bytes) {
@@ -343,12 +481,15 @@ impl ExchangeFile {
         if json.iter().all(u8::is_ascii_whitespace) {
             return Err(file_fault(format!("The file is empty. {NOTHING}")));
         }
-        let value: serde_json::Value = serde_json::from_slice(json).map_err(|e| {
+        if !json.trim_ascii_start().starts_with(b"{") {
+            return Err(file_fault(format!("This is not a Neglect Toolkit exchange file. {NOTHING}")));
+        }
+        let header: Header = serde_json::from_slice(json).map_err(|e| {
             if e.is_eof() {
                 file_fault(format!(
                     "The file ends too early: it has been cut short or damaged in copying. Ask the sender for a new export. {NOTHING}"
                 ))
-            } else if e.is_syntax() && !json.trim_ascii_start().starts_with(b"{") {
+            } else if e.is_data() {
                 file_fault(format!("This is not a Neglect Toolkit exchange file. {NOTHING}"))
             } else {
                 file_fault(format!(
@@ -358,33 +499,43 @@ impl ExchangeFile {
                 ))
             }
         })?;
-        let Some(object) = value.as_object() else {
-            return Err(file_fault(format!("This is not a Neglect Toolkit exchange file. {NOTHING}")));
-        };
-        if object.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+        if !matches!(&header.format, Some(Probe::Text(f)) if f == FORMAT) {
             return Err(file_fault(format!(
                 "This is not a Neglect Toolkit exchange file (its \"format\" is not \"{FORMAT}\"). {NOTHING}"
             )));
         }
-        match object.get("format_version") {
-            Some(v) if v.as_u64() == Some(u64::from(FORMAT_VERSION)) => {}
-            Some(v) if v.as_u64().is_some_and(|n| n > u64::from(FORMAT_VERSION)) => {
+        match header.format_version {
+            Some(Probe::Number(v)) if v == u64::from(FORMAT_VERSION) => {}
+            Some(Probe::Number(v)) if v > u64::from(FORMAT_VERSION) => {
                 return Err(CoreError::Refused(format!(
                     "This file uses exchange format version {v}, made by a newer version of Neglect Toolkit; this app reads version {FORMAT_VERSION}. Please update the app. {NOTHING}"
                 )))
             }
             Some(v) => {
+                let v = match v {
+                    Probe::Number(n) => n.to_string(),
+                    Probe::Text(t) => format!("\"{t}\""),
+                    Probe::Other => "not a number".into(),
+                };
                 return Err(CoreError::Refused(format!(
                     "This file's exchange format version ({v}) is not one this app knows; it reads version {FORMAT_VERSION}. {NOTHING}"
                 )))
             }
             None => return Err(file_fault(format!("The file does not say which exchange format version it uses. {NOTHING}"))),
         }
-        let file: ExchangeFile = serde_path_to_error::deserialize(value).map_err(|e| {
+        // Straight into the typed structs: no generic copy of the whole file is ever held.
+        let mut deserializer = serde_json::Deserializer::from_slice(json);
+        let file: ExchangeFile = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
             let path = e.path().to_string();
             file_fault(format!(
                 "The file is damaged or has been changed by hand: at {path}: {}. {NOTHING}",
                 e.into_inner()
+            ))
+        })?;
+        deserializer.end().map_err(|e| {
+            file_fault(format!(
+                "The file is damaged: something follows the end of its content (line {}). {NOTHING}",
+                e.line()
             ))
         })?;
         file.check_structure()?;
@@ -395,18 +546,30 @@ impl ExchangeFile {
     fn check_structure(&self) -> Result<()> {
         let c = &self.child;
         let fault = |m: String| Err(file_fault(format!("{m} {NOTHING}")));
+        // Who made the file is copied into the audit note of every checklist added from it.
+        for (what, text, max) in [
+            ("name of who made the file (exported_by)", &self.exported_by, MAX_NAME_CHARS),
+            ("time the file was made (exported_at)", &self.exported_at, MAX_ID_CHARS),
+            ("checklist id", &self.checklist.id, MAX_ID_CHARS),
+            ("checklist version", &self.checklist.version, MAX_ID_CHARS),
+            ("checklist hash", &self.checklist.hash, MAX_ID_CHARS),
+        ] {
+            if let Some(m) = text_fault(what, text, max) {
+                return fault(m);
+            }
+        }
         if c.name.trim().is_empty() {
             return fault("The file does not give the child's name.".into());
         }
-        if c.name.trim().chars().count() > 200 {
-            return fault("The child's name in the file is too long (200 characters at most).".into());
+        if c.name.trim().chars().count() > MAX_NAME_CHARS {
+            return fault(format!("The child's name in the file is too long ({MAX_NAME_CHARS} characters at most)."));
         }
         for (what, text) in [
             ("child's name", &c.name),
             ("disability needs", &c.disability_needs),
             ("communication needs", &c.communication_needs),
         ] {
-            if let Some(m) = text_fault(what, text) {
+            if let Some(m) = text_fault(what, text, MAX_TEXT_CHARS) {
                 return fault(m);
             }
         }
@@ -426,6 +589,27 @@ impl ExchangeFile {
             }
         }
         Ok(())
+    }
+
+    /// The child in the file, held to the rules of the form a child is added with
+    /// ([`ChildForm::validate_received`]): a date of birth in the future, an expected date
+    /// years away, an adult, a plan started in the future are refused as if typed here.
+    pub(crate) fn check_child(&self, today: NaiveDate) -> Result<()> {
+        let c = &self.child;
+        let form = ChildForm {
+            name: c.name.clone(),
+            date_of_birth: c.date_of_birth.to_string(),
+            unborn: c.unborn,
+            household: String::new(),
+            disability_needs: c.disability_needs.clone(),
+            communication_needs: c.communication_needs.clone(),
+            plan_category: c.plan_category,
+            plan_start: c.plan_start.map(|d| d.to_string()).unwrap_or_default(),
+            review_interval_months: Some(c.review_interval_months),
+        };
+        form.validate_received(today)
+            .map(|_| ())
+            .map_err(|e| file_fault(format!("The child's details in the file cannot be accepted: {e} {NOTHING}")))
     }
 }
 
@@ -479,17 +663,6 @@ fn decrypt(bytes: &[u8], passphrase: &str) -> Result<Vec<u8>> {
     Ok(plain)
 }
 
-/// A sentence when `text` cannot be stored as given (too long, or a NUL character).
-fn text_fault(what: &str, text: &str) -> Option<String> {
-    if text.chars().count() > MAX_TEXT_CHARS {
-        Some(format!("The {what} is too long ({MAX_TEXT_CHARS} characters at most)."))
-    } else if text.contains('\0') {
-        Some(format!("The {what} contains a character that is not allowed (NUL)."))
-    } else {
-        None
-    }
-}
-
 /// Why one checklist in a file cannot be imported: every fault found, in plain sentences.
 /// `earlier` holds the refs of the checklists before it in the file. An empty list means it is valid.
 pub(crate) fn check_assessment(
@@ -499,9 +672,20 @@ pub(crate) fn check_assessment(
     child: &ExchangeChild,
     today: NaiveDate,
 ) -> Vec<String> {
+    // Identifiers are quoted in the sentences below: one too long is refused on its own first.
+    let ids = a.items.iter().map(|i| i.item_id.as_str()).chain(a.confirmations.iter().map(|c| c.area_id.as_str()));
+    let ids = ids
+        .chain(a.narrative.impact.keys().map(String::as_str))
+        .chain(a.actions.iter().filter_map(|x| x.area_id.as_deref()));
+    if let Some(id) = ids.chain([a.finalised_at.as_str()]).find(|id| id.chars().nth(MAX_ID_CHARS).is_some()) {
+        let start: String = id.chars().take(20).collect();
+        return vec![format!(
+            "An item id, area id or time in it (\"{start}…\") is longer than {MAX_ID_CHARS} characters."
+        )];
+    }
     let mut faults = Vec::new();
     let mut text = |what: &str, t: &str| {
-        if let Some(m) = text_fault(what, t) {
+        if let Some(m) = text_fault(what, t, MAX_TEXT_CHARS) {
             faults.push(m);
         }
     };
@@ -926,13 +1110,72 @@ impl DatasetPeriod {
 }
 
 /// A file chosen for import in the app and what importing it would do (nothing written yet).
+/// The page never sees or sends the file's path: it holds a token for it (see [`ChosenFiles`]).
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
 pub struct ImportChoice {
-    pub path: String,
+    /// Stands for the file chosen in the app's own dialog.
+    pub token: String,
+    /// The file's name, to show (not its folder).
+    pub file_name: String,
     /// SHA-256 of the bytes previewed: the import is refused if the file changed since.
     pub file_hash: String,
     pub plan: ImportPlan,
+}
+
+/// Files chosen in the app's own file dialog, known to the page only by an opaque token, so a
+/// page (or a script injected into it) cannot name a file for the app to read.
+#[derive(Debug, Default)]
+pub struct ChosenFiles(std::sync::Mutex<std::collections::HashMap<String, std::path::PathBuf>>);
+
+impl ChosenFiles {
+    /// Keeps `path` and returns its token: unpredictable, and meaningless outside this run.
+    pub fn remember(&self, path: std::path::PathBuf) -> String {
+        use sha2::Digest;
+        let mut map = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default().as_nanos();
+        let seed = format!("{}|{nanos}|{}|{}|{:p}", path.display(), std::process::id(), map.len(), &path);
+        let token: String = sha2::Sha256::digest(seed.as_bytes()).iter().take(16).map(|b| format!("{b:02x}")).collect();
+        map.insert(token.clone(), path);
+        token
+    }
+
+    /// The path a token stands for.
+    pub fn path(&self, token: &str) -> Result<std::path::PathBuf> {
+        self.0.lock().unwrap_or_else(|p| p.into_inner()).get(token).cloned().ok_or_else(|| {
+            CoreError::NotFound("The file chosen is no longer known to the app. Please choose it again.".into())
+        })
+    }
+}
+
+/// Reads the file at `path` chosen in the app and works out what importing it would do.
+pub fn choose_import(
+    store: &crate::store::Store,
+    chosen: &ChosenFiles,
+    path: std::path::PathBuf,
+    passphrase: Option<&str>,
+) -> Result<ImportChoice> {
+    let bytes = read_file(&path)?;
+    let plan = store.import_preview(&bytes, crate::passphrase::given(passphrase))?;
+    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    Ok(ImportChoice { token: chosen.remember(path), file_name, file_hash: file_hash(&bytes), plan })
+}
+
+/// Imports the file a token stands for, refused if it changed since it was previewed.
+pub fn import_chosen(
+    store: &mut crate::store::Store,
+    chosen: &ChosenFiles,
+    token: &str,
+    previewed_hash: &str,
+    passphrase: Option<&str>,
+) -> Result<ImportReport> {
+    let bytes = read_file(&chosen.path(token)?)?;
+    if file_hash(&bytes) != previewed_hash {
+        return Err(CoreError::Refused(
+            "The file has changed since it was checked, so nothing was imported. Choose it again to see what it would add.".into(),
+        ));
+    }
+    store.import(&bytes, crate::passphrase::given(passphrase))
 }
 
 /// SHA-256 of a file's bytes, in hex.

@@ -9,11 +9,14 @@ pub mod compare;
 pub mod demo;
 pub mod error;
 pub mod exchange;
+pub mod idle;
 pub mod model;
+pub mod passphrase;
 pub mod paths;
 pub mod report;
 pub mod scoring;
 pub mod store;
+pub mod text;
 pub mod wording;
 
 pub use error::{CoreError, Problem};

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{CoreError, Result};
+use crate::text::{text_fault, MAX_NAME_CHARS, MAX_TEXT_CHARS};
 
 /// What the first screen needs to know: set up a new database, unlock, or go home.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -228,17 +229,44 @@ pub fn parse_form_date(text: &str, field: &str, what: &str) -> Result<NaiveDate>
 impl ChildForm {
     /// Checks the form against `today`. Every rule has its own sentence.
     pub fn validate(&self, today: NaiveDate) -> Result<ValidChild> {
+        self.check(today, false)
+    }
+
+    /// The same rules for a child read from another agency's file, except one: an unborn
+    /// child's expected date may have passed since the file was made (the baby is born, the
+    /// sender's record not yet updated), but no more than the form allows any child's age.
+    pub fn validate_received(&self, today: NaiveDate) -> Result<ValidChild> {
+        self.check(today, true)
+    }
+
+    fn check(&self, today: NaiveDate, due_date_may_have_passed: bool) -> Result<ValidChild> {
         let name = self.name.trim();
         if name.is_empty() {
             return Err(CoreError::invalid("name", "Please enter the child's name."));
         }
-        if name.chars().count() > 200 {
-            return Err(CoreError::invalid("name", "The name is too long (200 characters at most)."));
+        if let Some(message) = text_fault("name", name, MAX_NAME_CHARS) {
+            return Err(CoreError::invalid("name", message));
+        }
+        for (field, what, text) in [
+            ("household", "household", &self.household),
+            ("disability_needs", "disability needs", &self.disability_needs),
+            ("communication_needs", "communication needs", &self.communication_needs),
+        ] {
+            if let Some(message) = text_fault(what, text.trim(), MAX_TEXT_CHARS) {
+                return Err(CoreError::invalid(field, message));
+            }
         }
         let what = if self.unborn { "expected date of birth" } else { "date of birth" };
         let dob = parse_form_date(&self.date_of_birth, "date_of_birth", what)?;
         if self.unborn {
-            if dob < today {
+            if dob < today && due_date_may_have_passed {
+                if whole_years(dob, today).unwrap_or(0) >= 19 {
+                    return Err(CoreError::invalid(
+                        "date_of_birth",
+                        "The expected date of birth makes this person an adult; the checklist is for children.",
+                    ));
+                }
+            } else if dob < today {
                 return Err(CoreError::invalid(
                     "date_of_birth",
                     "The expected date of birth is in the past. If the baby has been born, untick \"not yet born\" and enter the date of birth.",

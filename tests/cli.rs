@@ -119,3 +119,112 @@ fn ntk_verify_checks_the_audit_chain_and_names_the_first_broken_row() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// `ntk` with no passphrase in its environment, standard input closed.
+fn ntk_bare(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_ntk"))
+        .args(args)
+        .env_remove("NTK_PASSPHRASE")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn the_passphrase_can_come_from_a_file_or_a_descriptor_instead_of_the_environment() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let mut store = Store::create(&data.join("neglect-toolkit.db"), PASSPHRASE, "Test Worker").unwrap();
+    store.add_child(&child_form("File Child", "2018-08-08", ""), today()).unwrap();
+    drop(store);
+    let secret = dir.path().join("passphrase");
+    std::fs::write(&secret, format!("{PASSPHRASE}\n")).unwrap();
+    let (data, backup) = (data.to_str().unwrap(), dir.path().join("b.ntkbackup"));
+    let out = ntk_bare(&[
+        "backup",
+        "--data-dir",
+        data,
+        "--passphrase-file",
+        secret.to_str().unwrap(),
+        "--out",
+        backup.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    // The same through descriptor 3, as a script would: `ntk ... --passphrase-fd 3 3<file`.
+    let script = format!(
+        "exec \"$0\" backup --data-dir '{data}' --passphrase-fd 3 --out '{}' 3<'{}'",
+        dir.path().join("c.ntkbackup").display(),
+        secret.display()
+    );
+    let out = Command::new("bash")
+        .args(["-c", &script, env!("CARGO_BIN_EXE_ntk")])
+        .env_remove("NTK_PASSPHRASE")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("1 children"), "{}", text(&out.stdout));
+}
+
+#[test]
+fn the_passphrase_typed_at_the_prompt_is_not_echoed() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    Store::create(&data.join("neglect-toolkit.db"), PASSPHRASE, "Test Worker").unwrap();
+    // A real terminal (a pseudo-terminal from Python's pty module): wait for the prompt, type
+    // the passphrase, and record everything the terminal shows.
+    let driver = r#"
+import os, pty, sys
+pid, fd = pty.fork()
+if pid == 0:
+    os.execv(sys.argv[1], sys.argv[1:-1])
+seen = b""
+while b"Passphrase: " not in seen:
+    seen += os.read(fd, 1024)
+os.write(fd, sys.argv[-1].encode() + b"\n")
+while True:
+    try:
+        chunk = os.read(fd, 1024)
+    except OSError:
+        break
+    if not chunk:
+        break
+    seen += chunk
+os.waitpid(pid, 0)
+sys.stdout.write(seen.decode(errors="replace"))
+"#;
+    let backup = dir.path().join("typed.ntkbackup");
+    let out = Command::new("python3")
+        .args(["-c", driver, env!("CARGO_BIN_EXE_ntk"), "backup", "--data-dir", data.to_str().unwrap()])
+        .args(["--out", backup.to_str().unwrap(), PASSPHRASE])
+        .env_remove("NTK_PASSPHRASE")
+        .output()
+        .unwrap();
+    let shown = text(&out.stdout);
+    assert!(shown.contains("Backed up and verified"), "{shown}{}", text(&out.stderr));
+    assert!(!shown.contains(PASSPHRASE), "the passphrase was echoed: {shown}");
+}
+
+#[test]
+fn demo_refuses_records_that_hold_children_and_a_weak_passphrase_for_new_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let data_arg = data.to_str().unwrap();
+    let weak = ntk(&["demo", "--data-dir", data_arg, "--children", "1", "--per-child", "1"], "12345678");
+    assert!(!weak.status.success());
+    assert!(text(&weak.stderr).contains("too easy to guess"), "{}", text(&weak.stderr));
+    assert!(!data.join("neglect-toolkit.db").exists(), "records were created with a weak passphrase");
+
+    let mut store = Store::create(&data.join("neglect-toolkit.db"), PASSPHRASE, "Test Worker").unwrap();
+    store.add_child(&child_form("Real Child", "2018-08-08", ""), today()).unwrap();
+    drop(store);
+    let out = ntk(&["demo", "--data-dir", data_arg, "--children", "2", "--per-child", "1"], PASSPHRASE);
+    assert!(!out.status.success());
+    assert!(text(&out.stderr).contains("already holds 1 children"), "{}", text(&out.stderr));
+    let store = Store::open(&data.join("neglect-toolkit.db"), PASSPHRASE, "x").unwrap();
+    assert_eq!(store.list_children().unwrap().len(), 1, "invented children were mixed with real ones");
+}

@@ -797,3 +797,162 @@ fn a_grade_on_an_item_outside_the_childs_age_band_is_refused_with_the_item_and_t
     assert!(lead.import_preview_on(&with_item("not_applicable"), None, today()).unwrap().can_import);
     assert_eq!(counts(&conn), before);
 }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Files that would exhaust the machine: refused in bounded time and memory, nothing written
+// ---------------------------------------------------------------------------------------------
+
+/// A receiver, a valid export from a source, and the receiver's row counts before anything.
+fn hostile_setup(dir: &Path) -> (Store, Vec<u8>, Connection, Vec<i64>) {
+    let mut source = new_store(dir);
+    let child_id =
+        child_with_checklists(&mut source, "Ottilie Madeup", "2019-04-04", &[("2026-06-06", Grade::G2, "School")]);
+    let bytes = export_bytes(&mut source, child_id, None);
+    let lead = receiver(dir);
+    let conn = raw(&dir.join("lead.db"), OTHER_PASSPHRASE);
+    let before = counts(&conn);
+    (lead, bytes, conn, before)
+}
+
+#[test]
+fn a_megabyte_long_exported_by_is_refused_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut lead, bytes, conn, before) = hostile_setup(dir.path());
+    let huge = edit_json(&bytes, |v| v["exported_by"] = Value::from("x".repeat(1024 * 1024)));
+    for err in
+        [lead.import_preview_on(&huge, None, today()).unwrap_err(), lead.import_on(&huge, None, today()).unwrap_err()]
+    {
+        let err = message(err);
+        assert!(err.contains("exported_by") && err.contains("too long"), "{}", &err[..err.len().min(300)]);
+        assert!(err.len() < 1000, "the refusal repeats the field: {} bytes", err.len());
+    }
+    assert_eq!(counts(&conn), before);
+}
+
+#[test]
+fn a_hundred_thousand_minimal_checklists_are_refused_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut lead, bytes, conn, before) = hostile_setup(dir.path());
+    let many = edit_json(&bytes, |v| {
+        let minimal = serde_json::json!({
+            "ref": 0, "assessed_on": "2026-06-06", "assessor": {"name": "A", "agency": "B"}, "review_round": 1,
+            "status": "finalised", "finalised_at": "2026-06-06T10:00:00+01:00", "items": []
+        });
+        let list: Vec<Value> = (0..100_000)
+            .map(|n| {
+                let mut a = minimal.clone();
+                a["ref"] = Value::from(n + 1);
+                a
+            })
+            .collect();
+        v["assessments"] = Value::from(list);
+    });
+    assert!(many.len() < ntk_core::exchange::MAX_FILE_BYTES, "the file must pass the size check to test the count");
+    let err = message(lead.import_on(&many, None, today()).unwrap_err());
+    assert!(err.contains("more than 1000 checklists"), "{err}");
+    assert_eq!(counts(&conn), before);
+}
+
+#[test]
+fn a_child_due_in_the_year_200000_or_born_in_the_future_is_refused_like_the_form_would() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut lead, bytes, conn, before) = hostile_setup(dir.path());
+    let far = edit_json(&bytes, |v| {
+        v["child"]["unborn"] = Value::from(true);
+        v["child"]["date_of_birth"] = Value::from("+200000-01-01");
+    });
+    let err = message(lead.import_preview_on(&far, None, today()).unwrap_err());
+    assert!(err.contains("more than 10 months away") && err.contains("Nothing has been imported"), "{err}");
+    let future = edit_json(&bytes, |v| v["child"]["date_of_birth"] = Value::from("2027-01-01"));
+    let err = message(lead.import_on(&future, None, today()).unwrap_err());
+    assert!(err.contains("date of birth is in the future"), "{err}");
+    // A baby recorded before birth whose due date has since passed is still accepted.
+    let born = edit_json(&bytes, |v| {
+        v["child"]["unborn"] = Value::from(true);
+        v["child"]["date_of_birth"] = Value::from("2026-05-01");
+    });
+    assert!(lead.import_preview_on(&born, None, today()).unwrap().can_import);
+    assert_eq!(counts(&conn), before);
+}
+
+/// Runs `read` on another thread and gives up after a minute, so a read that would wait for
+/// ever fails the test instead of hanging the suite.
+fn within_a_minute(path: std::path::PathBuf) -> ntk_core::error::Result<Vec<u8>> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || tx.send(ntk_core::exchange::read_file(&path)));
+    rx.recv_timeout(std::time::Duration::from_secs(60)).expect("reading the file did not return")
+}
+
+#[test]
+fn a_pipe_or_dev_zero_chosen_for_import_is_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("import.ntkexchange");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status().expect("mkfifo runs");
+    assert!(made.success());
+    for path in [fifo, "/dev/zero".into(), dir.path().to_path_buf()] {
+        let err = message(within_a_minute(path.clone()).unwrap_err());
+        assert!(err.contains("not an ordinary file") && err.contains("Nothing has been imported"), "{path:?}: {err}");
+    }
+    // A file one byte over the limit is refused after reading just past it.
+    let big = dir.path().join("big.ntkexchange");
+    std::fs::File::create(&big).unwrap().set_len(ntk_core::exchange::MAX_FILE_BYTES as u64 + 1).unwrap();
+    assert!(message(within_a_minute(big).unwrap_err()).contains("too large"));
+    let fine = dir.path().join("fine.ntkexchange");
+    std::fs::write(&fine, b"{}").unwrap();
+    assert_eq!(within_a_minute(fine).unwrap(), b"{}");
+}
+
+#[test]
+fn what_the_store_accepts_its_own_export_carries_and_an_import_accepts() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut source = new_store(dir.path());
+    let child_id =
+        child_with_checklists(&mut source, "Bartholomew Notreal", "2018-08-08", &[("2026-03-03", Grade::G3, "School")]);
+    // The one text rule: a NUL is refused as it is typed, wherever it is typed.
+    let draft = source.start_assessment(child_id, &start_form("Sam Worker", "School", "2026-11-02"), today()).unwrap();
+    let nul =
+        source.save_item(draft.id, &graded("physical.food.regular-meals", Grade::G2, "a\0b"), today()).unwrap_err();
+    assert!(message(nul).contains("NUL"));
+    let mut with_nul_role = start_form("Sam Worker", "School", "2026-11-03");
+    with_nul_role.role = "Teacher\0".into();
+    assert!(message(source.start_assessment(child_id, &with_nul_role, today()).unwrap_err()).contains("NUL"));
+    let mut nul_needs = child_form("Nul Needs", "2019-01-01", "");
+    nul_needs.disability_needs = "\0".into();
+    assert!(message(source.add_child(&nul_needs, today()).unwrap_err()).contains("NUL"));
+    // Text at every limit goes out and comes back in.
+    let longest = "é".repeat(ntk_core::text::MAX_TEXT_CHARS);
+    let second = source.start_assessment(child_id, &start_form("Sam Worker", "School", "2026-11-10"), today()).unwrap();
+    complete(&mut source, second.id, AgeBand::on(d("2018-08-08"), d("2026-11-10")), Grade::G2);
+    source.save_item(second.id, &graded("physical.food.regular-meals", Grade::G2, &longest), today()).unwrap();
+    source.save_narrative(second.id, "worries", None, &longest).unwrap();
+    source.finalise(second.id).unwrap();
+    source.discard_draft(draft.id).unwrap();
+    let bytes = export_bytes(&mut source, child_id, None);
+    let lead = receiver(dir.path());
+    let plan = lead.import_preview_on(&bytes, None, today()).unwrap();
+    assert!(plan.can_import, "{plan:#?}");
+}
+
+#[test]
+fn an_import_names_its_file_by_a_token_from_the_dialog_never_by_a_path() {
+    use ntk_core::exchange::{choose_import, import_chosen, ChosenFiles};
+    let dir = tempfile::tempdir().unwrap();
+    let (mut lead, bytes, conn, before) = hostile_setup(dir.path());
+    let file = dir.path().join("from-school.ntkexchange");
+    std::fs::write(&file, &bytes).unwrap();
+    let chosen = ChosenFiles::default();
+    // A page that names a file itself gets nothing read.
+    let path = file.display().to_string();
+    let err = import_chosen(&mut lead, &chosen, &path, &ntk_core::exchange::file_hash(&bytes), None).unwrap_err();
+    assert!(message(err).contains("choose it again"));
+    assert_eq!(counts(&conn), before);
+    // The file chosen in the dialog is known by its token, which does not contain its path.
+    let choice = choose_import(&lead, &chosen, file.clone(), None).unwrap();
+    assert!(!choice.token.contains("from-school") && !choice.token.contains('/'), "{}", choice.token);
+    assert_eq!(choice.file_name, "from-school.ntkexchange");
+    let json = serde_json::to_string(&choice).unwrap();
+    assert!(!json.contains(dir.path().to_str().unwrap()), "the page is told the file's folder");
+    let report = import_chosen(&mut lead, &chosen, &choice.token, &choice.file_hash, None).unwrap();
+    assert!(report.child_created);
+}

@@ -117,15 +117,17 @@ fn a_full_disk_refuses_the_save_in_plain_words_and_keeps_earlier_work() {
     assert!(evidence_of(&db, id, &last).is_some_and(|e| e.starts_with("save")), "acknowledged save of {last} lost");
 }
 
-/// Child: opens the records and tries one save, printing the outcome.
+/// Child: opens the records, says so, then tries one save, printing the outcome.
 #[test]
-fn fault_child_single_save() {
+fn fault_child_open_then_save() {
     let Ok(db) = std::env::var("NTK_FAULT_DB") else { return };
     let id: i64 = std::env::var("NTK_FAULT_ASSESSMENT").unwrap().parse().unwrap();
-    let outcome = Store::open(Path::new(&db), PASSPHRASE, "Writer").and_then(|mut s| {
-        s.save_item(id, &graded("physical.food.regular-meals", Grade::G5, "should not be saved"), today())
-    });
-    match outcome {
+    let mut store = match Store::open(Path::new(&db), PASSPHRASE, "Writer") {
+        Ok(store) => store,
+        Err(e) => return println!("not opened: {e}"),
+    };
+    println!("opened");
+    match store.save_item(id, &graded("physical.food.regular-meals", Grade::G5, "should not be saved"), today()) {
         Ok(_) => println!("saved"),
         Err(e) => println!("error: {e}"),
     }
@@ -135,27 +137,31 @@ fn fault_child_single_save() {
 fn a_read_only_records_file_is_refused_in_plain_words() {
     let dir = tempfile::tempdir().unwrap();
     let (db, id) = store_with_draft(dir.path());
-    // Leave a clean, checkpointed file, then make file and folder read-only.
-    Store::open(&db, PASSPHRASE, "x").unwrap();
+    // The records stay open here, so their -wal and -shm stay; those may be written by the
+    // child, the records file itself may not: it opens (read-only) and the save is refused.
+    let _open = Store::open(&db, PASSPHRASE, "x").unwrap();
     use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o444)).unwrap();
-    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
+    let mode = |path: &Path, mode: u32| std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+    mode(&db, 0o444);
+    mode(&db.with_extension("db-wal"), 0o666);
+    mode(&db.with_extension("db-shm"), 0o666);
+    mode(dir.path(), 0o755);
     // Root ignores permissions, so as root the child drops to the "nobody" user.
     let as_root = unsafe_geteuid() == 0;
     let wrapper = as_root.then_some("exec setpriv --reuid=65534 --regid=65534 --clear-groups \"$@\"");
     let mut child = spawn_child(
-        "fault_child_single_save",
+        "fault_child_open_then_save",
         &[("NTK_FAULT_DB", db.to_str().unwrap()), ("NTK_FAULT_ASSESSMENT", &id.to_string())],
         wrapper,
     );
     let out: Vec<String> = lines(&mut child).collect();
     child.wait().unwrap();
-    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert!(out.iter().any(|l| l.ends_with("opened")), "the save was never tried: {out:?}");
     let error = out
         .iter()
         .find_map(|l| l.split_once("error: ").map(|(_, e)| e))
         .unwrap_or_else(|| panic!("saved on a read-only file: {out:?}"));
-    assert!(error.contains("read-only") || error.contains("could not be opened"), "unclear message: {error}");
+    assert!(error.contains("read-only") && error.contains("nothing has been lost"), "unclear message: {error}");
     assert_eq!(evidence_of(&db, id, "physical.food.regular-meals").as_deref(), Some("saved before the fault"));
 }
 
@@ -230,4 +236,95 @@ fn a_damaged_records_file_is_reported_and_never_overwritten() {
     };
     assert!(message.contains("damaged") && message.contains("backup"), "unclear message: {message}");
     assert_eq!(std::fs::read(&db).unwrap(), bytes, "the damaged file was changed");
+}
+
+/// Whether this machine lets a test mount a file system in a private mount namespace
+/// (`unshare -m`, as root or with user namespaces). `Err` says why not.
+fn can_mount_privately() -> Result<(), String> {
+    let probe = Command::new("unshare")
+        .args(["-m", "--propagation", "private", "sh", "-c", "mount -t tmpfs -o size=64k tmpfs /mnt"])
+        .stderr(Stdio::piped())
+        .output()
+        .map_err(|e| format!("unshare could not run ({e})"))?;
+    if probe.status.success() {
+        Ok(())
+    } else {
+        Err(format!("a private tmpfs cannot be mounted here: {}", String::from_utf8_lossy(&probe.stderr).trim()))
+    }
+}
+
+/// Child, on a small private tmpfs at `NTK_FAULT_DIR`: makes records, fills the disk, tries to
+/// save, then frees space and checks what is there (the tmpfs goes with the child).
+#[test]
+fn fault_child_on_a_full_tmpfs() {
+    let Ok(dir) = std::env::var("NTK_FAULT_DIR") else { return };
+    let dir = Path::new(&dir);
+    let (db, id) = store_with_draft(dir);
+    let mut store = Store::open(&db, PASSPHRASE, "Writer").unwrap();
+    store.save_item(id, &graded("physical.food.regular-meals", Grade::G3, "acknowledged"), today()).unwrap();
+    println!("acknowledged");
+    // Fill every byte left.
+    let filler = dir.join("filler");
+    let mut file = std::fs::File::create(&filler).unwrap();
+    let block = vec![0u8; 64 * 1024];
+    let full = loop {
+        if let Err(e) = std::io::Write::write_all(&mut file, &block) {
+            break e;
+        }
+    };
+    println!("filled: {}", full.raw_os_error() == Some(28));
+    let evidence = "written on a full disk ".repeat(800);
+    let items: Vec<String> = store
+        .checklist()
+        .items()
+        .filter(|i| i.applies_to(AgeBand::Primary) && i.id != "physical.food.regular-meals")
+        .map(|i| i.id.clone())
+        .collect();
+    let mut outcome = Ok(());
+    for item in &items {
+        outcome = store.save_item(id, &graded(item, Grade::G4, &evidence), today()).map(|_| ());
+        if outcome.is_err() {
+            break;
+        }
+    }
+    match outcome {
+        Ok(()) => println!("saved on a full disk"),
+        Err(e) => println!("error: {e}"),
+    }
+    drop(store);
+    drop(file);
+    std::fs::remove_file(&filler).unwrap();
+    println!("after: {}", evidence_of(&db, id, "physical.food.regular-meals").unwrap_or_default());
+    println!("integrity: {}", integrity(&db));
+}
+
+#[test]
+fn a_real_full_disk_refuses_the_save_in_plain_words_and_keeps_the_acknowledged_one() {
+    if let Err(why) = can_mount_privately() {
+        println!("SKIPPED: no real full disk on this machine: {why}");
+        return;
+    }
+    let mount = tempfile::tempdir().unwrap();
+    let at = mount.path().to_str().unwrap().to_string();
+    let wrapper = format!("mount -t tmpfs -o size=2m tmpfs '{at}' && exec \"$@\"");
+    let exe = std::env::current_exe().unwrap();
+    let mut child = Command::new("unshare")
+        .args(["-m", "--propagation", "private", "bash", "-c", &wrapper, "bash"])
+        .arg(exe)
+        .args(["--exact", "fault_child_on_a_full_tmpfs", "--nocapture", "--test-threads=1"])
+        .env("NTK_FAULT_DIR", &at)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let out: Vec<String> = lines(&mut child).collect();
+    child.wait().unwrap();
+    let said = |prefix: &str| out.iter().find_map(|l| l.split_once(prefix).map(|(_, rest)| rest.to_string()));
+    assert!(out.iter().any(|l| l.ends_with("acknowledged")), "{out:?}");
+    assert_eq!(said("filled: ").as_deref(), Some("true"), "the disk never reported ENOSPC: {out:?}");
+    let error = said("error: ").unwrap_or_else(|| panic!("saved on a full disk: {out:?}"));
+    assert!(error.contains("no room left on the disk") && error.contains("safe"), "unclear message: {error}");
+    assert_eq!(said("after: ").as_deref(), Some("acknowledged"), "{out:?}");
+    assert_eq!(said("integrity: ").as_deref(), Some("ok"), "{out:?}");
+    assert!(std::fs::read_dir(mount.path()).unwrap().next().is_none(), "the tmpfs leaked out of the namespace");
 }

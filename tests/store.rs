@@ -146,6 +146,9 @@ fn the_passphrase_can_be_changed_and_the_old_one_then_fails() {
         Err(CoreError::WrongPassphrase)
     ));
     assert!(matches!(store.change_passphrase(PASSPHRASE, "short"), Err(CoreError::Invalid { .. })));
+    // Long enough to pass a length rule, and guessed at once: refused with zxcvbn's advice.
+    let weak = store.change_passphrase(PASSPHRASE, "password1234").unwrap_err().to_string();
+    assert!(weak.contains("too easy to guess"), "{weak}");
     store.change_passphrase(PASSPHRASE, "a brand new passphrase").unwrap();
     drop(store);
     assert!(matches!(Store::open(&db, PASSPHRASE, "x"), Err(CoreError::WrongPassphrase)));
@@ -928,4 +931,30 @@ fn migration_7_blanks_rows_it_cannot_tie_to_a_child_registers_old_erasures_and_n
     assert!(next.id > 2, "the erased child's number is not given again (got {})", next.id);
     let a = store.start_assessment(next.id, &start_form("Sam Worker", "Health", "2026-11-01"), today()).unwrap();
     assert!(a.id > 7, "nor is a discarded draft's (got {})", a.id);
+}
+
+#[test]
+fn a_backup_is_never_written_over_the_records_by_another_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = db_in(dir.path());
+    let mut store = new_store(dir.path());
+    store.add_child(&child_form("Kept Child", "2015-05-05", ""), today()).unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    let link = dir.path().join("looks-like-a-backup.ntkbackup");
+    std::os::unix::fs::symlink(&db, &link).unwrap();
+    let wal = dir.path().join("test.db-wal");
+    assert!(wal.exists(), "the records are in WAL mode");
+    for dest in [
+        link,
+        dir.path().join("sub/../test.db"),
+        dir.path().join("sub/../test.db-wal"),
+        dir.path().join("test.db-shm"),
+        dir.path().join("./test.db.before-restore"),
+    ] {
+        let err = store.backup_to(&dest).unwrap_err().to_string();
+        assert!(err.contains("different file"), "{dest:?}: {err}");
+    }
+    drop(store);
+    let store = Store::open(&db, PASSPHRASE, "x").unwrap();
+    assert_eq!(store.list_children().unwrap().len(), 1);
 }

@@ -71,8 +71,8 @@ commands! {
         |app, state| files::export_child(app, state, child_id, file_passphrase.as_deref());
     dialog fn choose_import(file_passphrase: Option<String>) -> Option<ImportChoice> =
         |app, state| files::choose_import(app, state, file_passphrase.as_deref());
-    store fn import_file(path: String, file_hash: String, file_passphrase: Option<String>) -> ImportReport =
-        |s| s.import_chosen(std::path::Path::new(&path), &file_hash, file_passphrase.as_deref().filter(|p| !p.is_empty()));
+    session fn import_file(token: String, file_hash: String, file_passphrase: Option<String>) -> ImportReport =
+        |state| files::import_chosen(state, &token, &file_hash, file_passphrase.as_deref());
     dialog fn export_dataset(from: String, to: String) -> Option<String> =
         |app, state| files::export_dataset(app, state, &from, &to);
 }

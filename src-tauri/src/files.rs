@@ -2,7 +2,7 @@
 
 use chrono::Local;
 use ntk_core::error::Problem;
-use ntk_core::exchange::{DatasetPeriod, ImportChoice};
+use ntk_core::exchange::{self, DatasetPeriod, ImportChoice, ImportReport};
 use ntk_core::paths::write_private;
 use ntk_core::store::{BackupReport, ReportKind, Store};
 use tauri::AppHandle;
@@ -68,7 +68,12 @@ pub fn export_child(
 /// Asks for a file and works out what importing it would do (writes nothing).
 pub fn choose_import(app: &AppHandle, state: &AppState, file_passphrase: Option<&str>) -> Answer<Option<ImportChoice>> {
     let Some(path) = dialogs::open_file(app, "Import checklists", "ntkexchange") else { return Ok(None) };
-    state.with_store(|s| s.choose_import(&path, file_passphrase.filter(|p| !p.is_empty()))).map(Some)
+    state.with_store(|s| exchange::choose_import(s, &state.chosen, path, file_passphrase)).map(Some)
+}
+
+/// Imports the file chosen in [`choose_import`], which the page names only by its token.
+pub fn import_chosen(state: &AppState, token: &str, file_hash: &str, file_passphrase: Option<&str>) -> Answer<ImportReport> {
+    state.with_store(|s| exchange::import_chosen(s, &state.chosen, token, file_hash, file_passphrase))
 }
 
 /// Writes the partnership dataset (CSV, no names) where the person chooses.

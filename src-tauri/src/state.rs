@@ -2,22 +2,30 @@
 
 use std::path::PathBuf;
 use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use ntk_core::error::Problem;
+use ntk_core::idle::{IdleClock, Now};
 use ntk_core::model::AppStatus;
 use ntk_core::store::{Store, DATABASE_FILE};
 
 pub struct AppState {
     pub data_dir: PathBuf,
+    /// Files chosen in the app's dialogs, which the page names only by token.
+    pub chosen: ntk_core::exchange::ChosenFiles,
     store: Mutex<Option<Store>>,
-    /// When the person last did anything; the records lock after the idle limit.
-    last_activity: Mutex<Instant>,
+    /// When the person last did anything (wall and monotonic time); the records lock after the idle limit.
+    last_activity: Mutex<IdleClock>,
 }
 
 impl AppState {
     pub fn new(data_dir: PathBuf) -> Self {
-        AppState { data_dir, store: Mutex::new(None), last_activity: Mutex::new(Instant::now()) }
+        AppState {
+            data_dir,
+            chosen: Default::default(),
+            store: Mutex::new(None),
+            last_activity: Mutex::new(IdleClock::starting(Now::read())),
+        }
     }
 
     pub fn database_path(&self) -> PathBuf {
@@ -43,19 +51,16 @@ impl AppState {
         Ok(())
     }
 
-    /// The UI reports input (throttled) so reading a long page does not count as being away;
-    /// while the records are locked there is nothing to keep open.
-    pub fn still_here(&self) {
-        if self.is_unlocked() {
-            self.touch();
-        }
-    }
-
-    /// Runs `f` on the open store, or answers "locked".
+    /// Runs `f` on the open store, or answers "locked" (also when the idle limit passed while
+    /// the computer slept: the first command after waking locks instead of running).
     pub fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> ntk_core::error::Result<T>) -> Result<T, Problem> {
         let mut guard = self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         let store = guard.as_mut().ok_or_else(Problem::locked)?;
-        self.touch();
+        let limit = idle_limit(store);
+        if !self.last_activity.lock().unwrap_or_else(|p| p.into_inner()).touch(Now::read(), limit) {
+            *guard = None;
+            return Err(Problem::locked());
+        }
         f(store).map_err(Problem::from)
     }
 
@@ -63,23 +68,23 @@ impl AppState {
         self.store.lock().map(|s| s.is_some()).unwrap_or(false)
     }
 
-    /// Records that the person is still here (any command, or input the UI reports).
-    pub fn touch(&self) {
-        *self.last_activity.lock().unwrap_or_else(|p| p.into_inner()) = Instant::now();
+    /// Records that the person is still here (input the UI reports), unless the idle limit has
+    /// already passed (a laptop waking): then the records lock instead.
+    pub fn still_here(&self) {
+        let _ = self.with_store(|_| Ok(()));
+    }
+
+    /// Starts the idle clock afresh (on unlock).
+    fn touch(&self) {
+        *self.last_activity.lock().unwrap_or_else(|p| p.into_inner()) = IdleClock::starting(Now::read());
     }
 
     /// Locks the records if they have been left alone for longer than the store's setting.
-    /// `NTK_IDLE_LOCK_SECONDS` overrides the setting (for tests and kiosks).
     pub fn lock_if_idle(&self) {
         let mut guard = self.store.lock().unwrap_or_else(|p| p.into_inner());
         let Some(store) = guard.as_ref() else { return };
-        let limit = std::env::var("NTK_IDLE_LOCK_SECONDS")
-            .ok()
-            .and_then(|s| s.parse().ok())
-            .map(Duration::from_secs)
-            .unwrap_or_else(|| Duration::from_secs(60 * u64::from(store.idle_lock_minutes().unwrap_or(10))));
-        let idle = self.last_activity.lock().unwrap_or_else(|p| p.into_inner()).elapsed();
-        if idle >= limit {
+        let limit = idle_limit(store);
+        if self.last_activity.lock().unwrap_or_else(|p| p.into_inner()).expired(Now::read(), limit) {
             *guard = None;
         }
     }
@@ -100,6 +105,15 @@ impl AppState {
         self.touch();
         *self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = store;
     }
+}
+
+/// The store's idle limit; `NTK_IDLE_LOCK_SECONDS` overrides it (for tests and kiosks).
+fn idle_limit(store: &Store) -> Duration {
+    std::env::var("NTK_IDLE_LOCK_SECONDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .map(Duration::from_secs)
+        .unwrap_or_else(|| Duration::from_secs(60 * u64::from(store.idle_lock_minutes().unwrap_or(10))))
 }
 
 /// The name written into the audit log until practitioners sign in by name.

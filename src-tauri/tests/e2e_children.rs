@@ -88,7 +88,7 @@ async fn a_wrong_passphrase_is_refused_and_reveals_nothing() {
     app.type_into("#passphrase", "not the passphrase").await;
     app.click("form button[type=submit]").await;
     app.wait_for_text("[role=alert]", "The passphrase is not right").await;
-    assert!(app.texts("table.list").await.is_empty());
+    app.assert_absent("table.list", "the list is shown behind a wrong passphrase").await;
     app.quit().await;
 }
 
@@ -120,6 +120,6 @@ async fn a_long_list_is_drawn_a_hundred_at_a_time_and_read_on_by_keyboard() {
     names.truncate(101);
     let focused = js(&app, "return document.activeElement.textContent", vec![]).await;
     assert_eq!(focused.as_str(), Some(names[100].as_str()));
-    assert_eq!(app.texts("table.list + .show-more").await.len(), 0, "no button once every child is shown");
+    app.assert_absent("table.list + .show-more", "no button once every child is shown").await;
     app.quit().await;
 }

@@ -1,11 +1,13 @@
 //! `ntk`: a small command line over the same core as the desktop app.
 
+use std::io::{BufRead, BufReader, Read};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use ntk_core::checklist::Checklist;
 use ntk_core::store::{ReportKind, Store, DATABASE_FILE};
+use zeroize::Zeroizing;
 
 #[derive(Parser)]
 #[command(name = "ntk", version, about = "Neglect Toolkit on the command line")]
@@ -161,12 +163,19 @@ enum Kind {
     Family,
 }
 
-/// Which records to open. The passphrase is read from `NTK_PASSPHRASE`, else from standard input.
+/// Which records to open, and where their passphrase comes from: `--passphrase-file`, else
+/// `--passphrase-fd`, else `NTK_PASSPHRASE`, else typed at a prompt (not echoed).
 #[derive(Args)]
 struct Records {
     /// The data folder (default: as the app, `NTK_DATA_DIR` or the user's data folder).
     #[arg(long)]
     data_dir: Option<PathBuf>,
+    /// Read the passphrase from the first line of this file (readable by you alone).
+    #[arg(long, conflicts_with = "passphrase_fd")]
+    passphrase_file: Option<PathBuf>,
+    /// Read the passphrase from the first line of this open file descriptor (as in `3<file`).
+    #[arg(long)]
+    passphrase_fd: Option<i32>,
 }
 
 impl Records {
@@ -179,18 +188,90 @@ impl Records {
     }
 }
 
-fn passphrase() -> Result<String, String> {
-    if let Ok(p) = std::env::var("NTK_PASSPHRASE") {
-        return Ok(p);
-    }
-    eprint!("Passphrase: ");
-    let mut line = String::new();
-    std::io::stdin().read_line(&mut line).map_err(|e| format!("could not read the passphrase: {e}"))?;
-    Ok(line.trim_end_matches(['\r', '\n']).to_string())
+/// A passphrase in memory, wiped when dropped.
+type Secret = Zeroizing<String>;
+
+/// Longest passphrase line read from a file or descriptor (a passphrase, not a file's content).
+const MAX_PASSPHRASE_BYTES: u64 = 4096;
+
+/// The first line of `reader`, without its line end.
+fn first_line(reader: impl Read) -> Result<Secret, String> {
+    let mut line = Secret::default();
+    BufReader::new(reader.take(MAX_PASSPHRASE_BYTES))
+        .read_line(&mut line)
+        .map_err(|e| format!("could not read the passphrase: {e}"))?;
+    let end = line.trim_end_matches(['\r', '\n']).len();
+    line.truncate(end);
+    Ok(line)
 }
 
-fn open(records: &Records) -> Result<Store, String> {
-    Store::open(&records.database()?, &passphrase()?, &actor()).map_err(|e| e.to_string())
+/// `NTK_PASSPHRASE`, taken out of the environment at start-up so that no program `ntk` starts
+/// inherits it and nothing later reads it again.
+fn take_passphrase_from_environment() -> Option<Secret> {
+    let value = std::env::var("NTK_PASSPHRASE").ok().map(Zeroizing::new);
+    std::env::remove_var("NTK_PASSPHRASE");
+    value
+}
+
+/// Reads a line from the terminal with echo switched off (restored afterwards, even on error).
+#[cfg(unix)]
+fn read_hidden(prompt: &str) -> Result<Secret, String> {
+    use std::os::fd::AsRawFd;
+    let stdin = std::io::stdin();
+    let fd = stdin.as_raw_fd();
+    // SAFETY: tcgetattr/tcsetattr are given a valid descriptor and a termios they fill/read.
+    let mut saved: libc::termios = unsafe { std::mem::zeroed() };
+    if unsafe { libc::tcgetattr(fd, &mut saved) } != 0 {
+        return first_line(stdin.lock());
+    }
+    let mut hidden = saved;
+    hidden.c_lflag &= !libc::ECHO;
+    hidden.c_lflag |= libc::ECHONL;
+    // Echo goes off before the prompt shows, so nothing typed after the prompt is ever echoed.
+    unsafe { libc::tcsetattr(fd, libc::TCSANOW, &hidden) };
+    eprint!("{prompt}");
+    let line = first_line(stdin.lock());
+    unsafe { libc::tcsetattr(fd, libc::TCSANOW, &saved) };
+    line
+}
+
+#[cfg(not(unix))]
+fn read_hidden(prompt: &str) -> Result<Secret, String> {
+    eprint!("{prompt}");
+    first_line(std::io::stdin().lock())
+}
+
+impl Records {
+    /// The passphrase, from the first source given (see [`Records`]).
+    fn passphrase(&self, environment: &mut Option<Secret>) -> Result<Secret, String> {
+        if let Some(path) = &self.passphrase_file {
+            let file = std::fs::File::open(path)
+                .map_err(|e| format!("could not read the passphrase file {}: {e}", path.display()))?;
+            return first_line(file);
+        }
+        if let Some(fd) = self.passphrase_fd {
+            #[cfg(unix)]
+            {
+                use std::os::fd::FromRawFd;
+                if fd < 3 || unsafe { libc::fcntl(fd, libc::F_GETFD) } == -1 {
+                    return Err(format!("--passphrase-fd {fd} is not an open file descriptor (use 3 or above)."));
+                }
+                // SAFETY: the descriptor was checked to be open, and is ours to read and close.
+                return first_line(unsafe { std::fs::File::from_raw_fd(fd) });
+            }
+            #[cfg(not(unix))]
+            return Err(format!("--passphrase-fd {fd} is not available on this system."));
+        }
+        if let Some(p) = environment.take() {
+            return Ok(p);
+        }
+        read_hidden("Passphrase: ")
+    }
+}
+
+fn open(records: &Records, environment: &mut Option<Secret>) -> Result<Store, String> {
+    let passphrase = records.passphrase(environment)?;
+    Store::open(&records.database()?, &passphrase, &actor()).map_err(|e| e.to_string())
 }
 
 fn write(path: &std::path::Path, bytes: &[u8]) -> Result<(), String> {
@@ -214,8 +295,9 @@ enum ChecklistCommand {
 }
 
 fn main() -> ExitCode {
+    let mut environment = take_passphrase_from_environment();
     let cli = Cli::parse();
-    match run(cli.command) {
+    match run(cli.command, &mut environment) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("{message}");
@@ -224,7 +306,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(command: Command) -> Result<(), String> {
+fn run(command: Command, environment: &mut Option<Secret>) -> Result<(), String> {
     match command {
         Command::Checklist(ChecklistCommand::Validate { file }) => {
             let checklist =
@@ -250,7 +332,7 @@ fn run(command: Command) -> Result<(), String> {
             Ok(())
         }
         Command::Backup { records, out } => {
-            let report = open(&records)?.backup_to(&out).map_err(|e| e.to_string())?;
+            let report = open(&records, environment)?.backup_to(&out).map_err(|e| e.to_string())?;
             println!(
                 "Backed up and verified {}: {} children, {} checklists.",
                 report.path, report.children, report.assessments
@@ -265,7 +347,7 @@ fn run(command: Command) -> Result<(), String> {
                 Kind::CoreGroup => ReportKind::CoreGroup,
                 Kind::Family => ReportKind::Family,
             };
-            let pdf = open(&records)?.report(kind, child, as_at.date()).map_err(|e| e.to_string())?;
+            let pdf = open(&records, environment)?.report(kind, child, as_at.date()).map_err(|e| e.to_string())?;
             write(&out, &pdf)?;
             println!("Wrote {}", out.display());
             Ok(())
@@ -276,15 +358,16 @@ fn run(command: Command) -> Result<(), String> {
             } else {
                 None
             };
-            let export = open(&records)?.export_child(child).map_err(|e| e.to_string())?;
+            let export = open(&records, environment)?.export_child(child).map_err(|e| e.to_string())?;
             write(&out, &export.to_bytes(file_pass.as_deref()).map_err(|e| e.to_string())?)?;
             println!("Exported {} finalised checklists to {}", export.assessments.len(), out.display());
             Ok(())
         }
         Command::Import { records, file, dry_run, as_at } => {
-            let bytes = std::fs::read(&file).map_err(|e| format!("could not read {}: {e}", file.display()))?;
+            let bytes =
+                ntk_core::exchange::read_file(&file).map_err(|e| format!("could not read {}: {e}", file.display()))?;
             let file_pass = file_passphrase();
-            let mut store = open(&records)?;
+            let mut store = open(&records, environment)?;
             let today = as_at.date();
             let plan = store.import_preview_on(&bytes, file_pass.as_deref(), today).map_err(|e| e.to_string())?;
             println!("{}", plan.summary);
@@ -299,20 +382,29 @@ fn run(command: Command) -> Result<(), String> {
         Command::Dataset { records, from, to, out, as_at: _ } => {
             // The dataset is already "as at" the end of its period (`--to`); `--today` is
             // accepted for symmetry with the other commands and changes nothing here.
-            let rows = open(&records)?.partnership_dataset(from, to).map_err(|e| e.to_string())?;
+            let rows = open(&records, environment)?.partnership_dataset(from, to).map_err(|e| e.to_string())?;
             write(&out, ntk_core::exchange::to_csv(&rows).as_bytes())?;
             println!("Wrote {} rows to {}", rows.len(), out.display());
             Ok(())
         }
         Command::Demo { records, children, per_child, seed } => {
             let db = records.database()?;
-            let (passphrase, actor) = (passphrase()?, actor());
+            let (passphrase, actor) = (records.passphrase(environment)?, actor());
             let mut store = if db.exists() {
                 Store::open(&db, &passphrase, &actor)
             } else {
                 Store::create(&db, &passphrase, &actor)
             }
             .map_err(|e| e.to_string())?;
+            drop(passphrase);
+            // Invented children are never mixed with real ones.
+            let held = store.list_children().map_err(|e| e.to_string())?.len();
+            if held > 0 {
+                return Err(format!(
+                    "{} already holds {held} children. `ntk demo` only fills empty records, so invented children are never mixed with real ones; choose another --data-dir.",
+                    db.display()
+                ));
+            }
             let today = chrono::Local::now().date_naive();
             let summary =
                 ntk_core::demo::populate(&mut store, children, per_child, seed, today).map_err(|e| e.to_string())?;
@@ -325,12 +417,13 @@ fn run(command: Command) -> Result<(), String> {
             );
             Ok(())
         }
-        Command::Children { records, output } => children(&records, &output),
-        Command::Attention { records, as_at, output } => attention(&records, &as_at, &output),
-        Command::History { records, child, as_at, output } => history(&records, child, &as_at, &output),
+        Command::Children { records, output } => children(&records, environment, &output),
+        Command::Attention { records, as_at, output } => attention(&records, environment, &as_at, &output),
+        Command::History { records, child, as_at, output } => history(&records, environment, child, &as_at, &output),
         Command::Restore { records, from } => {
+            let passphrase = records.passphrase(environment)?;
             let (_, report) =
-                Store::restore(&from, &records.database()?, &passphrase()?, &actor()).map_err(|e| e.to_string())?;
+                Store::restore(&from, &records.database()?, &passphrase, &actor()).map_err(|e| e.to_string())?;
             println!("Restored from {}: {} children, {} checklists.", report.path, report.children, report.assessments);
             if report.erasures_reapplied > 0 {
                 println!(
@@ -341,7 +434,7 @@ fn run(command: Command) -> Result<(), String> {
             Ok(())
         }
         Command::Verify { records, against } => {
-            let store = open(&records)?;
+            let store = open(&records, environment)?;
             store.integrity_check().map_err(|e| e.to_string())?;
             let chain = store.verify_audit_chain().map_err(|e| e.to_string())?;
             if let Some(broken) = chain.first_broken {
@@ -392,8 +485,8 @@ fn print_json<T: serde::Serialize>(value: &T) -> Result<(), String> {
 }
 
 /// `ntk children`: the same list as the app's home screen.
-fn children(records: &Records, output: &Output) -> Result<(), String> {
-    let children = open(records)?.list_children().map_err(|e| e.to_string())?;
+fn children(records: &Records, environment: &mut Option<Secret>, output: &Output) -> Result<(), String> {
+    let children = open(records, environment)?.list_children().map_err(|e| e.to_string())?;
     if output.json {
         let rows: Vec<_> = children.iter().map(ntk_core::store::ChildRow::of).collect();
         return print_json(&rows);
@@ -405,8 +498,8 @@ fn children(records: &Records, output: &Output) -> Result<(), String> {
 }
 
 /// `ntk attention`: the home screen's "needs attention" list, as at a date.
-fn attention(records: &Records, as_at: &AsAt, output: &Output) -> Result<(), String> {
-    let list = open(records)?.needs_attention(as_at.date()).map_err(|e| e.to_string())?;
+fn attention(records: &Records, environment: &mut Option<Secret>, as_at: &AsAt, output: &Output) -> Result<(), String> {
+    let list = open(records, environment)?.needs_attention(as_at.date()).map_err(|e| e.to_string())?;
     if output.json {
         return print_json(&list);
     }
@@ -421,11 +514,24 @@ fn attention(records: &Records, as_at: &AsAt, output: &Output) -> Result<(), Str
 }
 
 /// `ntk history --child ID`: the history screen's series and flags, as at a date.
-fn history(records: &Records, child: i64, as_at: &AsAt, output: &Output) -> Result<(), String> {
-    let h = open(records)?.child_history(child, as_at.date()).map_err(|e| e.to_string())?;
+fn history(records: &Records, environment: &mut Option<Secret>, child: i64, as_at: &AsAt, output: &Output) -> Result<(), String> {
+    let h = open(records, environment)?.child_history(child, as_at.date()).map_err(|e| e.to_string())?;
     if output.json {
         return print_json(&h);
     }
     print!("{}", ntk_core::compare::history_text(&h.child, &h.history, &h.area_gaps));
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_passphrase_variable_is_taken_out_of_the_environment_once_read() {
+        std::env::set_var("NTK_PASSPHRASE", "copper kettle under quiet orchard");
+        let taken = take_passphrase_from_environment();
+        assert_eq!(taken.as_deref().map(String::as_str), Some("copper kettle under quiet orchard"));
+        assert!(std::env::var_os("NTK_PASSPHRASE").is_none(), "still in the environment");
+    }
 }

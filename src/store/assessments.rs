@@ -22,9 +22,7 @@ use crate::compare::ROUND_DAYS;
 use crate::error::{CoreError, Result};
 use crate::model::parse_form_date;
 use crate::scoring::{check_confirmation, Grade};
-
-/// Longest evidence or narrative text accepted (a few pages).
-const MAX_TEXT_CHARS: usize = 20_000;
+use crate::text::{text_fault, MAX_TEXT_CHARS};
 
 /// The "Start a checklist" form.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
@@ -70,14 +68,19 @@ pub struct Saved {
     pub saved_at: String,
 }
 
+/// The one text rule ([`crate::text`]) as a form error on `field`.
 fn text_field(field: &str, what: &str, text: &str) -> Result<()> {
-    if text.chars().count() > MAX_TEXT_CHARS {
-        return Err(CoreError::invalid(
-            field,
-            format!("The {what} is too long ({MAX_TEXT_CHARS} characters at most)."),
-        ));
+    match text_fault(what, text, MAX_TEXT_CHARS) {
+        Some(message) => Err(CoreError::invalid(field, message)),
+        None => Ok(()),
     }
-    Ok(())
+}
+
+/// An optional field, trimmed, held to the same rule as an import's.
+fn trimmed_text(field: &str, what: &str, text: &str) -> Result<String> {
+    let t = text.trim();
+    text_field(field, what, t)?;
+    Ok(t.to_string())
 }
 
 fn required(field: &str, what: &str, text: &str) -> Result<String> {
@@ -178,7 +181,7 @@ impl Store {
         let assessor = Practitioner {
             name: required("assessor_name", "assessor's name", &form.assessor_name)?,
             agency: required("agency", "agency", &form.agency)?,
-            role: form.role.trim().to_string(),
+            role: trimmed_text("role", "role", &form.role)?,
         };
         let date = parse_form_date(&form.assessed_on, "assessed_on", "date of the checklist")?;
         if date > today {
@@ -481,7 +484,7 @@ impl Store {
     fn valid_action(&self, form: &ActionForm) -> Result<(String, String, String, NaiveDate)> {
         let what = required("what", "action", &form.what)?;
         let who = required("who", "person responsible", &form.who)?;
-        let agency = form.agency.trim().to_string();
+        let agency = trimmed_text("agency", "agency of the action", &form.agency)?;
         let by_when = parse_form_date(&form.by_when, "by_when", "date the action is due")?;
         if form.target_grade.is_some_and(|g| !(1..=5).contains(&g)) {
             return Err(CoreError::invalid("target_grade", "The target grade must be from 1 to 5."));

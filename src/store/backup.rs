@@ -64,6 +64,11 @@ pub fn verify_backup(path: &Path, passphrase: &str) -> Result<BackupReport> {
     if check != "ok" {
         return Err(CoreError::Refused(format!("The backup {} is damaged ({check}).", path.display())));
     }
+    counts(&conn, path)
+}
+
+/// What a database holds (children, checklists, audit entries), as a report on `path`.
+fn counts(conn: &Connection, path: &Path) -> Result<BackupReport> {
     let count = |table: &str| -> Result<i64> {
         conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
             .map_err(|_| CoreError::Refused(format!("{} is not a Neglect Toolkit backup.", path.display())))
@@ -109,10 +114,34 @@ fn lineage(conn: &Connection) -> Result<(Option<String>, Vec<Erasure>)> {
     Ok((salt, register))
 }
 
+/// `path` with symlinks, `.` and `..` resolved and made absolute; for a file that does not exist
+/// yet, its folder resolved and its name kept.
+fn canonical(path: &Path) -> Result<PathBuf> {
+    if let Ok(resolved) = path.canonicalize() {
+        return Ok(resolved);
+    }
+    let absolute = std::path::absolute(path)?;
+    let (Some(folder), Some(name)) = (absolute.parent(), absolute.file_name()) else { return Ok(absolute) };
+    Ok(folder.canonicalize().map(|f| f.join(name)).unwrap_or(absolute))
+}
+
+/// The database's own files, resolved: the database and its `-wal`, `-shm` and
+/// `.before-restore` siblings. A backup written over one of them would destroy the records.
+fn own_files(db: &Path) -> Result<Vec<PathBuf>> {
+    let db = canonical(db)?;
+    let sibling = |suffix: &str| {
+        let mut name = db.file_name().unwrap_or_default().to_os_string();
+        name.push(suffix);
+        db.with_file_name(name)
+    };
+    Ok(vec![sibling("-wal"), sibling("-shm"), db.with_extension("db.before-restore"), db])
+}
+
 impl Store {
     /// Writes a complete, encrypted copy to `dest` (replacing it only once the copy is verified).
     pub fn backup_to(&mut self, dest: &Path) -> Result<BackupReport> {
-        if dest == self.path {
+        let own = own_files(&self.path)?;
+        if [canonical(dest)?, canonical(&partial_path(dest))?].iter().any(|d| own.contains(d)) {
             return Err(CoreError::invalid("path", "Choose a different file for the backup than the database itself."));
         }
         let partial = sibling(dest, ".partial");
@@ -123,6 +152,15 @@ impl Store {
             copy_database(&self.conn, &mut to)?;
             drop(to);
             let report = verify_backup(&partial, &self.passphrase)?;
+            let here = counts(&self.conn, &self.path)?;
+            if (report.children, report.assessments, report.audit_entries)
+                != (here.children, here.assessments, here.audit_entries)
+            {
+                return Err(CoreError::Refused(format!(
+                    "The backup did not hold everything: {} children, {} checklists and {} audit entries, where the records hold {}, {} and {}. No backup was written; please try again.",
+                    report.children, report.assessments, report.audit_entries, here.children, here.assessments, here.audit_entries
+                )));
+            }
             std::fs::rename(&partial, dest)?;
             Ok(BackupReport { path: dest.display().to_string(), ..report })
         })();

@@ -29,7 +29,7 @@ use crate::model::{AgeBand, Child, ValidChild};
 use crate::scoring::Grade;
 
 /// Where each checklist of a file ends up: what an amendment's `amends` resolves to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Target {
     /// Already here, with this id.
     Existing(i64),
@@ -38,12 +38,22 @@ enum Target {
     Refused,
 }
 
-/// A checklist of the file that would be added, for spotting a later one that repeats it.
-struct Incoming<'a> {
-    index: usize,
-    assessment: &'a ExchangeAssessment,
-    grades: HashMap<String, Grade>,
-    amends: Option<Target>,
+/// What makes two checklists the same one: the day, the assessor (name and agency) and every
+/// grade. Looked up in a hash map, so a file of many checklists is checked in linear time.
+#[derive(PartialEq, Eq, Hash)]
+struct Sameness {
+    assessed_on: NaiveDate,
+    assessor_name: String,
+    agency: String,
+    grades: Vec<(String, Grade)>,
+}
+
+impl Sameness {
+    fn of(assessed_on: NaiveDate, assessor_name: &str, agency: &str, grades: HashMap<String, Grade>) -> Sameness {
+        let mut grades: Vec<(String, Grade)> = grades.into_iter().collect();
+        grades.sort_by(|a, b| a.0.cmp(&b.0));
+        Sameness { assessed_on, assessor_name: assessor_name.to_string(), agency: agency.to_string(), grades }
+    }
 }
 
 /// A plan, with what applying it needs.
@@ -290,32 +300,6 @@ impl Store {
         Ok(self.work_out(bytes, passphrase, today)?.plan)
     }
 
-    /// Reads a file the person chose to import and works out what importing it would do
-    /// (writes nothing). The choice carries the hash of the bytes previewed, so that
-    /// [`Store::import_chosen`] imports exactly what the person saw.
-    pub fn choose_import(&self, path: &Path, passphrase: Option<&str>) -> Result<ImportChoice> {
-        let bytes = std::fs::read(path)?;
-        let plan = self.import_preview(&bytes, passphrase)?;
-        Ok(ImportChoice { path: path.display().to_string(), file_hash: file_hash(&bytes), plan })
-    }
-
-    /// Imports the file previewed by [`Store::choose_import`]; refused, importing nothing, if the
-    /// file has changed since it was previewed.
-    pub fn import_chosen(
-        &mut self,
-        path: &Path,
-        previewed_hash: &str,
-        passphrase: Option<&str>,
-    ) -> Result<ImportReport> {
-        let bytes = std::fs::read(path)?;
-        if file_hash(&bytes) != previewed_hash {
-            return Err(CoreError::Refused(
-                "The file has changed since it was checked, so nothing was imported. Choose it again to see what it would add.".into(),
-            ));
-        }
-        self.import(&bytes, passphrase)
-    }
-
     /// Imports an exchange file: the child (matched by name and date of birth, or added) and
     /// every checklist not already here, as finalised, in one transaction with audit rows.
     /// A file with any fault, or with any checklist refused, imports nothing. Importing the
@@ -437,6 +421,7 @@ impl Store {
     fn work_out(&self, bytes: &[u8], passphrase: Option<&str>, today: NaiveDate) -> Result<Worked> {
         let encrypted = crate::exchange::is_encrypted(bytes);
         let file = ExchangeFile::from_bytes(bytes, passphrase)?;
+        file.check_child(today)?;
         if let Some(message) = checklist_mismatch(&file.checklist, &self.checklist) {
             return Err(CoreError::Refused(message));
         }
@@ -467,11 +452,16 @@ impl Store {
                 .collect(),
             None => Vec::new(),
         };
-        let existing_grades: Vec<HashMap<String, Grade>> = existing.iter().map(Assessment::grades).collect();
+        let mut here_by_sameness: HashMap<Sameness, Vec<&Assessment>> = HashMap::new();
+        for e in &existing {
+            let key = Sameness::of(e.assessed_on, &e.assessor.name, &e.assessor.agency, e.grades());
+            here_by_sameness.entry(key).or_default().push(e);
+        }
 
         let mut earlier = HashSet::new();
         let mut targets: HashMap<u32, Target> = HashMap::new();
-        let mut incoming: Vec<Incoming> = Vec::new();
+        // Checklists of this file that would be added: (sameness, amends) -> (index, ref).
+        let mut incoming: HashMap<(Sameness, Option<Target>), (usize, u32)> = HashMap::new();
         let mut planned = Vec::with_capacity(file.assessments.len());
         for (index, a) in file.assessments.iter().enumerate() {
             let mut reasons = check_assessment(a, &earlier, &self.checklist, &file.child, today);
@@ -493,22 +483,13 @@ impl Store {
                 targets.insert(a.reference, Target::Refused);
                 ImportOutcome::Refused { reasons }
             } else {
-                let grades = a.grades();
-                let same = |on: NaiveDate, name: &str, agency: &str| {
-                    on == a.assessed_on && name == a.assessor.name && agency == a.assessor.agency
-                };
-                let here_already = existing.iter().zip(&existing_grades).find(|(e, g)| {
-                    same(e.assessed_on, &e.assessor.name, &e.assessor.agency)
-                        && **g == grades
-                        && same_amends(e.amends, amends)
-                });
-                let repeated = incoming.iter().find(|b| {
-                    let x = b.assessment;
-                    same(x.assessed_on, &x.assessor.name, &x.assessor.agency)
-                        && b.grades == grades
-                        && b.amends == amends
-                });
-                if let Some((e, _)) = here_already {
+                let key = Sameness::of(a.assessed_on, &a.assessor.name, &a.assessor.agency, a.grades());
+                let here_already = here_by_sameness
+                    .get(&key)
+                    .and_then(|same| same.iter().find(|e| same_amends(e.amends, amends)).copied());
+                let key = (key, amends);
+                let repeated = incoming.get(&key).copied();
+                if let Some(e) = here_already {
                     targets.insert(a.reference, Target::Existing(e.id));
                     ImportOutcome::Duplicate {
                         existing_id: Some(e.id),
@@ -517,15 +498,15 @@ impl Store {
                             e.assessed_on, e.assessor.name, e.assessor.agency
                         ),
                     }
-                } else if let Some(b) = repeated {
-                    targets.insert(a.reference, Target::New(b.index));
+                } else if let Some((first_index, first_ref)) = repeated {
+                    targets.insert(a.reference, Target::New(first_index));
                     ImportOutcome::Duplicate {
                         existing_id: None,
-                        reason: format!("It repeats checklist ref {} in this file.", b.assessment.reference),
+                        reason: format!("It repeats checklist ref {first_ref} in this file."),
                     }
                 } else {
                     targets.insert(a.reference, Target::New(index));
-                    incoming.push(Incoming { index, assessment: a, grades, amends });
+                    incoming.insert(key, (index, a.reference));
                     ImportOutcome::New
                 }
             };

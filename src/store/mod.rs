@@ -32,6 +32,8 @@ pub use status::Attention;
 use crate::checklist::Checklist;
 use crate::error::{CoreError, Result};
 
+/// Largest size the write-ahead log is left at after a checkpoint (4 MiB).
+pub const JOURNAL_SIZE_LIMIT_BYTES: i64 = 4 * 1024 * 1024;
 /// The file name of the database inside the data folder.
 pub const DATABASE_FILE: &str = "neglect-toolkit.db";
 
@@ -64,16 +66,14 @@ pub(crate) fn keyed(path: &Path, passphrase: &str) -> Result<Connection> {
     Ok(conn)
 }
 
-/// Shortest passphrase accepted when a database is created or rekeyed.
-pub const MIN_PASSPHRASE_CHARS: usize = 8;
-
 pub struct Store {
     conn: Connection,
     path: PathBuf,
     /// Who is making changes, written into every audit row.
     actor: String,
     /// Kept to write backups under the same passphrase; the open connection holds the key anyway.
-    passphrase: String,
+    /// Wiped from memory when the store is dropped (the records locked).
+    passphrase: zeroize::Zeroizing<String>,
     /// The checklist new assessments are started on.
     checklist: Checklist,
 }
@@ -127,6 +127,9 @@ impl Store {
         // Deleted content (an erased child) is overwritten, not left in free pages.
         conn.pragma_update(None, "secure_delete", "ON")?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
+        // A large import grows the WAL; once checkpointed it is cut back to this size (bytes)
+        // rather than keeping the disk space (and the old pages' content) for good.
+        conn.pragma_update(None, "journal_size_limit", JOURNAL_SIZE_LIMIT_BYTES)?;
         // FULL: an acknowledged save is on disk before the UI shows "saved".
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.busy_timeout(std::time::Duration::from_secs(3))?;
@@ -134,7 +137,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             actor: actor.to_string(),
-            passphrase: passphrase.to_string(),
+            passphrase: zeroize::Zeroizing::new(passphrase.to_string()),
             checklist: Checklist::shipped(),
         };
         migrations::migrate(&mut store.conn)?;
@@ -214,7 +217,7 @@ impl Store {
         // connection untouched when the old passphrase is wrong.
         Store::open(&self.path, old, &self.actor)?;
         self.conn.pragma_update(None, "rekey", new)?;
-        self.passphrase = new.to_string();
+        self.passphrase = zeroize::Zeroizing::new(new.to_string());
         let tx = self.conn.transaction()?;
         audit::record(
             &tx,
@@ -237,11 +240,5 @@ impl Store {
 }
 
 fn check_new_passphrase(passphrase: &str) -> Result<()> {
-    if passphrase.chars().count() < MIN_PASSPHRASE_CHARS {
-        return Err(CoreError::invalid(
-            "passphrase",
-            format!("Please choose a passphrase of at least {MIN_PASSPHRASE_CHARS} characters."),
-        ));
-    }
-    Ok(())
+    crate::passphrase::check_new(passphrase)
 }

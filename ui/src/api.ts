@@ -88,6 +88,6 @@ export const api = {
   /** Asks for a file and works out what importing it would do (writes nothing); `null`: no file chosen. */
   chooseImport: (filePassphrase: string) => call("choose_import", { filePassphrase: filePassphrase || null }),
   importFile: (choice: ImportChoice, filePassphrase: string) =>
-    call("import_file", { path: choice.path, fileHash: choice.file_hash, filePassphrase: filePassphrase || null }),
+    call("import_file", { token: choice.token, fileHash: choice.file_hash, filePassphrase: filePassphrase || null }),
   exportDataset: (from: string, to: string) => call("export_dataset", { from, to }),
 };

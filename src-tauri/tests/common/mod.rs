@@ -220,7 +220,21 @@ impl App {
         self.wait_for_text("h1", "Children").await;
     }
 
+    /// The texts of every element matching `css`, once at least one matches (a screen drawn
+    /// after its data arrives is read when it is there, not when the harness gets to it).
     pub async fn texts(&self, css: &str) -> Vec<String> {
+        self.wait_for(css).await;
+        self.texts_now(css).await
+    }
+
+    /// Asserts that nothing matches `css`. Use it only once the screen has shown what it was
+    /// waiting for (an alert, a status line), so "nothing" means the screen is done.
+    pub async fn assert_absent(&self, css: &str, why: &str) {
+        let found = self.texts_now(css).await;
+        assert!(found.is_empty(), "{why}: {css:?} matched {found:?}");
+    }
+
+    async fn texts_now(&self, css: &str) -> Vec<String> {
         let mut out = Vec::new();
         for el in self.client.find_all(Locator::Css(css)).await.unwrap() {
             out.push(el.text().await.unwrap());

@@ -3,8 +3,17 @@ import type { ImportPlan } from "./ImportPlan";
 
 /**
  * A file chosen for import in the app and what importing it would do (nothing written yet).
+ * The page never sees or sends the file's path: it holds a token for it (see [`ChosenFiles`]).
  */
-export type ImportChoice = { path: string, 
+export type ImportChoice = { 
+/**
+ * Stands for the file chosen in the app's own dialog.
+ */
+token: string, 
+/**
+ * The file's name, to show (not its folder).
+ */
+file_name: string, 
 /**
  * SHA-256 of the bytes previewed: the import is refused if the file changed since.
  */

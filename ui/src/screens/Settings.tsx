@@ -87,7 +87,10 @@ function ChangePassphrase() {
   return (
     <form class="card" onSubmit={submit} aria-labelledby="passphrase-title" noValidate>
       <h2 id="passphrase-title">Change the passphrase</h2>
-      <p class="hint">At least 8 characters. There is no way to recover a lost passphrase.</p>
+      <p class="hint">
+        Hard to guess: four or five uncommon words work well, and the app says how to strengthen one that is too easy.
+        There is no way to recover a lost passphrase.
+      </p>
       {error && !["old", "new", "repeat"].includes(error.field ?? "") && <ErrorMessage message={error.message} />}
       {box("old-passphrase", "Current passphrase", old, setOld, "old", "current-password")}
       {box("new-passphrase", "New passphrase", next, setNext, "new", "new-password")}

@@ -127,7 +127,7 @@ export function ImportChecklists() {
             <dl class="details">
               <div>
                 <dt>File</dt>
-                <dd class="import-path">{choice.path}</dd>
+                <dd class="import-path">{choice.file_name}</dd>
               </div>
               <div>
                 <dt>Made by</dt>

@@ -38,8 +38,9 @@ export function Unlock({ isNew, dataDir, notice, onUnlocked }: Props) {
         <h1 id="unlock-title">{isNew ? "Set up Neglect Toolkit" : "Unlock Neglect Toolkit"}</h1>
         {isNew ? (
           <p>
-            Records are kept encrypted on this computer. Choose a passphrase of at least 8 characters. There is no way to
-            recover it if it is lost, so keep it safe.
+            Records are kept encrypted on this computer. Choose a passphrase that is hard to guess: four or five
+            uncommon words work well, and the app says how to strengthen one that is too easy. There is no way to recover
+            it if it is lost, so keep it safe.
           </p>
         ) : (
           <p>Enter your passphrase to open the records.</p>
