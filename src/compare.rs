@@ -32,18 +32,23 @@
 //! - **Review due**: the latest finalised assessment date plus the child's review interval
 //!   (default 3 months); overdue from the day after. A child never assessed is due from the
 //!   plan start.
+//! - **Across versions of the checklist**: each point is the checklist's own score, against the
+//!   words it was graded on. Change between two points graded on different versions is measured
+//!   on the items both versions share (matched by id), both sides rescored on those items, so an
+//!   item added or dropped in a new version never shows as change; the change says so.
 //! - **Months**: a date plus N months is the same day N months on, or the last day of that
 //!   month when it is shorter (chrono's `checked_add_months`): 31 Aug + 6 months = 28 Feb
 //!   (29 Feb in a leap year); 29 Feb 2028 + 12 months = 28 Feb 2029.
 
-use std::collections::HashSet;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{Months, NaiveDate};
 use serde::Serialize;
 use ts_rs::TS;
 
 use crate::assessment::{Assessment, AssessmentStatus, Practitioner};
-use crate::checklist::{Area, Checklist};
+use crate::checklist::{diff, Area, Checklist, ItemChange, Versions};
 use crate::model::{Child, DEFAULT_REVIEW_INTERVAL_MONTHS};
 use crate::scoring::{Band, Profile};
 
@@ -118,13 +123,40 @@ pub struct ScoreChange {
     /// `to - from` to one decimal: negative is better. `None` when not comparable.
     pub difference: Option<f64>,
     pub change: Change,
+    /// The two checklists were graded on different versions of the checklist, so `from` and
+    /// `to` are both scored on the items the versions share (matched by id), not as first shown.
+    pub shared_items_only: bool,
 }
 
 impl ScoreChange {
     fn new(from_date: NaiveDate, from: Option<f64>, to_date: NaiveDate, to: Option<f64>) -> Self {
         let difference = from.zip(to).map(|(f, t)| f64::from(tenths(t) - tenths(f)) / 10.0);
-        ScoreChange { from_date, to_date, from, to, difference, change: Change::between(from, to) }
+        ScoreChange {
+            from_date,
+            to_date,
+            from,
+            to,
+            difference,
+            change: Change::between(from, to),
+            shared_items_only: false,
+        }
     }
+}
+
+/// Where the series moves from one version of the checklist to another: the first round graded
+/// on the newer words, and what is new or changed in them.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct VersionStep {
+    pub assessed_on: NaiveDate,
+    pub from_version: String,
+    pub to_version: String,
+    /// Titles of the items the newer version adds.
+    pub new_items: Vec<String>,
+    /// Titles of the items both versions have whose words, age bands or marks changed.
+    pub changed_items: Vec<String>,
+    /// Titles of the items the newer version no longer has.
+    pub removed_items: Vec<String>,
 }
 
 /// One review round: the assessments in it, oldest first, and the one that represents it.
@@ -260,6 +292,9 @@ pub struct History {
     pub sustained: Vec<SustainedImprovement>,
     pub review: ReviewDue,
     pub time_on_plan: Option<TimeOnPlan>,
+    /// Where the rounds move from one version of the checklist to another (empty when every
+    /// round was graded on the same words).
+    pub versions: Vec<VersionStep>,
 }
 
 impl History {
@@ -311,17 +346,96 @@ fn representatives<'a>(rounds: &[Vec<&'a Assessment>]) -> Vec<&'a Assessment> {
     reps
 }
 
-/// Change since the previous point and since the first, given (date, score) oldest first.
-fn changes(points: &[(NaiveDate, Option<f64>)]) -> (Option<ScoreChange>, Option<ScoreChange>) {
-    let n = points.len();
-    if n < 2 {
-        return (None, None);
+/// The rounds' representatives and their profiles, each against its own words, and the means
+/// to measure change between two of them (see the rule on versions).
+struct Series<'a, V: Versions + ?Sized> {
+    versions: &'a V,
+    child: &'a Child,
+    reps: Vec<&'a Assessment>,
+    profiles: Vec<Profile>,
+    /// Profiles of a pair of rounds on different versions, rescored on their shared items.
+    shared: RefCell<HashMap<(usize, usize), (Profile, Profile)>>,
+}
+
+/// Which score of a profile: an area's, or a sub-area's.
+#[derive(Clone, Copy)]
+enum Part<'p> {
+    Area(&'p str),
+    SubArea(&'p str, &'p str),
+}
+
+impl Part<'_> {
+    fn of(self, profile: &Profile) -> Option<f64> {
+        let area = |id: &str| profile.areas.iter().find(|a| a.id == id);
+        match self {
+            Part::Area(a) => area(a)?.score,
+            Part::SubArea(a, s) => area(a)?.subareas.iter().find(|x| x.id == s)?.score,
+        }
     }
-    let change = |(from_date, from): (NaiveDate, Option<f64>)| {
-        let (to_date, to) = points[n - 1];
-        Some(ScoreChange::new(from_date, from, to_date, to))
-    };
-    (change(points[n - 2]), change(points[0]))
+}
+
+impl<'a, V: Versions + ?Sized> Series<'a, V> {
+    fn new(versions: &'a V, child: &'a Child, reps: Vec<&'a Assessment>) -> Self {
+        let profiles = reps.iter().map(|a| a.profile(versions.of(a), child)).collect();
+        Series { versions, child, reps, profiles, shared: RefCell::new(HashMap::new()) }
+    }
+
+    fn same_words(&self, i: usize, j: usize) -> bool {
+        self.versions.of(self.reps[i]).hash == self.versions.of(self.reps[j]).hash
+    }
+
+    /// The change of `part` from round `i` to round `j`.
+    fn change(&self, part: Part, i: usize, j: usize) -> ScoreChange {
+        let (from_date, to_date) = (self.reps[i].assessed_on, self.reps[j].assessed_on);
+        if self.same_words(i, j) {
+            return ScoreChange::new(from_date, part.of(&self.profiles[i]), to_date, part.of(&self.profiles[j]));
+        }
+        let mut cache = self.shared.borrow_mut();
+        let (from, to) = cache.entry((i, j)).or_insert_with(|| {
+            let shared = shared_items(self.versions.of(self.reps[i]), self.versions.of(self.reps[j]));
+            (self.reps[i].profile(&shared, self.child), self.reps[j].profile(&shared, self.child))
+        });
+        ScoreChange { shared_items_only: true, ..ScoreChange::new(from_date, part.of(from), to_date, part.of(to)) }
+    }
+
+    /// Change since the previous round and since the first.
+    fn changes(&self, part: Part) -> (Option<ScoreChange>, Option<ScoreChange>) {
+        let n = self.reps.len();
+        if n < 2 {
+            return (None, None);
+        }
+        (Some(self.change(part, n - 2, n - 1)), Some(self.change(part, 0, n - 1)))
+    }
+
+    /// Where the version of the checklist changes between consecutive rounds.
+    fn version_steps(&self) -> Vec<VersionStep> {
+        (1..self.reps.len())
+            .filter(|&j| !self.same_words(j - 1, j))
+            .map(|j| {
+                let (old, new) = (self.versions.of(self.reps[j - 1]), self.versions.of(self.reps[j]));
+                let changes = diff(old, new);
+                let titles =
+                    |kind| changes.iter().filter(|d| d.change == kind).map(|d| d.title.clone()).collect::<Vec<_>>();
+                VersionStep {
+                    assessed_on: self.reps[j].assessed_on,
+                    from_version: old.version.clone(),
+                    to_version: new.version.clone(),
+                    new_items: titles(ItemChange::New),
+                    changed_items: titles(ItemChange::Changed),
+                    removed_items: titles(ItemChange::Removed),
+                }
+            })
+            .collect()
+    }
+}
+
+/// The newer checklist with only the items the older one also has (matched by id).
+fn shared_items(older: &Checklist, newer: &Checklist) -> Checklist {
+    let mut shared = newer.clone();
+    for sub in shared.areas.iter_mut().flat_map(|a| a.subareas.iter_mut()) {
+        sub.items.retain(|i| older.item(&i.id).is_some());
+    }
+    shared
 }
 
 /// At concern: the confirmed grade where there is one, otherwise the computed score.
@@ -332,47 +446,46 @@ fn at_concern(confirmed: Option<u8>, score: Option<f64>) -> bool {
     }
 }
 
-fn area_history(index: usize, area: &Area, profiles: &[(&Assessment, Profile)]) -> AreaHistory {
-    let points: Vec<AreaPoint> = profiles
+fn area_history<V: Versions + ?Sized>(area: &Area, series: &Series<V>) -> AreaHistory {
+    let points: Vec<AreaPoint> = series
+        .reps
         .iter()
+        .zip(&series.profiles)
         .map(|(a, p)| {
-            let s = &p.areas[index];
+            let s = p.areas.iter().find(|x| x.id == area.id);
+            let score = s.and_then(|s| s.score);
             let confirmed = a.confirmation(&area.id).map(|c| c.confirmed);
             AreaPoint {
                 assessment_id: a.id,
                 assessed_on: a.assessed_on,
-                score: s.score,
-                band: s.band,
+                score,
+                band: s.and_then(|s| s.band),
                 confirmed,
-                urgent: !s.urgent_items.is_empty(),
-                at_concern: at_concern(confirmed, s.score),
+                urgent: s.is_some_and(|s| !s.urgent_items.is_empty()),
+                at_concern: at_concern(confirmed, score),
             }
         })
         .collect();
-    let series: Vec<_> = points.iter().map(|p| (p.assessed_on, p.score)).collect();
-    let (since_previous, since_first) = changes(&series);
+    let (since_previous, since_first) = series.changes(Part::Area(&area.id));
     let subareas = area
         .subareas
         .iter()
-        .enumerate()
-        .map(|(si, sub)| {
-            let points: Vec<SubAreaPoint> = profiles
+        .map(|sub| {
+            let part = Part::SubArea(&area.id, &sub.id);
+            let points: Vec<SubAreaPoint> = series
+                .reps
                 .iter()
-                .map(|(a, p)| SubAreaPoint {
-                    assessment_id: a.id,
-                    assessed_on: a.assessed_on,
-                    score: p.areas[index].subareas[si].score,
-                })
+                .zip(&series.profiles)
+                .map(|(a, p)| SubAreaPoint { assessment_id: a.id, assessed_on: a.assessed_on, score: part.of(p) })
                 .collect();
-            let series: Vec<_> = points.iter().map(|p| (p.assessed_on, p.score)).collect();
-            let (since_previous, since_first) = changes(&series);
+            let (since_previous, since_first) = series.changes(part);
             SubAreaHistory { id: sub.id.clone(), name: sub.name.clone(), points, since_previous, since_first }
         })
         .collect();
     AreaHistory { id: area.id.clone(), name: area.name.clone(), points, since_previous, since_first, subareas }
 }
 
-fn drift(area: &AreaHistory) -> Option<Drift> {
+fn drift<V: Versions + ?Sized>(area: &AreaHistory, series: &Series<V>) -> Option<Drift> {
     let points = &area.points;
     let latest = points.last()?;
     if !latest.at_concern {
@@ -386,32 +499,31 @@ fn drift(area: &AreaHistory) -> Option<Drift> {
     [six_months, two_reviews]
         .into_iter()
         .flatten()
-        .filter(|&(i, _)| Change::between(points[i].score, latest.score) != Change::Improved)
-        .min_by_key(|&(i, _)| i)
-        .map(|(i, window)| Drift {
+        .map(|(i, window)| (i, window, series.change(Part::Area(&area.id), i, points.len() - 1)))
+        .filter(|(_, _, change)| change.change != Change::Improved)
+        .min_by_key(|&(i, _, _)| i)
+        .map(|(_, window, change)| Drift {
             area_id: area.id.clone(),
             area_name: area.name.clone(),
             window,
-            change: ScoreChange::new(points[i].assessed_on, points[i].score, latest.assessed_on, latest.score),
+            change,
             confirmed: latest.confirmed,
         })
 }
 
-fn sustained(area: &AreaHistory) -> Option<SustainedImprovement> {
+fn sustained<V: Versions + ?Sized>(area: &AreaHistory, series: &Series<V>) -> Option<SustainedImprovement> {
     let points = &area.points;
     let latest = points.last()?;
+    let part = Part::Area(&area.id);
+    let n = points.len();
     // The earliest round i such that it and every round after it are improved on round i - 1.
-    let start = (1..points.len())
-        .find(|&i| points[i..].iter().all(|p| Change::between(points[i - 1].score, p.score) == Change::Improved))?;
+    let start = (1..n).find(|&i| (i..n).all(|j| series.change(part, i - 1, j).change == Change::Improved))?;
     let since = points[start].assessed_on;
-    (add_months(since, SUSTAINED_MONTHS) <= latest.assessed_on).then(|| {
-        let before = &points[start - 1];
-        SustainedImprovement {
-            area_id: area.id.clone(),
-            area_name: area.name.clone(),
-            since,
-            change: ScoreChange::new(before.assessed_on, before.score, latest.assessed_on, latest.score),
-        }
+    (add_months(since, SUSTAINED_MONTHS) <= latest.assessed_on).then(|| SustainedImprovement {
+        area_id: area.id.clone(),
+        area_name: area.name.clone(),
+        since,
+        change: series.change(part, start - 1, n - 1),
     })
 }
 
@@ -453,7 +565,12 @@ pub fn time_on_plan(child: &Child, today: NaiveDate) -> Option<TimeOnPlan> {
 /// The child's series: rounds, per-area and per-sub-area scores and change, and the flags.
 /// `assessments` are the child's, in any status and version; drafts and superseded versions
 /// are left out here.
-pub fn history(checklist: &Checklist, child: &Child, assessments: &[Assessment], today: NaiveDate) -> History {
+pub fn history<V: Versions + ?Sized>(
+    versions: &V,
+    child: &Child,
+    assessments: &[Assessment],
+    today: NaiveDate,
+) -> History {
     let current = current_versions(assessments);
     let grouped = group_rounds(&current);
     let reps = representatives(&grouped);
@@ -466,19 +583,18 @@ pub fn history(checklist: &Checklist, child: &Child, assessments: &[Assessment],
             representative_id: rep.id,
         })
         .collect();
-    let profiles: Vec<(&Assessment, Profile)> =
-        reps.iter().map(|a| (*a, a.profile(checklist, child.date_of_birth))).collect();
-    let areas: Vec<AreaHistory> =
-        checklist.areas.iter().enumerate().map(|(i, area)| area_history(i, area, &profiles)).collect();
+    let series = Series::new(versions, child, reps);
+    let areas: Vec<AreaHistory> = versions.current().areas.iter().map(|area| area_history(area, &series)).collect();
     History {
         child_id: child.id,
         today,
         rounds,
-        drift: areas.iter().filter_map(drift).collect(),
-        sustained: areas.iter().filter_map(sustained).collect(),
+        drift: areas.iter().filter_map(|a| drift(a, &series)).collect(),
+        sustained: areas.iter().filter_map(|a| sustained(a, &series)).collect(),
         areas,
         review: review_due(child, current.last().map(|a| a.assessed_on), today),
         time_on_plan: time_on_plan(child, today),
+        versions: series.version_steps(),
     }
 }
 
@@ -513,10 +629,12 @@ pub struct Disagreement {
 
 /// Items on which the assessors of a round disagree, round by round (oldest first), items in
 /// checklist order. Items not graded 1..5 by at least two assessors are never listed.
-pub fn disagreements(checklist: &Checklist, assessments: &[Assessment]) -> Vec<Disagreement> {
+pub fn disagreements<V: Versions + ?Sized>(versions: &V, assessments: &[Assessment]) -> Vec<Disagreement> {
     let current = current_versions(assessments);
     let mut found = Vec::new();
     for round in group_rounds(&current).iter().filter(|r| r.len() > 1) {
+        // Items are matched by id across versions; titles are the round's latest checklist's words.
+        let checklist = versions.of(round[round.len() - 1]);
         for area in &checklist.areas {
             for item in area.subareas.iter().flat_map(|s| &s.items) {
                 let views: Vec<AssessorView> = round

@@ -96,8 +96,8 @@ pub fn erase_child(state: State<AppState>, id: i64) -> Answer<()> {
 }
 
 #[tauri::command(async)]
-pub fn get_checklist(state: State<AppState>) -> Answer<Checklist> {
-    state.with_store(|s| Ok(s.checklist().clone()))
+pub fn get_checklist(state: State<AppState>, hash: Option<String>) -> Answer<Checklist> {
+    state.with_store(|s| Ok(s.checklist_with_hash(hash.as_deref()).clone()))
 }
 
 #[tauri::command(async)]

@@ -5,6 +5,7 @@ import type { ReviewDue } from "./ReviewDue";
 import type { Round } from "./Round";
 import type { SustainedImprovement } from "./SustainedImprovement";
 import type { TimeOnPlan } from "./TimeOnPlan";
+import type { VersionStep } from "./VersionStep";
 
 /**
  * Everything the review screen and the core-group summary need about one child's series.
@@ -13,4 +14,9 @@ export type History = { child_id: number, today: string,
 /**
  * Oldest first. Empty when the child has no finalised assessment.
  */
-rounds: Array<Round>, areas: Array<AreaHistory>, drift: Array<Drift>, sustained: Array<SustainedImprovement>, review: ReviewDue, time_on_plan: TimeOnPlan | null, };
+rounds: Array<Round>, areas: Array<AreaHistory>, drift: Array<Drift>, sustained: Array<SustainedImprovement>, review: ReviewDue, time_on_plan: TimeOnPlan | null, 
+/**
+ * Where the rounds move from one version of the checklist to another (empty when every
+ * round was graded on the same words).
+ */
+versions: Array<VersionStep>, };
