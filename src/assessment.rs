@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::checklist::Checklist;
-use crate::model::AgeBand;
+use crate::model::{AgeBand, Child};
 use crate::scoring::{self, Grade, Profile};
 
 /// Who completed the checklist.
@@ -248,9 +248,10 @@ impl Assessment {
         AgeBand::on(date_of_birth, self.assessed_on)
     }
 
-    /// The computed profile for a child born (or due) on `date_of_birth`.
-    pub fn profile(&self, checklist: &Checklist, date_of_birth: NaiveDate) -> Profile {
-        scoring::score(checklist, &self.grades(), self.age_band(date_of_birth))
+    /// The computed profile for `child`, against `checklist` (the words this one was graded on).
+    pub fn profile(&self, checklist: &Checklist, child: &Child) -> Profile {
+        let grades = scoring::grades_for_child(checklist, &self.grades(), child.has_disability);
+        scoring::score(checklist, &grades, self.age_band(child.date_of_birth))
     }
 
     pub fn confirmation(&self, area_id: &str) -> Option<&AreaConfirmation> {

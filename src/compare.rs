@@ -43,18 +43,23 @@
 //! - **Review due**: the latest finalised assessment date plus the child's review interval
 //!   (default 3 months); overdue from the day after. A child never assessed is due from the
 //!   plan start.
+//! - **Across versions of the checklist**: each point is the checklist's own score, against the
+//!   words it was graded on. Change between two points graded on different versions is measured
+//!   on the items both versions share (matched by id), both sides rescored on those items, so an
+//!   item added or dropped in a new version never shows as change; the change says so.
 //! - **Months**: a date plus N months is the same day N months on, or the last day of that
 //!   month when it is shorter (chrono's `checked_add_months`): 31 Aug + 6 months = 28 Feb
 //!   (29 Feb in a leap year); 29 Feb 2028 + 12 months = 28 Feb 2029.
 
-use std::collections::HashSet;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{Months, NaiveDate};
 use serde::Serialize;
 use ts_rs::TS;
 
 use crate::assessment::{Assessment, AssessmentStatus, Practitioner};
-use crate::checklist::{Area, Checklist};
+use crate::checklist::{diff, Area, Checklist, ItemChange as VersionChange, Versions};
 use crate::model::{Child, DEFAULT_REVIEW_INTERVAL_MONTHS};
 use crate::scoring::{Band, Grade, Profile};
 
@@ -133,13 +138,40 @@ pub struct ScoreChange {
     /// `to - from` to one decimal: negative is better. `None` when not comparable.
     pub difference: Option<f64>,
     pub change: Change,
+    /// The two checklists were graded on different versions of the checklist, so `from` and
+    /// `to` are both scored on the items the versions share (matched by id), not as first shown.
+    pub shared_items_only: bool,
 }
 
 impl ScoreChange {
     fn new(from_date: NaiveDate, from: Option<f64>, to_date: NaiveDate, to: Option<f64>) -> Self {
         let difference = from.zip(to).map(|(f, t)| f64::from(tenths(t) - tenths(f)) / 10.0);
-        ScoreChange { from_date, to_date, from, to, difference, change: Change::between(from, to) }
+        ScoreChange {
+            from_date,
+            to_date,
+            from,
+            to,
+            difference,
+            change: Change::between(from, to),
+            shared_items_only: false,
+        }
     }
+}
+
+/// Where the series moves from one version of the checklist to another: the first round graded
+/// on the newer words, and what is new or changed in them.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct VersionStep {
+    pub assessed_on: NaiveDate,
+    pub from_version: String,
+    pub to_version: String,
+    /// Titles of the items the newer version adds.
+    pub new_items: Vec<String>,
+    /// Titles of the items both versions have whose words, age bands or marks changed.
+    pub changed_items: Vec<String>,
+    /// Titles of the items the newer version no longer has.
+    pub removed_items: Vec<String>,
 }
 
 /// One review round: the assessments in it, oldest first, and the one that represents it.
@@ -285,6 +317,9 @@ pub struct History {
     pub unknown: Vec<UnknownItem>,
     pub review: ReviewDue,
     pub time_on_plan: Option<TimeOnPlan>,
+    /// Where the rounds move from one version of the checklist to another (empty when every
+    /// round was graded on the same words).
+    pub versions: Vec<VersionStep>,
 }
 
 impl History {
@@ -336,17 +371,96 @@ fn representatives<'a>(rounds: &[Vec<&'a Assessment>]) -> Vec<&'a Assessment> {
     reps
 }
 
-/// Change since the previous point and since the first, given (date, score) oldest first.
-fn changes(points: &[(NaiveDate, Option<f64>)]) -> (Option<ScoreChange>, Option<ScoreChange>) {
-    let n = points.len();
-    if n < 2 {
-        return (None, None);
+/// The rounds' representatives and their profiles, each against its own words, and the means
+/// to measure change between two of them (see the rule on versions).
+struct Series<'a, V: Versions + ?Sized> {
+    versions: &'a V,
+    child: &'a Child,
+    reps: Vec<&'a Assessment>,
+    profiles: Vec<Profile>,
+    /// Profiles of a pair of rounds on different versions, rescored on their shared items.
+    shared: RefCell<HashMap<(usize, usize), (Profile, Profile)>>,
+}
+
+/// Which score of a profile: an area's, or a sub-area's.
+#[derive(Clone, Copy)]
+enum Part<'p> {
+    Area(&'p str),
+    SubArea(&'p str, &'p str),
+}
+
+impl Part<'_> {
+    fn of(self, profile: &Profile) -> Option<f64> {
+        let area = |id: &str| profile.areas.iter().find(|a| a.id == id);
+        match self {
+            Part::Area(a) => area(a)?.score,
+            Part::SubArea(a, s) => area(a)?.subareas.iter().find(|x| x.id == s)?.score,
+        }
     }
-    let change = |(from_date, from): (NaiveDate, Option<f64>)| {
-        let (to_date, to) = points[n - 1];
-        Some(ScoreChange::new(from_date, from, to_date, to))
-    };
-    (change(points[n - 2]), change(points[0]))
+}
+
+impl<'a, V: Versions + ?Sized> Series<'a, V> {
+    fn new(versions: &'a V, child: &'a Child, reps: Vec<&'a Assessment>) -> Self {
+        let profiles = reps.iter().map(|a| a.profile(versions.of(a), child)).collect();
+        Series { versions, child, reps, profiles, shared: RefCell::new(HashMap::new()) }
+    }
+
+    fn same_words(&self, i: usize, j: usize) -> bool {
+        self.versions.of(self.reps[i]).hash == self.versions.of(self.reps[j]).hash
+    }
+
+    /// The change of `part` from round `i` to round `j`.
+    fn change(&self, part: Part, i: usize, j: usize) -> ScoreChange {
+        let (from_date, to_date) = (self.reps[i].assessed_on, self.reps[j].assessed_on);
+        if self.same_words(i, j) {
+            return ScoreChange::new(from_date, part.of(&self.profiles[i]), to_date, part.of(&self.profiles[j]));
+        }
+        let mut cache = self.shared.borrow_mut();
+        let (from, to) = cache.entry((i, j)).or_insert_with(|| {
+            let shared = shared_items(self.versions.of(self.reps[i]), self.versions.of(self.reps[j]));
+            (self.reps[i].profile(&shared, self.child), self.reps[j].profile(&shared, self.child))
+        });
+        ScoreChange { shared_items_only: true, ..ScoreChange::new(from_date, part.of(from), to_date, part.of(to)) }
+    }
+
+    /// Change since the previous round and since the first.
+    fn changes(&self, part: Part) -> (Option<ScoreChange>, Option<ScoreChange>) {
+        let n = self.reps.len();
+        if n < 2 {
+            return (None, None);
+        }
+        (Some(self.change(part, n - 2, n - 1)), Some(self.change(part, 0, n - 1)))
+    }
+
+    /// Where the version of the checklist changes between consecutive rounds.
+    fn version_steps(&self) -> Vec<VersionStep> {
+        (1..self.reps.len())
+            .filter(|&j| !self.same_words(j - 1, j))
+            .map(|j| {
+                let (old, new) = (self.versions.of(self.reps[j - 1]), self.versions.of(self.reps[j]));
+                let changes = diff(old, new);
+                let titles =
+                    |kind| changes.iter().filter(|d| d.change == kind).map(|d| d.title.clone()).collect::<Vec<_>>();
+                VersionStep {
+                    assessed_on: self.reps[j].assessed_on,
+                    from_version: old.version.clone(),
+                    to_version: new.version.clone(),
+                    new_items: titles(VersionChange::New),
+                    changed_items: titles(VersionChange::Changed),
+                    removed_items: titles(VersionChange::Removed),
+                }
+            })
+            .collect()
+    }
+}
+
+/// The newer checklist with only the items the older one also has (matched by id).
+fn shared_items(older: &Checklist, newer: &Checklist) -> Checklist {
+    let mut shared = newer.clone();
+    for sub in shared.areas.iter_mut().flat_map(|a| a.subareas.iter_mut()) {
+        sub.items.retain(|i| older.item(&i.id).is_some());
+    }
+    shared
 }
 
 /// At concern: the confirmed grade where there is one, otherwise the computed score.
@@ -357,48 +471,47 @@ fn at_concern(confirmed: Option<u8>, score: Option<f64>) -> bool {
     }
 }
 
-fn area_history(index: usize, area: &Area, profiles: &[(&Assessment, Profile)]) -> AreaHistory {
-    let points: Vec<AreaPoint> = profiles
+fn area_history<V: Versions + ?Sized>(area: &Area, series: &Series<V>) -> AreaHistory {
+    let points: Vec<AreaPoint> = series
+        .reps
         .iter()
+        .zip(&series.profiles)
         .map(|(a, p)| {
-            let s = &p.areas[index];
+            let s = p.areas.iter().find(|x| x.id == area.id);
+            let score = s.and_then(|s| s.score);
             let confirmed = a.confirmation(&area.id).map(|c| c.confirmed);
             AreaPoint {
                 assessment_id: a.id,
                 assessed_on: a.assessed_on,
-                score: s.score,
-                band: s.band,
+                score,
+                band: s.and_then(|s| s.band),
                 confirmed,
-                shown_band: Band::shown(confirmed, s.band),
-                urgent: !s.urgent_items.is_empty(),
-                at_concern: at_concern(confirmed, s.score),
+                shown_band: Band::shown(confirmed, s.and_then(|s| s.band)),
+                urgent: s.is_some_and(|s| !s.urgent_items.is_empty()),
+                at_concern: at_concern(confirmed, score),
             }
         })
         .collect();
-    let series: Vec<_> = points.iter().map(|p| (p.assessed_on, p.score)).collect();
-    let (since_previous, since_first) = changes(&series);
+    let (since_previous, since_first) = series.changes(Part::Area(&area.id));
     let subareas = area
         .subareas
         .iter()
-        .enumerate()
-        .map(|(si, sub)| {
-            let points: Vec<SubAreaPoint> = profiles
+        .map(|sub| {
+            let part = Part::SubArea(&area.id, &sub.id);
+            let points: Vec<SubAreaPoint> = series
+                .reps
                 .iter()
-                .map(|(a, p)| SubAreaPoint {
-                    assessment_id: a.id,
-                    assessed_on: a.assessed_on,
-                    score: p.areas[index].subareas[si].score,
-                })
+                .zip(&series.profiles)
+                .map(|(a, p)| SubAreaPoint { assessment_id: a.id, assessed_on: a.assessed_on, score: part.of(p) })
                 .collect();
-            let series: Vec<_> = points.iter().map(|p| (p.assessed_on, p.score)).collect();
-            let (since_previous, since_first) = changes(&series);
+            let (since_previous, since_first) = series.changes(part);
             SubAreaHistory { id: sub.id.clone(), name: sub.name.clone(), points, since_previous, since_first }
         })
         .collect();
     AreaHistory { id: area.id.clone(), name: area.name.clone(), points, since_previous, since_first, subareas }
 }
 
-fn drift(area: &AreaHistory) -> Option<Drift> {
+fn drift<V: Versions + ?Sized>(area: &AreaHistory, series: &Series<V>) -> Option<Drift> {
     let points = &area.points;
     let latest = points.last()?;
     if !latest.at_concern {
@@ -412,30 +525,31 @@ fn drift(area: &AreaHistory) -> Option<Drift> {
     [six_months, two_reviews]
         .into_iter()
         .flatten()
-        .filter(|&(i, _)| Change::between(points[i].score, latest.score) != Change::Improved)
-        .min_by_key(|&(i, _)| i)
-        .map(|(i, window)| Drift {
+        .map(|(i, window)| (i, window, series.change(Part::Area(&area.id), i, points.len() - 1)))
+        .filter(|(_, _, change)| change.change != Change::Improved)
+        .min_by_key(|&(i, _, _)| i)
+        .map(|(_, window, change)| Drift {
             area_id: area.id.clone(),
             area_name: area.name.clone(),
             window,
-            change: ScoreChange::new(points[i].assessed_on, points[i].score, latest.assessed_on, latest.score),
+            change,
             confirmed: latest.confirmed,
         })
 }
 
 /// An improvement held since it was first seen, whatever its length or the area's band.
-fn held_improvement(area: &AreaHistory) -> Option<SustainedImprovement> {
+fn held_improvement<V: Versions + ?Sized>(area: &AreaHistory, series: &Series<V>) -> Option<SustainedImprovement> {
     let points = &area.points;
     let latest = points.last()?;
+    let part = Part::Area(&area.id);
+    let n = points.len();
     // The earliest round i such that it and every round after it are improved on round i - 1.
-    let start = (1..points.len())
-        .find(|&i| points[i..].iter().all(|p| Change::between(points[i - 1].score, p.score) == Change::Improved))?;
-    let before = &points[start - 1];
+    let start = (1..n).find(|&i| (i..n).all(|j| series.change(part, i - 1, j).change == Change::Improved))?;
     Some(SustainedImprovement {
         area_id: area.id.clone(),
         area_name: area.name.clone(),
         since: points[start].assessed_on,
-        change: ScoreChange::new(before.assessed_on, before.score, latest.assessed_on, latest.score),
+        change: series.change(part, start - 1, n - 1),
     })
 }
 
@@ -445,15 +559,15 @@ fn still_concern(area: &AreaHistory) -> bool {
 }
 
 /// Sustained improvement: held for 6 months and no longer a concern (see the module rule).
-fn sustained(area: &AreaHistory) -> Option<SustainedImprovement> {
+fn sustained<V: Versions + ?Sized>(area: &AreaHistory, series: &Series<V>) -> Option<SustainedImprovement> {
     let latest = area.points.last()?;
-    held_improvement(area)
+    held_improvement(area, series)
         .filter(|s| add_months(s.since, SUSTAINED_MONTHS) <= latest.assessed_on && !still_concern(area))
 }
 
 /// "Improving, still a concern": an improvement held so far in an area still at concern.
-fn improving_concern(area: &AreaHistory) -> Option<SustainedImprovement> {
-    held_improvement(area).filter(|_| still_concern(area))
+fn improving_concern<V: Versions + ?Sized>(area: &AreaHistory, series: &Series<V>) -> Option<SustainedImprovement> {
+    held_improvement(area, series).filter(|_| still_concern(area))
 }
 
 fn review_due(child: &Child, last_assessed_on: Option<NaiveDate>, today: NaiveDate) -> ReviewDue {
@@ -494,7 +608,12 @@ pub fn time_on_plan(child: &Child, today: NaiveDate) -> Option<TimeOnPlan> {
 /// The child's series: rounds, per-area and per-sub-area scores and change, and the flags.
 /// `assessments` are the child's, in any status and version; drafts and superseded versions
 /// are left out here.
-pub fn history(checklist: &Checklist, child: &Child, assessments: &[Assessment], today: NaiveDate) -> History {
+pub fn history<V: Versions + ?Sized>(
+    versions: &V,
+    child: &Child,
+    assessments: &[Assessment],
+    today: NaiveDate,
+) -> History {
     let current = current_versions(assessments);
     let grouped = group_rounds(&current);
     let reps = representatives(&grouped);
@@ -507,27 +626,27 @@ pub fn history(checklist: &Checklist, child: &Child, assessments: &[Assessment],
             representative_id: rep.id,
         })
         .collect();
-    let profiles: Vec<(&Assessment, Profile)> =
-        reps.iter().map(|a| (*a, a.profile(checklist, child.date_of_birth))).collect();
-    let areas: Vec<AreaHistory> =
-        checklist.areas.iter().enumerate().map(|(i, area)| area_history(i, area, &profiles)).collect();
     let latest_round: &[&Assessment] = grouped.last().map_or(&[], |r| r.as_slice());
+    let item_changes = match reps.as_slice() {
+        [.., previous, latest] => item_changes(versions, child, previous, latest),
+        _ => Vec::new(),
+    };
+    let series = Series::new(versions, child, reps);
+    let areas: Vec<AreaHistory> = versions.current().areas.iter().map(|area| area_history(area, &series)).collect();
     History {
         child_id: child.id,
         today,
         rounds,
-        drift: areas.iter().filter_map(drift).collect(),
-        sustained: areas.iter().filter_map(sustained).collect(),
-        improving_concern: areas.iter().filter_map(improving_concern).collect(),
-        urgent: urgent_items(checklist, child, latest_round),
-        item_changes: match reps.as_slice() {
-            [.., previous, latest] => item_changes(checklist, child, previous, latest),
-            _ => Vec::new(),
-        },
-        unknown: unknown_items(checklist, child, latest_round),
+        drift: areas.iter().filter_map(|a| drift(a, &series)).collect(),
+        sustained: areas.iter().filter_map(|a| sustained(a, &series)).collect(),
+        improving_concern: areas.iter().filter_map(|a| improving_concern(a, &series)).collect(),
+        urgent: urgent_items(versions, child, latest_round),
+        item_changes,
+        unknown: unknown_items(versions, child, latest_round),
         areas,
         review: review_due(child, current.last().map(|a| a.assessed_on), today),
         time_on_plan: time_on_plan(child, today),
+        versions: series.version_steps(),
     }
 }
 
@@ -562,10 +681,12 @@ pub struct Disagreement {
 
 /// Items on which the assessors of a round disagree, round by round (oldest first), items in
 /// checklist order. Items not graded 1..5 by at least two assessors are never listed.
-pub fn disagreements(checklist: &Checklist, assessments: &[Assessment]) -> Vec<Disagreement> {
+pub fn disagreements<V: Versions + ?Sized>(versions: &V, assessments: &[Assessment]) -> Vec<Disagreement> {
     let current = current_versions(assessments);
     let mut found = Vec::new();
     for round in group_rounds(&current).iter().filter(|r| r.len() > 1) {
+        // Items are matched by id across versions; titles are the round's latest checklist's words.
+        let checklist = versions.of(round[round.len() - 1]);
         for area in &checklist.areas {
             for item in area.subareas.iter().flat_map(|s| &s.items) {
                 let views: Vec<AssessorView> = round
@@ -672,12 +793,14 @@ impl UrgentItem {
 }
 
 /// Every urgent or serious item in `round` (all assessors), in checklist order, then by date.
-/// Only items that apply to the child on each checklist's date count, as in scoring.
-pub fn urgent_items(checklist: &Checklist, child: &Child, round: &[&Assessment]) -> Vec<UrgentItem> {
+/// Only items that apply to the child on each checklist's date count, as in scoring. Each
+/// assessor's grades are read against the words (and serious marks) they were given on, so an
+/// item that a later version removed still counts.
+pub fn urgent_items<V: Versions + ?Sized>(versions: &V, child: &Child, round: &[&Assessment]) -> Vec<UrgentItem> {
     let mut found = Vec::new();
-    for area in &checklist.areas {
-        for item in area.subareas.iter().flat_map(|s| &s.items) {
-            for a in round {
+    for (a, checklist) in round.iter().map(|a| (a, versions.of(a))) {
+        for area in &checklist.areas {
+            for item in area.subareas.iter().flat_map(|s| &s.items) {
                 if !item.applies_to(a.age_band(child.date_of_birth)) {
                     continue;
                 }
@@ -698,6 +821,9 @@ pub fn urgent_items(checklist: &Checklist, child: &Child, round: &[&Assessment])
             }
         }
     }
+    let order = |area_id: &str| versions.current().areas.iter().position(|x| x.id == area_id).unwrap_or(usize::MAX);
+    // Stable: within an area, each checklist's item order and then date, as found.
+    found.sort_by_key(|u| order(&u.area_id));
     found
 }
 
@@ -735,12 +861,14 @@ impl ItemChange {
 }
 
 /// Items worse by [`ITEM_WORSE_GRADES`] or more, or newly serious, from `previous` to `latest`.
-pub fn item_changes(
-    checklist: &Checklist,
+pub fn item_changes<V: Versions + ?Sized>(
+    versions: &V,
     child: &Child,
     previous: &Assessment,
     latest: &Assessment,
 ) -> Vec<ItemChange> {
+    // Items are matched by id across versions; the latest checklist's words and marks apply.
+    let checklist = versions.of(latest);
     let band = latest.age_band(child.date_of_birth);
     let grade = |a: &Assessment, id: &str| a.item(id).and_then(|r| r.grade).and_then(|g| g.score());
     let mut found = Vec::new();
@@ -785,13 +913,16 @@ pub struct UnknownItem {
 
 /// Items that apply to the child (on the representative's date) and were not marked "not
 /// applicable", yet no assessor in `round` graded 1 to 5.
-pub fn unknown_items(checklist: &Checklist, child: &Child, round: &[&Assessment]) -> Vec<UnknownItem> {
+pub fn unknown_items<V: Versions + ?Sized>(versions: &V, child: &Child, round: &[&Assessment]) -> Vec<UnknownItem> {
     let Some(latest) = round.last() else { return Vec::new() };
+    let checklist = versions.of(latest);
     let band = latest.age_band(child.date_of_birth);
     let grades = |id: &str| -> Vec<Grade> { round.iter().filter_map(|a| a.item(id).and_then(|r| r.grade)).collect() };
     let mut found = Vec::new();
     for area in &checklist.areas {
-        for item in area.subareas.iter().flat_map(|s| &s.items).filter(|i| i.applies_to(band)) {
+        // An item that applies only with a recorded disability is not applicable without one.
+        let applicable = |i: &&crate::checklist::Item| i.applies_to(band) && i.condition_met(child.has_disability);
+        for item in area.subareas.iter().flat_map(|s| &s.items).filter(applicable) {
             let given = grades(&item.id);
             if !given.iter().any(|g| g.score().is_some() || *g == Grade::NotApplicable) {
                 found.push(UnknownItem {
@@ -832,17 +963,19 @@ pub struct AreaGap {
 }
 
 /// Areas seen differently by the assessors of a round, round by round (oldest first).
-pub fn area_gaps(checklist: &Checklist, child: &Child, assessments: &[Assessment]) -> Vec<AreaGap> {
+pub fn area_gaps<V: Versions + ?Sized>(versions: &V, child: &Child, assessments: &[Assessment]) -> Vec<AreaGap> {
     let current = current_versions(assessments);
     let mut found = Vec::new();
     for round in group_rounds(&current).iter().filter(|r| r.len() > 1) {
-        let profiles: Vec<Profile> = round.iter().map(|a| a.profile(checklist, child.date_of_birth)).collect();
-        for (index, area) in checklist.areas.iter().enumerate() {
+        // Each assessor's own scores, against the words they graded on; areas matched by id.
+        let profiles: Vec<Profile> = round.iter().map(|a| a.profile(versions.of(a), child)).collect();
+        for area in &versions.current().areas {
             let views: Vec<AreaView> = round
                 .iter()
                 .zip(&profiles)
                 .filter_map(|(a, p)| {
-                    Some(AreaView { assessment_id: a.id, assessor: a.assessor.clone(), score: p.areas[index].score? })
+                    let score = p.areas.iter().find(|x| x.id == area.id)?.score?;
+                    Some(AreaView { assessment_id: a.id, assessor: a.assessor.clone(), score })
                 })
                 .collect();
             let scores = || views.iter().map(|v| tenths(v.score));

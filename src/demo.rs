@@ -153,12 +153,14 @@ fn demo_child(
     let age_days = history_days + rng.below(17 * 365 - history_days.min(16 * 365));
     let date_of_birth = today - Days::new(age_days);
     let plan_start = today - Days::new(history_days + 14);
+    let has_disability = rng.chance(10);
     let child = ValidChild {
         name: format!("{} {surname}", rng.pick(FIRST_NAMES)),
         date_of_birth,
         unborn: false,
         household: Some(household.to_string()),
-        disability_needs: if rng.chance(10) {
+        has_disability,
+        disability_needs: if has_disability {
             "Uses a wheelchair; physiotherapy weekly.".into()
         } else {
             String::new()
@@ -191,7 +193,7 @@ fn demo_assessment(
     let band = AgeBand::on(child.date_of_birth, assessed_on);
     let (name, agency, role) = *rng.pick(PRACTITIONERS);
     let mut items = Vec::new();
-    for item in checklist.items().filter(|i| i.applies_to(band)) {
+    for item in checklist.items().filter(|i| i.applies_to(band) && i.condition_met(child.has_disability)) {
         let grade = if rng.chance(4) {
             Grade::NotKnown
         } else {

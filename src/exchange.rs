@@ -25,7 +25,7 @@ use ts_rs::TS;
 use crate::assessment::{
     Action, AreaConfirmation, Assessment, AssessmentStatus, EvidenceSource, ItemRecord, Narrative, Practitioner,
 };
-use crate::checklist::Checklist;
+use crate::checklist::{Checklist, Checklists};
 use crate::error::{CoreError, Result};
 use crate::model::{AgeBand, ChildForm, PlanCategory};
 use crate::scoring::{self, check_confirmation, Grade};
@@ -113,7 +113,8 @@ pub struct ExchangeFile {
     pub exported_at: String,
     /// Who made it (the practitioner signed in to the exporting app).
     pub exported_by: String,
-    /// The checklist every assessment in the file was completed on.
+    /// The checklist the assessments in the file were completed on (the newest, when a child's
+    /// checklists span versions; an assessment on another version names its own).
     pub checklist: ChecklistRef,
     pub child: ExchangeChild,
     /// Finalised checklists only, oldest first; an amendment comes after the one it corrects.
@@ -149,10 +150,23 @@ pub struct ExchangeChild {
     pub plan_category: Option<PlanCategory>,
     pub plan_start: Option<NaiveDate>,
     pub review_interval_months: u32,
+    /// A recorded disability or long-term condition. Files from before this field hold only
+    /// the description: see [`ExchangeChild::recorded_disability`].
+    #[serde(default)]
+    pub has_disability: bool,
     #[serde(default)]
     pub disability_needs: String,
     #[serde(default)]
     pub communication_needs: String,
+}
+
+impl ExchangeChild {
+    /// Whether the child has a recorded disability: the field, or, in a file written before it
+    /// existed, any description (the rule the database migration used), so no child loses the
+    /// disability items by being sent between agencies.
+    pub fn recorded_disability(&self) -> bool {
+        self.has_disability || !self.disability_needs.trim().is_empty()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -171,6 +185,10 @@ pub struct ExchangeAssessment {
     /// A number unique within this file, used by `amends`. It means nothing outside the file.
     #[serde(rename = "ref")]
     pub reference: u32,
+    /// The checklist this one was completed on, when it is not the file's `checklist` (a child
+    /// whose checklists span versions). Absent in most files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checklist: Option<ChecklistRef>,
     pub assessed_on: NaiveDate,
     pub assessor: ExchangeAssessor,
     /// The sender's review round (the receiver numbers rounds by its own rule).
@@ -256,6 +274,11 @@ impl ExchangeAssessment {
             agency: self.assessor.agency.clone(),
             role: self.assessor.role.clone(),
         }
+    }
+
+    /// The checklist this one was completed on: its own when it names one, else the file's.
+    pub fn checklist_ref<'a>(&'a self, file: &'a ChecklistRef) -> &'a ChecklistRef {
+        self.checklist.as_ref().unwrap_or(file)
     }
 
     /// The checklist as the store keeps it, for `child_id`, in `review_round`, correcting the
@@ -785,7 +808,8 @@ pub(crate) fn check_assessment(
         }
     }
 
-    let profile = scoring::score(checklist, &a.grades(), band);
+    let grades = scoring::grades_for_child(checklist, &a.grades(), child.recorded_disability());
+    let profile = scoring::score(checklist, &grades, band);
     let mut seen = HashSet::new();
     for c in &a.confirmations {
         if !seen.insert(c.area_id.as_str()) {
@@ -830,14 +854,20 @@ pub(crate) fn check_assessment(
     faults
 }
 
-/// The sentence for a checklist whose content hash is not the app's.
-pub(crate) fn checklist_mismatch(file: &ChecklistRef, ours: &Checklist) -> Option<String> {
-    (file.id != ours.id || file.version != ours.version || file.hash != ours.hash).then(|| {
-        format!(
-            "This file was made with checklist \"{}\" version {} (hash {}), but this app uses checklist \"{}\" version {} (hash {}). Grades are only read against the words they were given for, so the file cannot be imported. {NOTHING}",
-            file.id, file.version, file.hash, ours.id, ours.version, ours.hash
-        )
-    })
+/// The checklist of ours a file's checklist is, or the sentence saying there is none: the id,
+/// version and content hash must all be one this app has.
+pub(crate) fn known_checklist<'a>(file: &ChecklistRef, ours: &'a Checklists) -> Result<&'a Checklist, String> {
+    match ours.by_hash(&file.hash).filter(|c| c.id == file.id && c.version == file.version) {
+        Some(c) => Ok(c),
+        None => {
+            let known: Vec<String> =
+                ours.all().iter().map(|c| format!("\"{}\" version {} (hash {})", c.id, c.version, c.hash)).collect();
+            Err(format!(
+                "This file was made with checklist \"{}\" version {} (hash {}), but this app has only checklist {}. Grades are only read against the words they were given for, so the file cannot be imported. {NOTHING}",
+                file.id, file.version, file.hash, known.join(" and ")
+            ))
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -163,6 +163,10 @@ pub struct Child {
     #[ts(type = "number | null")]
     pub household_id: Option<i64>,
     pub household_name: Option<String>,
+    /// The child has a recorded disability or long-term condition. The checklist's items about
+    /// a disability's care apply only then; without one they are not applicable by themselves.
+    pub has_disability: bool,
+    /// What the disability or condition is and what the child needs (free text).
     pub disability_needs: String,
     pub communication_needs: String,
     pub plan_category: Option<PlanCategory>,
@@ -184,6 +188,8 @@ pub struct ChildForm {
     #[serde(default)]
     pub household: String,
     #[serde(default)]
+    pub has_disability: bool,
+    #[serde(default)]
     pub disability_needs: String,
     #[serde(default)]
     pub communication_needs: String,
@@ -203,6 +209,7 @@ pub struct ValidChild {
     pub date_of_birth: NaiveDate,
     pub unborn: bool,
     pub household: Option<String>,
+    pub has_disability: bool,
     pub disability_needs: String,
     pub communication_needs: String,
     pub plan_category: Option<PlanCategory>,
@@ -316,11 +323,20 @@ impl ChildForm {
             ));
         }
         let household = Some(self.household.trim().to_string()).filter(|h| !h.is_empty());
+        // A described disability with the box left clear would quietly make the disability
+        // items not applicable: ask instead of guessing.
+        if !self.has_disability && !self.disability_needs.trim().is_empty() {
+            return Err(CoreError::invalid(
+                "has_disability",
+                "You have described a disability or long-term condition. Please tick \"Has a disability or long-term condition\", or clear the description.",
+            ));
+        }
         Ok(ValidChild {
             name: name.to_string(),
             date_of_birth: dob,
             unborn: self.unborn,
             household,
+            has_disability: self.has_disability,
             disability_needs: self.disability_needs.trim().to_string(),
             communication_needs: self.communication_needs.trim().to_string(),
             plan_category: self.plan_category,

@@ -255,6 +255,25 @@ pub fn score_area(area: &Area, grades: &HashMap<String, Grade>, band: AgeBand) -
     }
 }
 
+/// The grades as scored for one child: an item whose condition the child does not meet (the
+/// items about a disability's care, for a child with no recorded disability) is "not applicable"
+/// without anyone marking it, so it never shows as missing evidence. A grade someone did give
+/// such an item is kept and counts: a grade given is never hidden.
+pub fn grades_for_child(
+    checklist: &Checklist,
+    grades: &HashMap<String, Grade>,
+    has_disability: bool,
+) -> HashMap<String, Grade> {
+    let mut out = grades.clone();
+    for item in checklist.items().filter(|i| !i.condition_met(has_disability)) {
+        let given = grades.get(&item.id).and_then(|g| g.score());
+        if given.is_none() {
+            out.insert(item.id.clone(), Grade::NotApplicable);
+        }
+    }
+    out
+}
+
 /// Scores every area of `checklist` for a child in `band`.
 pub fn score(checklist: &Checklist, grades: &HashMap<String, Grade>, band: AgeBand) -> Profile {
     Profile { age_band: band, areas: checklist.areas.iter().map(|a| score_area(a, grades, band)).collect() }

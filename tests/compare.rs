@@ -47,6 +47,7 @@ fn child() -> Child {
         unborn: false,
         household_id: Some(3),
         household_name: Some("Łukasiewicz household".into()),
+        has_disability: false,
         disability_needs: String::new(),
         communication_needs: String::new(),
         plan_category: Some(PlanCategory::Neglect),

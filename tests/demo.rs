@@ -33,7 +33,7 @@ fn demo_data_is_stored_finalised_and_scores_like_real_work() {
     assert_eq!(history.len(), 4);
     assert!(history.iter().all(|a| a.status == AssessmentStatus::Finalised));
     assert!(history[0].items.len() > 30);
-    let profile = history[0].profile(store.checklist(), children[0].date_of_birth);
+    let profile = history[0].profile(store.checklist(), &children[0]);
     assert!(profile.areas.iter().all(|a| a.enough_evidence));
     // Finalised demo checklists are locked like any other.
     let item = history[0].items[0].clone();

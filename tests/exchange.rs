@@ -172,10 +172,7 @@ fn a_round_trip_into_an_empty_database_keeps_scores_evidence_narrative_and_actio
     assert_eq!(a.len(), b.len());
     let position = |list: &[Assessment], id: Option<i64>| id.map(|id| list.iter().position(|x| x.id == id).unwrap());
     for (x, y) in a.iter().zip(&b) {
-        assert_eq!(
-            x.profile(source.checklist(), theirs.date_of_birth),
-            y.profile(lead.checklist(), ours.date_of_birth)
-        );
+        assert_eq!(x.profile(source.checklist(), &theirs), y.profile(lead.checklist(), &ours));
         assert_eq!(x.items, y.items, "grades and evidence");
         assert_eq!(x.confirmations, y.confirmations);
         assert_eq!(x.narrative, y.narrative);

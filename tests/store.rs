@@ -114,6 +114,36 @@ fn every_earlier_schema_version_migrates_forward_keeping_its_data() {
 }
 
 #[test]
+fn a_described_disability_becomes_a_recorded_one_when_the_file_is_migrated() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = db_in(dir.path());
+    {
+        let conn = raw(&db);
+        // Schema 6: disability was free text only.
+        for (i, sql) in MIGRATIONS.iter().take(6).enumerate() {
+            conn.execute_batch(sql).unwrap();
+            conn.pragma_update(None, "user_version", i as i64 + 1).unwrap();
+        }
+        for (name, text) in [("Ada Described", "Uses a hearing aid."), ("Bo Blank", "  "), ("Cy None", "")] {
+            conn.execute(
+                "INSERT INTO children (name, date_of_birth, disability_needs, created_at) VALUES (?1, '2018-03-01', ?2, 'then')",
+                [name, text],
+            )
+            .unwrap();
+        }
+    }
+    let store = Store::open(&db, PASSPHRASE, "Test Worker").unwrap();
+    let children = store.list_children().unwrap();
+    let recorded = |name: &str| {
+        let c = children.iter().find(|c| c.name == name).unwrap();
+        (c.has_disability, c.disability_needs.clone())
+    };
+    assert_eq!(recorded("Ada Described"), (true, "Uses a hearing aid.".to_string()));
+    assert!(!recorded("Bo Blank").0);
+    assert!(!recorded("Cy None").0);
+}
+
+#[test]
 fn a_wrong_passphrase_is_refused_and_reveals_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let db = db_in(dir.path());

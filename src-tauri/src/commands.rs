@@ -41,7 +41,7 @@ commands! {
     store fn update_child(id: i64, form: ChildForm) -> Child = |s| s.update_child(id, &form, today());
     store fn erase_child(id: i64) -> () = |s| s.erase_child(id);
 
-    store fn get_checklist() -> Checklist = |s| Ok(s.checklist().clone());
+    store fn get_checklist(hash: Option<String>) -> Checklist = |s| Ok(s.checklist_with_hash(hash.as_deref()).clone());
     store fn list_assessments(child_id: i64) -> Vec<Assessment> = |s| s.assessments_for_child(child_id);
     store fn start_assessment(child_id: i64, form: StartAssessmentForm) -> Assessment =
         |s| s.start_assessment(child_id, &form, today());

@@ -7,7 +7,7 @@ mod common;
 mod support;
 
 use common::{data_dir, serial, App, PASSPHRASE};
-use support::{assert_accessible, focus, js, press, wait_until, ENTER};
+use support::{assert_accessible, attrs, focus, focused, js, press, wait_until, ENTER};
 
 fn children_in_file(db: &std::path::Path) -> Vec<(String, String)> {
     // Read the file independently of the app, with the same passphrase.
@@ -71,6 +71,16 @@ async fn bad_child_details_are_refused_with_a_clear_message_and_nothing_is_saved
     let message = app.wait_for_text(".field-invalid .error", "in the future").await;
     assert!(message.contains("date of birth"), "message: {message}");
     app.screenshot("04-add-child-error").await;
+
+    // A disability described but not recorded as one is asked about, not guessed: the disability
+    // items of the checklist apply only when the box is ticked.
+    app.set_date("#child-date-of-birth", "2019-05-14").await;
+    app.type_into("#child-disability-needs", "Uses a wheelchair.").await;
+    app.click("form button[type=submit]").await;
+    let message = app.wait_for_text(".field-invalid .error", "Please tick").await;
+    assert!(message.contains("Has a disability or long-term condition"), "message: {message}");
+    assert_eq!(attrs(&app, "#child-has-disability", "aria-invalid").await, ["true"]);
+    assert!(focused(&app).await.contains("child-has-disability"), "focus moves to the box");
     app.quit().await;
 
     assert!(children_in_file(&dir.path().join("neglect-toolkit.db")).is_empty());

@@ -292,6 +292,22 @@ enum ChecklistCommand {
     Validate { file: PathBuf },
     /// Print the structure of a checklist (the shipped one when no file is given).
     Show { file: Option<PathBuf> },
+    /// List the items added, removed and changed from OLD to NEW. Each is a checklist file or
+    /// the version of a shipped checklist (`1.0.0`, `1.1.0`).
+    Diff { old: String, new: String },
+}
+
+/// A shipped checklist named by its version, else a checklist file.
+fn checklist_named(name: &str) -> Result<Checklist, String> {
+    if let Some(shipped) = Checklist::shipped_versions().into_iter().find(|c| c.version == name) {
+        return Ok(shipped);
+    }
+    let path = PathBuf::from(name);
+    if !path.exists() {
+        let versions: Vec<String> = Checklist::shipped_versions().into_iter().map(|c| c.version).collect();
+        return Err(format!("\"{name}\" is neither a shipped checklist version ({}) nor a file.", versions.join(", ")));
+    }
+    Checklist::load(&path).map_err(|e| format!("{name} is not a valid checklist:\n{e}"))
 }
 
 fn main() -> ExitCode {
@@ -329,6 +345,10 @@ fn run(command: Command, environment: &mut Option<Secret>) -> Result<(), String>
                 None => Checklist::shipped(),
             };
             print!("{}", checklist.outline());
+            Ok(())
+        }
+        Command::Checklist(ChecklistCommand::Diff { old, new }) => {
+            print!("{}", ntk_core::checklist::diff_text(&checklist_named(&old)?, &checklist_named(&new)?));
             Ok(())
         }
         Command::Backup { records, out } => {

@@ -5,6 +5,7 @@
 //! reported with its exact place, e.g. `areas[2].subareas[1].items[4].descriptors: expected 5, found 4`.
 
 mod validate;
+mod versions;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -15,9 +16,21 @@ use ts_rs::TS;
 
 use crate::model::AgeBand;
 pub use validate::{ChecklistError, Fault};
+pub use versions::{diff, diff_text, Checklists, ItemChange, ItemDiff, Versions};
 
-/// The shipped checklist, as written.
-pub const SHIPPED_JSON: &str = include_str!("shipped.json");
+/// The first shipped checklist (1.0.0), as written. Never edited: its hash is stored with every
+/// checklist started on it, and those checklists are read, scored and printed against its words.
+pub const SHIPPED_1_0_JSON: &str = include_str!("shipped.json");
+
+/// The current shipped checklist (1.1.0), as written: the content a new checklist is started on.
+pub const SHIPPED_1_1_JSON: &str = include_str!("shipped-1.1.json");
+
+/// The shipped checklist new checklists use.
+pub const SHIPPED_JSON: &str = SHIPPED_1_1_JSON;
+
+/// Every shipped version, oldest first. Each is embedded and validated (tested), so a checklist
+/// finalised on any of them can always be read against its own words.
+pub const SHIPPED_VERSIONS: [&str; 2] = [SHIPPED_1_0_JSON, SHIPPED_1_1_JSON];
 
 /// Number of graded descriptors every item has: grade 1 (best) to 5 (worst).
 pub const GRADES: usize = 5;
@@ -71,11 +84,34 @@ pub struct Item {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub serious_from: Option<u8>,
+    /// A condition on the child beyond age, such as the items about a disability's care, which
+    /// apply only to a child with a recorded disability or long-term condition. Absent on most
+    /// items, and left out of the canonical form when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub applies_when: Option<Condition>,
+}
+
+/// What must be recorded about a child for an item to apply to them.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, TS, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Condition {
+    /// The child has a recorded disability or long-term condition.
+    Disability,
 }
 
 impl Item {
     pub fn applies_to(&self, band: AgeBand) -> bool {
         self.age_bands.contains(&band)
+    }
+
+    /// Whether the child meets this item's condition beyond age (always, for most items).
+    pub fn condition_met(&self, has_disability: bool) -> bool {
+        match self.applies_when {
+            None => true,
+            Some(Condition::Disability) => has_disability,
+        }
     }
 
     /// Whether `grade` is at or above the grade this item is serious from. A 5 is always
@@ -100,6 +136,14 @@ impl Checklist {
     /// would be a build defect, not a user's mistake.
     pub fn shipped() -> Checklist {
         Checklist::from_json(SHIPPED_JSON).expect("the shipped checklist is valid (tested)")
+    }
+
+    /// Every shipped version, oldest first.
+    pub fn shipped_versions() -> Vec<Checklist> {
+        SHIPPED_VERSIONS
+            .iter()
+            .map(|json| Checklist::from_json(json).expect("every shipped checklist is valid (tested)"))
+            .collect()
     }
 
     /// Loads and validates a checklist file (the shipped one or a partnership's variant).

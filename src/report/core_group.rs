@@ -20,12 +20,13 @@ fn score(s: Option<f64>) -> String {
 /// "improved (3.4 on 3 March 2026 to 2.6 on 1 June 2026)".
 fn change_words(c: &ScoreChange) -> String {
     format!(
-        "{} ({} on {} to {} on {})",
+        "{} ({} on {} to {} on {}{})",
         c.change.label(),
         score(c.from),
         long_date(c.from_date),
         score(c.to),
-        long_date(c.to_date)
+        long_date(c.to_date),
+        if c.shared_items_only { ", on the items both checklist versions share" } else { "" }
     )
 }
 
@@ -150,8 +151,15 @@ fn completeness(a: &AreaScore) -> String {
 fn profile_section(doc: &mut Doc, case: &Case) {
     let (input, latest) = (case.input, case.latest);
     doc.heading("Area profile");
-    doc.paragraph(&format!("From the checklist of {} by {}.", long_date(latest.assessed_on), who(latest)));
+    let words = input.checklist.of(latest);
+    doc.paragraph(&format!(
+        "From the checklist of {} by {} (checklist version {}).",
+        long_date(latest.assessed_on),
+        who(latest),
+        words.version
+    ));
     let profile = &case.latest_profile;
+    let item_title = |id: &str| words.item(id).map_or_else(|| id.to_string(), |i| i.title.clone());
     let rows: Vec<Vec<String>> = profile
         .areas
         .iter()
@@ -182,7 +190,7 @@ fn profile_section(doc: &mut Doc, case: &Case) {
     );
     doc.note("Where an area grade was confirmed, the band is the confirmed grade's; the computed score's band is given beside it when it differs.");
     for c in latest.confirmations.iter().filter(|c| !c.reason.trim().is_empty()) {
-        let name = input.checklist.area(&c.area_id).map_or(c.area_id.as_str(), |a| a.name.as_str());
+        let name = words.area(&c.area_id).map_or(c.area_id.as_str(), |a| a.name.as_str());
         doc.runs(&[(Weight::Bold, &format!("{name}, confirmed {}: ", c.confirmed)), (Weight::Regular, &c.reason)]);
     }
 }
@@ -201,6 +209,16 @@ fn change_section(doc: &mut Doc, case: &Case) {
             first.change.label()
         );
         doc.bullet(&[(Weight::Bold, &format!("{}: ", area.name)), (Weight::Regular, &text)]);
+    }
+    for step in &case.history.versions {
+        doc.paragraph(&format!(
+            "From {}, checklists use version {} of the checklist (before: {}): {} new items, {} items with changed words. Items are matched by id; change across the versions is measured on the items both share.",
+            long_date(step.assessed_on),
+            step.to_version,
+            step.from_version,
+            step.new_items.len(),
+            step.changed_items.len()
+        ));
     }
     let change = |c: &Option<ScoreChange>| c.as_ref().map_or("", |c| c.change.label()).to_string();
     let mut rows = Vec::new();
@@ -314,7 +332,7 @@ fn disagreements_section(doc: &mut Doc, case: &Case) {
 
 fn narrative_section(doc: &mut Doc, case: &Case) {
     let several = case.latest_round.len() > 1;
-    let checklist = case.input.checklist;
+    let checklist = case.input.checklist.of(case.latest);
     for section in NARRATIVE_SECTIONS {
         let key = section.key;
         doc.heading(section.title);
@@ -366,7 +384,11 @@ fn actions_section(doc: &mut Doc, case: &Case) {
                 "" => "Not yet due.".to_string(),
                 text => text.to_string(),
             };
-            let area = a.area_id.as_deref().and_then(|id| case.input.checklist.area(id)).map(|ar| ar.name.as_str());
+            let area = a
+                .area_id
+                .as_deref()
+                .and_then(|id| case.input.checklist.of(case.latest).area(id))
+                .map(|ar| ar.name.as_str());
             let target = match (area, a.target_grade) {
                 (Some(area), Some(g)) => format!("{area}: {g}"),
                 (None, Some(g)) => g.to_string(),

@@ -18,7 +18,7 @@ mod layout;
 use chrono::NaiveDate;
 
 use crate::assessment::Assessment;
-use crate::checklist::Checklist;
+use crate::checklist::Versions;
 use crate::compare::{self, History};
 use crate::model::Child;
 use crate::scoring::Profile;
@@ -29,7 +29,9 @@ pub use family::family_summary;
 /// Everything a summary is made from. Nothing is read from the store or the clock.
 #[derive(Debug, Clone, Copy)]
 pub struct ReportInput<'a> {
-    pub checklist: &'a Checklist,
+    /// The checklist versions the child's checklists were graded on: each is printed with the
+    /// words it was graded against.
+    pub checklist: &'a dyn Versions,
     pub child: &'a Child,
     /// All the child's assessments, in any status and version: drafts and superseded
     /// versions are left out by the same rules as [`compare::history`].
@@ -74,7 +76,7 @@ impl<'a> Case<'a> {
         let latest = find(round.representative_id).ok_or(ReportError::NothingFinalised)?;
         let others = round.assessment_ids.iter().filter(|&&id| id != latest.id).filter_map(|&id| find(id));
         let latest_round = std::iter::once(latest).chain(others).collect();
-        let latest_profile = latest.profile(input.checklist, input.child.date_of_birth);
+        let latest_profile = latest.profile(input.checklist.of(latest), input.child);
         Ok(Case { input, history, latest, latest_profile, latest_round })
     }
 

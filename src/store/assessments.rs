@@ -18,6 +18,7 @@ use crate::assessment::{
     Action, AreaConfirmation, Assessment, AssessmentStatus, EvidenceSource, ItemRecord, Narrative, Practitioner,
     NARRATIVE_SECTIONS,
 };
+use crate::checklist::Versions;
 use crate::compare::ROUND_DAYS;
 use crate::error::{CoreError, Result};
 use crate::model::parse_form_date;
@@ -198,7 +199,7 @@ impl Store {
             Some(n) => n,
             None => round_for(&self.conn, child_id, date, &assessor)?,
         };
-        let checklist = self.checklist.clone();
+        let checklist = self.checklist().clone();
         let tx = self.conn.transaction()?;
         let practitioner_id = Self::practitioner_id(&tx, &assessor)?;
         tx.execute(
@@ -342,7 +343,7 @@ impl Store {
     /// Saves one item's grade and evidence (draft autosave).
     pub fn save_item(&mut self, assessment_id: i64, item: &ItemRecord, today: NaiveDate) -> Result<Saved> {
         let before = self.draft(assessment_id)?;
-        if self.checklist.item(&item.item_id).is_none() {
+        if self.checklists.of(&before).item(&item.item_id).is_none() {
             return Err(CoreError::invalid(
                 "item_id",
                 format!("There is no item \"{}\" in this checklist.", item.item_id),
@@ -395,7 +396,7 @@ impl Store {
     pub fn confirm_area(&mut self, assessment_id: i64, area_id: &str, confirmed: u8, reason: &str) -> Result<Saved> {
         let a = self.draft(assessment_id)?;
         let child = self.get_child(a.child_id)?;
-        let profile = a.profile(&self.checklist, child.date_of_birth);
+        let profile = a.profile(self.checklists.of(&a), &child);
         let area = profile.areas.iter().find(|x| x.id == area_id).ok_or_else(|| {
             CoreError::invalid("area_id", format!("There is no area \"{area_id}\" in this checklist."))
         })?;
@@ -439,7 +440,7 @@ impl Store {
     ) -> Result<Saved> {
         let a = self.draft(assessment_id)?;
         let area_key = match (section, area_id) {
-            ("impact", Some(area)) if self.checklist.area(area).is_some() => area.to_string(),
+            ("impact", Some(area)) if self.checklists.of(&a).area(area).is_some() => area.to_string(),
             ("impact", _) => {
                 return Err(CoreError::invalid(
                     "area_id",
@@ -490,7 +491,7 @@ impl Store {
             return Err(CoreError::invalid("target_grade", "The target grade must be from 1 to 5."));
         }
         if let Some(area) = &form.area_id {
-            if self.checklist.area(area).is_none() {
+            if self.checklist().area(area).is_none() {
                 return Err(CoreError::invalid("area_id", format!("There is no area \"{area}\".")));
             }
         }
@@ -577,7 +578,7 @@ impl Store {
     pub fn finalise_check(&self, assessment_id: i64) -> Result<FinaliseCheck> {
         let a = self.get_assessment(assessment_id)?;
         let child = self.get_child(a.child_id)?;
-        let profile = a.profile(&self.checklist, child.date_of_birth);
+        let profile = a.profile(self.checklists.of(&a), &child);
         let mut blocking = Vec::new();
         let mut missing = Vec::new();
         for area in &profile.areas {
@@ -743,7 +744,7 @@ impl Store {
     pub fn assessment_view(&self, assessment_id: i64) -> Result<AssessmentView> {
         let assessment = self.get_assessment(assessment_id)?;
         let child = self.get_child(assessment.child_id)?;
-        let profile = assessment.profile(&self.checklist, child.date_of_birth);
+        let profile = assessment.profile(self.checklists.of(&assessment), &child);
         let finalise_check = self.finalise_check(assessment_id)?;
         Ok(AssessmentView { assessment, child, profile, finalise_check })
     }

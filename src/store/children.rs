@@ -5,11 +5,13 @@ use rusqlite::{params, OptionalExtension, Row, Transaction};
 
 use super::audit::{now_stamp, record, Change};
 use super::Store;
+use crate::checklist::Versions;
 use crate::error::{CoreError, Result};
 use crate::model::{Child, ChildForm, Household, PlanCategory, ValidChild};
 
 pub(super) const CHILD_COLUMNS: &str = "c.id, c.name, c.date_of_birth, c.unborn, c.household_id, h.name,
-     c.disability_needs, c.communication_needs, c.plan_category, c.plan_start, c.review_interval_months";
+     c.disability_needs, c.communication_needs, c.plan_category, c.plan_start, c.review_interval_months,
+     c.has_disability";
 
 pub(super) fn child_from_row(r: &Row) -> rusqlite::Result<Child> {
     let category: Option<String> = r.get(8)?;
@@ -25,6 +27,7 @@ pub(super) fn child_from_row(r: &Row) -> rusqlite::Result<Child> {
         plan_category: category.as_deref().and_then(PlanCategory::parse),
         plan_start: r.get(9)?,
         review_interval_months: r.get(10)?,
+        has_disability: r.get(11)?,
     })
 }
 
@@ -58,8 +61,8 @@ pub(super) fn insert_child(tx: &Transaction, actor: &str, action: &str, c: &Vali
     let household_id = c.household.as_deref().map(|h| household_id_for(tx, actor, h)).transpose()?;
     tx.execute(
         "INSERT INTO children (name, date_of_birth, unborn, household_id, disability_needs,
-             communication_needs, plan_category, plan_start, review_interval_months, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+             communication_needs, plan_category, plan_start, review_interval_months, created_at, has_disability)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         params![
             c.name,
             c.date_of_birth,
@@ -70,7 +73,8 @@ pub(super) fn insert_child(tx: &Transaction, actor: &str, action: &str, c: &Vali
             c.plan_category.map(|p| p.as_str()),
             c.plan_start,
             c.review_interval_months,
-            now_stamp()
+            now_stamp(),
+            c.has_disability
         ],
     )?;
     let id = tx.last_insert_rowid();
@@ -99,6 +103,7 @@ fn audited_fields(c: &ValidChild, household_id: Option<i64>) -> Vec<(&'static st
         ("date_of_birth", Some(c.date_of_birth.to_string())),
         ("unborn", Some(c.unborn.to_string())),
         ("household_id", household_id.map(|h| h.to_string())),
+        ("has_disability", Some(c.has_disability.to_string())),
         ("disability_needs", Some(c.disability_needs.clone())),
         ("communication_needs", Some(c.communication_needs.clone())),
         ("plan_category", c.plan_category.map(|p| p.as_str().to_string())),
@@ -113,6 +118,7 @@ fn child_as_valid(c: &Child) -> ValidChild {
         date_of_birth: c.date_of_birth,
         unborn: c.unborn,
         household: c.household_name.clone(),
+        has_disability: c.has_disability,
         disability_needs: c.disability_needs.clone(),
         communication_needs: c.communication_needs.clone(),
         plan_category: c.plan_category,
@@ -171,7 +177,7 @@ impl Store {
         tx.execute(
             "UPDATE children SET name = ?2, date_of_birth = ?3, unborn = ?4, household_id = ?5,
                  disability_needs = ?6, communication_needs = ?7, plan_category = ?8, plan_start = ?9,
-                 review_interval_months = ?10
+                 review_interval_months = ?10, has_disability = ?11
              WHERE id = ?1",
             params![
                 id,
@@ -183,7 +189,8 @@ impl Store {
                 valid.communication_needs,
                 valid.plan_category.map(|p| p.as_str()),
                 valid.plan_start,
-                valid.review_interval_months
+                valid.review_interval_months,
+                valid.has_disability
             ],
         )?;
         let old = audited_fields(&child_as_valid(&before), before.household_id);
@@ -246,7 +253,7 @@ impl Store {
             let assessments = self.assessments_for_child(child.id)?;
             finalised.push(crate::compare::current_versions(&assessments).iter().any(|a| a.assessed_on <= today));
             let latest = assessments.into_iter().next_back();
-            let latest_profile = latest.as_ref().map(|a| a.profile(&self.checklist, child.date_of_birth));
+            let latest_profile = latest.as_ref().map(|a| a.profile(self.checklists.of(a), &child));
             children.push(HouseholdChild { child, latest, latest_profile, not_yet_assessed: false });
         }
         // Whatever the siblings' review status: their overdue reviews must not hide the baby.

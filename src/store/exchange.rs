@@ -20,10 +20,10 @@ use crate::assessment::{Assessment, AssessmentStatus};
 use crate::compare;
 use crate::error::{CoreError, Result};
 use crate::exchange::{
-    check_assessment, checklist_mismatch, file_hash, plural, to_csv, ChecklistRef, ChildMatch, DatasetArea,
-    DatasetPeriod, DatasetRow, ExchangeAction, ExchangeAssessment, ExchangeAssessor, ExchangeChild,
-    ExchangeConfirmation, ExchangeFile, ExchangeItem, ExchangeNarrative, GradeBasis, ImportChoice, ImportOutcome,
-    ImportPlan, ImportReport, PlannedAssessment, SimilarChild, FORMAT, FORMAT_VERSION,
+    check_assessment, known_checklist, plural, to_csv, ChecklistRef, ChildMatch, DatasetArea, DatasetPeriod,
+    DatasetRow, ExchangeAction, ExchangeAssessment, ExchangeAssessor, ExchangeChild, ExchangeConfirmation,
+    ExchangeFile, ExchangeItem, ExchangeNarrative, GradeBasis, ImportOutcome, ImportPlan, ImportReport,
+    PlannedAssessment, SimilarChild, FORMAT, FORMAT_VERSION,
 };
 use crate::model::{AgeBand, Child, ValidChild};
 use crate::scoring::Grade;
@@ -117,6 +117,7 @@ fn differences(file: &ExchangeChild, here: &Child) -> Vec<String> {
         file.review_interval_months.to_string(),
         here.review_interval_months.to_string(),
     );
+    differ("Disability or long-term condition", yes_no(file.recorded_disability()), yes_no(here.has_disability));
     differ("Disability needs", file.disability_needs.clone(), here.disability_needs.clone());
     differ("Communication needs", file.communication_needs.clone(), here.communication_needs.clone());
     out
@@ -161,20 +162,14 @@ impl Store {
         if finalised.iter().enumerate().any(|(i, a)| a.amends.and_then(|o| position.get(&o)).is_some_and(|&o| o > i)) {
             finalised.sort_by_key(|a| a.id);
         }
-        let first = &finalised[0];
-        let checklist = ChecklistRef {
-            id: first.checklist_id.clone(),
-            version: first.checklist_version.clone(),
-            hash: first.checklist_hash.clone(),
+        // The file names the checklist of its newest checklist; one completed on another version
+        // (a child whose checklists span versions) names its own, so each is read against its words.
+        let ref_of = |a: &Assessment| ChecklistRef {
+            id: a.checklist_id.clone(),
+            version: a.checklist_version.clone(),
+            hash: a.checklist_hash.clone(),
         };
-        if let Some(other) =
-            finalised.iter().find(|a| a.checklist_hash != checklist.hash || a.checklist_id != checklist.id)
-        {
-            return Err(CoreError::Refused(format!(
-                "{}'s checklists were completed on different checklists (\"{}\" version {} and \"{}\" version {}); one file holds checklists of one checklist only.",
-                child.name, checklist.id, checklist.version, other.checklist_id, other.checklist_version
-            )));
-        }
+        let checklist = ref_of(&finalised[finalised.len() - 1]);
         let refs: HashMap<i64, u32> = finalised.iter().enumerate().map(|(i, a)| (a.id, i as u32 + 1)).collect();
         let mut assessments = Vec::with_capacity(finalised.len());
         for a in &finalised {
@@ -189,6 +184,7 @@ impl Store {
             };
             assessments.push(ExchangeAssessment {
                 reference: refs[&a.id],
+                checklist: Some(ref_of(a)).filter(|r| *r != checklist),
                 assessed_on: a.assessed_on,
                 assessor: ExchangeAssessor {
                     name: a.assessor.name.clone(),
@@ -259,6 +255,7 @@ impl Store {
                 plan_category: child.plan_category,
                 plan_start: child.plan_start,
                 review_interval_months: child.review_interval_months,
+                has_disability: child.has_disability,
                 disability_needs: child.disability_needs.clone(),
                 communication_needs: child.communication_needs.clone(),
             },
@@ -422,9 +419,7 @@ impl Store {
         let encrypted = crate::exchange::is_encrypted(bytes);
         let file = ExchangeFile::from_bytes(bytes, passphrase)?;
         file.check_child(today)?;
-        if let Some(message) = checklist_mismatch(&file.checklist, &self.checklist) {
-            return Err(CoreError::Refused(message));
-        }
+        known_checklist(&file.checklist, &self.checklists).map_err(CoreError::Refused)?;
 
         // The child: same name (ignoring case and spacing) and the same date of birth.
         let key = name_key(&file.child.name);
@@ -464,7 +459,10 @@ impl Store {
         let mut incoming: HashMap<(Sameness, Option<Target>), (usize, u32)> = HashMap::new();
         let mut planned = Vec::with_capacity(file.assessments.len());
         for (index, a) in file.assessments.iter().enumerate() {
-            let mut reasons = check_assessment(a, &earlier, &self.checklist, &file.child, today);
+            let mut reasons = match known_checklist(a.checklist_ref(&file.checklist), &self.checklists) {
+                Ok(checklist) => check_assessment(a, &earlier, checklist, &file.child, today),
+                Err(message) => vec![message],
+            };
             earlier.insert(a.reference);
             let amends = a.amends.and_then(|r| targets.get(&r).copied());
             if amends == Some(Target::Refused) {
@@ -619,7 +617,7 @@ impl Store {
             if in_period == 0 && !on_plan && !not_yet_assessed {
                 continue;
             }
-            let history = compare::history(&self.checklist, &child, &assessments, to);
+            let history = compare::history(&self.checklists, &child, &assessments, to);
             let areas = history
                 .areas
                 .iter()
@@ -691,6 +689,7 @@ fn insert_child(tx: &Transaction, actor: &str, c: &ExchangeChild) -> Result<i64>
         date_of_birth: c.date_of_birth,
         unborn: c.unborn,
         household: None,
+        has_disability: c.recorded_disability(),
         disability_needs: c.disability_needs.clone(),
         communication_needs: c.communication_needs.clone(),
         plan_category: c.plan_category,
@@ -717,11 +716,14 @@ fn insert_assessment(
         }
         None => super::assessments::round_for(tx, child_id, a.assessed_on, &assessor)?,
     };
-    let id =
-        super::bulk::insert_assessment(tx, child_id, &a.to_assessment(&file.checklist, child_id, round, amends_id))?;
+    let id = super::bulk::insert_assessment(
+        tx,
+        child_id,
+        &a.to_assessment(a.checklist_ref(&file.checklist), child_id, round, amends_id),
+    )?;
     let summary = format!(
         "{} on {} by {} ({}), round {round}, finalised at {}; imported from a file exported at {} by {}{}",
-        file.checklist.id,
+        a.checklist_ref(&file.checklist).id,
         a.assessed_on,
         assessor.name,
         assessor.agency,

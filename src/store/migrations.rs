@@ -490,6 +490,14 @@ pub const MIGRATIONS: &[&str] = &[
     ALTER TABLE child_status ADD COLUMN open_actions TEXT;
     ALTER TABLE child_status ADD COLUMN open_action_due TEXT;
     "#,
+    // 9 (checklist content 1.1): a recorded disability or long-term condition becomes a field of
+    // its own, because the checklist's disability items apply only to a child who has one. Until
+    // now it was free text only: any text there is taken as a recorded disability (the text
+    // stays as its description), so no child who had one loses the items.
+    r#"
+    ALTER TABLE children ADD COLUMN has_disability INTEGER NOT NULL DEFAULT 0 CHECK (has_disability IN (0, 1));
+    UPDATE children SET has_disability = 1 WHERE length(trim(disability_needs)) > 0;
+    "#,
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -29,7 +29,7 @@ pub use reports::{ChildHistory, ReportKind};
 pub use settings::DEFAULT_IDLE_LOCK_MINUTES;
 pub use status::Attention;
 
-use crate::checklist::Checklist;
+use crate::checklist::{Checklist, Checklists, Versions};
 use crate::error::{CoreError, Result};
 
 /// Largest size the write-ahead log is left at after a checkpoint (4 MiB).
@@ -74,8 +74,9 @@ pub struct Store {
     /// Kept to write backups under the same passphrase; the open connection holds the key anyway.
     /// Wiped from memory when the store is dropped (the records locked).
     passphrase: zeroize::Zeroizing<String>,
-    /// The checklist new assessments are started on.
-    checklist: Checklist,
+    /// Every checklist version the records may have been graded on; the current one is the one
+    /// new assessments are started on.
+    checklists: Checklists,
 }
 
 impl Store {
@@ -138,7 +139,7 @@ impl Store {
             path: path.to_path_buf(),
             actor: actor.to_string(),
             passphrase: zeroize::Zeroizing::new(passphrase.to_string()),
-            checklist: Checklist::shipped(),
+            checklists: Checklists::shipped(),
         };
         migrations::migrate(&mut store.conn)?;
         store.ensure_child_status()?;
@@ -153,13 +154,26 @@ impl Store {
         &self.actor
     }
 
+    /// The checklist new assessments are started on.
     pub fn checklist(&self) -> &Checklist {
-        &self.checklist
+        self.checklists.current()
     }
 
-    /// Uses a partnership's own checklist (already validated by its loader) for new assessments.
+    /// The checklist with this content hash (the words an assessment was graded on), or the
+    /// current one when there is no hash or none is known by it.
+    pub fn checklist_with_hash(&self, hash: Option<&str>) -> &Checklist {
+        hash.and_then(|h| self.checklists.by_hash(h)).unwrap_or_else(|| self.checklists.current())
+    }
+
+    /// Every checklist version this store can read an assessment against.
+    pub fn checklists(&self) -> &Checklists {
+        &self.checklists
+    }
+
+    /// Uses a partnership's own checklist (already validated by its loader) for new assessments;
+    /// checklists started on earlier versions keep theirs.
     pub fn set_checklist(&mut self, checklist: Checklist) {
-        self.checklist = checklist;
+        self.checklists.use_for_new(checklist);
     }
 
     pub fn set_actor(&mut self, actor: &str) {

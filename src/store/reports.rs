@@ -60,7 +60,7 @@ impl Store {
             }
         }
         let input = ReportInput {
-            checklist: &self.checklist,
+            checklist: &self.checklists,
             child: &child,
             assessments: &assessments,
             household_name: child.household_name.as_deref(),
@@ -78,9 +78,9 @@ impl Store {
     pub fn child_history(&self, child_id: i64, today: NaiveDate) -> Result<ChildHistory> {
         let child = self.get_child(child_id)?;
         let assessments = self.assessments_for_child(child_id)?;
-        let history = compare::history(&self.checklist, &child, &assessments, today);
-        let disagreements = compare::disagreements(&self.checklist, &assessments);
-        let area_gaps = compare::area_gaps(&self.checklist, &child, &assessments);
+        let history = compare::history(&self.checklists, &child, &assessments, today);
+        let disagreements = compare::disagreements(&self.checklists, &assessments);
+        let area_gaps = compare::area_gaps(&self.checklists, &child, &assessments);
         Ok(ChildHistory { child, history, disagreements, area_gaps })
     }
 }

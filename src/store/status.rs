@@ -58,7 +58,7 @@ impl Store {
         let today = chrono::Local::now().date_naive();
         let child = self.get_child(child_id)?;
         let assessments = self.assessments_for_child(child_id)?;
-        let h = compare::history(&self.checklist, &child, &assessments, today);
+        let h = compare::history(&self.checklists, &child, &assessments, today);
         let drift = join_or_none(h.drift.iter().map(|d| d.area_name.clone()).collect());
         let sustained = join_or_none(h.sustained.iter().map(|s| s.area_name.clone()).collect());
         let urgent = join_or_none(h.urgent.iter().map(|u| u.words()).collect());

@@ -202,6 +202,7 @@ pub fn zoe(dates: &[&str]) -> Case {
         unborn: false,
         household_id: Some(5),
         household_name: Some("Łukasiewicz household".into()),
+        has_disability: false,
         disability_needs: String::new(),
         communication_needs: "Speaks Polish and English at home.".into(),
         plan_category: Some(PlanCategory::Neglect),

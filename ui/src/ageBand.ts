@@ -31,7 +31,27 @@ export const AGE_BAND_LABELS: Record<AgeBand, string> = {
   "12-17": "12 to 17 years",
 };
 
+/** Who a checklist is for: whether the child has a recorded disability, and which items someone graded 1 to 5. */
+export type ForChild = { hasDisability: boolean; graded: (itemId: string) => boolean };
+
+const EVERY_CHILD: ForChild = { hasDisability: true, graded: () => false };
+
+/**
+ * Whether `item` applies to a child in `band`: its age bands include the band, and its condition
+ * is met (the items about a disability's care need a recorded disability). An item someone graded
+ * anyway still applies, so a grade given is never hidden (the core's rule, `grades_for_child`).
+ */
+export function appliesTo(item: Item, band: AgeBand, child: ForChild = EVERY_CHILD): boolean {
+  if (!item.age_bands.includes(band)) return false;
+  return item.applies_when !== "disability" || child.hasDisability || child.graded(item.id);
+}
+
 /** The items of `area` that apply to a child in `band`, in checklist order. */
-export function itemsFor(area: Area, band: AgeBand): Item[] {
-  return area.subareas.flatMap((s) => s.items.filter((i) => i.age_bands.includes(band)));
+export function itemsFor(area: Area, band: AgeBand, child: ForChild = EVERY_CHILD): Item[] {
+  return area.subareas.flatMap((s) => s.items.filter((i) => appliesTo(i, band, child)));
+}
+
+/** How many items of `area` for this age wait on a recorded disability the child does not have. */
+export function waitingOnDisability(area: Area, band: AgeBand, child: ForChild): number {
+  return area.subareas.flatMap((s) => s.items).filter((i) => i.age_bands.includes(band) && !appliesTo(i, band, child)).length;
 }

@@ -31,7 +31,8 @@ export async function call<C extends CommandName>(
   }
 }
 
-let checklist: Promise<Checklist> | null = null;
+/** Checklists by content hash ("" for the current one); their words never change while the app runs. */
+const checklists = new Map<string, Promise<Checklist>>();
 
 export const api = {
   appStatus: () => call("app_status"),
@@ -54,13 +55,21 @@ export const api = {
   updateChild: (id: number, form: ChildForm) => call("update_child", { id, form }),
   eraseChild: (id: number) => call("erase_child", { id }),
 
-  /** The checklist's content does not change while the app runs: fetched once. */
-  checklist: () => {
-    checklist ??= call("get_checklist").catch((e) => {
-      checklist = null;
-      throw e;
-    });
-    return checklist;
+  /**
+   * The checklist with this content hash (the words a checklist was graded on), or the current
+   * one, which new checklists use. Each is fetched once.
+   */
+  checklist: (hash?: string) => {
+    const key = hash ?? "";
+    let found = checklists.get(key);
+    if (!found) {
+      found = call("get_checklist", { hash: hash ?? null }).catch((e) => {
+        checklists.delete(key);
+        throw e;
+      });
+      checklists.set(key, found);
+    }
+    return found;
   },
   listAssessments: (childId: number) => call("list_assessments", { childId }),
   startAssessment: (childId: number, form: StartAssessmentForm) =>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ScoreChange } from "./bindings/ScoreChange";
-import { changeBetween, changeDetail, changeLabel, driftText, gradeDifference, itemAlarm, reviewText, scoreWithBand } from "./change";
+import type { Checklist } from "./bindings/Checklist";
+import { changeBetween, changeDetail, changeLabel, driftText, gradeDifference, itemAlarm, itemVersionNote, reviewText, scoreWithBand } from "./change";
 
 const change = (from: number | null, to: number | null, difference: number | null, c: ScoreChange["change"]): ScoreChange => ({
   from_date: "2025-01-10",
@@ -9,6 +10,7 @@ const change = (from: number | null, to: number | null, difference: number | nul
   to,
   difference,
   change: c,
+  shared_items_only: false,
 });
 
 describe("changeLabel (lower is better: down is improved)", () => {
@@ -37,6 +39,10 @@ describe("changeDetail", () => {
     expect(changeDetail(change(3, 3.5, 0.5, "worse"))).toBe("3.0 → 3.5 (+0.5)");
     expect(changeDetail(change(3, 3, 0, "no change"))).toBe("3.0 → 3.0 (±0.0)");
     expect(changeDetail(change(null, 2.4, null, "not comparable"))).toBe("not enough evidence → 2.4");
+  });
+  it("says when two checklists on different versions are compared on their shared items", () => {
+    const across = { ...change(3.8, 2.4, -1.4, "improved"), shared_items_only: true };
+    expect(changeDetail(across)).toBe("3.8 → 2.4 (−1.4), on the items both checklist versions share");
   });
   it("gives a score with its band", () => {
     expect(scoreWithBand(3.2)).toBe("3.2, concern");
@@ -97,5 +103,27 @@ describe("itemAlarm (the core's item-level change rule)", () => {
   });
   it("says nothing without a grade now", () => {
     expect(itemAlarm(4, "5", "not_known")).toBeNull();
+  });
+});
+
+describe("itemVersionNote (items matched by id across checklist versions)", () => {
+  const item = (id: string, guidance = "Look at it.") => ({ id, title: id, age_bands: ["5-11" as const], descriptors: [], guidance });
+  const checklist = (version: string, hash: string, items: ReturnType<typeof item>[]): Checklist => ({
+    id: "ntk-cdc",
+    version,
+    title: "Checklist",
+    hash,
+    areas: [{ id: "a", name: "A", description: "", subareas: [{ id: "a.s", name: "S", items }] }],
+  });
+  const old = checklist("1.0.0", "h1", [item("same"), item("changed"), item("dropped")]);
+  const next = checklist("1.1.0", "h2", [item("same"), item("changed", "Look closer."), item("added")]);
+  it("says which items only one version asks, and which are worded differently", () => {
+    expect(itemVersionNote(old, next, "same")).toBeNull();
+    expect(itemVersionNote(old, next, "added")).toBe("only in version 1.1.0");
+    expect(itemVersionNote(old, next, "dropped")).toBe("only in version 1.0.0");
+    expect(itemVersionNote(old, next, "changed")).toBe("worded differently in versions 1.0.0 and 1.1.0");
+  });
+  it("says nothing when both checklists are on the same version", () => {
+    expect(itemVersionNote(next, next, "added")).toBeNull();
   });
 });

@@ -1,8 +1,10 @@
 // Change, drift, review and grade differences in words. The rules are the core's (src/compare.rs):
 // lower is better, so a score going DOWN is "improved" and is shown with a down arrow.
 import type { Change } from "./bindings/Change";
+import type { Checklist } from "./bindings/Checklist";
 import type { Drift } from "./bindings/Drift";
 import type { Grade } from "./bindings/Grade";
+import type { Item } from "./bindings/Item";
 import type { ReviewDue } from "./bindings/ReviewDue";
 import type { ScoreChange } from "./bindings/ScoreChange";
 import type { AreaGap } from "./bindings/AreaGap";
@@ -49,7 +51,8 @@ export function scoreWithBand(score: number | null | undefined): string {
 export function changeDetail(c: ScoreChange): string {
   const diff =
     c.difference === null ? "" : ` (${c.difference > 0 ? "+" : c.difference < 0 ? "−" : "±"}${Math.abs(c.difference).toFixed(1)})`;
-  return `${scoreWords(c.from)} → ${scoreWords(c.to)}${diff}`;
+  const shared = c.shared_items_only ? ", on the items both checklist versions share" : "";
+  return `${scoreWords(c.from)} → ${scoreWords(c.to)}${diff}${shared}`;
 }
 
 /** A drift flag as a sentence naming the area and the window. */
@@ -143,5 +146,25 @@ export function itemAlarm(
   const seriousFrom = markedSeriousFrom ?? 5;
   if (b >= seriousFrom && !(a !== null && a >= seriousFrom)) return "now at its serious grade";
   if (a !== null && b - a >= 2) return "worse by 2 grades or more";
+  return null;
+}
+
+/** An item's place in a checklist, by id. */
+function findItem(c: Checklist, id: string): Item | undefined {
+  for (const area of c.areas) for (const sub of area.subareas) for (const item of sub.items) if (item.id === id) return item;
+  return undefined;
+}
+
+/**
+ * When two checklists were graded on different versions of the checklist, what a reader must know
+ * about one item (matched by id): that only one version asks it, or that its words differ.
+ * `null` when both versions have the same item, or both checklists are on the same version.
+ */
+export function itemVersionNote(first: Checklist, second: Checklist, id: string): string | null {
+  if (first.hash === second.hash) return null;
+  const [a, b] = [findItem(first, id), findItem(second, id)];
+  if (!a && b) return `only in version ${second.version}`;
+  if (a && !b) return `only in version ${first.version}`;
+  if (a && b && JSON.stringify(a) !== JSON.stringify(b)) return `worded differently in versions ${first.version} and ${second.version}`;
   return null;
 }

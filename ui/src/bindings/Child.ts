@@ -8,7 +8,16 @@ export type Child = { id: number, name: string,
 /**
  * Date of birth, or the expected date of birth when `unborn`.
  */
-date_of_birth: string, unborn: boolean, household_id: number | null, household_name: string | null, disability_needs: string, communication_needs: string, plan_category: PlanCategory | null, plan_start: string | null, 
+date_of_birth: string, unborn: boolean, household_id: number | null, household_name: string | null, 
+/**
+ * The child has a recorded disability or long-term condition. The checklist's items about
+ * a disability's care apply only then; without one they are not applicable by themselves.
+ */
+has_disability: boolean, 
+/**
+ * What the disability or condition is and what the child needs (free text).
+ */
+disability_needs: string, communication_needs: string, plan_category: PlanCategory | null, plan_start: string | null, 
 /**
  * How often the checklist should be repeated, in months (default 3).
  */

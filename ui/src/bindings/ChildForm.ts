@@ -9,4 +9,4 @@ export type ChildForm = { name: string, date_of_birth: string, unborn: boolean,
 /**
  * Name of the household; an existing one (matched ignoring case) or a new one. Empty: none.
  */
-household: string, disability_needs: string, communication_needs: string, plan_category: PlanCategory | null, plan_start: string, review_interval_months?: number, };
+household: string, has_disability: boolean, disability_needs: string, communication_needs: string, plan_category: PlanCategory | null, plan_start: string, review_interval_months?: number, };

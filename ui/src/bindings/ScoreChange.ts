@@ -8,4 +8,9 @@ export type ScoreChange = { from_date: string, to_date: string, from: number | n
 /**
  * `to - from` to one decimal: negative is better. `None` when not comparable.
  */
-difference: number | null, change: Change, };
+difference: number | null, change: Change, 
+/**
+ * The two checklists were graded on different versions of the checklist, so `from` and
+ * `to` are both scored on the items the versions share (matched by id), not as first shown.
+ */
+shared_items_only: boolean, };

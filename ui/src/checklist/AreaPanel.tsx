@@ -6,7 +6,7 @@ import type { AreaConfirmation } from "../bindings/AreaConfirmation";
 import type { AreaScore } from "../bindings/AreaScore";
 import type { Grade } from "../bindings/Grade";
 import type { ItemRecord } from "../bindings/ItemRecord";
-import { itemsFor } from "../ageBand";
+import { appliesTo, itemsFor, waitingOnDisability, type ForChild } from "../ageBand";
 import { isTyping, keyAction } from "../keys";
 import { progressOf, progressText } from "../progress";
 import { AreaSummary } from "./AreaSummary";
@@ -15,6 +15,8 @@ import { emptyRecord, ItemCard, ItemText, type ItemChange } from "./ItemCard";
 type Props = {
   area: Area;
   band: AgeBand;
+  forChild: ForChild;
+  childName: string;
   records: Record<string, ItemRecord>;
   errors: ReadonlyMap<string, string>;
   readOnly: boolean;
@@ -36,9 +38,10 @@ function focusItem(el: HTMLElement) {
 }
 
 export function AreaPanel(props: Props) {
-  const { area, band, records, readOnly } = props;
+  const { area, band, forChild, records, readOnly } = props;
   const list = useRef<HTMLDivElement>(null);
-  const items = itemsFor(area, band);
+  const items = itemsFor(area, band, forChild);
+  const waiting = waitingOnDisability(area, band, forChild);
   const progress = progressOf(items, (id) => records[id]?.grade);
   const position = new Map(items.map((item, i) => [item.id, `${i + 1} of ${items.length}`]));
 
@@ -75,9 +78,16 @@ export function AreaPanel(props: Props) {
         </p>
       )}
       {items.length === 0 && <p class="empty">No item of this area applies to a child of this age.</p>}
+      {waiting > 0 && (
+        <p class="hint" id="disability-items-note">
+          {waiting === 1 ? "One item" : `${waiting} items`} about the care of a disability or long-term condition{" "}
+          {waiting === 1 ? "is" : "are"} not applicable: {props.childName} has no recorded disability or long-term condition. To
+          record one, edit the child's details.
+        </p>
+      )}
       <div class="items" ref={list} onKeyDown={onKeyDown}>
         {area.subareas.map((sub) => {
-          const subItems = sub.items.filter((i) => i.age_bands.includes(band));
+          const subItems = sub.items.filter((i) => appliesTo(i, band, forChild));
           if (subItems.length === 0) return null;
           return (
             <section key={sub.id} aria-labelledby={`sub-${sub.id}`} class="subarea">

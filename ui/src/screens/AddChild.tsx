@@ -15,6 +15,7 @@ const EMPTY: ChildForm = {
   date_of_birth: "",
   unborn: false,
   household: "",
+  has_disability: false,
   disability_needs: "",
   communication_needs: "",
   plan_category: null,
@@ -27,6 +28,7 @@ const formOf = (c: Child): ChildForm => ({
   date_of_birth: c.date_of_birth,
   unborn: c.unborn,
   household: c.household_name ?? "",
+  has_disability: c.has_disability,
   disability_needs: c.disability_needs,
   communication_needs: c.communication_needs,
   plan_category: c.plan_category,
@@ -198,7 +200,26 @@ export function ChildFormCard({ child, onSaved, onCancel }: Props) {
           />
         )}
       </Field>
-      <Field id="child-disability-needs" label="Disability or health needs (optional)">
+      <div class={fieldError("has_disability") ? "field checkbox field-invalid" : "field checkbox"}>
+        <input
+          id="child-has-disability"
+          type="checkbox"
+          checked={form.has_disability}
+          onChange={(e) => set("has_disability", e.currentTarget.checked)}
+          aria-describedby={["child-has-disability-hint", fieldError("has_disability") && "child-has-disability-error"].filter(Boolean).join(" ")}
+          aria-invalid={Boolean(fieldError("has_disability"))}
+        />
+        <label for="child-has-disability">Has a disability or long-term condition</label>
+        <p class="hint" id="child-has-disability-hint">
+          The checklist's items about the care of a disability or condition apply only when this is ticked.
+        </p>
+        {fieldError("has_disability") && (
+          <p class="error" id="child-has-disability-error">
+            {fieldError("has_disability")}
+          </p>
+        )}
+      </div>
+      <Field id="child-disability-needs" label="The disability or condition, and what the child needs (optional)">
         {(describedBy) => (
           <textarea
             id="child-disability-needs"

@@ -2,7 +2,7 @@
 // the actions, and finalising. Every change is saved as it is made.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import { api } from "../api";
-import { AGE_BAND_LABELS, ageBandOn, itemsFor } from "../ageBand";
+import { AGE_BAND_LABELS, ageBandOn, itemsFor, type ForChild } from "../ageBand";
 import { Autosave, saveStatusText, type SaveStatus } from "../autosave";
 import type { AssessmentView } from "../bindings/AssessmentView";
 import type { Checklist as ChecklistContent } from "../bindings/Checklist";
@@ -48,7 +48,10 @@ export function Checklist({ id, tab }: { id: number; tab: string | null }) {
   const autosave = useMemo(() => new Autosave(setSave, 500, refresh), [id]);
 
   useEffect(() => {
-    Promise.all([api.assessmentView(id), api.checklist()])
+    // The words this checklist was graded on (its own version), not necessarily the newest.
+    api
+      .assessmentView(id)
+      .then((v) => Promise.all([v, api.checklist(v.assessment.checklist_hash)]))
       .then(([v, c]) => {
         records.current = Object.fromEntries(v.assessment.items.map((i) => [i.item_id, i]));
         texts.current = textsOf(v.assessment.narrative);
@@ -85,8 +88,12 @@ export function Checklist({ id, tab }: { id: number; tab: string | null }) {
   const band = ageBandOn(child.date_of_birth, a.assessed_on);
   const areas = content.areas;
   const currentTab = tab ?? areas[0].id;
+  const forChild: ForChild = {
+    hasDisability: child.has_disability,
+    graded: (itemId) => ["1", "2", "3", "4", "5"].includes(records.current[itemId]?.grade ?? ""),
+  };
   const progressByArea = new Map(
-    areas.map((area) => [area.id, progressOf(itemsFor(area, band), (itemId) => records.current[itemId]?.grade)]),
+    areas.map((area) => [area.id, progressOf(itemsFor(area, band, forChild), (itemId) => records.current[itemId]?.grade)]),
   );
   const overall = sumProgress([...progressByArea.values()]);
 
@@ -204,6 +211,8 @@ export function Checklist({ id, tab }: { id: number; tab: string | null }) {
             key={area.id}
             area={area}
             band={band}
+            forChild={forChild}
+            childName={child.name}
             records={records.current}
             errors={save.errors}
             readOnly={finalised}

@@ -79,12 +79,10 @@ function ChildDetails({ child: c }: { child: Child }) {
         <dt>Checklist repeated</dt>
         <dd>every {c.review_interval_months === 1 ? "month" : `${c.review_interval_months} months`}</dd>
       </div>
-      {c.disability_needs && (
-        <div>
-          <dt>Disability or health needs</dt>
-          <dd class="multiline">{c.disability_needs}</dd>
-        </div>
-      )}
+      <div>
+        <dt>Disability or long-term condition</dt>
+        <dd class="multiline">{c.has_disability ? c.disability_needs || "Recorded" : "None recorded"}</dd>
+      </div>
       {c.communication_needs && (
         <div>
           <dt>Communication needs</dt>

@@ -6,7 +6,7 @@ import type { Assessment } from "../bindings/Assessment";
 import type { AssessmentView } from "../bindings/AssessmentView";
 import type { Checklist } from "../bindings/Checklist";
 import type { Round } from "../bindings/Round";
-import { changeBetween, changeLabel, gradeDifference, gradeShort, itemAlarm, scoreWithBand } from "../change";
+import { changeBetween, changeLabel, gradeDifference, gradeShort, itemAlarm, itemVersionNote, scoreWithBand } from "../change";
 import { ErrorMessage, Loading, PageTitle, Tag, useLoad } from "../components";
 import { formatDate } from "../dates";
 import { navigate } from "../route";
@@ -48,7 +48,6 @@ export function ComparePage({ childId, from, to }: Props) {
   const child = useLoad(() => api.getChild(childId), [childId]);
   const history = useLoad(() => api.childHistory(childId), [childId]);
   const assessments = useLoad(() => api.listAssessments(childId), [childId]);
-  const checklist = useLoad(() => api.checklist(), []);
   const [onlyDifferent, setOnlyDifferent] = useState(false);
 
   const choices = finalisedChoices(assessments.data ?? []);
@@ -63,7 +62,7 @@ export function ComparePage({ childId, from, to }: Props) {
     <>
       <ChildBreadcrumbs childId={childId} name={child.data?.name} history />
       <PageTitle>{child.data ? `Compare two checklists: ${child.data.name}` : "Compare two checklists"}</PageTitle>
-      <ErrorMessage message={child.error ?? assessments.error ?? checklist.error} />
+      <ErrorMessage message={child.error ?? assessments.error} />
       {!assessments.data && !assessments.error && <Loading what="the checklists" />}
       {assessments.data && choices.length < 2 && (
         <p class="empty">
@@ -88,24 +87,34 @@ export function ComparePage({ childId, from, to }: Props) {
               <label for="compare-only-different">Show only the items that differ</label>
             </div>
           </form>
-          {checklist.data && (
-            <Comparison
-              key={`${fromId}-${toId}`}
-              checklist={checklist.data}
-              first={choices.find((c) => c.a.id === fromId)!.a}
-              second={choices.find((c) => c.a.id === toId)!.a}
-              onlyDifferent={onlyDifferent}
-            />
-          )}
+          <Comparison
+            key={`${fromId}-${toId}`}
+            first={choices.find((c) => c.a.id === fromId)!.a}
+            second={choices.find((c) => c.a.id === toId)!.a}
+            onlyDifferent={onlyDifferent}
+          />
         </>
       )}
     </>
   );
 }
 
-type ComparisonProps = { checklist: Checklist; first: Assessment; second: Assessment; onlyDifferent: boolean };
+type ComparisonProps = { first: Assessment; second: Assessment; onlyDifferent: boolean };
 
-function Comparison({ checklist, first, second, onlyDifferent }: ComparisonProps) {
+function Comparison({ first, second, onlyDifferent }: ComparisonProps) {
+  // Each checklist's own words (its version); items are matched by id.
+  const words = useLoad(
+    () => Promise.all([api.checklist(first.checklist_hash), api.checklist(second.checklist_hash)]),
+    [first.checklist_hash, second.checklist_hash],
+  );
+  if (words.error) return <ErrorMessage message={words.error} />;
+  if (!words.data) return <Loading what="the checklists' words" />;
+  return <ComparisonOf words={words.data} first={first} second={second} onlyDifferent={onlyDifferent} />;
+}
+
+function ComparisonOf({ words, first, second, onlyDifferent }: ComparisonProps & { words: [Checklist, Checklist] }) {
+  // The structure shown is the second checklist's, with any item only the first one asks added at the end of its sub-area.
+  const checklist = mergedOutline(words[0], words[1]);
   // The computed area scores of each checklist, for the line above each area's table.
   const views = useLoad(() => Promise.all([api.assessmentView(first.id), api.assessmentView(second.id)]), [first.id, second.id]);
   const firstItems = new Map(first.items.map((i) => [i.item_id, i]));
@@ -178,7 +187,15 @@ function Comparison({ checklist, first, second, onlyDifferent }: ComparisonProps
                           </tr>
                         ),
                         <tr key={item.id} class={d.differs ? "differs" : undefined} data-item-id={item.id}>
-                          <th scope="row">{item.title}</th>
+                          <th scope="row">
+                            {item.title}
+                            {itemVersionNote(words[0], words[1], item.id) && (
+                              <>
+                                {" "}
+                                <Tag>{itemVersionNote(words[0], words[1], item.id)}</Tag>
+                              </>
+                            )}
+                          </th>
                           <td>{gradeShort(firstItems.get(item.id)?.grade)}</td>
                           <td>{gradeShort(secondItems.get(item.id)?.grade)}</td>
                           <td class="difference">
@@ -202,6 +219,22 @@ function Comparison({ checklist, first, second, onlyDifferent }: ComparisonProps
       })}
     </>
   );
+}
+
+/** `second`'s areas and sub-areas, with any item only `first` has added to its sub-area (matched by id). */
+function mergedOutline(first: Checklist, second: Checklist): Checklist {
+  if (first.hash === second.hash) return second;
+  const inSecond = new Set(second.areas.flatMap((a) => a.subareas.flatMap((s) => s.items.map((i) => i.id))));
+  return {
+    ...second,
+    areas: second.areas.map((area) => ({
+      ...area,
+      subareas: area.subareas.map((sub) => {
+        const before = first.areas.find((a) => a.id === area.id)?.subareas.find((s) => s.id === sub.id);
+        return { ...sub, items: [...sub.items, ...(before?.items.filter((i) => !inSecond.has(i.id)) ?? [])] };
+      }),
+    })),
+  };
 }
 
 /** One of the two checklist choices (same list, either side). */

@@ -179,6 +179,15 @@ function Flags({ h }: { h: ChildHistory }) {
               ? `${PLAN_LABELS[child.plan_category]} plan; no start date recorded.`
               : "Not on a child protection plan."}
         </li>
+        {history.versions.map((v) => (
+          <li key={`version-${v.assessed_on}`} class="flag" data-flag="checklist-version">
+            <Tag>Checklist version</Tag> From {formatDate(v.assessed_on)} the checklist is version {v.to_version} (before:{" "}
+            {v.from_version}): {v.new_items.length} new {v.new_items.length === 1 ? "item" : "items"},{" "}
+            {v.changed_items.length} {v.changed_items.length === 1 ? "item" : "items"} with changed words
+            {v.removed_items.length > 0 && `, ${v.removed_items.length} no longer asked`}. Items are matched by id; change across
+            the versions is measured on the items both share.
+          </li>
+        ))}
         {history.drift.length === 0 && history.rounds.length > 0 && (
           <li class="flag" data-flag="no-drift">
             <Tag>No drift</Tag> No area at concern has gone without improvement across two reviews or 6 months.

@@ -37,6 +37,8 @@ export function HouseholdPage({ id }: { id: number }) {
 
 function HouseholdChildCard({ hc, checklist }: { hc: HouseholdChild; checklist: Checklist }) {
   const { child, latest, latest_profile } = hc;
+  // The latest checklist's own words (its version), for the titles of its urgent items.
+  const words = useLoad(() => api.checklist(latest?.checklist_hash), [latest?.checklist_hash]);
   return (
     <li class="card wide" data-child-id={child.id}>
       <h2>
@@ -67,7 +69,7 @@ function HouseholdChildCard({ hc, checklist }: { hc: HouseholdChild; checklist: 
             {latest.status === "finalised" ? <Tag tone="done">Finalised</Tag> : <Tag>Draft</Tag>} by{" "}
             {latest.assessor.name} ({latest.assessor.agency})
           </p>
-          <AreaProfile checklist={checklist} areas={latest_profile.areas} confirmations={latest.confirmations} />
+          <AreaProfile checklist={words.data ?? checklist} areas={latest_profile.areas} confirmations={latest.confirmations} />
         </>
       ) : (
         !hc.not_yet_assessed && <p class="latest">No checklist yet.</p>
