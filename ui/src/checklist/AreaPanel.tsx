@@ -75,6 +75,8 @@ export function AreaPanel(props: Props) {
         </p>
       )}
       {items.length === 0 && <p class="empty">No item of this area applies to a child of this age.</p>}
+      {/* The grading keys bubble up from the focusable item cards; this list itself takes no focus. */}
+      {/* eslint-disable-next-line jsx-a11y/no-static-element-interactions */}
       <div class="items" ref={list} onKeyDown={onKeyDown}>
         {area.subareas.map((sub) => {
           const subItems = sub.items.filter((i) => i.age_bands.includes(band));
