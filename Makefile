@@ -18,10 +18,13 @@ XVFB := xvfb-run -a -s "-screen 0 1280x900x24"
 run: deps app
 	./target/debug/neglect-toolkit $(ARGS)
 
-## test: install what is missing, then every test: UI unit tests, core and shell tests, end to end.
+## test: install what is missing, then every test: lints (rustfmt, ESLint, clippy), UI unit tests,
+## core and shell tests, end to end.
 test: deps ui
 	cargo fmt --all --check
+	cd ui && npx eslint --max-warnings 0 .
 	cd ui && npx vitest run
+	cargo clippy --workspace --all-targets --locked -- -D warnings
 	$(XVFB) cargo test --workspace --locked
 	@if [ "$$RELEASE_TEST" = 1 ]; then $(MAKE) release && bash scripts/release-test.sh; fi
 	@echo "make test: all tests passed"
@@ -45,6 +48,7 @@ system-packages:
 rust:
 	@command -v cargo >/dev/null || { echo "Installing Rust with rustup"; curl -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal; }
 	@cargo fmt --version >/dev/null 2>&1 || rustup component add rustfmt
+	@cargo clippy --version >/dev/null 2>&1 || rustup component add clippy
 
 tauri-driver:
 	@command -v tauri-driver >/dev/null || cargo install tauri-driver --locked --version $(TAURI_DRIVER_VERSION)

@@ -8,8 +8,10 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::checklist::Checklist;
-use crate::model::{AgeBand, Child};
-use crate::scoring::{self, Grade, Profile};
+use crate::error::{CoreError, Result};
+use crate::model::{parse_form_date, AgeBand, Child};
+use crate::text::{text_fault, MAX_TEXT_CHARS};
+use crate::scoring::{self, check_confirmation, Grade, Profile};
 
 /// Who completed the checklist.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -98,102 +100,104 @@ pub struct AreaConfirmation {
     pub reason: String,
 }
 
-/// The written sections recorded with every checklist.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export)]
-pub struct Narrative {
-    pub childs_voice: String,
-    pub day_in_my_life: String,
-    pub strengths: String,
-    pub parents_view: String,
-    pub worries: String,
-    pub needs_to_change: String,
-    pub better_looks_like: String,
-    /// Impact on the child, per area id.
-    pub impact: BTreeMap<String, String>,
+/// Declares the narrative sections once: the fields of [`Narrative`], the table
+/// [`NARRATIVE_SECTIONS`] (screen, family summary, exchange file) and the lookups by key.
+/// Adding a section is one entry below (and, for an old database, nothing else: a section
+/// is one row of `narrative`, keyed by name).
+macro_rules! narrative_sections {
+    ($($key:ident { title: $title:literal, hint: $hint:literal, family_title: $family:expr, label: $label:literal, },)*) => {
+        /// The written sections recorded with every checklist. Missing sections read as empty
+        /// and unknown ones are refused, so an exchange file from an older version still reads.
+        #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+        #[serde(deny_unknown_fields, default)]
+        #[ts(export)]
+        pub struct Narrative {
+            $(pub $key: String,)*
+            /// Impact on the child, per area id.
+            pub impact: BTreeMap<String, String>,
+        }
+
+        /// The narrative sections by their stored key, in the order they are written and printed.
+        pub const NARRATIVE_SECTIONS: &[NarrativeSection] = &[$(NarrativeSection {
+            key: stringify!($key),
+            title: $title,
+            hint: $hint,
+            family_title: $family,
+            label: $label,
+        },)*];
+
+        impl Narrative {
+            pub fn section(&self, key: &str) -> Option<&str> {
+                match key {
+                    $(stringify!($key) => Some(&self.$key),)*
+                    _ => None,
+                }
+            }
+
+            pub fn section_mut(&mut self, key: &str) -> Option<&mut String> {
+                match key {
+                    $(stringify!($key) => Some(&mut self.$key),)*
+                    _ => None,
+                }
+            }
+        }
+    };
 }
 
-/// One written section of a checklist: how the screen asks for it, and whether (and under
-/// which plain heading) the family summary prints it.
+/// One written section of a checklist: how the screen asks for it, whether (and under which
+/// plain heading) the family summary prints it, and how a fault in an exchange file names it.
 #[derive(Debug, Clone, Copy)]
 pub struct NarrativeSection {
     pub key: &'static str,
     pub title: &'static str,
     pub hint: &'static str,
     pub family_title: Option<&'static str>,
+    pub label: &'static str,
 }
 
-/// The narrative sections by their stored key, in the order they are written and printed.
-pub const NARRATIVE_SECTIONS: [NarrativeSection; 7] = [
-    NarrativeSection {
-        key: "childs_voice",
+narrative_sections! {
+    childs_voice {
         title: "The child's voice",
         hint: "What the child says, shows or would say about their life, in their words where you can.",
         family_title: None,
+        label: "child's voice",
     },
-    NarrativeSection {
-        key: "day_in_my_life",
+    day_in_my_life {
         title: "A day in my life",
         hint: "A typical day from the child's point of view, from waking to sleeping.",
         family_title: None,
+        label: "day in my life",
     },
-    NarrativeSection {
-        key: "strengths",
+    strengths {
         title: "Strengths and what helps",
         hint: "What is going well, and who or what protects the child.",
         family_title: Some("What is going well"),
+        label: "strengths",
     },
-    NarrativeSection {
-        key: "parents_view",
+    parents_view {
         title: "The parent or carer's view",
         hint: "What the parent or carer thinks of the worries and of the grades.",
         family_title: None,
+        label: "parent or carer's view",
     },
-    NarrativeSection {
-        key: "worries",
+    worries {
         title: "What we are worried about",
         hint: "The harm or likely harm to the child if nothing changes.",
         family_title: Some("What we are worried about"),
+        label: "worries",
     },
-    NarrativeSection {
-        key: "needs_to_change",
+    needs_to_change {
         title: "What needs to change",
         hint: "Specific, in plain words the family can understand.",
         family_title: Some("What needs to change"),
+        label: "what needs to change",
     },
-    NarrativeSection {
-        key: "better_looks_like",
+    better_looks_like {
         title: "What better will look like",
         hint: "What we would see and hear if the child's care were good enough.",
         family_title: Some("What better will look like"),
+        label: "what better looks like",
     },
-];
-
-impl Narrative {
-    pub fn section(&self, key: &str) -> Option<&str> {
-        Some(match key {
-            "childs_voice" => &self.childs_voice,
-            "day_in_my_life" => &self.day_in_my_life,
-            "strengths" => &self.strengths,
-            "parents_view" => &self.parents_view,
-            "worries" => &self.worries,
-            "needs_to_change" => &self.needs_to_change,
-            "better_looks_like" => &self.better_looks_like,
-            _ => return None,
-        })
-    }
-    pub fn section_mut(&mut self, key: &str) -> Option<&mut String> {
-        Some(match key {
-            "childs_voice" => &mut self.childs_voice,
-            "day_in_my_life" => &mut self.day_in_my_life,
-            "strengths" => &mut self.strengths,
-            "parents_view" => &mut self.parents_view,
-            "worries" => &mut self.worries,
-            "needs_to_change" => &mut self.needs_to_change,
-            "better_looks_like" => &mut self.better_looks_like,
-            _ => return None,
-        })
-    }
 }
 
 /// One action in the plan.
@@ -260,5 +264,179 @@ impl Assessment {
 
     pub fn item(&self, item_id: &str) -> Option<&ItemRecord> {
         self.items.iter().find(|i| i.item_id == item_id)
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The forms that start and plan a checklist, and what finalising needs: the rules, beside the
+// types they govern. The store keeps the SQL, the locks and the audit log.
+// ---------------------------------------------------------------------------------------------
+
+/// The "Start a checklist" form.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct StartAssessmentForm {
+    pub assessor_name: String,
+    pub agency: String,
+    pub role: String,
+    pub assessed_on: String,
+    /// Empty: the store picks it (see `store::assessments::round_for`: the rounds of the child's history).
+    #[serde(default)]
+    pub review_round: Option<u32>,
+}
+
+/// An action as entered in the plan.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ActionForm {
+    pub what: String,
+    pub who: String,
+    pub agency: String,
+    pub by_when: String,
+    #[serde(default)]
+    pub target_grade: Option<u8>,
+    #[serde(default)]
+    pub area_id: Option<String>,
+}
+
+/// What is missing before an assessment can be finalised.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct FinaliseCheck {
+    /// Must be put right first (e.g. an area not confirmed).
+    pub blocking: Vec<String>,
+    /// Worth knowing but not blocking (e.g. items not graded, sections left empty).
+    pub missing: Vec<String>,
+}
+
+/// The one text rule ([`crate::text`]) as a form error on `field`.
+pub(crate) fn text_field(field: &str, what: &str, text: &str) -> Result<()> {
+    match text_fault(what, text, MAX_TEXT_CHARS) {
+        Some(message) => Err(CoreError::invalid(field, message)),
+        None => Ok(()),
+    }
+}
+
+/// An optional field, trimmed, held to the same rule as an import's.
+fn trimmed_text(field: &str, what: &str, text: &str) -> Result<String> {
+    let t = text.trim();
+    text_field(field, what, t)?;
+    Ok(t.to_string())
+}
+
+/// A text that must be given: trimmed, and refused when empty or too long.
+pub(crate) fn required(field: &str, what: &str, text: &str) -> Result<String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Err(CoreError::invalid(field, format!("Please enter the {what}.")));
+    }
+    text_field(field, what, t)?;
+    Ok(t.to_string())
+}
+
+/// A "Start a checklist" form that passed its checks.
+pub struct ValidStart {
+    pub assessor: Practitioner,
+    pub date: NaiveDate,
+    /// `None`: the store picks the round.
+    pub review_round: Option<u32>,
+}
+
+impl StartAssessmentForm {
+    /// Checks the form for `child` on `today`. Every rule has its own sentence.
+    pub fn validate(&self, child: &Child, today: NaiveDate) -> Result<ValidStart> {
+        let assessor = Practitioner {
+            name: required("assessor_name", "assessor's name", &self.assessor_name)?,
+            agency: required("agency", "agency", &self.agency)?,
+            role: trimmed_text("role", "role", &self.role)?,
+        };
+        let date = parse_form_date(&self.assessed_on, "assessed_on", "date of the checklist")?;
+        if date > today {
+            return Err(CoreError::invalid("assessed_on", "The date of the checklist is in the future."));
+        }
+        if !child.unborn && date < child.date_of_birth {
+            return Err(CoreError::invalid(
+                "assessed_on",
+                "The date of the checklist is before the child's date of birth.",
+            ));
+        }
+        if self.review_round == Some(0) {
+            return Err(CoreError::invalid("review_round", "The review round starts at 1."));
+        }
+        Ok(ValidStart { assessor, date, review_round: self.review_round })
+    }
+}
+
+/// An action that passed its checks, as the store writes it.
+pub struct ValidAction {
+    pub what: String,
+    pub who: String,
+    pub agency: String,
+    pub by_when: NaiveDate,
+    pub target_grade: Option<u8>,
+    pub area_id: Option<String>,
+}
+
+impl ActionForm {
+    /// Checks the form against the checklist it plans for (the area must be one of its own).
+    pub fn validate(&self, checklist: &Checklist) -> Result<ValidAction> {
+        let what = required("what", "action", &self.what)?;
+        let who = required("who", "person responsible", &self.who)?;
+        let agency = trimmed_text("agency", "agency of the action", &self.agency)?;
+        let by_when = parse_form_date(&self.by_when, "by_when", "date the action is due")?;
+        if self.target_grade.is_some_and(|g| !(1..=5).contains(&g)) {
+            return Err(CoreError::invalid("target_grade", "The target grade must be from 1 to 5."));
+        }
+        if let Some(area) = &self.area_id {
+            if checklist.area(area).is_none() {
+                return Err(CoreError::invalid("area_id", format!("There is no area \"{area}\".")));
+            }
+        }
+        Ok(ValidAction { what, who, agency, by_when, target_grade: self.target_grade, area_id: self.area_id.clone() })
+    }
+}
+
+impl FinaliseCheck {
+    /// What stands between this checklist and finalising it, for `child` (age band and recorded
+    /// disability): unconfirmed areas block; ungraded items, thin evidence, unwritten
+    /// sections and an empty plan are listed so nobody finalises without seeing them.
+    pub fn of(a: &Assessment, checklist: &Checklist, child: &Child) -> FinaliseCheck {
+        let profile = a.profile(checklist, child);
+        let mut blocking = Vec::new();
+        let mut missing = Vec::new();
+        for area in &profile.areas {
+            match a.confirmation(&area.id) {
+                None => blocking.push(format!("{}: the area grade has not been confirmed.", area.name)),
+                // Grades can change after an area is confirmed: the confirmation must still hold
+                // (a calmer grade beside an urgent item needs its reason).
+                Some(c) => {
+                    if let Err(fault) =
+                        check_confirmation(area.score, c.confirmed, &c.reason, !area.urgent_items.is_empty())
+                    {
+                        blocking.push(format!("{}: {fault}", area.name));
+                    }
+                }
+            }
+            if !area.missing_items.is_empty() {
+                missing.push(format!(
+                    "{}: {} of {} items have no grade.",
+                    area.name,
+                    area.missing_items.len(),
+                    area.applicable
+                ));
+            }
+            if !area.enough_evidence {
+                missing.push(format!("{}: not enough evidence for a computed score.", area.name));
+            }
+        }
+        for section in NARRATIVE_SECTIONS {
+            if a.narrative.section(section.key).is_some_and(|t| t.trim().is_empty()) {
+                missing.push(format!("{} has not been written.", section.title));
+            }
+        }
+        if a.actions.is_empty() {
+            missing.push("No actions have been agreed.".into());
+        }
+        FinaliseCheck { blocking, missing }
     }
 }

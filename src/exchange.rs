@@ -14,7 +14,7 @@
 //! **Partnership dataset.** One row per child per period, with a pseudonymous id and no
 //! names or dates of birth; [`to_csv`] writes it as RFC 4180 CSV.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 use std::io::Read;
 use std::path::Path;
 
@@ -24,6 +24,7 @@ use ts_rs::TS;
 
 use crate::assessment::{
     Action, AreaConfirmation, Assessment, AssessmentStatus, EvidenceSource, ItemRecord, Narrative, Practitioner,
+    NARRATIVE_SECTIONS,
 };
 use crate::checklist::{Checklist, Checklists};
 use crate::error::{CoreError, Result};
@@ -237,19 +238,8 @@ pub struct ExchangeConfirmation {
     pub reason: String,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct ExchangeNarrative {
-    pub childs_voice: String,
-    pub day_in_my_life: String,
-    pub strengths: String,
-    pub parents_view: String,
-    pub worries: String,
-    pub needs_to_change: String,
-    pub better_looks_like: String,
-    /// Impact on the child, per area id.
-    pub impact: BTreeMap<String, String>,
-}
+/// The written sections travel as the app keeps them (see [`Narrative`]).
+pub type ExchangeNarrative = Narrative;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -290,7 +280,6 @@ impl ExchangeAssessment {
         review_round: u32,
         amends: Option<i64>,
     ) -> Assessment {
-        let n = &self.narrative;
         Assessment {
             id: 0,
             child_id,
@@ -325,16 +314,7 @@ impl ExchangeAssessment {
                     reason: c.reason.clone(),
                 })
                 .collect(),
-            narrative: Narrative {
-                childs_voice: n.childs_voice.clone(),
-                day_in_my_life: n.day_in_my_life.clone(),
-                strengths: n.strengths.clone(),
-                parents_view: n.parents_view.clone(),
-                worries: n.worries.clone(),
-                needs_to_change: n.needs_to_change.clone(),
-                better_looks_like: n.better_looks_like.clone(),
-                impact: n.impact.clone(),
-            },
+            narrative: self.narrative.clone(),
             actions: self
                 .actions
                 .iter()
@@ -624,6 +604,7 @@ impl ExchangeFile {
             date_of_birth: c.date_of_birth.to_string(),
             unborn: c.unborn,
             household: String::new(),
+            has_disability: c.recorded_disability(),
             disability_needs: c.disability_needs.clone(),
             communication_needs: c.communication_needs.clone(),
             plan_category: c.plan_category,
@@ -723,16 +704,8 @@ pub(crate) fn check_assessment(
         text(&format!("reason for the {} area grade", c.area_id), &c.reason);
     }
     let n = &a.narrative;
-    for (key, t) in [
-        ("child's voice", &n.childs_voice),
-        ("day in my life", &n.day_in_my_life),
-        ("strengths", &n.strengths),
-        ("parent or carer's view", &n.parents_view),
-        ("worries", &n.worries),
-        ("what needs to change", &n.needs_to_change),
-        ("what better looks like", &n.better_looks_like),
-    ] {
-        text(key, t);
+    for section in NARRATIVE_SECTIONS {
+        text(section.label, n.section(section.key).unwrap_or_default());
     }
     for (area, t) in &n.impact {
         text(&format!("impact on the child ({area})"), t);

@@ -489,7 +489,7 @@ fn unknown_section(doc: &mut Doc, case: &Case) {
         return;
     }
     doc.paragraph("Items that apply to the child but that no assessor in the latest review round graded:");
-    for area in &case.input.checklist.areas {
+    for area in &case.input.checklist.current().areas {
         let items: Vec<String> = unknown
             .iter()
             .filter(|u| u.area_id == area.id)

@@ -1,4 +1,5 @@
-//! Assessments: start, save as you go, confirm areas, finalise, amend.
+//! Assessments: start, save as you go, confirm areas, finalise, amend: the SQL, the finalise
+//! lock and the audit rows. The forms and their rules live in `crate::assessment`.
 //!
 //! Every save is one transaction with its audit row, committed with `synchronous = FULL`
 //! before the call returns: what the UI shows as "saved" survives a crash. Finalised
@@ -9,88 +10,26 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Transaction};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use ts_rs::TS;
 
 use super::audit::{now_stamp, record, Change};
 use super::Store;
 use crate::assessment::{
-    Action, AreaConfirmation, Assessment, AssessmentStatus, EvidenceSource, ItemRecord, Narrative, Practitioner,
-    NARRATIVE_SECTIONS,
+    required, text_field, Action, AreaConfirmation, Assessment, AssessmentStatus, EvidenceSource, ItemRecord,
+    Narrative, Practitioner, ValidAction, ValidStart, NARRATIVE_SECTIONS,
 };
 use crate::checklist::Versions;
+pub use crate::assessment::{ActionForm, FinaliseCheck, StartAssessmentForm};
 use crate::compare::ROUND_DAYS;
 use crate::error::{CoreError, Result};
-use crate::model::parse_form_date;
 use crate::scoring::{check_confirmation, Grade};
-use crate::text::{text_fault, MAX_TEXT_CHARS};
-
-/// The "Start a checklist" form.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
-#[ts(export)]
-pub struct StartAssessmentForm {
-    pub assessor_name: String,
-    pub agency: String,
-    pub role: String,
-    pub assessed_on: String,
-    /// Empty: the store picks it (see `round_for`: the rounds of the child's history).
-    #[serde(default)]
-    pub review_round: Option<u32>,
-}
-
-/// An action as entered in the plan.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
-#[ts(export)]
-pub struct ActionForm {
-    pub what: String,
-    pub who: String,
-    pub agency: String,
-    pub by_when: String,
-    #[serde(default)]
-    pub target_grade: Option<u8>,
-    #[serde(default)]
-    pub area_id: Option<String>,
-}
-
-/// What is missing before an assessment can be finalised.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
-pub struct FinaliseCheck {
-    /// Must be put right first (e.g. an area not confirmed).
-    pub blocking: Vec<String>,
-    /// Worth knowing but not blocking (e.g. items not graded, sections left empty).
-    pub missing: Vec<String>,
-}
 
 /// Acknowledges a save: the UI shows "saved" only after this arrives.
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
 pub struct Saved {
     pub saved_at: String,
-}
-
-/// The one text rule ([`crate::text`]) as a form error on `field`.
-fn text_field(field: &str, what: &str, text: &str) -> Result<()> {
-    match text_fault(what, text, MAX_TEXT_CHARS) {
-        Some(message) => Err(CoreError::invalid(field, message)),
-        None => Ok(()),
-    }
-}
-
-/// An optional field, trimmed, held to the same rule as an import's.
-fn trimmed_text(field: &str, what: &str, text: &str) -> Result<String> {
-    let t = text.trim();
-    text_field(field, what, t)?;
-    Ok(t.to_string())
-}
-
-fn required(field: &str, what: &str, text: &str) -> Result<String> {
-    let t = text.trim();
-    if t.is_empty() {
-        return Err(CoreError::invalid(field, format!("Please enter the {what}.")));
-    }
-    text_field(field, what, t)?;
-    Ok(t.to_string())
 }
 
 fn locked_refusal() -> CoreError {
@@ -179,23 +118,8 @@ impl Store {
         today: NaiveDate,
     ) -> Result<Assessment> {
         let child = self.get_child(child_id)?;
-        let assessor = Practitioner {
-            name: required("assessor_name", "assessor's name", &form.assessor_name)?,
-            agency: required("agency", "agency", &form.agency)?,
-            role: trimmed_text("role", "role", &form.role)?,
-        };
-        let date = parse_form_date(&form.assessed_on, "assessed_on", "date of the checklist")?;
-        if date > today {
-            return Err(CoreError::invalid("assessed_on", "The date of the checklist is in the future."));
-        }
-        if !child.unborn && date < child.date_of_birth {
-            return Err(CoreError::invalid(
-                "assessed_on",
-                "The date of the checklist is before the child's date of birth.",
-            ));
-        }
-        let round = match form.review_round {
-            Some(0) => return Err(CoreError::invalid("review_round", "The review round starts at 1.")),
+        let ValidStart { assessor, date, review_round } = form.validate(&child, today)?;
+        let round = match review_round {
             Some(n) => n,
             None => round_for(&self.conn, child_id, date, &assessor)?,
         };
@@ -482,30 +406,14 @@ impl Store {
         Ok(Saved { saved_at })
     }
 
-    fn valid_action(&self, form: &ActionForm) -> Result<(String, String, String, NaiveDate)> {
-        let what = required("what", "action", &form.what)?;
-        let who = required("who", "person responsible", &form.who)?;
-        let agency = trimmed_text("agency", "agency of the action", &form.agency)?;
-        let by_when = parse_form_date(&form.by_when, "by_when", "date the action is due")?;
-        if form.target_grade.is_some_and(|g| !(1..=5).contains(&g)) {
-            return Err(CoreError::invalid("target_grade", "The target grade must be from 1 to 5."));
-        }
-        if let Some(area) = &form.area_id {
-            if self.checklist().area(area).is_none() {
-                return Err(CoreError::invalid("area_id", format!("There is no area \"{area}\".")));
-            }
-        }
-        Ok((what, who, agency, by_when))
-    }
-
     pub fn add_action(&mut self, assessment_id: i64, form: &ActionForm) -> Result<Action> {
         let child_id = self.draft(assessment_id)?.child_id;
-        let (what, who, agency, by_when) = self.valid_action(form)?;
+        let ValidAction { what, who, agency, by_when, target_grade, area_id } = form.validate(self.checklist())?;
         let tx = self.conn.transaction()?;
         tx.execute(
             "INSERT INTO actions (assessment_id, what, who, agency, by_when, target_grade, area_id)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![assessment_id, what, who, agency, by_when, form.target_grade, form.area_id],
+            params![assessment_id, what, who, agency, by_when, target_grade, area_id],
         )
         .map_err(locked)?;
         let id = tx.last_insert_rowid();
@@ -578,43 +486,7 @@ impl Store {
     pub fn finalise_check(&self, assessment_id: i64) -> Result<FinaliseCheck> {
         let a = self.get_assessment(assessment_id)?;
         let child = self.get_child(a.child_id)?;
-        let profile = a.profile(self.checklists.of(&a), &child);
-        let mut blocking = Vec::new();
-        let mut missing = Vec::new();
-        for area in &profile.areas {
-            match a.confirmation(&area.id) {
-                None => blocking.push(format!("{}: the area grade has not been confirmed.", area.name)),
-                // Grades can change after an area is confirmed: the confirmation must still hold
-                // (issue 14: a calmer grade beside an urgent item needs its reason).
-                Some(c) => {
-                    if let Err(fault) =
-                        check_confirmation(area.score, c.confirmed, &c.reason, !area.urgent_items.is_empty())
-                    {
-                        blocking.push(format!("{}: {fault}", area.name));
-                    }
-                }
-            }
-            if !area.missing_items.is_empty() {
-                missing.push(format!(
-                    "{}: {} of {} items have no grade.",
-                    area.name,
-                    area.missing_items.len(),
-                    area.applicable
-                ));
-            }
-            if !area.enough_evidence {
-                missing.push(format!("{}: not enough evidence for a computed score.", area.name));
-            }
-        }
-        for section in NARRATIVE_SECTIONS {
-            if a.narrative.section(section.key).is_some_and(|t| t.trim().is_empty()) {
-                missing.push(format!("{} has not been written.", section.title));
-            }
-        }
-        if a.actions.is_empty() {
-            missing.push("No actions have been agreed.".into());
-        }
-        Ok(FinaliseCheck { blocking, missing })
+        Ok(FinaliseCheck::of(&a, self.checklists.of(&a), &child))
     }
 
     /// Locks the assessment. Refused while anything blocking remains.

@@ -141,7 +141,7 @@ impl Store {
     /// Writes a complete, encrypted copy to `dest` (replacing it only once the copy is verified).
     pub fn backup_to(&mut self, dest: &Path) -> Result<BackupReport> {
         let own = own_files(&self.path)?;
-        if [canonical(dest)?, canonical(&partial_path(dest))?].iter().any(|d| own.contains(d)) {
+        if [canonical(dest)?, canonical(&sibling(dest, ".partial"))?].iter().any(|d| own.contains(d)) {
             return Err(CoreError::invalid("path", "Choose a different file for the backup than the database itself."));
         }
         let partial = sibling(dest, ".partial");

@@ -22,8 +22,8 @@ use crate::error::{CoreError, Result};
 use crate::exchange::{
     check_assessment, known_checklist, plural, to_csv, ChecklistRef, ChildMatch, DatasetArea, DatasetPeriod,
     DatasetRow, ExchangeAction, ExchangeAssessment, ExchangeAssessor, ExchangeChild, ExchangeConfirmation,
-    ExchangeFile, ExchangeItem, ExchangeNarrative, GradeBasis, ImportOutcome, ImportPlan, ImportReport,
-    PlannedAssessment, SimilarChild, FORMAT, FORMAT_VERSION,
+    ExchangeFile, ExchangeItem, GradeBasis, ImportOutcome, ImportPlan, ImportReport, PlannedAssessment,
+    SimilarChild, FORMAT, FORMAT_VERSION,
 };
 use crate::model::{AgeBand, Child, ValidChild};
 use crate::scoring::Grade;
@@ -217,16 +217,7 @@ impl Store {
                         reason: c.reason.clone(),
                     })
                     .collect(),
-                narrative: ExchangeNarrative {
-                    childs_voice: a.narrative.childs_voice.clone(),
-                    day_in_my_life: a.narrative.day_in_my_life.clone(),
-                    strengths: a.narrative.strengths.clone(),
-                    parents_view: a.narrative.parents_view.clone(),
-                    worries: a.narrative.worries.clone(),
-                    needs_to_change: a.narrative.needs_to_change.clone(),
-                    better_looks_like: a.narrative.better_looks_like.clone(),
-                    impact: a.narrative.impact.clone(),
-                },
+                narrative: a.narrative.clone(),
                 actions: a
                     .actions
                     .iter()

@@ -5,6 +5,6 @@
  */
 export type StartAssessmentForm = { assessor_name: string, agency: string, role: string, assessed_on: string, 
 /**
- * Empty: the store picks it (see `round_for`: the rounds of the child's history).
+ * Empty: the store picks it (see `store::assessments::round_for`: the rounds of the child's history).
  */
 review_round: number | null, };
