@@ -540,7 +540,6 @@ fn drift<V: Versions + ?Sized>(area: &AreaHistory, series: &Series<V>) -> Option
 /// An improvement held since it was first seen, whatever its length or the area's band.
 fn held_improvement<V: Versions + ?Sized>(area: &AreaHistory, series: &Series<V>) -> Option<SustainedImprovement> {
     let points = &area.points;
-    let latest = points.last()?;
     let part = Part::Area(&area.id);
     let n = points.len();
     // The earliest round i such that it and every round after it are improved on round i - 1.

@@ -794,7 +794,6 @@ fn a_grade_on_an_item_outside_the_childs_age_band_is_refused_with_the_item_and_t
     assert!(lead.import_preview_on(&with_item("not_applicable"), None, today()).unwrap().can_import);
     assert_eq!(counts(&conn), before);
 }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Files that would exhaust the machine: refused in bounded time and memory, nothing written

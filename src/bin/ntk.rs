@@ -215,6 +215,7 @@ fn take_passphrase_from_environment() -> Option<Secret> {
 
 /// Reads a line from the terminal with echo switched off (restored afterwards, even on error).
 #[cfg(unix)]
+#[allow(unsafe_code)]
 fn read_hidden(prompt: &str) -> Result<Secret, String> {
     use std::os::fd::AsRawFd;
     let stdin = std::io::stdin();
@@ -243,6 +244,7 @@ fn read_hidden(prompt: &str) -> Result<Secret, String> {
 
 impl Records {
     /// The passphrase, from the first source given (see [`Records`]).
+    #[allow(unsafe_code)]
     fn passphrase(&self, environment: &mut Option<Secret>) -> Result<Secret, String> {
         if let Some(path) = &self.passphrase_file {
             let file = std::fs::File::open(path)
@@ -454,7 +456,8 @@ fn run(command: Command, environment: &mut Option<Secret>) -> Result<(), String>
             Ok(())
         }
         Command::Verify { records, against } => {
-            let store = open(&records, environment)?;
+            let passphrase = records.passphrase(environment)?;
+            let store = Store::open(&records.database()?, &passphrase, &actor()).map_err(|e| e.to_string())?;
             store.integrity_check().map_err(|e| e.to_string())?;
             let chain = store.verify_audit_chain().map_err(|e| e.to_string())?;
             if let Some(broken) = chain.first_broken {
@@ -463,7 +466,7 @@ fn run(command: Command, environment: &mut Option<Secret>) -> Result<(), String>
                 ));
             }
             if let Some(copy) = against {
-                let head = ntk_core::store::verify_backup(&copy, &passphrase()?)
+                let head = ntk_core::store::verify_backup(&copy, &passphrase)
                     .map_err(|e| e.to_string())?
                     .audit_head
                     .ok_or_else(|| format!("{} has no audit chain to compare with.", copy.display()))?;

@@ -159,7 +159,6 @@ fn profile_section(doc: &mut Doc, case: &Case) {
         words.version
     ));
     let profile = &case.latest_profile;
-    let item_title = |id: &str| words.item(id).map_or_else(|| id.to_string(), |i| i.title.clone());
     let rows: Vec<Vec<String>> = profile
         .areas
         .iter()

@@ -7,7 +7,6 @@
 //! Nothing that is already here is changed.
 
 use std::collections::{HashMap, HashSet};
-use std::path::Path;
 
 use chrono::NaiveDate;
 use hmac::{Hmac, Mac};
