@@ -90,7 +90,9 @@ fn checklist(
     let profile = store.assessment_view(a.id).unwrap().profile;
     for area in &profile.areas {
         let score = area.score.expect("every area has enough evidence");
-        store.confirm_area(a.id, &area.id, score.round() as u8, "").unwrap();
+        // A grade rounded down beside an urgent item needs its reason (issue 14, rule 4).
+        let reason = if area.urgent_items.is_empty() { "" } else { "The urgent item is weighed with the whole area." };
+        store.confirm_area(a.id, &area.id, score.round() as u8, reason).unwrap();
     }
     store.finalise(a.id).unwrap();
 }

@@ -123,16 +123,20 @@ fn short_date(d: NaiveDate) -> String {
     d.format("%-d %b %Y").to_string()
 }
 
-const CAPTION: &str = "Each point is one review round's computed score; a short thick bar marks the area grade the practitioner confirmed in that round. Lower is better: 1 means all needs met, 5 essential needs unmet. Shading shows the bands; a gap in a line means not enough evidence in that round.";
-/// The legend's name for the confirmed-grade bar.
+const CAPTION: &str = "Each point is one review round's computed score; a cross (×) marks the area grade the practitioner confirmed in that round. Lower is better: 1 means all needs met, 5 essential needs unmet. Shading shows the bands; a gap in a line means not enough evidence in that round.";
+/// The legend's name for the confirmed-grade cross.
 const CONFIRMED_LEGEND: &str = "confirmed grade";
-/// Half the width of the bar marking a confirmed grade.
-const CONFIRMED_HALF_WIDTH: f32 = 5.5;
+/// Half the size of the cross marking a confirmed grade.
+const CONFIRMED_HALF_WIDTH: f32 = 4.0;
 
-/// The bar marking a confirmed area grade: distinct from every area's marker, and drawn even
-/// where the computed score is missing (the confirmed grade leads).
+/// The cross marking a confirmed area grade: unlike every area's marker, and never lost on a
+/// grid line (confirmed grades are whole numbers, so they always sit on one); drawn even where
+/// the computed score is missing (the confirmed grade leads).
 fn confirmed_ops(x: f32, y: f32) -> Vec<Op> {
-    stroke_ops(&[(x - CONFIRMED_HALF_WIDTH, y), (x + CONFIRMED_HALF_WIDTH, y)], &[], 2.2)
+    let r = CONFIRMED_HALF_WIDTH;
+    let mut ops = stroke_ops(&[(x - r, y - r), (x + r, y + r)], &[], 1.6);
+    ops.extend(stroke_ops(&[(x - r, y + r), (x + r, y - r)], &[], 1.6));
+    ops
 }
 
 /// Draws the chart under `heading`, all on one page.

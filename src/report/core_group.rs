@@ -178,12 +178,12 @@ fn profile_section(doc: &mut Doc, case: &Case) {
         .collect();
     doc.table(
         &[
-            Column { title: "Area", share: 0.18, weight: Weight::Bold },
-            Column { title: "Computed score", share: 0.11, weight: Weight::Regular },
-            Column { title: "Confirmed grade", share: 0.12, weight: Weight::Regular },
+            Column { title: "Area", share: 0.16, weight: Weight::Bold },
+            Column { title: "Computed score", share: 0.13, weight: Weight::Regular },
+            Column { title: "Confirmed grade", share: 0.13, weight: Weight::Regular },
             Column { title: "Band", share: 0.19, weight: Weight::Regular },
-            Column { title: "Urgent or serious items (any agency)", share: 0.24, weight: Weight::Regular },
-            Column { title: "Items graded", share: 0.16, weight: Weight::Regular },
+            Column { title: "Urgent or serious items (any agency)", share: 0.25, weight: Weight::Regular },
+            Column { title: "Items graded", share: 0.14, weight: Weight::Regular },
         ],
         &rows,
     );

@@ -42,6 +42,27 @@ struct StatusRow {
     unassessed_siblings: Option<String>,
 }
 
+/// Items named on the home list per area before "and N more" (all of them are in the history
+/// and the core-group PDF): a grim checklist must not bury the other reasons.
+const URGENT_NAMED_PER_AREA: usize = 3;
+
+/// "Physical care: Regular meals (graded 5; Health), ... and 4 more", area by area.
+fn urgent_by_area(urgent: &[compare::UrgentItem]) -> Vec<String> {
+    let mut areas: Vec<&str> = urgent.iter().map(|u| u.area_name.as_str()).collect();
+    areas.dedup();
+    areas
+        .into_iter()
+        .map(|area| {
+            let items: Vec<&compare::UrgentItem> = urgent.iter().filter(|u| u.area_name == area).collect();
+            let named: Vec<String> = items.iter().take(URGENT_NAMED_PER_AREA).map(|u| u.words()).collect();
+            match items.len().saturating_sub(URGENT_NAMED_PER_AREA) {
+                0 => named.join("; "),
+                more => format!("{} and {more} more in {area}", named.join("; ")),
+            }
+        })
+        .collect()
+}
+
 fn join_or_none(parts: Vec<String>) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join("; "))
 }
@@ -61,7 +82,7 @@ impl Store {
         let h = compare::history(&self.checklists, &child, &assessments, today);
         let drift = join_or_none(h.drift.iter().map(|d| d.area_name.clone()).collect());
         let sustained = join_or_none(h.sustained.iter().map(|s| s.area_name.clone()).collect());
-        let urgent = join_or_none(h.urgent.iter().map(|u| u.words()).collect());
+        let urgent = join_or_none(urgent_by_area(&h.urgent));
         let worse = join_or_none(
             h.areas
                 .iter()

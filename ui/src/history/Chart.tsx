@@ -55,7 +55,7 @@ export function chartSummary(areas: AreaHistory[]): string {
   const confirmed = areas
     .filter((a) => a.points.some((p) => p.confirmed !== null))
     .map((a) => `${a.name}: ${a.points.map((p) => (p.confirmed === null ? "not confirmed" : String(p.confirmed))).join(", then ")}.`);
-  const confirmedWords = confirmed.length ? ` Confirmed area grades (short thick bars): ${confirmed.join(" ")}` : "";
+  const confirmedWords = confirmed.length ? ` Confirmed area grades (crosses): ${confirmed.join(" ")}` : "";
   return `Computed score of each area at ${span}. 1 is best, 5 is worst. ${lines.join(" ")}${confirmedWords}`;
 }
 
@@ -72,9 +72,21 @@ function Marker({ style, x, y, label }: { style: SeriesStyle; x: number; y: numb
   );
 }
 
-/** The confirmed area grade: a short thick bar, unlike any area's marker (it leads the band). */
-function ConfirmedBar({ x, y, label }: { x: number; y: number; label: string }) {
-  return <line x1={x - 8} x2={x + 8} y1={y} y2={y} stroke="#111111" stroke-width={4} data-label={label} class="chart-confirmed" />;
+/**
+ * The confirmed area grade: a cross, unlike any area's marker and never lost on a grid line
+ * (confirmed grades are whole numbers, so they always sit on one). It sets the band shown.
+ */
+function ConfirmedCross({ x, y, label }: { x: number; y: number; label: string }) {
+  const r = 6;
+  return (
+    <path
+      d={`M${x - r} ${y - r}L${x + r} ${y + r}M${x - r} ${y + r}L${x + r} ${y - r}`}
+      stroke="#111111"
+      stroke-width={3}
+      data-label={label}
+      class="chart-confirmed"
+    />
+  );
 }
 
 /** A sample of a series' line and marker, for the legend. */
@@ -188,7 +200,7 @@ export function HistoryChart({ areas, childName }: { areas: AreaHistory[]; child
                 {pts.map((p, k) => (p ? <Marker key={k} style={style} x={p.x} y={p.y} label={p.label} /> : null))}
                 {area.points.map((p, k) =>
                   p.confirmed === null ? null : (
-                    <ConfirmedBar key={`c${k}`} x={x(p.assessed_on) + dx} y={yOf(p.confirmed, box)} label={`${p.assessed_on} confirmed ${p.confirmed}`} />
+                    <ConfirmedCross key={`c${k}`} x={x(p.assessed_on) + dx} y={yOf(p.confirmed, box)} label={`${p.assessed_on} confirmed ${p.confirmed}`} />
                   ),
                 )}
               </g>
@@ -237,14 +249,14 @@ export function HistoryChart({ areas, childName }: { areas: AreaHistory[]; child
           {areas.some((a) => a.points.some((p) => p.confirmed !== null)) && (
             <li data-legend="confirmed">
               <svg class="legend-swatch" width="44" height="16" viewBox="0 0 44 16" aria-hidden="true" focusable="false">
-                <line x1="14" y1="8" x2="30" y2="8" stroke="#111111" stroke-width="4" />
+                <path d="M16 2L28 14M16 14L28 2" stroke="#111111" stroke-width="3" />
               </svg>
-              <span class="legend-name">Confirmed area grade</span> <span class="hint">(short thick bar beside the area's marker)</span>
+              <span class="legend-name">Confirmed area grade</span> <span class="hint">(a cross beside the area's marker)</span>
             </li>
           )}
         </ul>
         <p class="hint">
-          Each point is the computed score of one review round; a short thick bar is the area grade the practitioner
+          Each point is the computed score of one review round; a cross (×) is the area grade the practitioner
           confirmed that round, which sets the band shown. Higher up is better. Where lines run together the areas
           have the same score, and their markers sit side by side. A gap in a line means there was not enough evidence
           for a score.
