@@ -16,6 +16,7 @@ fn core_group_ten_assessments(c: &mut Criterion) {
         household_name: case.child.household_name.as_deref(),
         siblings: &case.siblings,
         today: case.today,
+        practitioner: &case.practitioner,
     };
     c.bench_function("core-group summary, 10 assessments", |b| {
         b.iter(|| core_group_summary(std::hint::black_box(&input)).unwrap())

@@ -23,6 +23,7 @@ use ts_rs::TS;
 
 use crate::assessment::{
     Action, AreaConfirmation, Assessment, AssessmentStatus, EvidenceSource, ItemRecord, Narrative, Practitioner,
+    VoiceGap,
 };
 use crate::checklist::Checklist;
 use crate::error::{CoreError, Result};
@@ -181,8 +182,11 @@ pub struct ExchangeNarrative {
     pub worries: String,
     pub needs_to_change: String,
     pub better_looks_like: String,
+    pub if_things_do_not_change: String,
     /// Impact on the child, per area id.
     pub impact: BTreeMap<String, String>,
+    /// Why the child's voice is blank: "pre_verbal", "declined", "not_seen_alone", or null.
+    pub voice_gap: Option<VoiceGap>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -262,7 +266,9 @@ impl ExchangeAssessment {
                 worries: n.worries.clone(),
                 needs_to_change: n.needs_to_change.clone(),
                 better_looks_like: n.better_looks_like.clone(),
+                if_things_do_not_change: n.if_things_do_not_change.clone(),
                 impact: n.impact.clone(),
+                voice_gap: n.voice_gap,
             },
             actions: self
                 .actions
@@ -524,6 +530,7 @@ pub(crate) fn check_assessment(
         ("worries", &n.worries),
         ("what needs to change", &n.needs_to_change),
         ("what better looks like", &n.better_looks_like),
+        ("if things do not change", &n.if_things_do_not_change),
     ] {
         text(key, t);
     }

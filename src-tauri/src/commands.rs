@@ -11,10 +11,10 @@ use ntk_core::assessment::{Action, Assessment, ItemRecord};
 use ntk_core::checklist::Checklist;
 use ntk_core::error::Problem;
 use ntk_core::exchange::{ImportChoice, ImportReport};
-use ntk_core::model::{AppStatus, Child, ChildForm, Household};
+use ntk_core::model::{AppStatus, Child, ChildForm, Household, PractitionerDetails};
 use ntk_core::store::{
-    ActionForm, AssessmentView, Attention, BackupReport, ChildHistory, FinaliseCheck, HouseholdOverview, ReportKind,
-    Saved, StartAssessmentForm, Store,
+    ActionForm, AssessmentView, Attention, BackupReport, ChildHistory, FamilyCheck, FinaliseCheck, HouseholdOverview,
+    ReportKind, Saved, StartAssessmentForm, Store,
 };
 use tauri::State;
 
@@ -208,6 +208,26 @@ pub fn needs_attention(state: State<AppState>) -> Answer<Vec<Attention>> {
 #[tauri::command(async)]
 pub fn child_history(state: State<AppState>, child_id: i64) -> Answer<ChildHistory> {
     state.with_store(|s| s.child_history(child_id, today()))
+}
+
+#[tauri::command(async)]
+pub fn family_check(state: State<AppState>, child_id: i64) -> Answer<FamilyCheck> {
+    state.with_store(|s| s.family_check(child_id, today()))
+}
+
+#[tauri::command(async)]
+pub fn confirm_family_section(state: State<AppState>, child_id: i64, section: String) -> Answer<FamilyCheck> {
+    state.with_store(|s| s.confirm_family_section(child_id, &section, today()))
+}
+
+#[tauri::command(async)]
+pub fn practitioner_details(state: State<AppState>) -> Answer<PractitionerDetails> {
+    state.with_store(|s| s.practitioner_details())
+}
+
+#[tauri::command(async)]
+pub fn set_practitioner_details(state: State<AppState>, form: PractitionerDetails) -> Answer<PractitionerDetails> {
+    state.with_store(|s| s.set_practitioner_details(&form))
 }
 
 /// Writes a summary where the person chooses, then opens it in the system's PDF viewer.

@@ -15,8 +15,8 @@ use ts_rs::TS;
 use super::audit::{now_stamp, record};
 use super::Store;
 use crate::assessment::{
-    Action, AreaConfirmation, Assessment, AssessmentStatus, EvidenceSource, ItemRecord, Narrative, Practitioner,
-    NARRATIVE_SECTIONS,
+    Action, AreaConfirmation, Assessment, AssessmentStatus, EvidenceSource, FinaliseCheck, ItemRecord, Narrative,
+    Practitioner, VoiceGap, NARRATIVE_SECTIONS,
 };
 use crate::compare::ROUND_DAYS;
 use crate::error::{CoreError, Result};
@@ -51,16 +51,6 @@ pub struct ActionForm {
     pub target_grade: Option<u8>,
     #[serde(default)]
     pub area_id: Option<String>,
-}
-
-/// What is missing before an assessment can be finalised.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
-pub struct FinaliseCheck {
-    /// Must be put right first (e.g. an area not confirmed).
-    pub blocking: Vec<String>,
-    /// Worth knowing but not blocking (e.g. items not graded, sections left empty).
-    pub missing: Vec<String>,
 }
 
 /// Acknowledges a save: the UI shows "saved" only after this arrives.
@@ -267,6 +257,8 @@ impl Store {
         for (section, area_id, text) in sections {
             if section == "impact" {
                 impact.insert(area_id, text);
+            } else if section == VoiceGap::KEY {
+                a.narrative.voice_gap = VoiceGap::parse(&text);
             } else if let Some(slot) = a.narrative.section_mut(&section) {
                 *slot = text;
             }
@@ -410,11 +402,17 @@ impl Store {
                 ))
             }
             (s, _) if NARRATIVE_SECTIONS.iter().any(|n| n.key == s) => String::new(),
+            (VoiceGap::KEY, _) if text.is_empty() || VoiceGap::parse(text).is_some() => String::new(),
+            (VoiceGap::KEY, _) => {
+                return Err(CoreError::invalid("text", "Choose one of the reasons offered for a blank child's voice."))
+            }
             (s, _) => return Err(CoreError::invalid("section", format!("There is no section \"{s}\"."))),
         };
         text_field("text", "text", text)?;
         let old = if section == "impact" {
             a.narrative.impact.get(&area_key).cloned()
+        } else if section == VoiceGap::KEY {
+            a.narrative.voice_gap.map(|g| g.as_str().to_string())
         } else {
             a.narrative.section(section).map(str::to_string)
         };
@@ -503,38 +501,11 @@ impl Store {
         Ok(())
     }
 
-    /// What stands between this draft and finalising it.
+    /// What stands between this draft and finalising it (the rules are `Assessment::finalise_check`).
     pub fn finalise_check(&self, assessment_id: i64) -> Result<FinaliseCheck> {
         let a = self.get_assessment(assessment_id)?;
         let child = self.get_child(a.child_id)?;
-        let profile = a.profile(&self.checklist, child.date_of_birth);
-        let mut blocking = Vec::new();
-        let mut missing = Vec::new();
-        for area in &profile.areas {
-            if a.confirmation(&area.id).is_none() {
-                blocking.push(format!("{}: the area grade has not been confirmed.", area.name));
-            }
-            if !area.missing_items.is_empty() {
-                missing.push(format!(
-                    "{}: {} of {} items have no grade.",
-                    area.name,
-                    area.missing_items.len(),
-                    area.applicable
-                ));
-            }
-            if !area.enough_evidence {
-                missing.push(format!("{}: not enough evidence for a computed score.", area.name));
-            }
-        }
-        for section in NARRATIVE_SECTIONS {
-            if a.narrative.section(section.key).is_some_and(|t| t.trim().is_empty()) {
-                missing.push(format!("{} has not been written.", section.title));
-            }
-        }
-        if a.actions.is_empty() {
-            missing.push("No actions have been agreed.".into());
-        }
-        Ok(FinaliseCheck { blocking, missing })
+        Ok(a.finalise_check(&self.checklist, child.date_of_birth))
     }
 
     /// Locks the assessment. Refused while anything blocking remains.
@@ -544,7 +515,7 @@ impl Store {
         if !check.blocking.is_empty() {
             return Err(CoreError::Refused(format!(
                 "The checklist cannot be finalised yet. {}",
-                check.blocking.join(" ")
+                check.blocking.iter().map(|g| g.message.as_str()).collect::<Vec<_>>().join(" ")
             )));
         }
         let tx = self.conn.transaction()?;

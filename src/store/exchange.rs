@@ -218,7 +218,9 @@ impl Store {
                     worries: a.narrative.worries.clone(),
                     needs_to_change: a.narrative.needs_to_change.clone(),
                     better_looks_like: a.narrative.better_looks_like.clone(),
+                    if_things_do_not_change: a.narrative.if_things_do_not_change.clone(),
                     impact: a.narrative.impact.clone(),
+                    voice_gap: a.narrative.voice_gap,
                 },
                 actions: a
                     .actions

@@ -20,12 +20,13 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
-pub use assessments::{ActionForm, AssessmentView, FinaliseCheck, Saved, StartAssessmentForm};
+pub use crate::assessment::FinaliseCheck;
+pub use assessments::{ActionForm, AssessmentView, Saved, StartAssessmentForm};
 pub use audit::AuditEntry;
 pub use backup::{verify_backup, BackupReport};
 pub use children::{HouseholdChild, HouseholdOverview};
 pub use migrations::{MIGRATIONS, SCHEMA_VERSION};
-pub use reports::{ChildHistory, ReportKind};
+pub use reports::{ChildHistory, FamilyCheck, ReportKind, SectionCheck};
 pub use settings::DEFAULT_IDLE_LOCK_MINUTES;
 pub use status::Attention;
 

@@ -21,8 +21,18 @@ pub struct Attention {
     pub reasons: Vec<String>,
 }
 
-/// (child id, review due, drift areas, urgent areas, a sibling has a current checklist)
-type StatusRow = (Child, Option<NaiveDate>, Option<String>, Option<String>, bool);
+/// (child id, review due, drift areas, urgent areas, a sibling has a current checklist, the
+/// latest checklist says the child was not seen alone)
+type StatusRow = (Child, Option<NaiveDate>, Option<String>, Option<String>, bool, bool);
+
+/// Whether the child's latest finalised checklist (an amendment over its original) records
+/// that the child was not seen alone: someone must see the child alone, so it needs attention.
+const NOT_SEEN_ALONE: &str = "EXISTS (
+    SELECT 1 FROM narratives n
+     WHERE n.section = 'voice_gap' AND n.text = 'not_seen_alone'
+       AND n.assessment_id = (SELECT la.id FROM assessments la
+                               WHERE la.child_id = c.id AND la.status = 'finalised'
+                               ORDER BY la.assessed_on DESC, la.id DESC LIMIT 1))";
 
 fn join_or_none(parts: Vec<String>) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join("; "))
@@ -74,8 +84,8 @@ impl Store {
         Ok(())
     }
 
-    /// Children with an overdue review, drift, an urgent item in their latest checklist, or no
-    /// current checklist while a sibling has one. Most reasons first, then by name.
+    /// Children with an overdue review, drift, an urgent item in their latest checklist, no
+    /// current checklist while a sibling has one, or not seen alone at the latest checklist. Most reasons first, then by name.
     pub fn needs_attention(&self, today: NaiveDate) -> Result<Vec<Attention>> {
         // One query for the children too (their columns first, then the status): a list of
         // thousands must not cost a query per child.
@@ -84,10 +94,12 @@ impl Store {
                     (s.latest_on IS NULL OR s.review_due < ?1) AND c.household_id IS NOT NULL AND EXISTS (
                         SELECT 1 FROM children o JOIN child_status os ON os.child_id = o.id
                         WHERE o.household_id = c.household_id AND o.id != c.id AND os.review_due >= ?1
-                          AND os.latest_on IS NOT NULL) AS sibling_current
+                          AND os.latest_on IS NOT NULL) AS sibling_current,
+                    {NOT_SEEN_ALONE} AS not_seen_alone
              FROM child_status s JOIN children c ON c.id = s.child_id
                   LEFT JOIN households h ON h.id = c.household_id
-             WHERE s.review_due < ?1 OR s.drift IS NOT NULL OR s.urgent IS NOT NULL OR s.latest_on IS NULL"
+             WHERE s.review_due < ?1 OR s.drift IS NOT NULL OR s.urgent IS NOT NULL OR s.latest_on IS NULL
+                OR {NOT_SEEN_ALONE}"
         ))?;
         let status_at = CHILD_COLUMNS.split(',').count();
         let rows: Vec<StatusRow> = stmt
@@ -98,11 +110,12 @@ impl Store {
                     r.get(status_at + 1)?,
                     r.get(status_at + 2)?,
                     r.get(status_at + 3)?,
+                    r.get(status_at + 4)?,
                 ))
             })?
             .collect::<std::result::Result<_, _>>()?;
         let mut out = Vec::new();
-        for (child, due, drift, urgent, sibling_current) in rows {
+        for (child, due, drift, urgent, sibling_current, not_seen_alone) in rows {
             let mut reasons = Vec::new();
             if sibling_current {
                 reasons.push("Not yet assessed, while a brother or sister has a current checklist.".to_string());
@@ -115,6 +128,9 @@ impl Store {
             }
             if let Some(areas) = urgent {
                 reasons.push(format!("Urgent item (graded 5) in the latest checklist: {areas}."));
+            }
+            if not_seen_alone {
+                reasons.push("Not seen alone at the latest checklist: the child's own voice is missing.".to_string());
             }
             if !reasons.is_empty() {
                 out.push(Attention { child, reasons });

@@ -15,8 +15,10 @@ import type { FinaliseCheck } from "./bindings/FinaliseCheck";
 import type { Household } from "./bindings/Household";
 import type { HouseholdOverview } from "./bindings/HouseholdOverview";
 import type { ImportChoice } from "./bindings/ImportChoice";
+import type { FamilyCheck } from "./bindings/FamilyCheck";
 import type { ImportReport } from "./bindings/ImportReport";
 import type { ItemRecord } from "./bindings/ItemRecord";
+import type { PractitionerDetails } from "./bindings/PractitionerDetails";
 import type { ReportKind } from "./bindings/ReportKind";
 import type { Saved } from "./bindings/Saved";
 import type { StartAssessmentForm } from "./bindings/StartAssessmentForm";
@@ -89,6 +91,11 @@ export const api = {
   childHistory: (childId: number) => call<ChildHistory>("child_history", { childId }),
   /** Asks where to save, writes the PDF and opens it; `null`: no file was chosen. */
   printReport: (childId: number, kind: ReportKind) => call<string | null>("print_report", { childId, kind }),
+  familyCheck: (childId: number) => call<FamilyCheck>("family_check", { childId }),
+  confirmFamilySection: (childId: number, section: string) =>
+    call<FamilyCheck>("confirm_family_section", { childId, section }),
+  practitionerDetails: () => call<PractitionerDetails>("practitioner_details"),
+  setPractitionerDetails: (form: PractitionerDetails) => call<PractitionerDetails>("set_practitioner_details", { form }),
   exportChild: (childId: number, filePassphrase: string) =>
     call<string | null>("export_child", { childId, filePassphrase: filePassphrase || null }),
   /** Asks for a file and works out what importing it would do (writes nothing); `null`: no file chosen. */

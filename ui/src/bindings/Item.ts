@@ -9,4 +9,11 @@ descriptors: Array<string>,
 /**
  * What to look at, what counts as evidence, what not to confuse it with.
  */
-guidance: string, };
+guidance: string, 
+/**
+ * The grade (3 to 5) from which this item describes danger to the child, such as unsafe
+ * sleep for a baby at 4. From that grade the item is never averaged away: it flags its area
+ * on every summary, like a 5. Absent on most items; left out of the canonical form when
+ * absent, so a checklist without marks keeps the hash it always had.
+ */
+serious_from?: number, };
