@@ -227,6 +227,8 @@ fn finalising_needs_evidence_for_high_grades_the_impact_and_the_childs_voice() {
 
     // A 5 with no evidence is refused, by name, and points at its evidence box.
     store.save_item(a.id, &graded("physical.food.regular-meals", Grade::G5, "  "), today()).unwrap();
+    // So is a 4 (many needs unmet) with no evidence.
+    store.save_item(a.id, &graded("physical.food.healthy-mix", Grade::G4, ""), today()).unwrap();
     // A 2 with no evidence is only worth checking.
     store.save_item(a.id, &graded("physical.food.enough-food", Grade::G2, ""), today()).unwrap();
     // The impact on one area and the child's voice are blank.
@@ -234,7 +236,13 @@ fn finalising_needs_evidence_for_high_grades_the_impact_and_the_childs_voice() {
     store.save_narrative(a.id, "childs_voice", None, "").unwrap();
     let check = store.finalise_check(a.id).unwrap();
     let focus: Vec<&str> = check.blocking.iter().map(|g| g.focus.as_str()).collect();
-    assert_eq!(focus, ["evidence:physical.food.regular-meals", "impact:warmth", "section:childs_voice"], "{check:?}");
+    let expected = [
+        "evidence:physical.food.regular-meals",
+        "evidence:physical.food.healthy-mix",
+        "impact:warmth",
+        "section:childs_voice",
+    ];
+    assert_eq!(focus, expected, "{check:?}");
     assert!(check.blocking[0].message.contains("graded 5 with no evidence"), "{check:?}");
     assert!(check.missing.iter().any(|m| m.contains("1 items graded 1 to 3 have no evidence")), "{check:?}");
     let refused = store.finalise(a.id).unwrap_err().to_string();
@@ -243,6 +251,7 @@ fn finalising_needs_evidence_for_high_grades_the_impact_and_the_childs_voice() {
     store
         .save_item(a.id, &graded("physical.food.regular-meals", Grade::G5, "No food on two visits."), today())
         .unwrap();
+    store.save_item(a.id, &graded("physical.food.healthy-mix", Grade::G4, "Crisps and squash only."), today()).unwrap();
     store.save_narrative(a.id, "impact", Some("warmth"), "Knows she is loved.").unwrap();
     // A blank voice needs a reason from the list; a baby's day is then observed.
     assert!(store.save_narrative(a.id, "voice_gap", None, "too busy").is_err());
