@@ -17,6 +17,7 @@ fn core_group_ten_assessments(c: &mut Criterion) {
         siblings: &case.siblings,
         sibling_latest: &[],
         today: case.today,
+        practitioner: &case.practitioner,
     };
     c.bench_function("core-group summary, 10 assessments", |b| {
         b.iter(|| core_group_summary(std::hint::black_box(&input)).unwrap())

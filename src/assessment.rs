@@ -115,6 +115,8 @@ macro_rules! narrative_sections {
             $(pub $key: String,)*
             /// Impact on the child, per area id.
             pub impact: BTreeMap<String, String>,
+            /// Why the child's voice and a day in the child's life may be left blank.
+            pub voice_gap: Option<VoiceGap>,
         }
 
         /// The narrative sections by their stored key, in the order they are written and printed.
@@ -142,6 +144,44 @@ macro_rules! narrative_sections {
             }
         }
     };
+}
+
+/// Why the child's own words are not on the checklist. A choice, so the reason is never a
+/// shrug in free text; each one says what the record must hold instead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum VoiceGap {
+    /// A baby who does not speak yet: what was seen of the baby's day stands in for words.
+    PreVerbal,
+    Declined,
+    /// The child was not seen alone: their words may not be their own, and someone must see
+    /// them alone, so this is also a reason the child needs attention.
+    NotSeenAlone,
+}
+
+impl VoiceGap {
+    pub const ALL: [VoiceGap; 3] = [VoiceGap::PreVerbal, VoiceGap::Declined, VoiceGap::NotSeenAlone];
+    /// The narrative section the reason is stored under, beside the sections it explains.
+    pub const KEY: &'static str = "voice_gap";
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            VoiceGap::PreVerbal => "pre_verbal",
+            VoiceGap::Declined => "declined",
+            VoiceGap::NotSeenAlone => "not_seen_alone",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        VoiceGap::ALL.into_iter().find(|g| g.as_str() == s)
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            VoiceGap::PreVerbal => "A baby who does not speak yet (write what you saw of the baby's day)",
+            VoiceGap::Declined => "The child did not want to talk with me",
+            VoiceGap::NotSeenAlone => "The child was not seen alone",
+        }
+    }
 }
 
 /// One written section of a checklist: how the screen asks for it, whether (and under which
@@ -197,6 +237,12 @@ narrative_sections! {
         hint: "What we would see and hear if the child's care were good enough.",
         family_title: Some("What better will look like"),
         label: "what better looks like",
+    },
+    if_things_do_not_change {
+        title: "If things do not change",
+        hint: "What the professionals will do if the child's care does not get better by the review, said plainly.",
+        family_title: Some("If things do not change"),
+        label: "if things do not change",
     },
 }
 
@@ -299,13 +345,24 @@ pub struct ActionForm {
     pub area_id: Option<String>,
 }
 
-/// What is missing before an assessment can be finalised.
+/// A gap that stops a checklist being finalised, and where to put it right: `tab` is the
+/// checklist tab ("physical", "about", ...) and `focus` the place on it ("evidence:<item id>",
+/// "confirm:<area id>", "impact:<area id>", "section:<key>", "voice_gap").
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Gap {
+    pub message: String,
+    pub tab: String,
+    pub focus: String,
+}
+
+/// What stands between a draft and finalising it.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct FinaliseCheck {
-    /// Must be put right first (e.g. an area not confirmed).
-    pub blocking: Vec<String>,
-    /// Worth knowing but not blocking (e.g. items not graded, sections left empty).
+    /// Must be put right first, in the order of the checklist's tabs.
+    pub blocking: Vec<Gap>,
+    /// Worth knowing but not blocking (items not graded, grades 1 to 3 without evidence, ...).
     pub missing: Vec<String>,
 }
 
@@ -397,39 +454,80 @@ impl ActionForm {
 }
 
 impl FinaliseCheck {
-    /// What stands between this checklist and finalising it, for `child` (age band and recorded
-    /// disability): unconfirmed areas block; ungraded items, thin evidence, unwritten
-    /// sections and an empty plan are listed so nobody finalises without seeing them.
+    /// The rules a checklist must meet before it goes on the record, for `child` (age band and
+    /// recorded disability): every grade that says the child is at risk has its evidence, every
+    /// area is confirmed and says what the care means for the child, and the child's own voice
+    /// is there or the reason it is not. Ungraded items, thin evidence, grades 1 to 3 without
+    /// evidence, unwritten sections and an empty plan are listed so nobody finalises unaware.
     pub fn of(a: &Assessment, checklist: &Checklist, child: &Child) -> FinaliseCheck {
         let profile = a.profile(checklist, child);
         let mut blocking = Vec::new();
         let mut missing = Vec::new();
-        for area in &profile.areas {
+        let gap = |message: String, tab: &str, focus: String| Gap { message, tab: tab.to_string(), focus };
+        for (area, score) in checklist.areas.iter().zip(&profile.areas) {
+            let mut unevidenced_low = 0;
+            let applies = |i: &&crate::checklist::Item| i.applies_to(profile.age_band) && i.condition_met(child.has_disability);
+            for item in area.subareas.iter().flat_map(|s| &s.items).filter(applies) {
+                let Some(record) = a.item(&item.id) else { continue };
+                let Some(grade) = record.grade.and_then(Grade::score) else { continue };
+                if !record.evidence.trim().is_empty() {
+                    continue;
+                }
+                // A grade that says the child is at risk is never on the record without the
+                // evidence behind it; a lower one without evidence is only worth checking.
+                if grade >= 4 || item.is_serious_at(grade) {
+                    blocking.push(gap(
+                        format!("{}: \"{}\" is graded {grade} with no evidence.", area.name, item.title),
+                        &area.id,
+                        format!("evidence:{}", item.id),
+                    ));
+                } else {
+                    unevidenced_low += 1;
+                }
+            }
             match a.confirmation(&area.id) {
-                None => blocking.push(format!("{}: the area grade has not been confirmed.", area.name)),
+                None => blocking.push(gap(
+                    format!("{}: the area grade has not been confirmed.", area.name),
+                    &area.id,
+                    format!("confirm:{}", area.id),
+                )),
                 // Grades can change after an area is confirmed: the confirmation must still hold
                 // (a calmer grade beside an urgent item needs its reason).
                 Some(c) => {
                     if let Err(fault) =
-                        check_confirmation(area.score, c.confirmed, &c.reason, !area.urgent_items.is_empty())
+                        check_confirmation(score.score, c.confirmed, &c.reason, !score.urgent_items.is_empty())
                     {
-                        blocking.push(format!("{}: {fault}", area.name));
+                        blocking.push(gap(format!("{}: {fault}", area.name), &area.id, format!("confirm:{}", area.id)));
                     }
                 }
             }
-            if !area.missing_items.is_empty() {
+            if unevidenced_low > 0 {
+                missing.push(format!("{}: {unevidenced_low} items graded 1 to 3 have no evidence.", area.name));
+            }
+            if !score.missing_items.is_empty() {
                 missing.push(format!(
                     "{}: {} of {} items have no grade.",
                     area.name,
-                    area.missing_items.len(),
-                    area.applicable
+                    score.missing_items.len(),
+                    score.applicable
                 ));
             }
-            if !area.enough_evidence {
+            if !score.enough_evidence {
                 missing.push(format!("{}: not enough evidence for a computed score.", area.name));
             }
         }
-        for section in NARRATIVE_SECTIONS {
+        for area in &checklist.areas {
+            if a.narrative.impact.get(&area.id).is_none_or(|t| t.trim().is_empty()) {
+                blocking.push(gap(
+                    format!("Impact on the child: {} has not been written.", area.name),
+                    "about",
+                    format!("impact:{}", area.id),
+                ));
+            }
+        }
+        blocking
+            .extend(a.voice_gaps(profile.age_band).into_iter().map(|(message, focus)| gap(message, "about", focus)));
+        for section in NARRATIVE_SECTIONS.iter().filter(|s| !matches!(s.key, "childs_voice" | "day_in_my_life")) {
             if a.narrative.section(section.key).is_some_and(|t| t.trim().is_empty()) {
                 missing.push(format!("{} has not been written.", section.title));
             }
@@ -438,5 +536,37 @@ impl FinaliseCheck {
             missing.push("No actions have been agreed.".into());
         }
         FinaliseCheck { blocking, missing }
+    }
+}
+
+impl Assessment {
+    /// The child's voice and a day in the child's life: written, or blank for a recorded
+    /// reason (and a baby's day is then observed). An unborn baby has neither yet.
+    fn voice_gaps(&self, band: AgeBand) -> Vec<(String, String)> {
+        if band == AgeBand::PreBirth {
+            return Vec::new();
+        }
+        let n = &self.narrative;
+        let blank = |t: &str| t.trim().is_empty();
+        let mut gaps = Vec::new();
+        match n.voice_gap {
+            None => {
+                for key in ["childs_voice", "day_in_my_life"] {
+                    if n.section(key).is_some_and(blank) {
+                        let title = NARRATIVE_SECTIONS.iter().find(|s| s.key == key).map_or(key, |s| s.title);
+                        gaps.push((
+                            format!("{title} is blank: write it, or choose why it could not be written."),
+                            format!("section:{key}"),
+                        ));
+                    }
+                }
+            }
+            Some(VoiceGap::PreVerbal) if blank(&n.day_in_my_life) => gaps.push((
+                "A day in my life: for a baby who does not speak yet, write what you saw of the baby's day.".into(),
+                "section:day_in_my_life".into(),
+            )),
+            Some(_) => {}
+        }
+        gaps
     }
 }

@@ -267,7 +267,11 @@ fn demo_assessment(
             needs_to_change: "Regular meals, a warm bedroom, and the child at school on time every day.".into(),
             better_looks_like:
                 "The child eats three meals a day, sleeps in a warm bed and arrives at school ready to learn.".into(),
+            if_things_do_not_change:
+                "If meals, warmth and school mornings have not improved by the review, the professionals will meet to decide whether a stronger plan is needed."
+                    .into(),
             impact,
+            voice_gap: None,
         },
         actions,
     }

@@ -140,6 +140,28 @@ impl PlanCategory {
             PlanCategory::MultipleCategories => "Multiple categories",
         }
     }
+
+    /// The worry the plan is about, in plain words for the family, ending with its name: a
+    /// worry that is never named (the audits found neglect rarely was) cannot be understood.
+    pub fn family_words(self, name: &str) -> String {
+        match self {
+            PlanCategory::Neglect => {
+                format!("We are worried that {name}'s needs are not being met well enough: this is called neglect.")
+            }
+            PlanCategory::EmotionalAbuse => format!(
+                "We are worried that the way {name} is spoken to or treated is harming how {name} feels: this is called emotional abuse."
+            ),
+            PlanCategory::PhysicalAbuse => {
+                format!("We are worried that {name} has been hurt, or could be hurt, by an adult: this is called physical abuse.")
+            }
+            PlanCategory::SexualAbuse => {
+                format!("We are worried that {name} has been, or could be, harmed sexually: this is called sexual abuse.")
+            }
+            PlanCategory::MultipleCategories => format!(
+                "We are worried that {name} is being harmed in more than one way: the plan names more than one kind of harm."
+            ),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS, PartialEq)]
@@ -343,6 +365,92 @@ impl ChildForm {
             plan_start,
             review_interval_months: interval,
         })
+    }
+}
+
+/// The organisation and the practitioner using this copy of the app, from Settings: the
+/// family summary names them as the person to contact, never whoever graded last.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PractitionerDetails {
+    pub organisation: String,
+    pub team: String,
+    pub name: String,
+    pub role: String,
+    pub telephone: String,
+    pub email: String,
+}
+
+impl PractitionerDetails {
+    /// The settings keys, in the order of the form.
+    pub const KEYS: [&'static str; 6] = ["organisation", "team", "name", "role", "telephone", "email"];
+
+    pub fn field(&self, key: &str) -> Option<&str> {
+        Some(match key {
+            "organisation" => &self.organisation,
+            "team" => &self.team,
+            "name" => &self.name,
+            "role" => &self.role,
+            "telephone" => &self.telephone,
+            "email" => &self.email,
+            _ => return None,
+        })
+    }
+
+    pub fn field_mut(&mut self, key: &str) -> Option<&mut String> {
+        Some(match key {
+            "organisation" => &mut self.organisation,
+            "team" => &mut self.team,
+            "name" => &mut self.name,
+            "role" => &mut self.role,
+            "telephone" => &mut self.telephone,
+            "email" => &mut self.email,
+            _ => return None,
+        })
+    }
+
+    /// Trims every field and checks the ones a family needs to reach someone. Any field may be
+    /// left empty here (a team may not have one); the family summary says which it needs.
+    pub fn validate(&self) -> Result<PractitionerDetails> {
+        let mut clean = PractitionerDetails::default();
+        for key in Self::KEYS {
+            let text = self.field(key).unwrap_or_default().trim().to_string();
+            if text.chars().count() > 200 {
+                return Err(CoreError::invalid(key, "This is too long (200 characters at most)."));
+            }
+            *clean.field_mut(key).expect("a known key") = text;
+        }
+        let phone_chars = |c: char| c.is_ascii_digit() || " +()-".contains(c);
+        if !clean.telephone.is_empty()
+            && (!clean.telephone.chars().all(phone_chars)
+                || clean.telephone.chars().filter(char::is_ascii_digit).count() < 6)
+        {
+            return Err(CoreError::invalid(
+                "telephone",
+                "The telephone number should be digits (spaces, + and brackets are fine).",
+            ));
+        }
+        let looks_like_email = clean.email.find('@').is_some_and(|i| i > 0 && clean.email[i + 1..].contains('.'))
+            && !clean.email.contains(' ');
+        if !clean.email.is_empty() && !looks_like_email {
+            return Err(CoreError::invalid("email", "The e-mail address should look like name@example.org."));
+        }
+        Ok(clean)
+    }
+
+    /// What the family summary's "who to contact" cannot go out without, in words.
+    pub fn missing_for_family(&self) -> Vec<&'static str> {
+        [
+            (self.name.trim(), "your name"),
+            (self.role.trim(), "your role"),
+            (self.organisation.trim(), "your organisation"),
+            (self.telephone.trim(), "a telephone number"),
+            (self.email.trim(), "an e-mail address"),
+        ]
+        .into_iter()
+        .filter(|(value, _)| value.is_empty())
+        .map(|(_, what)| what)
+        .collect()
     }
 }
 

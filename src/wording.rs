@@ -9,7 +9,7 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::assessment::NARRATIVE_SECTIONS;
+use crate::assessment::{VoiceGap, NARRATIVE_SECTIONS};
 use crate::compare::CHANGE_TENTHS;
 use crate::model::PlanCategory;
 use crate::scoring::{grade_meaning, Band};
@@ -22,6 +22,8 @@ pub struct Wording {
     pub bands: Vec<BandWording>,
     pub narrative_sections: Vec<SectionWording>,
     pub plan_categories: Vec<PlanWording>,
+    /// The reasons a child's voice may be blank, as the checklist offers them.
+    pub voice_gaps: Vec<VoiceGapWording>,
     /// A score down (or up) by this many tenths or more is improved (or worse).
     pub change_tenths: i32,
 }
@@ -52,6 +54,13 @@ pub struct PlanWording {
     pub label: String,
 }
 
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct VoiceGapWording {
+    pub gap: VoiceGap,
+    pub label: String,
+}
+
 impl Wording {
     pub fn current() -> Wording {
         Wording {
@@ -72,6 +81,10 @@ impl Wording {
             plan_categories: PlanCategory::ALL
                 .into_iter()
                 .map(|category| PlanWording { category, label: category.label().into() })
+                .collect(),
+            voice_gaps: VoiceGap::ALL
+                .into_iter()
+                .map(|gap| VoiceGapWording { gap, label: gap.label().into() })
                 .collect(),
             change_tenths: CHANGE_TENTHS,
         }

@@ -10,7 +10,7 @@ mod case;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use case::{zoe, Case, PROFESSIONAL_ONLY_PHRASE, SIBLING, TEN_QUARTERS};
+use case::{zoe, Case, PROFESSIONAL_ONLY_PHRASE, SECRET_SAID_IN_CONFIDENCE, SIBLING, TEN_QUARTERS};
 use ntk_core::report::{core_group_summary, family_summary, ReportError, ReportInput};
 
 /// Three checklists over nine months (the latest with a second agency in the same round).
@@ -27,6 +27,7 @@ fn input(case: &Case) -> ReportInput<'_> {
         siblings: &case.siblings,
         sibling_latest: &[],
         today: case.today,
+        practitioner: &case.practitioner,
     }
 }
 
@@ -197,6 +198,11 @@ fn the_core_group_summary_has_every_section_and_is_marked_on_every_page() {
         "No result recorded; the due date has passed.",
         "The next checklist is due by 10 September 2026 (every 3 months).",
         "Neglect, since 31 July 2025",
+        // Per area: the impact, and every item graded 4 or 5 with its source, date and evidence.
+        "Impact on the child, and the items graded 4 or 5",
+        "Impact (Children's Social Care): Toothache has kept Zoë awake and off her food.",
+        "Grade 5, Brushing teeth: observed, 14 May 2026, Gwenllian Ó Súilleabháin (Children's Social Care): Toothache for weeks; emergency dentist in May.",
+        "Grade 4, Domestic abuse: observed, 14 May 2026, Gwenllian Ó Súilleabháin (Children's Social Care) (professional only):",
     ] {
         assert!(flat.contains(expected), "missing {expected:?}");
     }
@@ -216,8 +222,10 @@ fn the_family_summary_is_plain_and_about_this_child_only() {
         "What we are worried about",
         "What needs to change",
         "What better will look like",
+        "If things do not change",
         "Who will help",
         "What happens next",
+        "Who to contact",
     ] {
         assert!(text.contains(heading), "missing heading {heading:?}");
     }
@@ -228,7 +236,20 @@ fn the_family_summary_is_plain_and_about_this_child_only() {
     }
     let flat = pdf.flat();
     assert!(flat.contains("Who: Chidi Okonkwo-Müller, Health Visiting."));
-    assert!(flat.contains("please contact Gwenllian Ó Súilleabháin (Children's Social Care)"));
+    // The worry named, the impact in the family's words, what happens if nothing changes, and
+    // the lead practitioner from Settings (not whoever graded last).
+    assert!(flat.contains(
+        "We are worried that Zoë Łukasiewicz's needs are not being met well enough: this is called neglect."
+    ));
+    assert!(flat.contains("What this means for Zoë Łukasiewicz Physical care: Toothache has kept Zoë awake"), "{flat}");
+    assert!(flat.contains("Learning and esteem: Missed nursery days mean Zoë is behind with her letters."));
+    assert!(flat.contains("the professionals will meet again to decide whether a stronger plan is needed"));
+    assert!(flat.contains(
+        "please contact Gwenllian Ó Súilleabháin, Social worker, Testshire Children's Services, Northgate Family Safeguarding Team."
+    ));
+    assert!(flat.contains("Telephone: 01632 960 123") && flat.contains("E-mail: g.osuilleabhain@testshire.example"));
+    // What the child said in confidence stays on the professional record.
+    assert!(!flat.contains(SECRET_SAID_IN_CONFIDENCE) && !flat.contains("key worker"));
     assert!(flat.contains("arrives at nursery rested and on time every day."), "the narrative did not flow to its end");
 
     // Nothing for professionals only, nothing about anyone else, no scoring words or numbers.
@@ -289,4 +310,23 @@ fn a_child_with_no_finalised_checklist_has_no_summary() {
     assert!(matches!(err, ReportError::NothingFinalised));
     assert!(err.to_string().starts_with("There is no finalised checklist"));
     assert!(family_summary(&input(&case)).is_err());
+}
+
+#[test]
+fn the_family_summary_refuses_with_an_empty_part_or_no_one_to_contact_naming_each() {
+    let mut case = three_rounds();
+    let latest = case.assessments.iter_mut().find(|a| a.id == 3).unwrap();
+    latest.narrative.if_things_do_not_change = "   ".into();
+    latest.narrative.impact.clear();
+    case.practitioner.telephone.clear();
+    let err = family_summary(&input(&case)).unwrap_err();
+    assert!(matches!(err, ReportError::FamilySummaryIncomplete(_)), "{err}");
+    let message = err.to_string();
+    for gap in ["\"If things do not change\"", "\"What this means for Zoë Łukasiewicz\"", "a telephone number"] {
+        assert!(message.contains(gap), "{gap}: {message}");
+    }
+    assert!(!message.contains("What is going well"), "{message}");
+    // The core group's record still prints, and says what is missing.
+    let core = Printed::new("core-no-impact.pdf", &core_group_summary(&input(&case)).unwrap());
+    assert!(core.flat().contains("Impact: not recorded."));
 }

@@ -346,6 +346,141 @@ fn a_finalised_assessment_refuses_every_edit_in_the_store_and_in_the_schema() {
 }
 
 #[test]
+fn finalising_needs_evidence_for_high_grades_the_impact_and_the_childs_voice() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(dir.path());
+    let child = store.add_child(&child_form("Evidence Child", "2018-04-04", ""), today()).unwrap();
+    let a = store
+        .start_assessment(child.id, &start_form("Sam Worker", "Children's services", "2026-11-01"), today())
+        .unwrap();
+    complete(&mut store, a.id, AgeBand::Primary, Grade::G2);
+    let check = store.finalise_check(a.id).unwrap();
+    assert_eq!(check.blocking, vec![], "complete() makes a checklist that can be finalised");
+
+    // A 5 with no evidence is refused, by name, and points at its evidence box.
+    store.save_item(a.id, &graded("physical.food.regular-meals", Grade::G5, "  "), today()).unwrap();
+    // So is a 4 (many needs unmet) with no evidence.
+    store.save_item(a.id, &graded("physical.food.healthy-mix", Grade::G4, ""), today()).unwrap();
+    // A 2 with no evidence is only worth checking.
+    store.save_item(a.id, &graded("physical.food.enough-food", Grade::G2, ""), today()).unwrap();
+    // The impact on one area and the child's voice are blank.
+    store.save_narrative(a.id, "impact", Some("warmth"), " ").unwrap();
+    store.save_narrative(a.id, "childs_voice", None, "").unwrap();
+    let check = store.finalise_check(a.id).unwrap();
+    let focus: Vec<&str> = check.blocking.iter().map(|g| g.focus.as_str()).collect();
+    let expected = [
+        "evidence:physical.food.regular-meals",
+        "evidence:physical.food.healthy-mix",
+        "impact:warmth",
+        "section:childs_voice",
+    ];
+    assert_eq!(focus, expected, "{check:?}");
+    assert!(check.blocking[0].message.contains("graded 5 with no evidence"), "{check:?}");
+    assert!(check.missing.iter().any(|m| m.contains("1 items graded 1 to 3 have no evidence")), "{check:?}");
+    let refused = store.finalise(a.id).unwrap_err().to_string();
+    assert!(refused.contains("graded 5 with no evidence") && refused.contains("Impact on the child"), "{refused}");
+
+    store
+        .save_item(a.id, &graded("physical.food.regular-meals", Grade::G5, "No food on two visits."), today())
+        .unwrap();
+    store.save_item(a.id, &graded("physical.food.healthy-mix", Grade::G4, "Crisps and squash only."), today()).unwrap();
+    store.save_narrative(a.id, "impact", Some("warmth"), "Knows she is loved.").unwrap();
+    // A blank voice needs a reason from the list; a baby's day is then observed.
+    assert!(store.save_narrative(a.id, "voice_gap", None, "too busy").is_err());
+    store.save_narrative(a.id, "voice_gap", None, "pre_verbal").unwrap();
+    store.save_narrative(a.id, "day_in_my_life", None, "").unwrap();
+    let check = store.finalise_check(a.id).unwrap();
+    assert_eq!(check.blocking.len(), 1, "{check:?}");
+    assert!(check.blocking[0].message.contains("what you saw of the baby's day"), "{check:?}");
+    store.save_narrative(a.id, "voice_gap", None, "not_seen_alone").unwrap();
+    assert_eq!(store.finalise_check(a.id).unwrap().blocking, vec![]);
+    let finalised = store.finalise(a.id).unwrap();
+    assert_eq!(finalised.narrative.voice_gap, Some(ntk_core::assessment::VoiceGap::NotSeenAlone));
+
+    // "Not seen alone" puts the child on the needs-attention list, in words.
+    let list = store.needs_attention(today()).unwrap();
+    let reasons = list.iter().find(|x| x.child.id == child.id).map(|x| x.reasons.join(" ")).unwrap_or_default();
+    assert!(reasons.contains("Not seen alone at the latest checklist"), "{list:?}");
+}
+
+#[test]
+fn the_family_summary_is_printed_only_when_each_part_is_checked_and_lapses_when_it_changes() {
+    use ntk_core::model::PractitionerDetails;
+    use ntk_core::store::ReportKind;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(dir.path());
+    let child = store.add_child(&child_form("Family Child", "2018-04-04", "Checkhouse"), today()).unwrap();
+    store.add_child(&child_form("Brother Checkname", "2016-01-01", "Checkhouse"), today()).unwrap();
+    let a = store.start_assessment(child.id, &start_form("Sam Worker", "Health", "2026-11-01"), today()).unwrap();
+    complete(&mut store, a.id, AgeBand::Primary, Grade::G2);
+    store.finalise(a.id).unwrap();
+
+    // Empty printed parts and no contact in Settings: refused, naming each.
+    let refused = store.report(ReportKind::Family, child.id, today()).unwrap_err().to_string();
+    for part in ["What is going well", "If things do not change", "Who will help", "a telephone number"] {
+        assert!(refused.contains(part), "{part}: {refused}");
+    }
+
+    // The parts written (in an amendment) and the contact set: refused until checked.
+    let b = store.amend(a.id, "The family parts were missing.").unwrap();
+    for (key, text) in [
+        ("strengths", "Brother Checkname walks the child to school."),
+        ("worries", "Meals are missed."),
+        ("needs_to_change", "Three meals a day."),
+        ("better_looks_like", "The child eats well."),
+        ("if_things_do_not_change", "We will meet to decide on a stronger plan."),
+    ] {
+        store.save_narrative(b.id, key, None, text).unwrap();
+    }
+    let form = ntk_core::store::ActionForm {
+        what: "Weekly food shop".into(),
+        who: "Parent".into(),
+        agency: "Family".into(),
+        by_when: "2027-01-15".into(),
+        target_grade: None,
+        area_id: None,
+    };
+    store.add_action(b.id, &form).unwrap();
+    store.finalise(b.id).unwrap();
+    store
+        .set_practitioner_details(&PractitionerDetails {
+            organisation: "Testshire Council".into(),
+            team: String::new(),
+            name: "Sam Worker".into(),
+            role: "Social worker".into(),
+            telephone: "01632 960 000".into(),
+            email: "sam@testshire.example".into(),
+        })
+        .unwrap();
+    let refused = store.report(ReportKind::Family, child.id, today()).unwrap_err().to_string();
+    assert!(refused.contains("checked as safe to share") && refused.contains("What is going well"), "{refused}");
+
+    let check = store.family_check(child.id, today()).unwrap();
+    assert!(check.household_names.contains(&"Brother Checkname".to_string()), "{check:?}");
+    assert!(check.household_names.contains(&"Brother".to_string()), "first names are prompts too: {check:?}");
+    let keys: Vec<String> = check.sections.iter().map(|s| s.section.key.clone()).collect();
+    for key in &keys[..keys.len() - 1] {
+        store.confirm_family_section(child.id, key, today()).unwrap();
+    }
+    let refused = store.report(ReportKind::Family, child.id, today()).unwrap_err().to_string();
+    assert!(refused.contains("Who will help") && !refused.contains("What is going well"), "{refused}");
+    let check = store.confirm_family_section(child.id, &keys[keys.len() - 1], today()).unwrap();
+    assert!(check.sections.iter().all(|s| s.checked_by.as_deref() == Some("Test Worker")), "{check:?}");
+    assert!(store.report(ReportKind::Family, child.id, today()).is_ok());
+    let log = store.audit_log(Some("family_summary"), Some(child.id)).unwrap();
+    assert_eq!(log.len(), keys.len(), "who and when, one row per part");
+
+    // An amendment that changes one printed part: that part lapses, the others hold.
+    let c = store.amend(b.id, "Strengths reworded.").unwrap();
+    store.save_narrative(c.id, "strengths", None, "Grandmother helps at weekends.").unwrap();
+    store.finalise(c.id).unwrap();
+    let check = store.family_check(child.id, today()).unwrap();
+    let unchecked = check.unchecked();
+    assert_eq!(unchecked, ["What is going well"], "{check:?}");
+    assert!(store.report(ReportKind::Family, child.id, today()).is_err());
+}
+
+#[test]
 fn an_amendment_keeps_the_original_and_the_reason() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = new_store(dir.path());

@@ -39,7 +39,8 @@ fn the_sections_for_the_family_are_named_and_every_section_has_a_hint() {
     assert_eq!(w.grade_meanings.len(), 5);
     let for_family: Vec<&str> =
         w.narrative_sections.iter().filter(|s| s.family_title.is_some()).map(|s| s.key.as_str()).collect();
-    assert_eq!(for_family, ["strengths", "worries", "needs_to_change", "better_looks_like"]);
+    assert_eq!(for_family, ["strengths", "worries", "needs_to_change", "better_looks_like", "if_things_do_not_change"]);
+    assert_eq!(w.voice_gaps.len(), 3);
     assert!(w.narrative_sections.iter().all(|s| s.hint.len() > 20));
     assert_eq!(w.plan_categories.len(), 5);
 }

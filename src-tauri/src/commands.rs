@@ -9,10 +9,10 @@
 use ntk_core::assessment::{Action, Assessment, ItemRecord};
 use ntk_core::checklist::Checklist;
 use ntk_core::exchange::{ImportChoice, ImportReport};
-use ntk_core::model::{AppStatus, Child, ChildForm, Household};
+use ntk_core::model::{AppStatus, Child, ChildForm, Household, PractitionerDetails};
 use ntk_core::store::{
-    ActionForm, AssessmentView, Attention, BackupReport, ChildHistory, FinaliseCheck, HouseholdOverview, ReportKind,
-    Saved, StartAssessmentForm,
+    ActionForm, AssessmentView, Attention, BackupReport, ChildHistory, FamilyCheck, FinaliseCheck, HouseholdOverview,
+    ReportKind, Saved, StartAssessmentForm,
 };
 
 use crate::files::{self, today};
@@ -61,6 +61,12 @@ commands! {
 
     store fn needs_attention() -> Vec<Attention> = |s| s.needs_attention(today());
     store fn child_history(child_id: i64) -> ChildHistory = |s| s.child_history(child_id, today());
+    store fn family_check(child_id: i64) -> FamilyCheck = |s| s.family_check(child_id, today());
+    store fn confirm_family_section(child_id: i64, section: String) -> FamilyCheck =
+        |s| s.confirm_family_section(child_id, &section, today());
+    store fn practitioner_details() -> PractitionerDetails = |s| s.practitioner_details();
+    store fn set_practitioner_details(form: PractitionerDetails) -> PractitionerDetails =
+        |s| s.set_practitioner_details(&form);
 
     dialog fn backup() -> Option<BackupReport> = |app, state| files::backup(app, state);
     dialog fn restore(passphrase: String) -> Option<BackupReport> = |app, state| files::restore(app, state, &passphrase);

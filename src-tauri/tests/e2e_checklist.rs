@@ -201,7 +201,35 @@ async fn a_checklist_done_by_keyboard_is_finalised_and_read_only_after_a_restart
     app.wait_for_text(".actions-list", "Weekly food shop").await;
     shot(&app, "actions").await;
 
-    // Finalise: nothing blocking, a confirm step, then read only.
+    // Finalising is refused while the 5 in safety has no evidence, no area's impact is written
+    // and the child's day is blank; "Finalise" moves focus to the first gap: the 5's evidence.
+    open_tab(&app, "finalise").await;
+    let blocking = app.wait_for_text(".finalise-check .blocking", "is graded 5 with no evidence").await;
+    for gap in ["Impact on the child: Physical care has not been written.", "A day in my life is blank"] {
+        assert!(blocking.contains(gap), "{gap}: {blocking}");
+    }
+    js(&app, "document.getElementById('check-title').scrollIntoView();", vec![]).await;
+    shot(&app, "finalise-refused").await;
+    assert_accessible(&app, "finalise refused").await;
+    focus(&app, ".tab-panel button.primary").await;
+    press(&app, ENTER).await;
+    wait_until(
+        &app,
+        "focus on the evidence of the item graded 5",
+        "const e = document.activeElement; return location.hash.endsWith('/safety') && e.id.endsWith('-evidence') && e.closest('.item').dataset.grade === '5';",
+    )
+    .await;
+    press(&app, "Alfie was left alone overnight twice in October, seen by a neighbour.").await;
+    wait_saved(&app).await;
+    open_tab(&app, "about").await;
+    for area in ["physical", "safety", "warmth", "esteem"] {
+        app.type_into(&format!("#impact-{area}"), &format!("What the care in {area} means for Alfie day to day."))
+            .await;
+    }
+    app.type_into("#narrative-day_in_my_life", "Gets himself up, no breakfast, walks to school alone.").await;
+    wait_saved(&app).await;
+
+    // Then nothing blocks: a confirm step, then read only.
     open_tab(&app, "finalise").await;
     app.wait_for_text(".finalise-check", "Nothing stops this checklist").await;
     focus(&app, ".tab-panel button.primary").await;

@@ -19,7 +19,7 @@ use common::{data_dir, serial, App};
 use ntk_core::assessment::ItemRecord;
 use ntk_core::model::{AgeBand, ChildForm, PlanCategory};
 use ntk_core::scoring::Grade;
-use ntk_core::store::{StartAssessmentForm, Store};
+use ntk_core::store::{ActionForm, StartAssessmentForm, Store};
 use serde_json::json;
 use support::*;
 
@@ -93,7 +93,30 @@ fn checklist(
         // A grade rounded down beside an urgent item needs its reason (issue 14, rule 4).
         let reason = if area.urgent_items.is_empty() { "" } else { "The urgent item is weighed with the whole area." };
         store.confirm_area(a.id, &area.id, score.round() as u8, reason).unwrap();
+        let impact = format!("What the care in {} means for the child day to day.", area.name.to_lowercase());
+        store.save_narrative(a.id, "impact", Some(&area.id), &impact).unwrap();
     }
+    // Everything the record and the family summary need, in words for the family.
+    for (section, text) in [
+        ("childs_voice", "\"I like drawing with my teacher.\""),
+        ("day_in_my_life", "Up at seven, school, tea at five, bed by eight."),
+        ("strengths", "Mum takes the children to school every day."),
+        ("worries", "There is not always food in the house."),
+        ("needs_to_change", "Three meals a day, every day."),
+        ("better_looks_like", "The children eat well and are not hungry at school."),
+        ("if_things_do_not_change", "We will meet again to decide whether a stronger plan is needed."),
+    ] {
+        store.save_narrative(a.id, section, None, text).unwrap();
+    }
+    let action = ActionForm {
+        what: "Weekly food shop with a family support worker".into(),
+        who: "Family support worker".into(),
+        agency: "Early help".into(),
+        by_when: (on + Days::new(60)).to_string(),
+        target_grade: Some(2),
+        area_id: Some("physical".into()),
+    };
+    store.add_action(a.id, &action).unwrap();
     store.finalise(a.id).unwrap();
 }
 
@@ -240,6 +263,20 @@ async fn an_imported_case_shows_its_history_change_drift_disagreements_and_print
     app.click(".confirm button:not(.primary)").await; // Cancel: nothing imported
     app.wait_for_text("#import-notice", "Nothing was imported.").await;
     import(&app, staging.path(), files.path(), "ruby.ntkexchange", CHILD_NAME, 4).await;
+
+    // Who the family summary names as the person to contact, from Settings.
+    go(&app, "#/settings").await;
+    for (field, value) in [
+        ("organisation", "Testshire Children's Services"),
+        ("name", "Sam Example"),
+        ("role", "Social worker"),
+        ("telephone", "01632 960 456"),
+        ("email", "sam.example@testshire.example"),
+    ] {
+        app.type_into(&format!("#practitioner-{field}"), value).await;
+    }
+    app.click("#practitioner-title + p + form button[type=submit]").await;
+    app.wait_for_text("#practitioner-status", "Saved.").await;
     import(&app, staging.path(), files.path(), "jamie.ntkexchange", OVERDUE_NAME, 1).await;
 
     // Home: both need attention, each reason in words.
@@ -426,10 +463,30 @@ async fn an_imported_case_shows_its_history_change_drift_disagreements_and_print
     app.click("#compare-only-different").await;
     wait_until(&app, "only differing rows", "return [...document.querySelectorAll('.compare-table tbody tr:not(.subarea-row)')].every(r => r.classList.contains('differs'));").await;
 
-    // Both summaries printed through the save dialog (answered by the test folder).
+    // Both summaries printed through the save dialog (answered by the test folder). The family
+    // summary is refused until each printed part has been checked as safe to share.
     app.click(".breadcrumbs a[href^='#/child/']:not([href$='/history'])").await;
     app.wait_for("#print-core_group").await;
     pdf_written(&app, "#print-core_group", &files.path().join(format!("core-group-summary-{}.pdf", today()))).await;
+    app.click("#print-family").await;
+    let refused = app.wait_for_text("#print-error", "checked as safe to share").await;
+    assert!(refused.contains("What is going well") && refused.contains("If things do not change"), "{refused}");
+    assert!(!files.path().join(format!("family-summary-{}.pdf", today())).exists(), "nothing written");
+    app.wait_for_text("#family-check-left", "7 parts still to check.").await;
+    let printed = app.wait_for_text(".family-section[data-section=worries] .printed-text", "not always food").await;
+    assert!(printed.contains("There is not always food in the house."), "{printed}");
+    js(&app, "document.getElementById('family-check-title').scrollIntoView();", vec![]).await;
+    shot(&app, "family-check").await;
+    assert_accessible(&app, "the family summary check").await;
+    for section in ["strengths", "worries", "impact", "needs_to_change", "better_looks_like", "if_things_do_not_change"]
+    {
+        app.click(&format!("#family-check-{section}")).await;
+        app.wait_for_text(&format!("#family-check-{section}-status"), "Checked by").await;
+    }
+    app.click("#print-family").await;
+    app.wait_for_text("#print-error", "Not yet checked: Who will help.").await;
+    app.click("#family-check-actions").await;
+    app.wait_for_text("#family-check-left", "Every part has been checked.").await;
     pdf_written(&app, "#print-family", &files.path().join(format!("family-summary-{}.pdf", today()))).await;
 
     // Export for another agency, encrypted; a short passphrase is refused at the field first.

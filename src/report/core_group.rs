@@ -49,6 +49,7 @@ pub fn core_group_summary(input: &ReportInput) -> Result<Vec<u8>, ReportError> {
     assessors_section(&mut doc, &case);
     profile_section(&mut doc, &case);
     urgent_section(&mut doc, &case);
+    area_evidence_section(&mut doc, &case);
     unknown_section(&mut doc, &case);
     area_gaps_section(&mut doc, &case);
     area_chart(&mut doc, "Areas over time", &case.history.areas);
@@ -194,6 +195,56 @@ fn profile_section(doc: &mut Doc, case: &Case) {
     }
 }
 
+/// Per area, what the care means for the child and the grades that say the child is at risk,
+/// each with its evidence: a "was not brought to 3 appointments" must reach the meeting, not
+/// only the disagreements between agencies.
+fn area_evidence_section(doc: &mut Doc, case: &Case) {
+    let several = case.latest_round.len() > 1;
+    doc.heading("Impact on the child, and the items graded 4 or 5");
+    for area in &case.input.checklist.current().areas {
+        doc.runs(&[(Weight::Bold, &area.name)]);
+        let mut impact_written = false;
+        for a in &case.latest_round {
+            if let Some(text) = a.narrative.impact.get(&area.id).map(|t| t.trim()).filter(|t| !t.is_empty()) {
+                let by = if several { format!(" ({})", a.assessor.agency) } else { String::new() };
+                doc.runs(&[(Weight::Bold, &format!("Impact{by}: ")), (Weight::Regular, text)]);
+                impact_written = true;
+            }
+        }
+        if !impact_written {
+            doc.paragraph("Impact: not recorded.");
+        }
+        let mut serious = 0;
+        for a in &case.latest_round {
+            // Each assessor's grades against the words they were given on (areas match by id).
+            let Some(own) = case.input.checklist.of(a).area(&area.id) else { continue };
+            for item in own.subareas.iter().flat_map(|s| &s.items) {
+                let Some(record) = a.item(&item.id) else { continue };
+                let Some(grade) = record.grade.and_then(crate::scoring::Grade::score) else { continue };
+                if grade < 4 && !item.is_serious_at(grade) {
+                    continue;
+                }
+                serious += 1;
+                let source = record.source.map_or("source not recorded", |s| s.label());
+                let date = record.evidence_date.map_or_else(|| "date not recorded".to_string(), long_date);
+                let evidence = record.evidence.trim();
+                let evidence = if evidence.is_empty() { "no evidence written" } else { evidence };
+                let marker = if record.professional_only { " (professional only)" } else { "" };
+                doc.bullet(&[
+                    (Weight::Bold, &format!("Grade {grade}, {}: ", item.title)),
+                    (
+                        Weight::Regular,
+                        &format!("{source}, {date}, {} ({}){marker}: {evidence}", a.assessor.name, a.assessor.agency),
+                    ),
+                ]);
+            }
+        }
+        if serious == 0 {
+            doc.paragraph("No item graded 4 or 5.");
+        }
+    }
+}
+
 fn change_section(doc: &mut Doc, case: &Case) {
     doc.heading("Change since the last review");
     if case.history.rounds.len() < 2 {
@@ -331,7 +382,6 @@ fn disagreements_section(doc: &mut Doc, case: &Case) {
 
 fn narrative_section(doc: &mut Doc, case: &Case) {
     let several = case.latest_round.len() > 1;
-    let checklist = case.input.checklist.of(case.latest);
     for section in NARRATIVE_SECTIONS {
         let key = section.key;
         doc.heading(section.title);
@@ -350,20 +400,6 @@ fn narrative_section(doc: &mut Doc, case: &Case) {
         if !written {
             doc.paragraph("Not recorded.");
         }
-    }
-    doc.heading("Impact on the child");
-    let mut written = false;
-    for area in &checklist.areas {
-        for a in &case.latest_round {
-            if let Some(text) = a.narrative.impact.get(&area.id).map(|t| t.trim()).filter(|t| !t.is_empty()) {
-                let by = if several { format!(" ({})", a.assessor.agency) } else { String::new() };
-                doc.runs(&[(Weight::Bold, &format!("{}{by}: ", area.name)), (Weight::Regular, text)]);
-                written = true;
-            }
-        }
-    }
-    if !written {
-        doc.paragraph("Not recorded.");
     }
 }
 

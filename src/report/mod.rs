@@ -20,11 +20,11 @@ use chrono::NaiveDate;
 use crate::assessment::Assessment;
 use crate::checklist::Versions;
 use crate::compare::{self, History};
-use crate::model::Child;
+use crate::model::{Child, PractitionerDetails};
 use crate::scoring::Profile;
 
 pub use core_group::core_group_summary;
-pub use family::family_summary;
+pub use family::{family_summary, printed_sections, PrintedSection};
 
 /// Everything a summary is made from. Nothing is read from the store or the clock.
 #[derive(Debug, Clone, Copy)]
@@ -47,12 +47,18 @@ pub struct ReportInput<'a> {
     pub sibling_latest: &'a [(i64, NaiveDate)],
     /// The date the summary is written on; ages, time on plan and overdue reviews count to it.
     pub today: NaiveDate,
+    /// The organisation and practitioner from Settings: the family summary's "who to contact".
+    pub practitioner: &'a PractitionerDetails,
 }
 
 #[derive(Debug, thiserror::Error)]
 pub enum ReportError {
     #[error("There is no finalised checklist for this child yet, so there is nothing to summarise.")]
     NothingFinalised,
+    #[error(
+        "The family summary cannot be printed yet, because these parts are empty: {0}. It never goes out with a gap."
+    )]
+    FamilySummaryIncomplete(String),
     #[error("The PDF could not be written: {0}")]
     Pdf(String),
 }

@@ -17,7 +17,7 @@ use super::audit::{now_stamp, record, Change};
 use super::Store;
 use crate::assessment::{
     required, text_field, Action, AreaConfirmation, Assessment, AssessmentStatus, EvidenceSource, ItemRecord,
-    Narrative, Practitioner, ValidAction, ValidStart, NARRATIVE_SECTIONS,
+    Narrative, Practitioner, ValidAction, ValidStart, VoiceGap, NARRATIVE_SECTIONS,
 };
 use crate::checklist::Versions;
 pub use crate::assessment::{ActionForm, FinaliseCheck, StartAssessmentForm};
@@ -222,6 +222,8 @@ impl Store {
         for (section, area_id, text) in sections {
             if section == "impact" {
                 impact.insert(area_id, text);
+            } else if section == VoiceGap::KEY {
+                a.narrative.voice_gap = VoiceGap::parse(&text);
             } else if let Some(slot) = a.narrative.section_mut(&section) {
                 *slot = text;
             }
@@ -372,11 +374,17 @@ impl Store {
                 ))
             }
             (s, _) if NARRATIVE_SECTIONS.iter().any(|n| n.key == s) => String::new(),
+            (VoiceGap::KEY, _) if text.is_empty() || VoiceGap::parse(text).is_some() => String::new(),
+            (VoiceGap::KEY, _) => {
+                return Err(CoreError::invalid("text", "Choose one of the reasons offered for a blank child's voice."))
+            }
             (s, _) => return Err(CoreError::invalid("section", format!("There is no section \"{s}\"."))),
         };
         text_field("text", "text", text)?;
         let old = if section == "impact" {
             a.narrative.impact.get(&area_key).cloned()
+        } else if section == VoiceGap::KEY {
+            a.narrative.voice_gap.map(|g| g.as_str().to_string())
         } else {
             a.narrative.section(section).map(str::to_string)
         };
@@ -482,7 +490,7 @@ impl Store {
         Ok(())
     }
 
-    /// What stands between this draft and finalising it.
+    /// What stands between this draft and finalising it (the rules are `Assessment::finalise_check`).
     pub fn finalise_check(&self, assessment_id: i64) -> Result<FinaliseCheck> {
         let a = self.get_assessment(assessment_id)?;
         let child = self.get_child(a.child_id)?;
@@ -496,7 +504,7 @@ impl Store {
         if !check.blocking.is_empty() {
             return Err(CoreError::Refused(format!(
                 "The checklist cannot be finalised yet. {}",
-                check.blocking.join(" ")
+                check.blocking.iter().map(|g| g.message.as_str()).collect::<Vec<_>>().join(" ")
             )));
         }
         let tx = self.conn.transaction()?;

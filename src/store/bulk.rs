@@ -87,7 +87,8 @@ pub(super) fn insert_assessment(tx: &Transaction, child_id: i64, a: &Assessment)
     let sections = crate::assessment::NARRATIVE_SECTIONS
         .iter()
         .map(|s| (s.key, "", n.section(s.key).unwrap_or_default()))
-        .chain(n.impact.iter().map(|(area, text)| ("impact", area.as_str(), text.as_str())));
+        .chain(n.impact.iter().map(|(area, text)| ("impact", area.as_str(), text.as_str())))
+        .chain(n.voice_gap.map(|g| (crate::assessment::VoiceGap::KEY, "", g.as_str())));
     for (section, area, text) in sections.filter(|(_, _, t)| !t.is_empty()) {
         tx.execute(
             "INSERT INTO narratives (assessment_id, section, area_id, text) VALUES (?1, ?2, ?3, ?4)",

@@ -25,7 +25,7 @@ pub use audit::{AuditEntry, AuditHead, ChainReport};
 pub use backup::{verify_backup, BackupReport};
 pub use children::{ChildRow, HouseholdChild, HouseholdOverview};
 pub use migrations::{MIGRATIONS, SCHEMA_VERSION};
-pub use reports::{ChildHistory, ReportKind};
+pub use reports::{ChildHistory, FamilyCheck, ReportKind, SectionCheck};
 pub use settings::DEFAULT_IDLE_LOCK_MINUTES;
 pub use status::Attention;
 

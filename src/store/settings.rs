@@ -5,6 +5,7 @@ use rusqlite::{params, OptionalExtension};
 use super::audit::{record, Change};
 use super::Store;
 use crate::error::{CoreError, Result};
+use crate::model::PractitionerDetails;
 
 /// Minutes without use after which the app locks itself, unless changed in Settings.
 pub const DEFAULT_IDLE_LOCK_MINUTES: u32 = 10;
@@ -46,6 +47,41 @@ impl Store {
     }
 }
 
+impl Store {
+    /// The organisation and practitioner details from Settings (empty fields when never set).
+    /// Kept in the settings table under "practitioner.<field>", so no migration is needed.
+    pub fn practitioner_details(&self) -> Result<PractitionerDetails> {
+        let mut details = PractitionerDetails::default();
+        for key in PractitionerDetails::KEYS {
+            if let Some(value) = self.setting(&format!("practitioner.{key}"))? {
+                *details.field_mut(key).expect("a known key") = value;
+            }
+        }
+        Ok(details)
+    }
+
+    /// Saves the details; each changed field is its own audit row.
+    pub fn set_practitioner_details(&mut self, form: &PractitionerDetails) -> Result<PractitionerDetails> {
+        let clean = form.validate()?;
+        let before = self.practitioner_details()?;
+        let tx = self.conn.transaction()?;
+        for key in PractitionerDetails::KEYS {
+            let (old, new) = (before.field(key).unwrap_or_default(), clean.field(key).unwrap_or_default());
+            if old == new {
+                continue;
+            }
+            let setting = format!("practitioner.{key}");
+            tx.execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                params![setting, new],
+            )?;
+            record(&tx, &self.actor, "update", "settings", None, Some(&setting), Some(old), Some(new))?;
+        }
+        tx.commit()?;
+        Ok(clean)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -58,5 +94,29 @@ mod tests {
         assert!(store.set_idle_lock_minutes(0).is_err());
         store.set_idle_lock_minutes(5).unwrap();
         assert_eq!(store.idle_lock_minutes().unwrap(), 5);
+    }
+
+    #[test]
+    fn practitioner_details_are_kept_checked_and_audited() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::create(&dir.path().join("s.db"), "a passphrase here", "Tester").unwrap();
+        assert_eq!(store.practitioner_details().unwrap(), PractitionerDetails::default());
+        let mut form = PractitionerDetails {
+            organisation: " Testshire Council ".into(),
+            name: "Sam Example".into(),
+            telephone: "not a number".into(),
+            ..Default::default()
+        };
+        assert!(store.set_practitioner_details(&form).unwrap_err().to_string().contains("telephone"));
+        form.telephone = "01234 567890".into();
+        form.email = "sam.example".into();
+        assert!(store.set_practitioner_details(&form).unwrap_err().to_string().contains("e-mail"));
+        form.email = "sam@testshire.example".into();
+        store.set_practitioner_details(&form).unwrap();
+        let kept = store.practitioner_details().unwrap();
+        assert_eq!(kept.organisation, "Testshire Council");
+        assert_eq!(kept.missing_for_family(), vec!["your role"]);
+        let audit = store.audit_log(Some("settings"), None).unwrap();
+        assert!(audit.iter().any(|e| e.field.as_deref() == Some("practitioner.email")));
     }
 }

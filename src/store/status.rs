@@ -40,6 +40,8 @@ struct StatusRow {
     sibling_assessed: bool,
     /// Names of siblings with no finalised checklist.
     unassessed_siblings: Option<String>,
+    /// The latest checklist records that the child was not seen alone.
+    not_seen_alone: bool,
 }
 
 /// Items named on the home list per area before "and N more" (all of them are in the history
@@ -62,6 +64,14 @@ fn urgent_by_area(urgent: &[compare::UrgentItem]) -> Vec<String> {
         })
         .collect()
 }
+/// Whether the child's latest finalised checklist (an amendment over its original) records
+/// that the child was not seen alone: someone must see the child alone, so it needs attention.
+const NOT_SEEN_ALONE: &str = "EXISTS (
+    SELECT 1 FROM narratives n
+     WHERE n.section = 'voice_gap' AND n.text = 'not_seen_alone'
+       AND n.assessment_id = (SELECT la.id FROM assessments la
+                               WHERE la.child_id = c.id AND la.status = 'finalised'
+                               ORDER BY la.assessed_on DESC, la.id DESC LIMIT 1))";
 
 fn join_or_none(parts: Vec<String>) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join("; "))
@@ -160,7 +170,8 @@ impl Store {
     /// sibling has a checklist (whatever the sibling's review status), an overdue review, drift,
     /// an urgent or serious item from any agency of the latest round, an area worse since the
     /// previous round, a serious item not known, an action past its due date with no result,
-    /// two years or more on a plan, a brother or sister not yet assessed.
+    /// two years or more on a plan, a brother or sister not yet assessed, not seen alone at
+    /// the latest checklist.
     /// Most reasons first, then by name.
     pub fn needs_attention(&self, today: NaiveDate) -> Result<Vec<Attention>> {
         // One query for the children too (their columns first, then the status): a list of
@@ -178,12 +189,13 @@ impl Store {
                     CASE WHEN s.latest_on IS NOT NULL AND c.household_id IS NOT NULL THEN (
                         SELECT group_concat(o.name, ', ') FROM children o JOIN child_status os ON os.child_id = o.id
                         WHERE o.household_id = c.household_id AND o.id != c.id AND os.latest_on IS NULL
-                    ) END AS unassessed_siblings
+                    ) END AS unassessed_siblings,
+                    {NOT_SEEN_ALONE} AS not_seen_alone
              FROM child_status s JOIN children c ON c.id = s.child_id
                   LEFT JOIN households h ON h.id = c.household_id
              WHERE s.review_due < ?1 OR s.drift IS NOT NULL OR s.urgent IS NOT NULL OR s.latest_on IS NULL
                 OR s.worse IS NOT NULL OR s.unknown_serious IS NOT NULL OR s.open_action_due < ?1
-                OR c.plan_start <= ?2
+                OR c.plan_start <= ?2 OR {NOT_SEEN_ALONE}
                 OR (c.household_id IS NOT NULL AND EXISTS (
                         SELECT 1 FROM children o JOIN child_status os ON os.child_id = o.id
                         WHERE o.household_id = c.household_id AND o.id != c.id AND os.latest_on IS NULL))"
@@ -201,6 +213,7 @@ impl Store {
                     open_actions: r.get(at + 5)?,
                     sibling_assessed: r.get(at + 6)?,
                     unassessed_siblings: r.get(at + 7)?,
+                    not_seen_alone: r.get(at + 8)?,
                 })
             })?
             .collect::<std::result::Result<_, _>>()?;
@@ -248,6 +261,9 @@ fn attention_reasons(row: &StatusRow, today: NaiveDate) -> Vec<String> {
     }
     if let Some(names) = &row.unassessed_siblings {
         reasons.push(format!("A brother or sister is not yet assessed: {names}."));
+    }
+    if row.not_seen_alone {
+        reasons.push("Not seen alone at the latest checklist: the child's own voice is missing.".to_string());
     }
     reasons
 }

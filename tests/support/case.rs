@@ -7,7 +7,7 @@ use ntk_core::assessment::{
     Action, AreaConfirmation, Assessment, AssessmentStatus, EvidenceSource, ItemRecord, Narrative, Practitioner,
 };
 use ntk_core::checklist::Checklist;
-use ntk_core::model::{AgeBand, Child, PlanCategory};
+use ntk_core::model::{AgeBand, Child, PlanCategory, PractitionerDetails};
 use ntk_core::scoring::Grade;
 
 pub const PROFESSIONAL_ONLY_PHRASE: &str = "Kestrel Lane intelligence";
@@ -37,6 +37,19 @@ pub struct Case {
     pub siblings: Vec<Child>,
     pub assessments: Vec<Assessment>,
     pub today: NaiveDate,
+    /// The lead practitioner from Settings: who the family is told to contact.
+    pub practitioner: PractitionerDetails,
+}
+
+pub fn lead_practitioner() -> PractitionerDetails {
+    PractitionerDetails {
+        organisation: "Testshire Children's Services".into(),
+        team: "Northgate Family Safeguarding Team".into(),
+        name: "Gwenllian Ó Súilleabháin".into(),
+        role: "Social worker".into(),
+        telephone: "01632 960 123".into(),
+        email: "g.osuilleabhain@testshire.example".into(),
+    }
 }
 
 fn social_worker() -> Practitioner {
@@ -107,21 +120,25 @@ The kitchen now has a working fridge and there was fresh fruit, milk and bread a
 
 Nursery say Zoë is a bright, curious girl who is starting to make friends. She knows all her colours, counts to twenty and can write the first letter of her name. Staff say mum now reads the nursery's messages and replies, which she did not do in the autumn.";
 
-const WORRIES: &str = "We are still worried that Zoë is not always safe at home. On two visits in March and April the front door was unlocked and Zoë, who is five, was playing near the road with no adult watching. Mum said she had only gone upstairs for a minute, but neighbours have told nursery this happens most afternoons.
+const WORRIES: &str = "We are still worried that Zoë is not always safe at home. On two visits in March and April the front door was unlocked and Zoë, who is five, was playing near the road with no adult watching.
 
-We are worried about the adults who visit the flat. Mum has told us her former partner still calls round, sometimes late at night, and that there have been arguments that Zoë has heard. Zoë told her nursery key worker that she hides under the table \"when the shouting starts\". Police were called to the address in February.
+We are worried that Zoë sometimes hears adults arguing at home, and that this frightens her.
 
 Zoë's teeth need urgent care. She has had toothache for several weeks and was seen at the emergency dentist in May. Tooth brushing is not yet part of her day, and she often goes to bed very late, after ten o'clock, which leaves her tired and tearful at nursery in the mornings.
 
 Zoë missed eleven days of nursery between January and March with no reason given. When she is not at nursery, she spends most of the day watching videos on a phone, some of which were not suitable for a child of her age.";
 
-const NEEDS_TO_CHANGE: &str = "Zoë needs an adult watching her whenever she is outside, and the front door needs to be locked. Mum needs to decide who visits the flat, and the former partner must not come to the home while Zoë is there. Zoë needs to brush her teeth twice a day and go to bed at the same time each night, by half past seven. Zoë needs to be at nursery every day it is open, and on time.";
+const NEEDS_TO_CHANGE: &str = "Zoë needs an adult watching her whenever she is outside, and the front door needs to be locked. Zoë needs a calm home where she does not hear adults arguing. Zoë needs to brush her teeth twice a day and go to bed at the same time each night, by half past seven. Zoë needs to be at nursery every day it is open, and on time.";
 
-const BETTER_LOOKS_LIKE: &str = "Zoë plays outside only when an adult is with her. There are no late-night visitors and no shouting at home, and Zoë says she feels safe. Zoë's teeth stop hurting, she sees the dentist every six months, and she brushes her teeth with mum every morning and every night. Zoë is in bed by half past seven and arrives at nursery rested and on time every day.";
+const BETTER_LOOKS_LIKE: &str = "Zoë plays outside only when an adult is with her. There is no shouting at home, and Zoë says she feels safe. Zoë's teeth stop hurting, she sees the dentist every six months, and she brushes her teeth with mum every morning and every night. Zoë is in bed by half past seven and arrives at nursery rested and on time every day.";
 
 const CHILDS_VOICE: &str = "Zoë said: \"I like it when Mummy reads the dragon book. I don't like the shouting. I want Babcia to come every day.\" She drew a picture of her family with everyone holding hands, and put herself next to her mum.";
 
 const DAY_IN_MY_LIFE: &str = "I wake up when Mummy's alarm goes. Sometimes there is cereal and sometimes we get a croissant on the way to nursery. At nursery I play with Amira in the sand. Babcia picks me up on Tuesdays and Thursdays. At home I watch videos on the phone. I go to bed when Mummy goes to bed.";
+
+const IF_THINGS_DO_NOT_CHANGE: &str = "If Zoë is still left outside without an adult, or still misses nursery and the dentist, by the review, the professionals will meet again to decide whether a stronger plan is needed to keep Zoë safe. We will always tell you first what we are thinking and why.";
+
+pub const SECRET_SAID_IN_CONFIDENCE: &str = "hides under the table";
 
 const PARENTS_VIEW: &str = "Mum agrees that the mornings are hard and that Zoë goes to bed too late. She says she is trying her best on her own and that things are better than they were in the autumn. She does not agree that Zoë plays outside alone often; she says neighbours exaggerate.";
 
@@ -132,11 +149,14 @@ fn narrative(long: bool) -> Narrative {
         n.worries = WORRIES.into();
         n.needs_to_change = NEEDS_TO_CHANGE.into();
         n.better_looks_like = BETTER_LOOKS_LIKE.into();
-        n.childs_voice = CHILDS_VOICE.into();
+        n.if_things_do_not_change = IF_THINGS_DO_NOT_CHANGE.into();
+        n.childs_voice = format!("{CHILDS_VOICE} She told her nursery key worker that she {SECRET_SAID_IN_CONFIDENCE} when the shouting starts.");
         n.day_in_my_life = DAY_IN_MY_LIFE.into();
         n.parents_view = PARENTS_VIEW.into();
-        n.impact.insert("safety".into(), "Zoë hides when adults argue and is wary of new adults at nursery.".into());
+        n.impact.insert("safety".into(), "Zoë is frightened by arguments at home and is wary of new adults.".into());
         n.impact.insert("physical".into(), "Toothache has kept Zoë awake and off her food.".into());
+        n.impact.insert("warmth".into(), "Zoë knows she is loved and runs to her mum when she is upset.".into());
+        n.impact.insert("esteem".into(), "Missed nursery days mean Zoë is behind with her letters.".into());
     } else {
         n.strengths = "Mum loves Zoë and keeps most appointments.".into();
         n.worries = "Supervision, late-night visitors and Zoë's teeth.".into();
@@ -215,6 +235,9 @@ pub fn zoe(dates: &[&str]) -> Case {
     let assessment = |id: i64, on: NaiveDate, round: usize, assessor: Practitioner| {
         let latest = round + 1 >= dates.len();
         let mut items = grades(&checklist, AgeBand::on(child.date_of_birth, on), round);
+        for item in &mut items {
+            item.evidence_date = Some(on - chrono::Duration::days(6));
+        }
         if latest {
             set(&mut items, "physical.hygiene.teeth", 5, "Toothache for weeks; emergency dentist in May.", false);
         }
@@ -264,5 +287,5 @@ pub fn zoe(dates: &[&str]) -> Case {
     draft.narrative.strengths = "DRAFT NOT FOR PRINTING".into();
     assessments.push(hv);
     assessments.push(draft);
-    Case { checklist, child, siblings: vec![sibling], assessments, today }
+    Case { checklist, child, siblings: vec![sibling], assessments, today, practitioner: lead_practitioner() }
 }

@@ -53,8 +53,9 @@ pub fn graded(item_id: &str, grade: Grade, evidence: &str) -> ItemRecord {
     }
 }
 
-/// Grades every item that applies to `band` with `grade` and confirms every area at the
-/// rounded computed score, so the assessment can be finalised.
+/// Grades every item that applies to `band` with `grade` (with evidence), confirms every area
+/// at the rounded computed score and writes the impact and the child's voice and day, so the
+/// assessment can be finalised.
 pub fn complete(store: &mut Store, assessment_id: i64, band: AgeBand, grade: Grade) {
     let items: Vec<String> = store.checklist().items().filter(|i| i.applies_to(band)).map(|i| i.id.clone()).collect();
     for id in items {
@@ -63,7 +64,11 @@ pub fn complete(store: &mut Store, assessment_id: i64, band: AgeBand, grade: Gra
     let areas: Vec<String> = store.checklist().areas.iter().map(|a| a.id.clone()).collect();
     for area in areas {
         store.confirm_area(assessment_id, &area, grade.score().unwrap(), "").unwrap();
+        let impact = format!("What the care in {area} means for the child day to day.");
+        store.save_narrative(assessment_id, "impact", Some(&area), &impact).unwrap();
     }
+    store.save_narrative(assessment_id, "childs_voice", None, "\"I like my bike.\"").unwrap();
+    store.save_narrative(assessment_id, "day_in_my_life", None, "Up at seven, school, tea, bed by eight.").unwrap();
 }
 
 /// The raw bytes of the database file and its WAL, as a thief would see them.

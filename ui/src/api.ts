@@ -8,6 +8,7 @@ import type { CommandName, Commands } from "./bindings/commands";
 import type { ChildForm } from "./bindings/ChildForm";
 import type { ImportChoice } from "./bindings/ImportChoice";
 import type { ItemRecord } from "./bindings/ItemRecord";
+import type { PractitionerDetails } from "./bindings/PractitionerDetails";
 import type { ReportKind } from "./bindings/ReportKind";
 import type { StartAssessmentForm } from "./bindings/StartAssessmentForm";
 import { isProblem } from "./problem";
@@ -90,6 +91,10 @@ export const api = {
 
   needsAttention: () => call("needs_attention"),
   childHistory: (childId: number) => call("child_history", { childId }),
+  familyCheck: (childId: number) => call("family_check", { childId }),
+  confirmFamilySection: (childId: number, section: string) => call("confirm_family_section", { childId, section }),
+  practitionerDetails: () => call("practitioner_details"),
+  setPractitionerDetails: (form: PractitionerDetails) => call("set_practitioner_details", { form }),
   /** Asks where to save, writes the PDF and opens it; `null`: no file was chosen. */
   printReport: (childId: number, kind: ReportKind) => call("print_report", { childId, kind }),
   exportChild: (childId: number, filePassphrase: string) =>

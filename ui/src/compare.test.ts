@@ -19,7 +19,7 @@ const assessment = (id: number, on: string, status: "draft" | "finalised" = "fin
   amendment_reason: amends ? "typo" : null,
   items: [],
   confirmations: [],
-  narrative: { childs_voice: "", day_in_my_life: "", strengths: "", parents_view: "", worries: "", needs_to_change: "", better_looks_like: "", impact: {} },
+  narrative: { childs_voice: "", day_in_my_life: "", strengths: "", parents_view: "", worries: "", needs_to_change: "", better_looks_like: "", if_things_do_not_change: "", impact: {}, voice_gap: null },
   actions: [],
 });
 

@@ -42,12 +42,15 @@ export const SOURCE_LABELS: Record<EvidenceSource, string> = {
   from_records: "From records",
 };
 
-export type SectionKey = Exclude<keyof Narrative, "impact">;
+export type SectionKey = Exclude<keyof Narrative, "impact" | "voice_gap">;
 
 /** A written section; `family_title` is set when the family summary prints it. */
 export type NarrativeSection = SectionWording & { key: SectionKey };
 
 export const NARRATIVE_SECTIONS = wording.narrative_sections as NarrativeSection[];
+
+/** Why the child's voice and day may be blank, in the order offered. */
+export const VOICE_GAPS = wording.voice_gaps;
 
 export const PLAN_LABELS = Object.fromEntries(
   wording.plan_categories.map((p) => [p.category, p.label]),

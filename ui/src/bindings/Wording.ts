@@ -2,12 +2,17 @@
 import type { BandWording } from "./BandWording";
 import type { PlanWording } from "./PlanWording";
 import type { SectionWording } from "./SectionWording";
+import type { VoiceGapWording } from "./VoiceGapWording";
 
 export type Wording = { 
 /**
  * What grades 1 to 5 mean, in order.
  */
 grade_meanings: Array<string>, bands: Array<BandWording>, narrative_sections: Array<SectionWording>, plan_categories: Array<PlanWording>, 
+/**
+ * The reasons a child's voice may be blank, as the checklist offers them.
+ */
+voice_gaps: Array<VoiceGapWording>, 
 /**
  * A score down (or up) by this many tenths or more is improved (or worse).
  */

@@ -4,14 +4,20 @@ import { useState } from "preact/hooks";
 import { api } from "../api";
 import type { AssessmentView } from "../bindings/AssessmentView";
 import type { Checklist } from "../bindings/Checklist";
+import type { Gap } from "../bindings/Gap";
 import { AreaProfile, ConfirmStep, ErrorMessage, Field } from "../components";
 import { formatStamp } from "../dates";
 import { problemOf } from "../problem";
 import { navigate } from "../route";
 
-type Props = { view: AssessmentView; checklist: Checklist; onFinalised: () => Promise<unknown> };
+type Props = {
+  view: AssessmentView;
+  checklist: Checklist;
+  onFinalised: () => Promise<unknown>;
+  onGoToGap: (gap: Gap) => void;
+};
 
-export function FinalisePanel({ view, checklist, onFinalised }: Props) {
+export function FinalisePanel({ view, checklist, onFinalised, onGoToGap }: Props) {
   const a = view.assessment;
   const check = view.finalise_check;
   const finalised = a.status === "finalised";
@@ -38,8 +44,13 @@ export function FinalisePanel({ view, checklist, onFinalised }: Props) {
                   <strong>These must be put right first:</strong>
                 </p>
                 <ul>
-                  {check.blocking.map((b) => (
-                    <li key={b}>{b}</li>
+                  {check.blocking.map((gap) => (
+                    <li key={gap.focus}>
+                      {gap.message}{" "}
+                      <button type="button" class="link-button" onClick={() => onGoToGap(gap)}>
+                        Go to it<span class="sr-only">: {gap.message}</span>
+                      </button>
+                    </li>
                   ))}
                 </ul>
               </div>
@@ -59,7 +70,12 @@ export function FinalisePanel({ view, checklist, onFinalised }: Props) {
               </div>
             )}
           </section>
-          <Finalise assessmentId={a.id} canFinalise={check.blocking.length === 0} onFinalised={onFinalised} />
+          <Finalise
+            assessmentId={a.id}
+            firstGap={check.blocking[0] ?? null}
+            onFinalised={onFinalised}
+            onGoToGap={onGoToGap}
+          />
           <Discard assessmentId={a.id} childId={a.child_id} />
         </>
       )}
@@ -67,7 +83,15 @@ export function FinalisePanel({ view, checklist, onFinalised }: Props) {
   );
 }
 
-function Finalise({ assessmentId, canFinalise, onFinalised }: { assessmentId: number; canFinalise: boolean; onFinalised: () => Promise<unknown> }) {
+type FinaliseProps = {
+  assessmentId: number;
+  firstGap: Gap | null;
+  onFinalised: () => Promise<unknown>;
+  onGoToGap: (gap: Gap) => void;
+};
+
+/** Finalising with a gap left is refused: the list above says what, and focus goes to the first one. */
+function Finalise({ assessmentId, firstGap, onFinalised, onGoToGap }: FinaliseProps) {
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -83,12 +107,13 @@ function Finalise({ assessmentId, canFinalise, onFinalised }: { assessmentId: nu
       setBusy(false);
     }
   };
+  const start = () => (firstGap ? onGoToGap(firstGap) : setAsking(true));
   return (
     <section aria-labelledby="finalise-title">
       <h3 id="finalise-title">Finalise</h3>
       <ErrorMessage message={error} />
       {!asking ? (
-        <button type="button" class="primary" disabled={!canFinalise} onClick={() => setAsking(true)}>
+        <button type="button" class="primary" onClick={start}>
           Finalise this checklist
         </button>
       ) : (

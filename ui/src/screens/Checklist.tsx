@@ -5,24 +5,28 @@ import { api } from "../api";
 import { AGE_BAND_LABELS, ageBandOn, itemsFor, type ForChild } from "../ageBand";
 import { Autosave, saveStatusText, type SaveStatus } from "../autosave";
 import type { AssessmentView } from "../bindings/AssessmentView";
+import type { Gap } from "../bindings/Gap";
 import type { Checklist as ChecklistContent } from "../bindings/Checklist";
 import type { ItemRecord } from "../bindings/ItemRecord";
 import type { Narrative } from "../bindings/Narrative";
 import { ActionsPanel } from "../checklist/ActionsPanel";
 import { AreaPanel, itemKey } from "../checklist/AreaPanel";
 import { FinalisePanel } from "../checklist/FinalisePanel";
+import { focusGap } from "../checklist/gaps";
 import { emptyRecord, type ItemChange } from "../checklist/ItemCard";
-import { impactKey, NarrativePanel, narrativeSaveKey } from "../checklist/NarrativePanel";
+import { impactKey, NarrativePanel, narrativeSaveKey, VOICE_GAP_KEY } from "../checklist/NarrativePanel";
 import { ErrorMessage, Loading, PageTitle, Tag } from "../components";
 import { formatDate, formatStamp } from "../dates";
 import { NARRATIVE_SECTIONS } from "../labels";
 import { problemOf } from "../problem";
+import { navigate } from "../route";
 import { percent, progressOf, sumProgress } from "../progress";
 
 const textsOf = (n: Narrative): Record<string, string> => {
   const texts: Record<string, string> = {};
   for (const { key } of NARRATIVE_SECTIONS) texts[key] = n[key];
   for (const [area, text] of Object.entries(n.impact)) texts[impactKey(area)] = text ?? "";
+  texts[VOICE_GAP_KEY] = n.voice_gap ?? "";
   return texts;
 };
 
@@ -62,16 +66,26 @@ export function Checklist({ id, tab }: { id: number; tab: string | null }) {
     return () => void autosave.close();
   }, [id]);
 
-  // Moving to another tab by the keyboard or a click puts focus on that tab's heading.
+  // Moving to another tab by the keyboard or a click puts focus on that tab's heading; going
+  // to a gap the finalise check found puts it on the field that fills the gap.
   const lastTab = useRef(tab);
+  const pendingGap = useRef<Gap | null>(null);
   useLayoutEffect(() => {
     if (lastTab.current !== tab) {
       lastTab.current = tab;
-      document.getElementById("tab-title")?.focus({ preventScroll: true });
-      window.scrollTo(0, 0);
+      const gap = pendingGap.current;
+      pendingGap.current = null;
+      if (!gap || !focusGap(gap)) {
+        document.getElementById("tab-title")?.focus({ preventScroll: true });
+        window.scrollTo(0, 0);
+      }
       if (tab === "finalise") autosave.flush().then(refresh);
     }
   }, [tab]);
+  const goToGap = (gap: Gap) => {
+    pendingGap.current = gap;
+    navigate({ screen: "checklist", id, tab: gap.tab });
+  };
 
   if (loadError && !view) {
     return (
@@ -229,7 +243,9 @@ export function Checklist({ id, tab }: { id: number; tab: string | null }) {
         {currentTab === "actions" && (
           <ActionsPanel assessmentId={a.id} actions={a.actions} areas={areas} finalised={finalised} onChanged={refresh} />
         )}
-        {currentTab === "finalise" && <FinalisePanel view={view} checklist={content} onFinalised={refresh} />}
+        {currentTab === "finalise" && (
+          <FinalisePanel view={view} checklist={content} onFinalised={refresh} onGoToGap={goToGap} />
+        )}
       </section>
     </div>
   );

@@ -7,6 +7,7 @@ import { ConfirmStep, ErrorMessage, Field, Loading, PageTitle, Tag, useLoad } fr
 import { ageText, formatDate } from "../dates";
 import { PLAN_LABELS } from "../labels";
 import { problemOf } from "../problem";
+import { FamilyCheck } from "./FamilyCheck";
 import { navigate } from "../route";
 
 export function ChildPage({ id }: { id: number }) {
@@ -289,6 +290,7 @@ function PrintAndShare({ child }: { child: Child }) {
           </p>
         </form>
       </div>
+      <FamilyCheck childId={child.id} />
     </section>
   );
 }

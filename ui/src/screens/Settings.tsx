@@ -1,6 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { api } from "../api";
 import type { BackupReport } from "../bindings/BackupReport";
+import type { PractitionerDetails } from "../bindings/PractitionerDetails";
 import { ErrorMessage, Field, PageTitle } from "../components";
 import { problemOf } from "../problem";
 import { ImportChecklists, PartnershipDataset } from "./Sharing";
@@ -11,6 +12,7 @@ export function Settings({ onLock, onLockedWithNotice }: Props) {
   return (
     <>
       <PageTitle>Settings</PageTitle>
+      <PractitionerForm />
       <ImportChecklists />
       <PartnershipDataset />
       <ChangePassphrase />
@@ -25,6 +27,75 @@ export function Settings({ onLock, onLockedWithNotice }: Props) {
         <IdleLock />
       </section>
     </>
+  );
+}
+
+const PRACTITIONER_FIELDS: [keyof PractitionerDetails, string, string][] = [
+  ["organisation", "Organisation", "organization"],
+  ["team", "Team", "off"],
+  ["name", "Your name", "name"],
+  ["role", "Your role", "organization-title"],
+  ["telephone", "Telephone", "tel"],
+  ["email", "E-mail", "email"],
+];
+
+/** Who the family summary tells the family to contact (the lead practitioner), and their organisation. */
+function PractitionerForm() {
+  const [form, setForm] = useState<PractitionerDetails | null>(null);
+  const [error, setError] = useState<{ message: string; field: string | null } | null>(null);
+  const [done, setDone] = useState("");
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    api.practitionerDetails().then(setForm, (e) => setError({ message: problemOf(e).message, field: null }));
+  }, []);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (!form) return;
+    setBusy(true);
+    setDone("");
+    setError(null);
+    try {
+      setForm(await api.setPractitionerDetails(form));
+      setDone("Saved. The family summary gives these details as the person to contact.");
+    } catch (err) {
+      const p = problemOf(err);
+      setError({ message: p.message, field: p.field });
+      if (p.field) document.getElementById(`practitioner-${p.field}`)?.focus();
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section aria-labelledby="practitioner-title" class="card">
+      <h2 id="practitioner-title">Your organisation and contact details</h2>
+      <p class="hint">The family summary names you as the person to contact, with this telephone number and e-mail.</p>
+      {form && (
+        <form onSubmit={submit} noValidate>
+          {PRACTITIONER_FIELDS.map(([key, label, autocomplete]) => (
+            <Field id={`practitioner-${key}`} label={label} error={error?.field === key ? error.message : null} key={key}>
+              {(describedBy, invalid) => (
+                <input
+                  id={`practitioner-${key}`}
+                  type={key === "email" ? "email" : key === "telephone" ? "tel" : "text"}
+                  autocomplete={autocomplete}
+                  value={form[key]}
+                  onInput={(e) => setForm({ ...form, [key]: e.currentTarget.value })}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid}
+                />
+              )}
+            </Field>
+          ))}
+          <ErrorMessage message={error && !error.field ? error.message : null} />
+          <button type="submit" class="primary" disabled={busy}>
+            Save contact details
+          </button>
+          <p role="status" class="done" id="practitioner-status">
+            {done}
+          </p>
+        </form>
+      )}
+    </section>
   );
 }
 
