@@ -51,6 +51,7 @@ fn sections_of(case: &Case) -> Vec<PrintedSection> {
     let impact: Vec<String> = case
         .input
         .checklist
+        .current()
         .areas
         .iter()
         .filter_map(|area| {

@@ -7,7 +7,7 @@ use ts_rs::TS;
 
 use sha2::{Digest, Sha256};
 
-use super::audit::record;
+use super::audit::{record, Change};
 use super::Store;
 use crate::compare::{self, AreaGap, Disagreement, History};
 use crate::error::{CoreError, Result};
@@ -191,7 +191,19 @@ impl Store {
         }
         let tx = self.conn.transaction()?;
         let checked = fingerprint(&section.section.text);
-        record(&tx, &self.actor, "check", FAMILY_CHECK, Some(child_id), Some(key), None, Some(&checked))?;
+        record(
+            &tx,
+            &self.actor,
+            Change {
+                action: "check",
+                record_type: FAMILY_CHECK,
+                record_id: Some(child_id),
+                child_id: Some(child_id),
+                field: Some(key),
+                new_value: Some(&checked),
+                ..Change::default()
+            },
+        )?;
         tx.commit()?;
         self.family_check(child_id, today)
     }

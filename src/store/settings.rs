@@ -75,7 +75,18 @@ impl Store {
                 "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 params![setting, new],
             )?;
-            record(&tx, &self.actor, "update", "settings", None, Some(&setting), Some(old), Some(new))?;
+            record(
+                &tx,
+                &self.actor,
+                Change {
+                    action: "update",
+                    record_type: "settings",
+                    field: Some(&setting),
+                    old_value: Some(old),
+                    new_value: Some(new),
+                    ..Change::default()
+                },
+            )?;
         }
         tx.commit()?;
         Ok(clean)
