@@ -17,6 +17,11 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::json;
 
+/// How long a read waits for its condition before failing. Generous: a restore derives the key
+/// several times, and on a loaded two-core machine that once took longer than 15 seconds. A
+/// wait ends as soon as the condition holds, so this only delays a real failure.
+const SCREEN_WAIT: Duration = Duration::from_secs(60);
+
 pub const PASSPHRASE: &str = "correct horse battery";
 
 /// One app at a time: two WebKit windows on two cores only make each other flaky.
@@ -165,7 +170,7 @@ impl App {
     pub async fn wait_for(&self, css: &str) -> Element {
         self.client
             .wait()
-            .at_most(Duration::from_secs(15))
+            .at_most(SCREEN_WAIT)
             .for_element(Locator::Css(css))
             .await
             .unwrap_or_else(|e| panic!("no element matched {css:?}: {e}"))
@@ -173,7 +178,7 @@ impl App {
 
     /// Waits until the element's text contains `text`, and returns the whole text.
     pub async fn wait_for_text(&self, css: &str, text: &str) -> String {
-        let deadline = Instant::now() + Duration::from_secs(15);
+        let deadline = Instant::now() + SCREEN_WAIT;
         let mut last = String::new();
         while Instant::now() < deadline {
             if let Ok(el) = self.client.find(Locator::Css(css)).await {
