@@ -224,7 +224,16 @@ pub async fn print_report(
     let Some(path) = dialogs::save_path(&app, "Save the summary", &name) else { return Ok(None) };
     std::fs::write(&path, pdf).map_err(|e| Problem::from(ntk_core::CoreError::Io(e)))?;
     dialogs::open_in_viewer(&path);
+    *state.last_saved.lock().unwrap_or_else(|p| p.into_inner()) = Some(path.clone());
     Ok(Some(path.display().to_string()))
+}
+
+/// Shows the last summary written in the system's file manager (Explorer, Finder, ...).
+#[tauri::command(async)]
+pub fn show_last_saved_in_folder(state: State<AppState>) {
+    if let Some(path) = state.last_saved.lock().unwrap_or_else(|p| p.into_inner()).as_deref() {
+        dialogs::show_in_folder(path);
+    }
 }
 
 /// Exports one child's finalised checklists to a file the person chooses.

@@ -12,11 +12,18 @@ pub struct AppState {
     store: Mutex<Option<Store>>,
     /// When the person last did anything; the records lock after the idle limit.
     last_activity: Mutex<Instant>,
+    /// The last summary written, for "Show in folder": the page never names a file.
+    pub last_saved: Mutex<Option<PathBuf>>,
 }
 
 impl AppState {
     pub fn new(data_dir: PathBuf) -> Self {
-        AppState { data_dir, store: Mutex::new(None), last_activity: Mutex::new(Instant::now()) }
+        AppState {
+            data_dir,
+            store: Mutex::new(None),
+            last_activity: Mutex::new(Instant::now()),
+            last_saved: Mutex::new(None),
+        }
     }
 
     pub fn database_path(&self) -> PathBuf {
@@ -76,5 +83,5 @@ impl AppState {
 
 /// The name written into the audit log until practitioners sign in by name.
 pub fn os_user() -> String {
-    std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "unknown user".into())
+    ntk_core::paths::os_user_name().unwrap_or_else(|| "unknown user".into())
 }

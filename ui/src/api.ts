@@ -89,6 +89,7 @@ export const api = {
   childHistory: (childId: number) => call<ChildHistory>("child_history", { childId }),
   /** Asks where to save, writes the PDF and opens it; `null`: no file was chosen. */
   printReport: (childId: number, kind: ReportKind) => call<string | null>("print_report", { childId, kind }),
+  showLastSavedInFolder: () => call<void>("show_last_saved_in_folder", {}),
   exportChild: (childId: number, filePassphrase: string) =>
     call<string | null>("export_child", { childId, filePassphrase: filePassphrase || null }),
   /** Asks for a file and works out what importing it would do (writes nothing); `null`: no file chosen. */
