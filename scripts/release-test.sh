@@ -102,12 +102,12 @@ launch_plain() { # as the desktop entry launches it: its Exec line, on a fresh d
     env HOME="$WORK/home" NTK_DATA_DIR="$data" $exec_line >"$WORK/app-plain.log" 2>&1 &
     APP_PID=$!
     for _ in $(seq $((WAIT * 10))); do
-        [ -S "$data/neglect-toolkit.sock" ] && break
+        grep -qx ready "$data/neglect-toolkit.lock" 2>/dev/null && break
         kill -0 "$APP_PID" 2>/dev/null || { cat "$WORK/app-plain.log" >&2; fail "the installed app exited at start (above is what it printed)"; }
         sleep 0.1
     done
-    [ -S "$data/neglect-toolkit.sock" ] || fail "the installed app did not create $data/neglect-toolkit.sock within ${WAIT}s"
-    say "ok: the app is running and listening on its data folder's socket"
+    grep -qx ready "$data/neglect-toolkit.lock" 2>/dev/null || fail "the installed app did not hold $data/neglect-toolkit.lock (ready) within ${WAIT}s"
+    say "ok: the app is running and holds its data folder's lock"
 
     # Wait until the window shows more than one flat colour (the page has painted).
     shot=$SHOTS/first-screen-window.png
@@ -169,7 +169,7 @@ launch_webdriver() { # through tauri-driver: read the first screen, create the e
     title=$(wd GET "/session/$SID/title" | json_string value) || title=""
     [ "$title" = "Neglect Toolkit" ] || fail "the window title is \"$title\", not \"Neglect Toolkit\""
     wd GET "/session/$SID/screenshot" | json_string value | base64 -d >"$SHOTS/first-screen-webdriver.png" 2>/dev/null || true
-    [ -S "$data/neglect-toolkit.sock" ] || fail "the app did not create $data/neglect-toolkit.sock"
+    grep -qx ready "$data/neglect-toolkit.lock" || fail "the app did not hold $data/neglect-toolkit.lock"
 
     # Create the encrypted records, as a practitioner does on the first screen.
     local el

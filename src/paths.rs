@@ -1,7 +1,8 @@
 //! Where the records live. One rule for the app and the command line:
 //! `--data-dir FOLDER` (or `--data-dir=FOLDER`), else `NTK_DATA_DIR`, else the platform's data
-//! folder for the app (on Linux `~/.local/share/org.neglecttoolkit.desktop`, the same folder
-//! Tauri names for the app's identifier).
+//! folder for the app: on Linux `~/.local/share/org.neglecttoolkit.desktop`, on macOS
+//! `~/Library/Application Support/org.neglecttoolkit.desktop`, on Windows
+//! `%LOCALAPPDATA%\org.neglecttoolkit.desktop`.
 
 use std::path::{Path, PathBuf};
 
@@ -25,7 +26,7 @@ pub fn resolve_data_dir(args: &[String]) -> Result<PathBuf> {
     if let Some(dir) = std::env::var_os("NTK_DATA_DIR").filter(|d| !d.is_empty()) {
         return Ok(PathBuf::from(dir));
     }
-    dirs::data_dir()
+    platform_data_dir()
         .map(|d| d.join(APP_IDENTIFIER))
         .ok_or_else(|| CoreError::NotFound("No data folder could be found; give one with --data-dir FOLDER.".into()))
 }
@@ -69,6 +70,24 @@ pub fn write_private(path: &Path, bytes: impl AsRef<[u8]>) -> Result<()> {
     Ok(())
 }
 
+/// Local, never roaming, AppData on Windows: councils redirect roaming profiles to network
+/// shares, where SQLite's write-ahead log is unsafe.
+#[cfg(windows)]
+fn platform_data_dir() -> Option<PathBuf> {
+    dirs::data_local_dir()
+}
+
+#[cfg(not(windows))]
+fn platform_data_dir() -> Option<PathBuf> {
+    dirs::data_dir()
+}
+
+/// The signed-in account's name, for the audit log: `USERNAME` on Windows, `USER` elsewhere.
+pub fn os_user_name() -> Option<String> {
+    let variable = if cfg!(windows) { "USERNAME" } else { "USER" };
+    std::env::var(variable).ok().filter(|name| !name.is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -79,5 +98,13 @@ mod tests {
         assert_eq!(resolve_data_dir(&args(&["app", "--data-dir", "/x"])).unwrap(), PathBuf::from("/x"));
         assert_eq!(resolve_data_dir(&args(&["app", "--data-dir=/y"])).unwrap(), PathBuf::from("/y"));
         assert!(resolve_data_dir(&args(&["app", "--data-dir"])).is_err());
+    }
+
+    #[cfg(windows)]
+    #[test]
+    fn on_windows_the_records_live_in_local_not_roaming_app_data() {
+        let local = dirs::data_local_dir().unwrap();
+        assert_ne!(local, dirs::data_dir().unwrap());
+        assert_eq!(platform_data_dir().unwrap(), local);
     }
 }

@@ -228,3 +228,38 @@ fn demo_refuses_records_that_hold_children_and_a_weak_passphrase_for_new_records
     let store = Store::open(&data.join("neglect-toolkit.db"), PASSPHRASE, "x").unwrap();
     assert_eq!(store.list_children().unwrap().len(), 1, "invented children were mixed with real ones");
 }
+
+/// What Windows does differently, run on every OS: a data folder under a name with spaces and
+/// accents (as `C:\Users\Zoë Ó Súilleabháin\AppData\Local\...`), a backup written over an older
+/// one (its `.partial` renamed over a file that exists), and a restore over the live records.
+#[test]
+fn a_data_folder_with_spaces_and_accents_backs_up_over_an_older_backup_and_restores() {
+    let dir = tempfile::tempdir().unwrap();
+    let data =
+        dir.path().join("Users").join("Zoë Ó Súilleabháin").join("AppData").join("Local").join("Neglect Toolkit");
+    let db = data.join("neglect-toolkit.db");
+    std::fs::create_dir_all(&data).unwrap();
+    let mut store = Store::create(&db, PASSPHRASE, "Test Worker").unwrap();
+    store.add_child(&child_form("Aoife Ní Bhriain", "2018-08-08", ""), today()).unwrap();
+    drop(store);
+
+    let backups = dir.path().join("Backups für Zoë");
+    std::fs::create_dir_all(&backups).unwrap();
+    let backup = backups.join("records of Zoë.ntkbackup");
+    std::fs::write(&backup, b"an older backup that must be replaced").unwrap();
+    let (data_arg, backup_arg) = (data.to_str().unwrap(), backup.to_str().unwrap());
+    let out = ntk(&["backup", "--data-dir", data_arg, "--out", backup_arg], PASSPHRASE);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("1 children"));
+    let entries: Vec<_> = std::fs::read_dir(&backups).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(entries, [backup.file_name().unwrap()], "the .partial file was left behind");
+
+    let mut store = Store::open(&db, PASSPHRASE, "x").unwrap();
+    store.add_child(&child_form("After Backup", "2019-09-09", ""), today()).unwrap();
+    drop(store);
+    let out = ntk(&["restore", "--data-dir", data_arg, "--from", backup_arg], PASSPHRASE);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let names: Vec<String> =
+        Store::open(&db, PASSPHRASE, "x").unwrap().list_children().unwrap().into_iter().map(|c| c.name).collect();
+    assert_eq!(names, ["Aoife Ní Bhriain"]);
+}

@@ -81,6 +81,8 @@ fn fault_child_writer() {
     }
 }
 
+// `ulimit -f` and SIGXFSZ are Unix's; Windows has no per-process file-size limit to set.
+#[cfg(unix)]
 #[test]
 fn a_full_disk_refuses_the_save_in_plain_words_and_keeps_earlier_work() {
     let dir = tempfile::tempdir().unwrap();
@@ -133,6 +135,8 @@ fn fault_child_open_then_save() {
     }
 }
 
+// Unix permission bits and dropping to "nobody" (setpriv).
+#[cfg(unix)]
 #[test]
 fn a_read_only_records_file_is_refused_in_plain_words() {
     let dir = tempfile::tempdir().unwrap();
@@ -165,6 +169,7 @@ fn a_read_only_records_file_is_refused_in_plain_words() {
     assert_eq!(evidence_of(&db, id, "physical.food.regular-meals").as_deref(), Some("saved before the fault"));
 }
 
+#[cfg(unix)]
 fn unsafe_geteuid() -> u32 {
     // `id -u` rather than libc: the test needs no new dependency for one number.
     String::from_utf8(Command::new("id").arg("-u").output().unwrap().stdout).unwrap().trim().parse().unwrap()

@@ -3,6 +3,8 @@
 //! and no two words may be printed on top of each other.
 //!
 //! Set `NTK_REPORT_DIR=/some/folder` to keep the PDFs to look at.
+// Read back with poppler (pdftotext, pdftoppm), which this project runs on Linux only.
+#![cfg(unix)]
 
 #[path = "support/case.rs"]
 mod case;

@@ -73,6 +73,7 @@ commands! {
     session fn undo_restore(passphrase: String) -> BackupReport = |state| files::undo_restore(state, &passphrase);
     dialog fn print_report(child_id: i64, kind: ReportKind) -> Option<String> =
         |app, state| files::print_report(app, state, child_id, kind);
+    session fn show_last_saved_in_folder() -> () = |state| files::show_last_saved_in_folder(state);
     dialog fn export_child(child_id: i64, file_passphrase: Option<String>) -> Option<String> =
         |app, state| files::export_child(app, state, child_id, file_passphrase.as_deref());
     dialog fn choose_import(file_passphrase: Option<String>) -> Option<ImportChoice> =

@@ -44,9 +44,21 @@ pub fn open_path(app: &tauri::AppHandle, title: &str) -> Option<PathBuf> {
     open_file(app, title, "ntkbackup")
 }
 
-/// Opens a written file in the desktop's own viewer (xdg-open), except under test.
+/// Opens a written file in the system's own viewer, on every OS, except under test. Called from
+/// Rust with a path Rust chose, so the page is given no opener permission.
 pub fn open_in_viewer(path: &std::path::Path) {
     if e2e_dir().is_none() {
-        let _ = std::process::Command::new("xdg-open").arg(path).spawn();
+        if let Err(e) = tauri_plugin_opener::open_path(path, None::<&str>) {
+            log::warn!("the system viewer could not be opened: {e}");
+        }
+    }
+}
+
+/// Shows a written file selected in the system's file manager, except under test.
+pub fn show_in_folder(path: &std::path::Path) {
+    if e2e_dir().is_none() {
+        if let Err(e) = tauri_plugin_opener::reveal_item_in_dir(path) {
+            log::warn!("the file manager could not be opened: {e}");
+        }
     }
 }

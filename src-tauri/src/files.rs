@@ -47,7 +47,16 @@ pub fn print_report(app: &AppHandle, state: &AppState, child_id: i64, kind: Repo
     let Some(path) = dialogs::save_path(app, "Save the summary", &name) else { return Ok(None) };
     write_private(&path, pdf)?;
     dialogs::open_in_viewer(&path);
+    *state.last_saved.lock().unwrap_or_else(|p| p.into_inner()) = Some(path.clone());
     Ok(Some(path.display().to_string()))
+}
+
+/// Shows the last summary written in the system's file manager (Explorer, Finder, ...).
+pub fn show_last_saved_in_folder(state: &AppState) -> Answer<()> {
+    if let Some(path) = state.last_saved.lock().unwrap_or_else(|p| p.into_inner()).as_deref() {
+        dialogs::show_in_folder(path);
+    }
+    Ok(())
 }
 
 /// Exports one child's finalised checklists to a file the person chooses.

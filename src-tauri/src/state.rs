@@ -16,6 +16,8 @@ pub struct AppState {
     store: Mutex<Option<Store>>,
     /// When the person last did anything (wall and monotonic time); the records lock after the idle limit.
     last_activity: Mutex<IdleClock>,
+    /// The last summary written, for "Show in folder": the page never names a file.
+    pub last_saved: Mutex<Option<PathBuf>>,
 }
 
 impl AppState {
@@ -25,6 +27,7 @@ impl AppState {
             chosen: Default::default(),
             store: Mutex::new(None),
             last_activity: Mutex::new(IdleClock::starting(Now::read())),
+            last_saved: Mutex::new(None),
         }
     }
 
@@ -118,5 +121,5 @@ fn idle_limit(store: &Store) -> Duration {
 
 /// The name written into the audit log until practitioners sign in by name.
 pub fn os_user() -> String {
-    std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "unknown user".into())
+    ntk_core::paths::os_user_name().unwrap_or_else(|| "unknown user".into())
 }

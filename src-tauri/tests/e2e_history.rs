@@ -237,6 +237,8 @@ async fn pdf_written(app: &App, button: &str, file: &Path) {
     assert!(status.contains(&file.display().to_string()), "status: {status}");
     let bytes = std::fs::read(file).unwrap_or_else(|e| panic!("{} was not written: {e}", file.display()));
     assert!(bytes.starts_with(b"%PDF"), "{} is not a PDF", file.display());
+    // Offered once a file is written; under test it opens no file manager.
+    app.click("#show-in-folder").await;
 }
 
 #[tokio::test]

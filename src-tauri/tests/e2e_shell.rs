@@ -6,7 +6,7 @@
 
 mod common;
 
-use std::process::Command;
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use common::{data_dir, serial, App};
@@ -24,6 +24,7 @@ async fn a_second_launch_on_the_same_data_folder_hands_over_and_exits() {
     let stray: Vec<_> = std::fs::read_dir(default_home.path()).unwrap().map(|e| e.unwrap().path()).collect();
     assert!(stray.is_empty(), "written outside the data folder: {stray:?}");
 
+    assert!(common::folder_is_locked(dir.path()), "the running app does not hold the folder's lock");
     let started = Instant::now();
     let second = Command::new(common::app_binary()).env("NTK_DATA_DIR", dir.path()).output().unwrap();
     assert!(second.status.success(), "{}", String::from_utf8_lossy(&second.stderr));
@@ -35,6 +36,55 @@ async fn a_second_launch_on_the_same_data_folder_hands_over_and_exits() {
     assert!(started.elapsed() < Duration::from_secs(10), "the second launch did not hand over promptly");
     // The first app is still there and working.
     app.unlock().await;
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn of_two_launches_at_once_on_one_folder_exactly_one_starts() {
+    let _serial = serial();
+    let dir = data_dir();
+    let launch = || {
+        Command::new(common::app_binary())
+            .env("NTK_DATA_DIR", dir.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let mut launches = [launch(), launch()];
+    // The one that lost says so and exits; the other keeps the folder's lock.
+    let started = Instant::now();
+    let loser = loop {
+        if let Some(i) = launches.iter_mut().position(|c| c.try_wait().unwrap().is_some()) {
+            break i;
+        }
+        assert!(started.elapsed() < Duration::from_secs(60), "both launches are still running");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    let [first, second] = launches;
+    let (lost, mut winner) = if loser == 0 { (first, second) } else { (second, first) };
+    let lost_output = lost.wait_with_output().unwrap();
+    assert!(String::from_utf8_lossy(&lost_output.stderr).contains("already open"), "{lost_output:?}");
+    assert!(winner.try_wait().unwrap().is_none(), "the launch that won the lock did not keep running");
+    assert!(common::folder_is_locked(dir.path()));
+    winner.kill().unwrap();
+    winner.wait().unwrap();
+    assert!(!common::folder_is_locked(dir.path()), "the lock outlived the app");
+}
+
+#[tokio::test]
+async fn a_long_folder_path_and_an_idle_program_holding_the_lock_file_do_not_stop_the_app() {
+    let _serial = serial();
+    let dir = data_dir();
+    let long = dir.path().join("a folder name of forty characters long x".repeat(3));
+    assert!(long.as_os_str().len() > 107, "longer than a Unix socket path may be");
+    std::fs::create_dir_all(&long).unwrap();
+    // A program that opens the lock file and then does nothing, as a stalled client would.
+    std::fs::write(long.join("neglect-toolkit.lock"), b"").unwrap();
+    let _idle = std::fs::OpenOptions::new().read(true).write(true).open(long.join("neglect-toolkit.lock")).unwrap();
+    let app = App::launch(&long).await;
+    app.wait_for("#passphrase").await;
+    assert!(common::folder_is_locked(&long));
     app.quit().await;
 }
 

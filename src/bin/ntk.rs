@@ -285,7 +285,7 @@ fn file_passphrase() -> Option<String> {
 }
 
 fn actor() -> String {
-    format!("{} (ntk)", std::env::var("USER").unwrap_or_else(|_| "unknown user".into()))
+    format!("{} (ntk)", ntk_core::paths::os_user_name().unwrap_or_else(|| "unknown user".into()))
 }
 
 #[derive(Subcommand)]

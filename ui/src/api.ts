@@ -97,6 +97,7 @@ export const api = {
   setPractitionerDetails: (form: PractitionerDetails) => call("set_practitioner_details", { form }),
   /** Asks where to save, writes the PDF and opens it; `null`: no file was chosen. */
   printReport: (childId: number, kind: ReportKind) => call("print_report", { childId, kind }),
+  showLastSavedInFolder: () => call("show_last_saved_in_folder"),
   exportChild: (childId: number, filePassphrase: string) =>
     call("export_child", { childId, filePassphrase: filePassphrase || null }),
   /** Asks for a file and works out what importing it would do (writes nothing); `null`: no file chosen. */

@@ -150,10 +150,9 @@ impl App {
         let client = self.client.clone();
         let _ = client.close().await;
         self.driver.take();
-        let socket = self.data_dir.join("neglect-toolkit.sock");
         let started = Instant::now();
         let mut asked = false;
-        while std::os::unix::net::UnixStream::connect(&socket).is_ok() {
+        while folder_is_locked(&self.data_dir) {
             // On a heavily loaded machine WebKitWebDriver has been seen to end the session
             // without ending the app; after 10 s it is asked to stop, as a person closing it would.
             if !asked && started.elapsed() > Duration::from_secs(10) {
@@ -278,6 +277,12 @@ fn app_pids_on(data_dir: &Path) -> Vec<u32> {
                 .is_ok_and(|env| env.split(|b| *b == 0).any(|var| var == wanted.as_bytes()))
         })
         .collect()
+}
+
+/// Whether an app holds the data folder's lock (the file lock that keeps one app per folder).
+pub fn folder_is_locked(data_dir: &Path) -> bool {
+    let Ok(file) = std::fs::File::open(data_dir.join("neglect-toolkit.lock")) else { return false };
+    matches!(file.try_lock_shared(), Err(std::fs::TryLockError::WouldBlock))
 }
 
 /// A fresh data folder that is removed at the end of the test.

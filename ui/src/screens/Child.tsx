@@ -192,6 +192,7 @@ const REPORTS: [ReportKind, string, string][] = [
 function PrintAndShare({ child }: { child: Child }) {
   const [busy, setBusy] = useState<string | null>(null);
   const [status, setStatus] = useState("");
+  const [saved, setSaved] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [passphrase, setPassphrase] = useState("");
   const [exportStatus, setExportStatus] = useState("");
@@ -204,6 +205,7 @@ function PrintAndShare({ child }: { child: Child }) {
     try {
       const path = await api.printReport(child.id, kind);
       setStatus(path ? `Saved to ${path}. It has been opened in your PDF viewer to print.` : "No file was chosen: nothing was saved.");
+      setSaved(path !== null);
     } catch (e) {
       setError(problemOf(e).message);
     } finally {
@@ -256,6 +258,11 @@ function PrintAndShare({ child }: { child: Child }) {
           <p role="status" class="done" id="print-status">
             {status}
           </p>
+          {saved && (
+            <button type="button" id="show-in-folder" onClick={() => api.showLastSavedInFolder()}>
+              Show in folder
+            </button>
+          )}
         </div>
         <form class="card" onSubmit={exportChecklists} aria-labelledby="export-title" noValidate>
           <h3 id="export-title">Export checklists for another agency</h3>
