@@ -10,8 +10,8 @@ use ts_rs::TS;
 use crate::checklist::Checklist;
 use crate::error::{CoreError, Result};
 use crate::model::{parse_form_date, AgeBand, Child};
-use crate::text::{text_fault, MAX_TEXT_CHARS};
 use crate::scoring::{self, check_confirmation, Grade, Profile};
+use crate::text::{text_fault, MAX_TEXT_CHARS};
 
 /// Who completed the checklist.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -466,7 +466,8 @@ impl FinaliseCheck {
         let gap = |message: String, tab: &str, focus: String| Gap { message, tab: tab.to_string(), focus };
         for (area, score) in checklist.areas.iter().zip(&profile.areas) {
             let mut unevidenced_low = 0;
-            let applies = |i: &&crate::checklist::Item| i.applies_to(profile.age_band) && i.condition_met(child.has_disability);
+            let applies =
+                |i: &&crate::checklist::Item| i.applies_to(profile.age_band) && i.condition_met(child.has_disability);
             for item in area.subareas.iter().flat_map(|s| &s.items).filter(applies) {
                 let Some(record) = a.item(&item.id) else { continue };
                 let Some(grade) = record.grade.and_then(Grade::score) else { continue };

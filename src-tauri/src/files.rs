@@ -81,7 +81,12 @@ pub fn choose_import(app: &AppHandle, state: &AppState, file_passphrase: Option<
 }
 
 /// Imports the file chosen in [`choose_import`], which the page names only by its token.
-pub fn import_chosen(state: &AppState, token: &str, file_hash: &str, file_passphrase: Option<&str>) -> Answer<ImportReport> {
+pub fn import_chosen(
+    state: &AppState,
+    token: &str,
+    file_hash: &str,
+    file_passphrase: Option<&str>,
+) -> Answer<ImportReport> {
     state.with_store(|s| exchange::import_chosen(s, &state.chosen, token, file_hash, file_passphrase))
 }
 

@@ -537,7 +537,13 @@ fn attention(records: &Records, environment: &mut Option<Secret>, as_at: &AsAt, 
 }
 
 /// `ntk history --child ID`: the history screen's series and flags, as at a date.
-fn history(records: &Records, environment: &mut Option<Secret>, child: i64, as_at: &AsAt, output: &Output) -> Result<(), String> {
+fn history(
+    records: &Records,
+    environment: &mut Option<Secret>,
+    child: i64,
+    as_at: &AsAt,
+    output: &Output,
+) -> Result<(), String> {
     let h = open(records, environment)?.child_history(child, as_at.date()).map_err(|e| e.to_string())?;
     if output.json {
         return print_json(&h);

@@ -19,8 +19,8 @@ use crate::assessment::{
     required, text_field, Action, AreaConfirmation, Assessment, AssessmentStatus, EvidenceSource, ItemRecord,
     Narrative, Practitioner, ValidAction, ValidStart, VoiceGap, NARRATIVE_SECTIONS,
 };
-use crate::checklist::Versions;
 pub use crate::assessment::{ActionForm, FinaliseCheck, StartAssessmentForm};
+use crate::checklist::Versions;
 use crate::compare::ROUND_DAYS;
 use crate::error::{CoreError, Result};
 use crate::scoring::{check_confirmation, Grade};

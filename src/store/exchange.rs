@@ -21,8 +21,8 @@ use crate::error::{CoreError, Result};
 use crate::exchange::{
     check_assessment, known_checklist, plural, to_csv, ChecklistRef, ChildMatch, DatasetArea, DatasetPeriod,
     DatasetRow, ExchangeAction, ExchangeAssessment, ExchangeAssessor, ExchangeChild, ExchangeConfirmation,
-    ExchangeFile, ExchangeItem, GradeBasis, ImportOutcome, ImportPlan, ImportReport, PlannedAssessment,
-    SimilarChild, FORMAT, FORMAT_VERSION,
+    ExchangeFile, ExchangeItem, GradeBasis, ImportOutcome, ImportPlan, ImportReport, PlannedAssessment, SimilarChild,
+    FORMAT, FORMAT_VERSION,
 };
 use crate::model::{AgeBand, Child, ValidChild};
 use crate::scoring::Grade;
