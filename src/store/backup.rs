@@ -89,7 +89,7 @@ fn counts(conn: &Connection, path: &Path) -> Result<BackupReport> {
         children: count("children")?,
         assessments: if has("assessments", "table")? { count("assessments")? } else { 0 },
         audit_entries: count("audit_log")?,
-        audit_head: if chained { super::audit::head(&conn)? } else { None },
+        audit_head: if chained { super::audit::head(conn)? } else { None },
         erasures_reapplied: 0,
     })
 }
