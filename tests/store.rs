@@ -372,9 +372,12 @@ fn finalising_needs_evidence_for_high_grades_the_impact_and_the_childs_voice() {
     store.save_narrative(a.id, "childs_voice", None, "").unwrap();
     let check = store.finalise_check(a.id).unwrap();
     let focus: Vec<&str> = check.blocking.iter().map(|g| g.focus.as_str()).collect();
+    // The area's confirmed 2 was given before the 5: beside an urgent item, a grade better than
+    // the computed score now needs its reason too (never calmer than the grades).
     let expected = [
         "evidence:physical.food.regular-meals",
         "evidence:physical.food.healthy-mix",
+        "confirm:physical",
         "impact:warmth",
         "section:childs_voice",
     ];
@@ -389,6 +392,7 @@ fn finalising_needs_evidence_for_high_grades_the_impact_and_the_childs_voice() {
         .unwrap();
     store.save_item(a.id, &graded("physical.food.healthy-mix", Grade::G4, "Crisps and squash only."), today()).unwrap();
     store.save_narrative(a.id, "impact", Some("warmth"), "Knows she is loved.").unwrap();
+    store.confirm_area(a.id, "physical", 2, "Meals are short on two visits; the rest of her care holds.").unwrap();
     // A blank voice needs a reason from the list; a baby's day is then observed.
     assert!(store.save_narrative(a.id, "voice_gap", None, "too busy").is_err());
     store.save_narrative(a.id, "voice_gap", None, "pre_verbal").unwrap();
