@@ -820,9 +820,12 @@ pub fn urgent_items<V: Versions + ?Sized>(versions: &V, child: &Child, round: &[
             }
         }
     }
-    let order = |area_id: &str| versions.current().areas.iter().position(|x| x.id == area_id).unwrap_or(usize::MAX);
-    // Stable: within an area, each checklist's item order and then date, as found.
-    found.sort_by_key(|u| order(&u.area_id));
+    // Areas and items in the current checklist's order (an item only an older version has comes
+    // last in its area); the sort is stable, so one item's assessors stay in date order.
+    let current = versions.current();
+    let area_at = |id: &str| current.areas.iter().position(|x| x.id == id).unwrap_or(usize::MAX);
+    let item_at = |id: &str| current.items().position(|x| x.id == id).unwrap_or(usize::MAX);
+    found.sort_by_key(|u| (area_at(&u.area_id), item_at(&u.item_id)));
     found
 }
 
