@@ -5,8 +5,9 @@
 # child's history, and how the window answers while the partnership dataset is made over every
 # child. Usage: bash scripts/measure.sh   (needs what `make test` installs)
 #   CHILDREN=N bash scripts/measure.sh          generate N children instead of 2,000
-#   DB=FILE PASSPHRASE=P bash scripts/measure.sh   measure a copy of an existing records file, e.g.
-#       the benchmark's target/bench-data/scale-10000x8.db (passphrase "benchmark passphrase")
+#   DB=FILE PASSPHRASE_FILE=F bash scripts/measure.sh   measure a copy of an existing records file whose
+#       passphrase is the first line of F, e.g. the benchmark's target/bench-data/scale-10000x8.db
+#       (passphrase "benchmark passphrase"). Never a passphrase on the command line: others see it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -15,12 +16,16 @@ cargo build --release --locked -p neglect-toolkit-app -p neglect-toolkit
 data=$(mktemp -d)
 trap 'rm -rf "$data"' EXIT
 if [ -n "${DB:-}" ]; then
-  : "${PASSPHRASE:?PASSPHRASE: the passphrase of $DB}"
+  : "${PASSPHRASE_FILE:?PASSPHRASE_FILE: a file whose first line is the passphrase of $DB}"
   cp "$DB" "$data/neglect-toolkit.db"
   [ ! -e "$DB-wal" ] || cp "$DB-wal" "$data/neglect-toolkit.db-wal"
-  export NTK_MEASURE_PASSPHRASE="$PASSPHRASE"
+  # Typed into the app by the measuring test (through WebDriver), so it travels in its environment.
+  NTK_MEASURE_PASSPHRASE="$(head -n 1 "$PASSPHRASE_FILE")"
+  export NTK_MEASURE_PASSPHRASE
 else
-  NTK_PASSPHRASE="correct horse battery" ./target/release/ntk demo --data-dir "$data" --children "${CHILDREN:-2000}" --per-child 8 --seed 7
+  # The invented records' passphrase goes through a descriptor, as the README recommends.
+  ./target/release/ntk demo --data-dir "$data" --passphrase-fd 3 --children "${CHILDREN:-2000}" --per-child 8 --seed 7 \
+    3<<<"correct horse battery"
 fi
 echo "release binary: $(du -h target/release/neglect-toolkit | cut -f1) ($(stat -c %s target/release/neglect-toolkit) bytes)"
 echo "records file: $(du -h "$data/neglect-toolkit.db" | cut -f1)"

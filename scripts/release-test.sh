@@ -299,7 +299,7 @@ xvfb-run -a -s "$SCREEN" bash "$SELF" --launch-checks "$WORK" "$DESKTOP_FILE" \
 
 # The command line for IT teams is installed and opens the records the app created.
 [ -x "$NTK" ] || fail "$NTK is missing or not executable"
-NTK_PASSPHRASE="$PASSPHRASE" "$NTK" backup --data-dir "$WORK/data-webdriver" --out "$WORK/backup.db" >"$WORK/ntk.log" 2>&1 \
+"$NTK" backup --data-dir "$WORK/data-webdriver" --passphrase-fd 3 --out "$WORK/backup.db" 3<<<"$PASSPHRASE" >"$WORK/ntk.log" 2>&1 \
     || { cat "$WORK/ntk.log" >&2; fail "$NTK backup failed on the records the app created (above is its output)"; }
 [ -s "$WORK/backup.db" ] || fail "$NTK backup wrote no backup"
 say "ok: $NTK is installed and made a verified backup of the app's records"

@@ -49,8 +49,40 @@ pub const CIPHER_SETTINGS: [(&str, &str); 5] = [
     ("cipher_plaintext_header_size", "0"),
 ];
 
+/// Waits until SQLCipher has finished starting up in this process, starting it if need be.
+///
+/// SQLite marks itself initialised and only then runs SQLCipher's start-up
+/// (`sqlcipher_extra_init`: OpenSSL's random generator, SQLCipher's private heap), outside
+/// SQLite's own start-up lock. A second thread whose first connection opened in that window was
+/// refused its `PRAGMA key` ("An error occurred with PRAGMA key or rekey": SQLCipher answers
+/// "not initialised" with a plain error) - the rare `Store::create` failure of parallel tests on a
+/// loaded machine, where each test binary's first uses of SQLCipher start at once. SQLCipher's
+/// start-up holds SQLite's main mutex and returns at once when already done, so calling it here
+/// waits for a start-up under way instead of keying too early.
+#[allow(unsafe_code)]
+fn sqlcipher_started() -> Result<()> {
+    extern "C" {
+        // Part of the bundled SQLCipher (`-DSQLITE_EXTRA_INIT=sqlcipher_extra_init`); idempotent.
+        fn sqlcipher_extra_init(arg: *const std::os::raw::c_char) -> std::os::raw::c_int;
+    }
+    // SAFETY: both are safe to call from any thread at any time: each takes SQLite's mutexes and
+    // returns at once when its start-up is already done.
+    let rc = unsafe {
+        match rusqlite::ffi::sqlite3_initialize() {
+            rusqlite::ffi::SQLITE_OK => sqlcipher_extra_init(std::ptr::null()),
+            failed => failed,
+        }
+    };
+    if rc == rusqlite::ffi::SQLITE_OK {
+        Ok(())
+    } else {
+        Err(CoreError::Database(rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(rc), None)))
+    }
+}
+
 /// Keys a connection with `passphrase` and the pinned cipher settings (before any read).
 fn key(conn: &Connection, passphrase: &str) -> Result<()> {
+    sqlcipher_started()?;
     conn.pragma_update(None, "key", passphrase)?;
     for (pragma, value) in CIPHER_SETTINGS {
         conn.pragma_update(None, pragma, value)?;
