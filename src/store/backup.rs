@@ -151,6 +151,8 @@ impl Store {
             let mut to = keyed(&partial, &self.passphrase)?;
             copy_database(&self.conn, &mut to)?;
             drop(to);
+            #[cfg(test)]
+            tests::BEFORE_CHECK.with(|hook| hook.get().map(|h| h(&partial, &self.passphrase)));
             let report = verify_backup(&partial, &self.passphrase)?;
             let here = counts(&self.conn, &self.path)?;
             if (report.children, report.assessments, report.audit_entries)
@@ -291,5 +293,54 @@ impl Store {
         report.erasures_reapplied = reapplied;
         let store = Store::open(db_path, passphrase, actor)?;
         Ok((store, report))
+    }
+}
+
+#[cfg(test)]
+pub(super) mod tests {
+    use super::*;
+
+    type Hook = fn(&Path, &str);
+    thread_local! {
+        /// Runs on the written copy before it is checked: the one seam for a copy that does not
+        /// hold what the records hold (no real fault produces one on demand: the copy gets a salt
+        /// of its own, so not even a stale `.partial-wal` beside it could be replayed into it).
+        pub(super) static BEFORE_CHECK: std::cell::Cell<Option<Hook>> = const { std::cell::Cell::new(None) };
+    }
+
+    fn one_child_more(copy: &Path, passphrase: &str) {
+        keyed(copy, passphrase)
+            .unwrap()
+            .execute("INSERT INTO children (name, date_of_birth, created_at) VALUES ('Not In The Records', '2016-01-01', 'x')", [])
+            .unwrap();
+    }
+
+    #[test]
+    fn a_copy_that_does_not_hold_what_the_records_hold_is_refused_and_not_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::create(&dir.path().join("s.db"), "a passphrase here", "Tester").unwrap();
+        store
+            .add_child(
+                &crate::model::ChildForm {
+                    name: "Ann Counted".into(),
+                    date_of_birth: "2015-05-05".into(),
+                    ..Default::default()
+                },
+                chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+            )
+            .unwrap();
+        let dest = dir.path().join("records.ntkbackup");
+        BEFORE_CHECK.with(|hook| hook.set(Some(one_child_more)));
+        let refused = store.backup_to(&dest);
+        BEFORE_CHECK.with(|hook| hook.set(None));
+        let err = refused.unwrap_err().to_string();
+        assert!(
+            err.contains("did not hold everything") && err.contains("2 children") && err.contains("hold 1"),
+            "{err}"
+        );
+        assert!(!dest.exists() && !sibling(&dest, ".partial").exists(), "the copy was kept");
+        // Nothing of the refused copy reached the records' own log either.
+        assert!(store.audit_log(Some("database"), None).unwrap().iter().all(|e| e.action != "backup"));
+        assert_eq!(store.backup_to(&dest).unwrap().children, 1);
     }
 }
