@@ -281,6 +281,11 @@ pub struct Assessment {
     #[ts(type = "number | null")]
     pub amends: Option<i64>,
     pub amendment_reason: Option<String>,
+    /// Who made the amendment (the original assessor's name stays on it, for the grades it
+    /// corrects), and when; `None` where it was not recorded (amendments imported from an app of
+    /// before exchange format 2).
+    pub amended_by: Option<String>,
+    pub amended_at: Option<String>,
     pub items: Vec<ItemRecord>,
     pub confirmations: Vec<AreaConfirmation>,
     pub narrative: Narrative,

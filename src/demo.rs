@@ -254,6 +254,8 @@ fn demo_assessment(
         finalised_at: Some(format!("{assessed_on}T17:00:00+00:00")),
         amends: None,
         amendment_reason: None,
+        amended_by: None,
+        amended_at: None,
         items,
         confirmations,
         narrative: Narrative {

@@ -74,7 +74,7 @@ mod bounded {
 /// The value of `"format"` in every exchange file.
 pub const FORMAT: &str = "ntk-exchange";
 /// The exchange format this version of the app writes, and the only one it reads.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 /// Largest exchange file accepted (encrypted or not): far above any real child's record.
 pub const MAX_FILE_BYTES: usize = 32 * 1024 * 1024;
 /// Most checklists one file may hold: decades of reviews of one child by every agency.
@@ -121,6 +121,10 @@ pub struct ExchangeFile {
     /// Finalised checklists only, oldest first; an amendment comes after the one it corrects.
     #[serde(deserialize_with = "bounded::assessments")]
     pub assessments: Vec<ExchangeAssessment>,
+    /// The exporting records' audit chain head when the file was made (format 2): `ntk verify
+    /// --against` this file later shows whether that log was rewritten since.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audit_head: Option<crate::store::AuditHead>,
 }
 
 /// Which checklist (and exactly which words: the content hash) the grades were given against.
@@ -203,6 +207,12 @@ pub struct ExchangeAssessment {
     pub amends: Option<u32>,
     #[serde(default)]
     pub amendment_reason: Option<String>,
+    /// Who made the amendment at the sending agency, and when (format 2; absent in format 1
+    /// files, whose amendments are then shown as "amended by: not recorded").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amended_by: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amended_at: Option<String>,
     #[serde(deserialize_with = "bounded::entries")]
     pub items: Vec<ExchangeItem>,
     #[serde(default, deserialize_with = "bounded::entries")]
@@ -293,6 +303,8 @@ impl ExchangeAssessment {
             finalised_at: Some(self.finalised_at.clone()),
             amends,
             amendment_reason: self.amendment_reason.clone().filter(|_| amends.is_some()),
+            amended_by: self.amended_by.clone().filter(|_| amends.is_some()),
+            amended_at: self.amended_at.clone().filter(|_| amends.is_some()),
             items: self
                 .items
                 .iter()
@@ -508,7 +520,8 @@ impl ExchangeFile {
             )));
         }
         match header.format_version {
-            Some(Probe::Number(v)) if v == u64::from(FORMAT_VERSION) => {}
+            // Version 2 added optional fields only (`audit_head`, `amended_by`, `amended_at`).
+            Some(Probe::Number(v)) if (1..=u64::from(FORMAT_VERSION)).contains(&v) => {}
             Some(Probe::Number(v)) if v > u64::from(FORMAT_VERSION) => {
                 return Err(CoreError::Refused(format!(
                     "This file uses exchange format version {v}, made by a newer version of Neglect Toolkit; this app reads version {FORMAT_VERSION}. Please update the app. {NOTHING}"
@@ -681,13 +694,15 @@ pub(crate) fn check_assessment(
     let ids = ids
         .chain(a.narrative.impact.keys().map(String::as_str))
         .chain(a.actions.iter().filter_map(|x| x.area_id.as_deref()));
-    if let Some(id) = ids.chain([a.finalised_at.as_str()]).find(|id| id.chars().nth(MAX_ID_CHARS).is_some()) {
+    let stamps = [a.finalised_at.as_str(), a.amended_at.as_deref().unwrap_or("")];
+    if let Some(id) = ids.chain(stamps).find(|id| id.chars().nth(MAX_ID_CHARS).is_some()) {
         let start: String = id.chars().take(20).collect();
         return vec![format!(
             "An item id, area id or time in it (\"{start}…\") is longer than {MAX_ID_CHARS} characters."
         )];
     }
     let mut faults = Vec::new();
+    faults.extend(text_fault("name of who amended it", a.amended_by.as_deref().unwrap_or(""), MAX_NAME_CHARS));
     let mut text = |what: &str, t: &str| {
         if let Some(m) = text_fault(what, t, MAX_TEXT_CHARS) {
             faults.push(m);
@@ -904,6 +919,8 @@ pub struct PlannedAssessment {
     pub assessor: Practitioner,
     /// The `ref` of the checklist it corrects, when it is an amendment.
     pub amends: Option<u32>,
+    /// Who made that amendment, when the file says (see [`ExchangeAssessment::amended_by`]).
+    pub amended_by: Option<String>,
     pub outcome: ImportOutcome,
 }
 

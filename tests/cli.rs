@@ -120,6 +120,62 @@ fn ntk_verify_checks_the_audit_chain_and_names_the_first_broken_row() {
     );
 }
 
+/// A backup and an export carry the audit chain's head (a backup its whole log). Someone with the
+/// passphrase rewrites an earlier row and re-chains every row after it, so the log checks out on
+/// its own; `ntk verify --against` either copy still finds it, naming the row from the backup.
+#[test]
+fn ntk_verify_against_an_earlier_backup_or_export_finds_a_row_rewritten_and_rechained_since() {
+    use ntk_core::model::AgeBand;
+    use ntk_core::scoring::Grade;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let db = data.join("neglect-toolkit.db");
+    let mut store = Store::create(&db, PASSPHRASE, "Test Worker").unwrap();
+    let child = store.add_child(&child_form("Chain Child", "2018-08-08", ""), today()).unwrap();
+    let a = store.start_assessment(child.id, &start_form("Sam Worker", "Health", "2026-11-01"), today()).unwrap();
+    complete(&mut store, a.id, AgeBand::Primary, Grade::G2);
+    store.finalise(a.id).unwrap();
+    let backup = dir.path().join("before.ntkbackup");
+    store.backup_to(&backup).unwrap();
+    let file = store.export_child(child.id).unwrap();
+    let head = file.audit_head.clone().expect("an export carries the chain head");
+    let export = dir.path().join("child.ntk.json");
+    std::fs::write(&export, file.to_bytes(None).unwrap()).unwrap();
+    assert!(String::from_utf8_lossy(&std::fs::read(&export).unwrap()).contains("\"audit_head\""));
+    drop(store);
+    let data_arg = data.to_str().unwrap();
+    for copy in [&backup, &export] {
+        let out = ntk(&["verify", "--data-dir", data_arg, "--against", copy.to_str().unwrap()], PASSPHRASE);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(String::from_utf8_lossy(&out.stdout).contains("still extends the chain"), "{}", text(&out.stdout));
+    }
+
+    // The child's first row rewritten, and every row from it on sealed again by the app itself.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.pragma_update(None, "key", PASSPHRASE).unwrap();
+    conn.execute_batch("DROP TRIGGER audit_log_no_update;").unwrap();
+    let row: i64 = conn
+        .query_row("SELECT min(id) FROM audit_log WHERE record_type = 'child' AND record_id = ?1", [child.id], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert!(row < head.id);
+    conn.execute("UPDATE audit_log SET new_value = 'Someone Else' WHERE id = ?1", [row]).unwrap();
+    conn.execute("UPDATE audit_log SET nonce = NULL, content_hash = NULL, chain_hash = NULL WHERE id >= ?1", [row])
+        .unwrap();
+    drop(conn);
+    drop(Store::open(&db, PASSPHRASE, "x").unwrap());
+
+    let alone = ntk(&["verify", "--data-dir", data_arg], PASSPHRASE);
+    assert!(alone.status.success(), "re-chained, the log alone looks whole: {}", text(&alone.stderr));
+    let out = ntk(&["verify", "--data-dir", data_arg, "--against", backup.to_str().unwrap()], PASSPHRASE);
+    assert!(!out.status.success());
+    assert!(text(&out.stderr).contains(&format!("row {row} differs from the backup's copy")), "{}", text(&out.stderr));
+    let out = ntk(&["verify", "--data-dir", data_arg, "--against", export.to_str().unwrap()], PASSPHRASE);
+    assert!(!out.status.success());
+    assert!(text(&out.stderr).contains(&format!("chain head, row {}", head.id)), "{}", text(&out.stderr));
+}
+
 /// `ntk` with no passphrase in its environment, standard input closed.
 fn ntk_bare(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_ntk"))

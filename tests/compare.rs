@@ -77,6 +77,8 @@ fn assessment(id: i64, on: &str) -> Build {
         finalised_at: Some(format!("{on}T16:00:00Z")),
         amends: None,
         amendment_reason: None,
+        amended_by: None,
+        amended_at: None,
         items: Vec::new(),
         confirmations: Vec::new(),
         narrative: Narrative::default(),

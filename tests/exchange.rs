@@ -485,6 +485,53 @@ fn another_agencys_amendment_of_a_checklist_written_here_is_refused() {
     assert_eq!(finalised(&here, child_id), own, "nothing was applied");
 }
 
+/// Who amended a checklist travels with it (format 2): the receiving agency sees the amender
+/// beside the original assessor. A format 1 file (no amender, no chain head) still imports; its
+/// amendment's maker is then unknown, not anyone's name.
+#[test]
+fn an_amendment_carries_who_made_it_through_a_file_and_a_format_1_file_still_imports() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut source = new_store(dir.path());
+    let child_id =
+        child_with_checklists(&mut source, "Amos Invented", "2017-03-03", &[("2026-06-01", Grade::G3, "School")]);
+    let original = finalised(&source, child_id)[0].clone();
+    source.set_actor("Alex Amender");
+    let amendment = source.amend(original.id, "Wrong item graded.").unwrap();
+    let amendment = source.finalise(amendment.id).unwrap();
+    let bytes = export_bytes(&mut source, child_id, None);
+    let json: Value = serde_json::from_slice(&bytes).unwrap();
+    assert_eq!(json["format_version"], Value::from(FORMAT_VERSION));
+    assert_eq!(json["assessments"][1]["amended_by"], Value::from("Alex Amender"));
+    assert_eq!(json["assessments"][0].get("amended_by"), None, "the original was amended by no one");
+    let head = source.audit_head().unwrap().unwrap();
+    assert!(json["audit_head"]["id"].as_i64().is_some_and(|id| id <= head.id), "{}", json["audit_head"]);
+
+    let there = tempfile::tempdir().unwrap();
+    let mut lead = receiver(there.path());
+    let plan = lead.import_preview_on(&bytes, None, today()).unwrap();
+    assert_eq!(plan.assessments[1].amended_by.as_deref(), Some("Alex Amender"));
+    let report = lead.import_on(&bytes, None, today()).unwrap();
+    let got = lead.get_assessment(report.added[1]).unwrap();
+    assert_eq!((got.assessor.name.as_str(), got.amended_by.as_deref()), ("Sam Worker", Some("Alex Amender")));
+    assert_eq!(got.amended_at, amendment.amended_at);
+    let log = lead.audit_log(Some("assessment"), Some(got.id)).unwrap();
+    assert!(log.iter().any(|e| e.new_value.as_deref().is_some_and(|v| v.contains("amended by Alex Amender"))));
+
+    let format_1 = edit_json(&bytes, |v| {
+        v["format_version"] = Value::from(1);
+        v.as_object_mut().unwrap().remove("audit_head");
+        for a in v["assessments"].as_array_mut().unwrap() {
+            a.as_object_mut().unwrap().remove("amended_by");
+            a.as_object_mut().unwrap().remove("amended_at");
+        }
+    });
+    let elsewhere = tempfile::tempdir().unwrap();
+    let mut third = receiver(elsewhere.path());
+    let report = third.import_on(&format_1, None, today()).unwrap();
+    let got = third.get_assessment(report.added[1]).unwrap();
+    assert_eq!((got.amends.is_some(), got.amended_by, got.amended_at), (true, None, None));
+}
+
 #[test]
 fn a_checklist_repeated_within_a_file_is_added_once() {
     let dir = tempfile::tempdir().unwrap();

@@ -550,7 +550,16 @@ fn an_amendment_keeps_the_original_and_the_reason() {
     let original = store.finalise(a.id).unwrap();
 
     assert!(store.amend(a.id, "  ").is_err(), "an amendment needs a reason");
+    // Someone other than the original assessor makes the correction.
+    store.set_actor("Alex Amender");
     let amendment = store.amend(a.id, "Wrong item graded for school meals.").unwrap();
+    assert_eq!(amendment.assessor.name, "Sam Worker", "the grades corrected are still the original assessor's");
+    assert_eq!(amendment.amended_by.as_deref(), Some("Alex Amender"));
+    assert!(amendment
+        .amended_at
+        .as_deref()
+        .is_some_and(|at| at.starts_with(&chrono::Local::now().format("%Y-").to_string())));
+    assert_eq!((original.amended_by.as_deref(), original.amended_at.as_deref()), (None, None));
     assert_eq!(amendment.status, AssessmentStatus::Draft);
     assert_eq!(amendment.amends, Some(a.id));
     assert_eq!(amendment.amendment_reason.as_deref(), Some("Wrong item graded for school meals."));
@@ -566,7 +575,15 @@ fn an_amendment_keeps_the_original_and_the_reason() {
 
     assert_eq!(store.get_assessment(a.id).unwrap(), original, "the original is untouched");
     let log = store.audit_log(Some("assessment"), Some(amendment.id)).unwrap();
-    assert!(log.iter().any(|e| e.action == "amend"));
+    assert!(log.iter().any(|e| e.action == "amend" && e.actor == "Alex Amender"));
+    assert_eq!(store.get_assessment(amendment.id).unwrap().amended_by.as_deref(), Some("Alex Amender"));
+    // The core-group summary names who amended it, beside the original assessor.
+    let pdf = store.report(ntk_core::store::ReportKind::CoreGroup, child.id, today()).unwrap();
+    let text = pdf_text(dir.path(), &pdf);
+    // (pdftotext interleaves the table's wrapped cells: the assessor column's "Sam Worker" can
+    // fall between "amended by" and the amender's name.)
+    assert!(text.contains("(amended by") && text.contains("Alex Amender on"), "{text}");
+    assert!(text.contains("Sam Worker"), "{text}");
 }
 
 #[test]

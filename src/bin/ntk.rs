@@ -1,7 +1,7 @@
 //! `ntk`: a small command line over the same core as the desktop app.
 
 use std::io::{BufRead, BufReader, Read};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
@@ -122,7 +122,8 @@ enum Command {
     Verify {
         #[command(flatten)]
         records: Records,
-        /// Also check that the log still holds the chain head of this earlier backup.
+        /// Also check that the log still extends the audit chain of this earlier backup or export
+        /// (an encrypted export's passphrase from NTK_FILE_PASSPHRASE); names the first row changed.
         #[arg(long)]
         against: Option<PathBuf>,
     },
@@ -393,6 +394,7 @@ fn run(command: Command, environment: &mut Option<Secret>) -> Result<(), String>
             let today = as_at.date();
             let plan = store.import_preview_on(&bytes, file_pass.as_deref(), today).map_err(|e| e.to_string())?;
             println!("{}", plan.summary);
+            print_amendments(&plan);
             print_refusals(&plan);
             if dry_run || !plan.can_import {
                 return if plan.can_import { Ok(()) } else { Err("Nothing was imported.".into()) };
@@ -465,25 +467,74 @@ fn run(command: Command, environment: &mut Option<Secret>) -> Result<(), String>
                     "The audit log's chain is broken at {broken}. Everything from that row on may have been altered."
                 ));
             }
-            if let Some(copy) = against {
-                let head = ntk_core::store::verify_backup(&copy, &passphrase)
-                    .map_err(|e| e.to_string())?
-                    .audit_head
-                    .ok_or_else(|| format!("{} has no audit chain to compare with.", copy.display()))?;
-                if !store.audit_chain_holds(&head).map_err(|e| e.to_string())? {
-                    return Err(format!(
-                        "The audit log no longer matches the copy {}: its {head} was rewritten or removed since.",
-                        copy.display()
-                    ));
-                }
-            }
+            let extends = match against {
+                Some(copy) => Some(verify_against(&store, &copy, &passphrase)?),
+                None => None,
+            };
             let head = chain.head.map(|h| h.to_string()).unwrap_or_else(|| "empty".into());
             println!(
                 "The records file is whole and the audit log's chain holds: {} rows ({} erased), head {head}.",
                 chain.rows, chain.erased_rows
             );
+            if let Some(extends) = extends {
+                println!("{extends}");
+            }
             Ok(())
         }
+    }
+}
+
+/// Checks that the live log still extends the audit chain of `copy`: a backup (every row of its
+/// log is compared, so the first row rewritten since is named) or an export (which carries the
+/// chain head of the records it came from, so only "at or before that row" can be said).
+fn verify_against(store: &Store, copy: &Path, passphrase: &str) -> Result<String, String> {
+    let bytes = ntk_core::exchange::read_file(copy).ok();
+    let export = bytes
+        .as_deref()
+        .filter(|b| ntk_core::exchange::is_encrypted(b) || b.iter().find(|c| !c.is_ascii_whitespace()) == Some(&b'{'));
+    let (earlier, whole) = match export {
+        Some(bytes) => {
+            let file = ntk_core::exchange::ExchangeFile::from_bytes(bytes, file_passphrase().as_deref())
+                .map_err(|e| format!("could not read the export {}: {e}", copy.display()))?;
+            (file.audit_head.into_iter().collect::<Vec<_>>(), false)
+        }
+        None => (ntk_core::store::backup_audit_chain(copy, passphrase).map_err(|e| e.to_string())?, true),
+    };
+    let Some(head) = earlier.last().cloned() else {
+        return Err(format!(
+            "{} carries no audit chain head to compare with (it was made before the chain existed).",
+            copy.display()
+        ));
+    };
+    match store.audit_chain_departs_from(&earlier).map_err(|e| e.to_string())? {
+        None => Ok(format!("The audit log still extends the chain of {} (up to its {head}).", copy.display())),
+        Some(row) if whole => Err(format!(
+            "The audit log no longer matches the backup {}: row {} differs from the backup's copy of it (rewritten, removed or re-chained since the backup was made). Everything from that row on may have been altered.",
+            copy.display(),
+            row.id
+        )),
+        Some(row) => Err(format!(
+            "The audit log no longer matches the export {}: it does not hold the file's chain head, row {} with hash {}. A row at or before row {} was rewritten or removed since the file was made (an export carries the head only; a backup from that time would name the row).",
+            copy.display(),
+            row.id,
+            row.chain_hash,
+            row.id
+        )),
+    }
+}
+
+/// Who made each amendment in the file: the assessor named on an amendment is the original's.
+fn print_amendments(plan: &ntk_core::exchange::ImportPlan) {
+    for p in plan.assessments.iter().filter(|p| p.amends.is_some()) {
+        println!(
+            "Checklist ref {} of {} ({} of {}) corrects ref {}; amended by {}.",
+            p.reference,
+            p.assessed_on,
+            p.assessor.name,
+            p.assessor.agency,
+            p.amends.unwrap_or_default(),
+            p.amended_by.as_deref().unwrap_or("(not recorded in the file)")
+        );
     }
 }
 

@@ -109,6 +109,11 @@ fn child_section(doc: &mut Doc, case: &Case) {
     doc.fields(&rows);
 }
 
+/// The day of an amendment's time stamp (RFC 3339, or the store's local stamp).
+fn amended_on(stamp: &str) -> Option<chrono::NaiveDate> {
+    chrono::NaiveDate::parse_from_str(stamp.get(..10)?, "%Y-%m-%d").ok()
+}
+
 fn assessors_section(doc: &mut Doc, case: &Case) {
     doc.heading("Assessors and agencies");
     let find = |id: i64| case.input.assessments.iter().find(|a| a.id == id);
@@ -117,7 +122,13 @@ fn assessors_section(doc: &mut Doc, case: &Case) {
         for a in round.assessment_ids.iter().filter_map(|&id| find(id)) {
             let mut date = long_date(a.assessed_on);
             if let Some(reason) = &a.amendment_reason {
-                date.push_str(&format!(" (amended: {reason})"));
+                // The assessor named is the original's; who changed the grades is said here.
+                let by = match (&a.amended_by, a.amended_at.as_deref().and_then(amended_on)) {
+                    (Some(who), Some(on)) => format!("{who} on {}", long_date(on)),
+                    (Some(who), None) => who.clone(),
+                    (None, _) => "someone not recorded".into(),
+                };
+                date.push_str(&format!(" (amended by {by}: {reason})"));
             }
             rows.push(vec![
                 (n + 1).to_string(),

@@ -165,7 +165,7 @@ impl Store {
             .query_row(
                 "SELECT a.child_id, a.checklist_id, a.checklist_version, a.checklist_hash, a.assessed_on,
                         p.name, p.agency, p.role, a.review_round, a.status, a.finalised_at, a.amends_id,
-                        a.amendment_reason
+                        a.amendment_reason, a.amended_by, a.amended_at
                  FROM assessments a JOIN practitioners p ON p.id = a.practitioner_id WHERE a.id = ?1",
                 [id],
                 |r| {
@@ -182,6 +182,8 @@ impl Store {
                         finalised_at: r.get(10)?,
                         amends: r.get(11)?,
                         amendment_reason: r.get(12)?,
+                        amended_by: r.get(13)?,
+                        amended_at: r.get(14)?,
                         items: Vec::new(),
                         confirmations: Vec::new(),
                         narrative: Narrative::default(),
@@ -544,10 +546,10 @@ impl Store {
         let tx = self.conn.transaction()?;
         tx.execute(
             "INSERT INTO assessments (child_id, checklist_id, checklist_version, checklist_hash, assessed_on,
-                 practitioner_id, review_round, amends_id, amendment_reason, created_at)
+                 practitioner_id, review_round, amends_id, amendment_reason, created_at, amended_by, amended_at)
              SELECT child_id, checklist_id, checklist_version, checklist_hash, assessed_on, practitioner_id,
-                 review_round, id, ?2, ?3 FROM assessments WHERE id = ?1",
-            params![assessment_id, reason, now_stamp()],
+                 review_round, id, ?2, ?3, ?4, ?3 FROM assessments WHERE id = ?1",
+            params![assessment_id, reason, now_stamp(), self.actor],
         )?;
         let id = tx.last_insert_rowid();
         for table_copy in [

@@ -53,7 +53,8 @@ pub(crate) struct Change<'a> {
 
 /// The newest row of the chain: written into backups and exports, so a copy taken earlier
 /// can show that the log was rewritten since.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
+#[serde(deny_unknown_fields)]
 #[ts(export)]
 pub struct AuditHead {
     #[ts(type = "number")]
@@ -275,6 +276,19 @@ impl Store {
     /// The newest row of the audit log's chain.
     pub fn audit_head(&self) -> Result<Option<AuditHead>> {
         head(&self.conn)
+    }
+
+    /// The first row of a chain taken earlier (every row of a backup's log, or the one head an
+    /// export carries) that the log here no longer holds with the same chain hash: `None` when
+    /// the log here still extends that chain. Each chain hash covers every row before it, so for a
+    /// backup the row named is the first one rewritten, removed or re-chained since the copy.
+    pub fn audit_chain_departs_from(&self, earlier: &[AuditHead]) -> Result<Option<AuditHead>> {
+        for row in earlier {
+            if !self.audit_chain_holds(row)? {
+                return Ok(Some(row.clone()));
+            }
+        }
+        Ok(None)
     }
 
     /// Whether the chain here still holds `earlier` (a head written into a backup or an export):

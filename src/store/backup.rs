@@ -67,6 +67,19 @@ pub fn verify_backup(path: &Path, passphrase: &str) -> Result<BackupReport> {
     counts(&conn, path)
 }
 
+/// Every row of a backup's audit chain (id and chain hash), oldest first, after the checks of
+/// [`verify_backup`]: what `ntk verify --against` compares the live log with.
+pub fn backup_audit_chain(path: &Path, passphrase: &str) -> Result<Vec<AuditHead>> {
+    let report = verify_backup(path, passphrase)?;
+    if report.audit_head.is_none() {
+        return Ok(Vec::new());
+    }
+    let conn = keyed(path, passphrase)?;
+    let mut stmt = conn.prepare("SELECT id, chain_hash FROM audit_log WHERE chain_hash IS NOT NULL ORDER BY id")?;
+    let rows = stmt.query_map([], |r| Ok(AuditHead { id: r.get(0)?, chain_hash: r.get(1)? }))?;
+    Ok(rows.collect::<std::result::Result<_, _>>()?)
+}
+
 /// What a database holds (children, checklists, audit entries), as a report on `path`.
 fn counts(conn: &Connection, path: &Path) -> Result<BackupReport> {
     let count = |table: &str| -> Result<i64> {

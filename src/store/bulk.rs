@@ -44,8 +44,8 @@ pub(super) fn insert_assessment(tx: &Transaction, child_id: i64, a: &Assessment)
     let practitioner_id = Store::practitioner_id(tx, &a.assessor)?;
     tx.execute(
         "INSERT INTO assessments (child_id, checklist_id, checklist_version, checklist_hash, assessed_on,
-             practitioner_id, review_round, amends_id, amendment_reason, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+             practitioner_id, review_round, amends_id, amendment_reason, created_at, amended_by, amended_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         params![
             child_id,
             a.checklist_id,
@@ -56,7 +56,9 @@ pub(super) fn insert_assessment(tx: &Transaction, child_id: i64, a: &Assessment)
             a.review_round,
             a.amends,
             a.amendment_reason,
-            now_stamp()
+            now_stamp(),
+            a.amended_by,
+            a.amended_at
         ],
     )?;
     let id = tx.last_insert_rowid();

@@ -195,6 +195,8 @@ impl Store {
                 finalised_at: a.finalised_at.clone().unwrap_or_default(),
                 amends,
                 amendment_reason: a.amendment_reason.clone(),
+                amended_by: a.amended_by.clone(),
+                amended_at: a.amended_at.clone(),
                 items: a
                     .items
                     .iter()
@@ -250,6 +252,7 @@ impl Store {
                 communication_needs: child.communication_needs.clone(),
             },
             assessments,
+            audit_head: super::audit::head(&self.conn)?,
         };
         let tx = self.conn.transaction()?;
         let note = format!(
@@ -503,6 +506,7 @@ impl Store {
                 assessed_on: a.assessed_on,
                 assessor: a.assessor(),
                 amends: a.amends,
+                amended_by: a.amended_by.clone().filter(|_| a.amends.is_some()),
                 outcome,
             });
         }
@@ -720,7 +724,12 @@ fn insert_assessment(
         a.finalised_at,
         file.exported_at,
         file.exported_by,
-        amends_id.map(|o| format!("; corrects checklist {o}")).unwrap_or_default()
+        amends_id
+            .map(|o| format!(
+                "; corrects checklist {o}, amended by {}",
+                a.amended_by.as_deref().unwrap_or("(not recorded in the file)")
+            ))
+            .unwrap_or_default()
     );
     record(
         tx,

@@ -498,6 +498,27 @@ pub const MIGRATIONS: &[&str] = &[
     ALTER TABLE children ADD COLUMN has_disability INTEGER NOT NULL DEFAULT 0 CHECK (has_disability IN (0, 1));
     UPDATE children SET has_disability = 1 WHERE length(trim(disability_needs)) > 0;
     "#,
+    // 10 (issue 19): who amended a checklist, and when. An amendment keeps the original's assessor
+    // (whose grades it corrects), so the name of the person who changed it was only in the audit
+    // log; an imported amendment did not carry it at all. Amendments made here before this
+    // version take it from their "amend" audit row (the lock trigger is set aside for that one
+    // update and recreated as migration 7 wrote it); imported ones stay unknown (NULL, shown as
+    // "not recorded").
+    r#"
+    ALTER TABLE assessments ADD COLUMN amended_by TEXT;
+    ALTER TABLE assessments ADD COLUMN amended_at TEXT;
+    DROP TRIGGER IF EXISTS assessments_locked_update;
+    UPDATE assessments SET
+        amended_by = (SELECT l.actor FROM audit_log l WHERE l.action = 'amend' AND l.record_type = 'assessment'
+                      AND l.record_id = assessments.id ORDER BY l.id LIMIT 1),
+        amended_at = (SELECT l.at FROM audit_log l WHERE l.action = 'amend' AND l.record_type = 'assessment'
+                      AND l.record_id = assessments.id ORDER BY l.id LIMIT 1)
+    WHERE amends_id IS NOT NULL;
+    CREATE TRIGGER assessments_locked_update BEFORE UPDATE ON assessments
+    WHEN OLD.status = 'finalised' OR NEW.id IS NOT OLD.id OR (SELECT status FROM assessments WHERE id = NEW.id) = 'finalised'
+      OR (NEW.amends_id IS NOT OLD.amends_id AND (SELECT status FROM assessments WHERE id = NEW.amends_id) = 'finalised')
+    BEGIN SELECT RAISE(ABORT, 'a finalised assessment cannot be changed'); END;
+    "#,
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -22,7 +22,7 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use assessments::{ActionForm, AssessmentView, FinaliseCheck, Saved, StartAssessmentForm};
 pub use audit::{AuditEntry, AuditHead, ChainReport};
-pub use backup::{verify_backup, BackupReport};
+pub use backup::{backup_audit_chain, verify_backup, BackupReport};
 pub use children::{ChildRow, HouseholdChild, HouseholdOverview};
 pub use migrations::{MIGRATIONS, SCHEMA_VERSION};
 pub use reports::{ChildHistory, FamilyCheck, ReportKind, SectionCheck};

@@ -254,6 +254,8 @@ pub fn zoe(dates: &[&str]) -> Case {
             finalised_at: Some(format!("{on}T17:30:00Z")),
             amends: None,
             amendment_reason: None,
+            amended_by: None,
+            amended_at: None,
             items,
             confirmations: vec![AreaConfirmation { area_id: "safety".into(), confirmed: 4, reason: String::new() }],
             narrative: narrative(latest),

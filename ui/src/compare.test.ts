@@ -17,6 +17,8 @@ const assessment = (id: number, on: string, status: "draft" | "finalised" = "fin
   finalised_at: status === "finalised" ? `${on}T10:00:00+00:00` : null,
   amends,
   amendment_reason: amends ? "typo" : null,
+  amended_by: amends ? "Sam Amender" : null,
+  amended_at: amends ? "2026-11-02T10:00:00+00:00" : null,
   items: [],
   confirmations: [],
   narrative: { childs_voice: "", day_in_my_life: "", strengths: "", parents_view: "", worries: "", needs_to_change: "", better_looks_like: "", if_things_do_not_change: "", impact: {}, voice_gap: null },

@@ -10,4 +10,10 @@ export type Assessment = { id: number, child_id: number, checklist_id: string, c
 /**
  * The finalised assessment this one corrects, and why.
  */
-amends: number | null, amendment_reason: string | null, items: Array<ItemRecord>, confirmations: Array<AreaConfirmation>, narrative: Narrative, actions: Array<Action>, };
+amends: number | null, amendment_reason: string | null, 
+/**
+ * Who made the amendment (the original assessor's name stays on it, for the grades it
+ * corrects), and when; `None` where it was not recorded (amendments imported from an app of
+ * before exchange format 2).
+ */
+amended_by: string | null, amended_at: string | null, items: Array<ItemRecord>, confirmations: Array<AreaConfirmation>, narrative: Narrative, actions: Array<Action>, };

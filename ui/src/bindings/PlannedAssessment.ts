@@ -10,4 +10,8 @@ reference: number, assessed_on: string, assessor: Practitioner,
 /**
  * The `ref` of the checklist it corrects, when it is an amendment.
  */
-amends: number | null, outcome: ImportOutcome, };
+amends: number | null, 
+/**
+ * Who made that amendment, when the file says (see [`ExchangeAssessment::amended_by`]).
+ */
+amended_by: string | null, outcome: ImportOutcome, };

@@ -16,6 +16,7 @@ import { focusGap } from "../checklist/gaps";
 import { emptyRecord, type ItemChange } from "../checklist/ItemCard";
 import { impactKey, NarrativePanel, narrativeSaveKey, VOICE_GAP_KEY } from "../checklist/NarrativePanel";
 import { ErrorMessage, Loading, PageTitle, Tag } from "../components";
+import { amendedByText } from "../amendment";
 import { formatDate, formatStamp } from "../dates";
 import { NARRATIVE_SECTIONS } from "../labels";
 import { problemOf } from "../problem";
@@ -157,6 +158,8 @@ export function Checklist({ id, tab }: { id: number; tab: string | null }) {
       {a.amends !== null && (
         <p class="meta amendment">
           An amendment of an earlier finalised checklist. Reason: <span class="multiline">{a.amendment_reason}</span>
+          <br />
+          <span class="amended-by">{amendedByText(a.amended_by, a.amended_at)}.</span>
         </p>
       )}
       {a.checklist_hash !== content.hash && (

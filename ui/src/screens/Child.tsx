@@ -4,6 +4,7 @@ import type { Assessment } from "../bindings/Assessment";
 import type { ReportKind } from "../bindings/ReportKind";
 import type { Child } from "../bindings/Child";
 import { ConfirmStep, ErrorMessage, Field, Loading, PageTitle, Tag, useLoad } from "../components";
+import { amendedByText } from "../amendment";
 import { ageText, formatDate } from "../dates";
 import { PLAN_LABELS } from "../labels";
 import { problemOf } from "../problem";
@@ -116,7 +117,7 @@ function ChecklistList({ assessments }: { assessments: Assessment[] }) {
               <p>
                 Amendment of the checklist of {original ? formatDate(original.assessed_on) : `number ${a.amends}`}
                 {original?.finalised_at && ` finalised on ${formatDate(original.finalised_at.slice(0, 10))}`}. Reason:{" "}
-                {a.amendment_reason}
+                {a.amendment_reason} <span class="amended-by">{amendedByText(a.amended_by, a.amended_at)}.</span>
               </p>
             )}
           </li>

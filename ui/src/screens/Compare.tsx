@@ -8,6 +8,7 @@ import type { Checklist } from "../bindings/Checklist";
 import type { Round } from "../bindings/Round";
 import { changeBetween, changeLabel, gradeDifference, gradeShort, itemAlarm, itemVersionNote, scoreWithBand } from "../change";
 import { ErrorMessage, Loading, PageTitle, Tag, useLoad } from "../components";
+import { amendedByText } from "../amendment";
 import { formatDate } from "../dates";
 import { navigate } from "../route";
 import { ChildBreadcrumbs } from "./History";
@@ -42,7 +43,9 @@ export function defaultPair(choices: Choice[], rounds: Round[] = []): [number, n
 }
 
 const choiceLabel = ({ a, superseded }: Choice) =>
-  `${formatDate(a.assessed_on)}: ${a.assessor.name} (${a.assessor.agency})${superseded ? ", corrected by a later amendment" : ""}`;
+  `${formatDate(a.assessed_on)}: ${a.assessor.name} (${a.assessor.agency})` +
+  (a.amends !== null ? ` (${amendedByText(a.amended_by, a.amended_at)})` : "") +
+  (superseded ? ", corrected by a later amendment" : "");
 
 export function ComparePage({ childId, from, to }: Props) {
   const child = useLoad(() => api.getChild(childId), [childId]);

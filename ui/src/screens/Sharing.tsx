@@ -6,6 +6,7 @@ import type { ImportChoice } from "../bindings/ImportChoice";
 import type { ImportReport } from "../bindings/ImportReport";
 import type { PlannedAssessment } from "../bindings/PlannedAssessment";
 import { ConfirmStep, ErrorMessage, Field, Tag } from "../components";
+import { amendedByText } from "../amendment";
 import { formatDate, formatStamp, todayIso } from "../dates";
 import { problemOf } from "../problem";
 
@@ -191,7 +192,12 @@ export function ImportChecklists() {
                   <tr key={p.reference} data-outcome={p.outcome.kind}>
                     <th scope="row">
                       {formatDate(p.assessed_on)}
-                      {p.amends !== null && <span class="hint"> (corrects checklist {p.amends} in the file)</span>}
+                      {p.amends !== null && (
+                        <span class="hint">
+                          {" "}
+                          (corrects checklist {p.amends} in the file. {amendedByText(p.amended_by, null)})
+                        </span>
+                      )}
                     </th>
                     <td>
                       {p.assessor.name}
