@@ -242,8 +242,9 @@ async fn a_checklist_done_by_keyboard_is_finalised_and_read_only_after_a_restart
     app.wait_for_text("#finalised-banner", "Finalised on").await;
     app.quit().await;
 
-    // After a restart: the same grades, as text, and nothing to edit.
-    let app = App::launch(dir.path()).await;
+    // After a restart: the same grades, as text, and nothing to edit. Someone else is signed in to
+    // the computer now (the account names who makes changes), so the amendment below is theirs.
+    let app = App::launch_with_env(dir.path(), &[("USER", "Alex Amender")]).await;
     app.unlock().await;
     app.click("table.list a[href^='#/child/']").await;
     app.wait_for_text(".records", "Finalised").await;
@@ -308,10 +309,13 @@ async fn a_checklist_done_by_keyboard_is_finalised_and_read_only_after_a_restart
     app.type_into("#amend-reason", "The date of the home visit was wrong.").await;
     app.click(".confirm button.primary").await;
     app.wait_for_text(".amendment", "Reason: The date of the home visit was wrong.").await;
+    // Who amended it is shown beside the original assessor's name, which the amendment keeps.
+    app.wait_for_text(".amendment", "Amended by Alex Amender on").await;
     assert_eq!(attrs(&app, ".checklist", "data-status").await, vec!["draft"]);
     app.click(".breadcrumbs a").await;
     let records = app.wait_for_text(".records", "Amendment of the checklist of").await;
     assert!(records.contains("Draft") && records.contains("Finalised"), "both versions listed: {records}");
+    assert!(records.contains("Amended by Alex Amender on"), "the amender in the history: {records}");
     app.quit().await;
 }
 
