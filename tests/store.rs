@@ -1200,3 +1200,35 @@ fn a_backup_is_never_written_over_the_records_by_another_name() {
     let store = Store::open(&db, PASSPHRASE, "x").unwrap();
     assert_eq!(store.list_children().unwrap().len(), 1);
 }
+
+/// Migration 10 gives amendments made before it their maker from their "amend" audit row.
+#[test]
+fn an_amendment_made_before_amended_by_existed_gets_its_maker_from_the_audit_log() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = db_in(dir.path());
+    let mut store = new_store(dir.path());
+    let child = store.add_child(&child_form("Older Amend", "2017-07-07", ""), today()).unwrap();
+    let a = store.start_assessment(child.id, &start_form("Sam Worker", "School", "2026-10-01"), today()).unwrap();
+    complete(&mut store, a.id, AgeBand::Primary, Grade::G3);
+    store.finalise(a.id).unwrap();
+    store.set_actor("Alex Amender");
+    let amendment = store.amend(a.id, "Wrong item.").unwrap();
+    store.finalise(amendment.id).unwrap();
+    drop(store);
+    // Back to schema 9: the columns gone (with the lock trigger set aside to drop them).
+    raw(&db)
+        .execute_batch(
+            "DROP TRIGGER assessments_locked_update;
+             ALTER TABLE assessments DROP COLUMN amended_by; ALTER TABLE assessments DROP COLUMN amended_at;
+             PRAGMA user_version = 9;",
+        )
+        .unwrap();
+    let store = Store::open(&db, PASSPHRASE, "Test Worker").unwrap();
+    let migrated = store.get_assessment(amendment.id).unwrap();
+    assert_eq!(migrated.amended_by.as_deref(), Some("Alex Amender"));
+    assert!(migrated.amended_at.is_some());
+    assert_eq!(store.get_assessment(a.id).unwrap().amended_by, None, "the original was amended by no one");
+    // The lock is back: the finalised amendment cannot be edited in raw SQL.
+    let err = raw(&db).execute("UPDATE assessments SET amended_by = 'Someone Else' WHERE id = ?1", [amendment.id]);
+    assert!(err.is_err(), "the lock trigger was not recreated");
+}
