@@ -7,8 +7,9 @@ use std::cell::RefCell;
 use std::path::Path;
 
 use ntk_core::assessment::{Assessment, AssessmentStatus, ItemRecord};
+use ntk_core::dataset::to_csv;
 use ntk_core::error::CoreError;
-use ntk_core::exchange::{is_encrypted, to_csv, ImportOutcome, FORMAT_VERSION};
+use ntk_core::exchange::{is_encrypted, ImportOutcome, FORMAT_VERSION};
 use ntk_core::model::{AgeBand, PlanCategory};
 use ntk_core::scoring::Grade;
 use ntk_core::store::{ActionForm, Store};
@@ -675,7 +676,7 @@ fn the_partnership_dataset_is_pseudonymous_with_one_row_per_child() {
     assert!(conn.execute("DELETE FROM settings", []).is_err());
 
     let by_grade =
-        |r: &ntk_core::exchange::DatasetRow| r.areas.iter().find(|a| a.area_id == "safety").unwrap().latest_grade;
+        |r: &ntk_core::dataset::DatasetRow| r.areas.iter().find(|a| a.area_id == "safety").unwrap().latest_grade;
     let drift_row = rows.iter().find(|r| by_grade(r) == Some(3.0)).unwrap();
     let better_row = rows.iter().find(|r| by_grade(r) == Some(2.0)).unwrap();
     assert!(drift_row.drift && !better_row.drift, "{rows:#?}");
