@@ -852,6 +852,25 @@ fn a_new_checklist_joins_a_round_by_the_rule_the_history_uses() {
     assert_eq!(start("Ash Officer", "Police", "2026-05-28"), 1);
 }
 
+/// The edges of the round a new checklist is given (the rule itself is pinned in
+/// `tests/compare.rs`): a draft counts, since a number is given when a checklist is started;
+/// the window is at most 28 days after the round's first; a checklist dated between two rounds
+/// joins the one the history puts it in.
+#[test]
+fn a_new_checklists_round_counts_drafts_and_follows_the_historys_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(dir.path());
+    let child = store.add_child(&child_form("Edge Child", "2019-02-02", ""), today()).unwrap();
+    let mut start = |who: &str, agency: &str, on: &str| {
+        store.start_assessment(child.id, &start_form(who, agency, on), today()).unwrap().review_round
+    };
+    assert_eq!(start("Sam Worker", "Children's services", "2026-02-01"), 1);
+    assert_eq!(start("Pat Nurse", "Health visiting", "2026-03-01"), 1, "a draft's round, 28 days after its first");
+    assert_eq!(start("Lee Teacher", "School", "2026-03-02"), 2, "29 days after the round's first");
+    assert_eq!(start("Sam Worker", "Children's services", "2026-03-05"), 2);
+    assert_eq!(start("Ash Officer", "Police", "2026-02-20"), 1, "between rounds: the one it falls in, not the nearer");
+}
+
 /// Every column that refers to another table leads some index: otherwise loading a record's
 /// rows (or deleting the record it refers to) reads the whole table, which no small test
 /// notices but 10,000 children do (a checklist's actions once cost 400 ms per history).
