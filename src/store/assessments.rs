@@ -17,7 +17,7 @@ use super::audit::{now_stamp, record, Change};
 use super::Store;
 use crate::assessment::{
     required, text_field, Action, AreaConfirmation, Assessment, AssessmentStatus, EvidenceSource, ItemRecord,
-    Narrative, Practitioner, ValidAction, ValidStart, VoiceGap, NARRATIVE_SECTIONS,
+    Narrative, Practitioner, ValidStart, VoiceGap, NARRATIVE_SECTIONS,
 };
 pub use crate::assessment::{ActionForm, FinaliseCheck, StartAssessmentForm};
 use crate::checklist::Versions;
@@ -411,7 +411,7 @@ impl Store {
 
     pub fn add_action(&mut self, assessment_id: i64, form: &ActionForm) -> Result<Action> {
         let child_id = self.draft(assessment_id)?.child_id;
-        let ValidAction { what, who, agency, by_when, target_grade, area_id } = form.validate(self.checklist())?;
+        let Action { what, who, agency, by_when, target_grade, area_id, .. } = form.validate(self.checklist())?;
         let tx = self.conn.transaction()?;
         tx.execute(
             "INSERT INTO actions (assessment_id, what, who, agency, by_when, target_grade, area_id)
