@@ -1,18 +1,16 @@
 //! Storage on real SQLCipher files: migrations, crash safety, locking, amendments, audit,
 //! encryption, backup and restore, erasure.
 
-mod support;
-
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
+use crate::support::*;
 use ntk_core::assessment::AssessmentStatus;
 use ntk_core::error::CoreError;
 use ntk_core::model::AgeBand;
 use ntk_core::scoring::Grade;
 use ntk_core::store::{Store, MIGRATIONS, SCHEMA_VERSION};
 use rusqlite::Connection;
-use support::*;
 
 fn raw(db: &std::path::Path) -> Connection {
     let conn = Connection::open(db).unwrap();
@@ -66,7 +64,7 @@ fn weak_defaults_child() {
 fn the_cipher_settings_are_pinned_not_the_librarys_defaults() {
     let dir = tempfile::tempdir().unwrap();
     let status = Command::new(std::env::current_exe().unwrap())
-        .args(["--exact", "weak_defaults_child", "--nocapture", "--test-threads=1"])
+        .args(["--exact", "store::weak_defaults_child", "--nocapture", "--test-threads=1"])
         .env("NTK_WEAK_DEFAULTS_DIR", dir.path())
         .stdout(Stdio::null())
         .status()
@@ -213,7 +211,7 @@ fn a_kill_during_draft_saves_keeps_the_last_acknowledged_save() {
     drop(store);
 
     let mut writer = Command::new(std::env::current_exe().unwrap())
-        .args(["--exact", "crash_writer_child", "--nocapture", "--test-threads=1"])
+        .args(["--exact", "store::crash_writer_child", "--nocapture", "--test-threads=1"])
         .env("NTK_CRASH_WRITER_DIR", dir.path())
         .env("NTK_CRASH_ASSESSMENT", a.id.to_string())
         .stdout(Stdio::piped())
@@ -853,7 +851,7 @@ fn a_new_checklist_joins_a_round_by_the_rule_the_history_uses() {
 }
 
 /// The edges of the round a new checklist is given (the rule itself is pinned in
-/// `tests/compare.rs`): a draft counts, since a number is given when a checklist is started;
+/// `tests/integration/compare.rs`): a draft counts, since a number is given when a checklist is started;
 /// the window is at most 28 days after the round's first; a checklist dated between two rounds
 /// joins the one the history puts it in.
 #[test]

@@ -1,11 +1,10 @@
 //! Sharing between agencies (export, preview, import, encryption) and the partnership dataset,
 //! on real database files. Every name, date and note is invented.
 
-mod support;
-
 use std::cell::RefCell;
 use std::path::Path;
 
+use crate::support::*;
 use ntk_core::assessment::{Assessment, AssessmentStatus, ItemRecord};
 use ntk_core::dataset::to_csv;
 use ntk_core::error::CoreError;
@@ -17,7 +16,6 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use rusqlite::Connection;
 use serde_json::Value;
-use support::*;
 
 const OTHER_PASSPHRASE: &str = "the lead practitioner's own passphrase";
 const FILE_PASSPHRASE: &str = "shared over the phone, not by email";
