@@ -1,7 +1,7 @@
 //! How long the core-group summary takes for a child with ten checklists (plus a second
 //! agency's in the latest round): the slowest thing a practitioner waits for when printing.
 
-#[path = "../tests/support/case.rs"]
+#[path = "../tests/integration/support/case.rs"]
 mod case;
 
 use criterion::{criterion_group, criterion_main, Criterion};

@@ -429,19 +429,10 @@ impl StartAssessmentForm {
     }
 }
 
-/// An action that passed its checks, as the store writes it.
-pub struct ValidAction {
-    pub what: String,
-    pub who: String,
-    pub agency: String,
-    pub by_when: NaiveDate,
-    pub target_grade: Option<u8>,
-    pub area_id: Option<String>,
-}
-
 impl ActionForm {
     /// Checks the form against the checklist it plans for (the area must be one of its own).
-    pub fn validate(&self, checklist: &Checklist) -> Result<ValidAction> {
+    /// The action that passed is not saved yet: it has no id (0) and no result.
+    pub fn validate(&self, checklist: &Checklist) -> Result<Action> {
         let what = required("what", "action", &self.what)?;
         let who = required("who", "person responsible", &self.who)?;
         let agency = trimmed_text("agency", "agency of the action", &self.agency)?;
@@ -454,7 +445,16 @@ impl ActionForm {
                 return Err(CoreError::invalid("area_id", format!("There is no area \"{area}\".")));
             }
         }
-        Ok(ValidAction { what, who, agency, by_when, target_grade: self.target_grade, area_id: self.area_id.clone() })
+        Ok(Action {
+            id: 0,
+            what,
+            who,
+            agency,
+            by_when,
+            target_grade: self.target_grade,
+            area_id: self.area_id.clone(),
+            result: String::new(),
+        })
     }
 }
 

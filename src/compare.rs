@@ -342,14 +342,50 @@ fn same_assessor(a: &Practitioner, b: &Practitioner) -> bool {
     a.name == b.name && a.agency == b.agency
 }
 
-/// Groups current versions (oldest first) into review rounds.
-fn group_rounds<'a>(current: &[&'a Assessment]) -> Vec<Vec<&'a Assessment>> {
-    let mut rounds: Vec<Vec<&Assessment>> = Vec::new();
-    for &a in current {
+/// A checklist as the review-round rule reads it: its date and its assessor.
+pub trait RoundMember {
+    fn dated(&self) -> NaiveDate;
+    fn graded_by(&self) -> &Practitioner;
+}
+
+impl RoundMember for Assessment {
+    fn dated(&self) -> NaiveDate {
+        self.assessed_on
+    }
+    fn graded_by(&self) -> &Practitioner {
+        &self.assessor
+    }
+}
+
+/// A checklist of the child that already has its round number, as the store reads it to number
+/// a new one (see [`round_number_for`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct NumberedChecklist {
+    pub assessed_on: NaiveDate,
+    pub assessor: Practitioner,
+    pub review_round: u32,
+}
+
+impl RoundMember for NumberedChecklist {
+    fn dated(&self) -> NaiveDate {
+        self.assessed_on
+    }
+    fn graded_by(&self) -> &Practitioner {
+        &self.assessor
+    }
+}
+
+/// The review-round rule (see the module docs), the one definition that both the history's
+/// rounds and the number given to a new checklist use. Checklists oldest first: each joins the
+/// latest round when dated at most [`ROUND_DAYS`] after that round's first and its assessor
+/// (name and agency) has not graded in it; otherwise it starts a new round.
+pub fn group_rounds<'a, T: RoundMember>(oldest_first: &[&'a T]) -> Vec<Vec<&'a T>> {
+    let mut rounds: Vec<Vec<&T>> = Vec::new();
+    for &a in oldest_first {
         match rounds.last_mut() {
             Some(round)
-                if (a.assessed_on - round[0].assessed_on).num_days() <= ROUND_DAYS
-                    && !round.iter().any(|m| same_assessor(&m.assessor, &a.assessor)) =>
+                if (a.dated() - round[0].dated()).num_days() <= ROUND_DAYS
+                    && !round.iter().any(|m| same_assessor(m.graded_by(), a.graded_by())) =>
             {
                 round.push(a)
             }
@@ -357,6 +393,26 @@ fn group_rounds<'a>(current: &[&'a Assessment]) -> Vec<Vec<&'a Assessment>> {
         }
     }
     rounds
+}
+
+/// The round number for a new checklist dated `assessed_on` by `assessor`, by [`group_rounds`]
+/// over the child's checklists already numbered (`numbered`, oldest first: by date, then as
+/// created) with the new one among them, after those of its own date. When the rule puts it in
+/// a round with others, it takes their number (the earliest's); otherwise the next number after
+/// the highest. The store passes every checklist that no other corrects, drafts included: a
+/// number is given when a checklist is started, before any checklist of its round is finalised
+/// (the history, by contrast, counts finalised ones only).
+pub fn round_number_for(numbered: &[NumberedChecklist], assessed_on: NaiveDate, assessor: &Practitioner) -> u32 {
+    let new = NumberedChecklist { assessed_on, assessor: assessor.clone(), review_round: 0 };
+    let mut all: Vec<&NumberedChecklist> = numbered.iter().collect();
+    all.insert(numbered.partition_point(|c| c.assessed_on <= assessed_on), &new);
+    let is_new = |c: &NumberedChecklist| std::ptr::eq(c, &new);
+    group_rounds(&all)
+        .into_iter()
+        .find(|round| round.iter().any(|c| is_new(c)))
+        .and_then(|round| round.into_iter().find(|c| !is_new(c)))
+        .map(|c| c.review_round)
+        .unwrap_or_else(|| numbered.iter().map(|c| c.review_round).max().unwrap_or(0) + 1)
 }
 
 /// The assessment representing each round (see the module rule).

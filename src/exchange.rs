@@ -1,18 +1,17 @@
-//! Sharing between agencies, and the partnership dataset.
+//! Sharing between agencies.
 //!
 //! **Exchange files.** One child's finalised checklists as a versioned JSON document
 //! (`"format": "ntk-exchange"`, `"format_version": 1`), optionally encrypted with a passphrase
 //! (age, scrypt). The format is described field by field in `docs/exchange-format.md`. This
 //! module holds the format's types, reading and writing bytes, and the checks that need no
-//! database; the store (`store/exchange.rs`) exports, plans and applies imports.
+//! database; the store (`store/exchange.rs`) exports, plans and applies imports. Records are
+//! mapped to and from the format in [`mapping`], and an incoming child is matched to one here
+//! in [`matching`].
 //!
 //! Reading a file is strict: an unknown `format_version`, an unknown field, a value of the
 //! wrong kind or a file cut short is refused as a whole, with a sentence saying where.
 //! Checks of the content against the checklist (item ids, areas, grades, dates, amendments)
 //! are made per checklist so the preview can say exactly which one is at fault and why.
-//!
-//! **Partnership dataset.** One row per child per period, with a pseudonymous id and no
-//! names or dates of birth; [`to_csv`] writes it as RFC 4180 CSV.
 
 use std::collections::HashSet;
 use std::io::Read;
@@ -22,15 +21,15 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::assessment::{
-    Action, AreaConfirmation, Assessment, AssessmentStatus, EvidenceSource, ItemRecord, Narrative, Practitioner,
-    NARRATIVE_SECTIONS,
-};
+use crate::assessment::{AssessmentStatus, EvidenceSource, Narrative, Practitioner, NARRATIVE_SECTIONS};
 use crate::checklist::{Checklist, Checklists};
 use crate::error::{CoreError, Result};
 use crate::model::{AgeBand, ChildForm, PlanCategory};
 use crate::scoring::{self, check_confirmation, Grade};
 use crate::text::{text_fault, MAX_NAME_CHARS, MAX_TEXT_CHARS};
+
+pub mod mapping;
+pub(crate) mod matching;
 
 /// Lists in a file are read with a limit on their length: the entry past the limit stops the
 /// reading, so a file of a hundred thousand tiny entries costs no more than one at the limit.
@@ -268,80 +267,9 @@ pub struct ExchangeAction {
 }
 
 impl ExchangeAssessment {
-    pub fn assessor(&self) -> Practitioner {
-        Practitioner {
-            name: self.assessor.name.clone(),
-            agency: self.assessor.agency.clone(),
-            role: self.assessor.role.clone(),
-        }
-    }
-
     /// The checklist this one was completed on: its own when it names one, else the file's.
     pub fn checklist_ref<'a>(&'a self, file: &'a ChecklistRef) -> &'a ChecklistRef {
         self.checklist.as_ref().unwrap_or(file)
-    }
-
-    /// The checklist as the store keeps it, for `child_id`, in `review_round`, correcting the
-    /// stored checklist `amends` (ids are the receiver's, not the file's).
-    pub fn to_assessment(
-        &self,
-        checklist: &ChecklistRef,
-        child_id: i64,
-        review_round: u32,
-        amends: Option<i64>,
-    ) -> Assessment {
-        Assessment {
-            id: 0,
-            child_id,
-            checklist_id: checklist.id.clone(),
-            checklist_version: checklist.version.clone(),
-            checklist_hash: checklist.hash.clone(),
-            assessed_on: self.assessed_on,
-            assessor: self.assessor(),
-            review_round,
-            status: self.status,
-            finalised_at: Some(self.finalised_at.clone()),
-            amends,
-            amendment_reason: self.amendment_reason.clone().filter(|_| amends.is_some()),
-            amended_by: self.amended_by.clone().filter(|_| amends.is_some()),
-            amended_at: self.amended_at.clone().filter(|_| amends.is_some()),
-            items: self
-                .items
-                .iter()
-                .map(|i| ItemRecord {
-                    item_id: i.item_id.clone(),
-                    grade: i.grade,
-                    evidence: i.evidence.clone(),
-                    source: i.source,
-                    evidence_date: i.evidence_date,
-                    professional_only: i.professional_only,
-                })
-                .collect(),
-            confirmations: self
-                .confirmations
-                .iter()
-                .map(|c| AreaConfirmation {
-                    area_id: c.area_id.clone(),
-                    confirmed: c.confirmed,
-                    reason: c.reason.clone(),
-                })
-                .collect(),
-            narrative: self.narrative.clone(),
-            actions: self
-                .actions
-                .iter()
-                .map(|x| Action {
-                    id: 0,
-                    what: x.what.clone(),
-                    who: x.who.clone(),
-                    agency: x.agency.clone(),
-                    by_when: x.by_when,
-                    target_grade: x.target_grade,
-                    area_id: x.area_id.clone(),
-                    result: x.result.clone(),
-                })
-                .collect(),
-        }
     }
 
     /// Item id -> grade, for scoring and for recognising a checklist already imported.
@@ -961,171 +889,6 @@ pub(crate) fn plural(n: u32, one: &str, many: &str) -> String {
         format!("1 {one}")
     } else {
         format!("{n} {many}")
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// The partnership dataset
-// ---------------------------------------------------------------------------------------------
-
-/// Where an area's latest grade comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum GradeBasis {
-    /// The practitioner's confirmed area grade (a whole number).
-    Confirmed,
-    /// No confirmed grade: the computed score (one decimal).
-    Computed,
-    /// No finalised checklist, or not enough evidence for a score.
-    None,
-}
-
-impl GradeBasis {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            GradeBasis::Confirmed => "confirmed",
-            GradeBasis::Computed => "computed",
-            GradeBasis::None => "none",
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
-pub struct DatasetArea {
-    pub area_id: String,
-    /// Latest grade on or before the end of the period: confirmed, else computed.
-    pub latest_grade: Option<f64>,
-    pub basis: GradeBasis,
-    /// Computed score of the latest round minus that of the first round (negative is better);
-    /// `None` with fewer than two rounds or when either has not enough evidence.
-    pub change_since_first: Option<f64>,
-    /// Some assessor of the latest round graded an item of this area 5, or at its serious grade.
-    pub urgent_item: bool,
-}
-
-/// One child in one period, pseudonymous: no name, no date of birth, no free text.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
-pub struct DatasetRow {
-    /// HMAC-SHA256 of the child's record under this database's own random salt (32 hex digits):
-    /// the same child gets the same id in every dataset from this database, and no one
-    /// without the database can tell who it is.
-    pub pseudonym: String,
-    pub period_from: NaiveDate,
-    pub period_to: NaiveDate,
-    /// Age band at the end of the period.
-    pub age_band: AgeBand,
-    pub plan_category: Option<PlanCategory>,
-    /// Days on the plan at the end of the period.
-    #[ts(type = "number | null")]
-    pub days_on_plan: Option<i64>,
-    /// Finalised checklists (current versions) dated within the period.
-    pub checklists_in_period: u32,
-    /// One per area of the checklist, in checklist order.
-    pub areas: Vec<DatasetArea>,
-    /// Some area at concern has not improved over two reviews or six months (compare.rs).
-    pub drift: bool,
-    /// The review was overdue at the end of the period.
-    pub review_overdue: bool,
-    /// Some area's improvement has held six months and it is no longer at concern (compare.rs).
-    pub sustained_improvement: bool,
-    /// No finalised checklist by the end of the period while a sibling has one.
-    pub not_yet_assessed: bool,
-}
-
-/// The fixed columns, before the three per area.
-const FIXED_COLUMNS: [&str; 7] =
-    ["pseudonym", "period_from", "period_to", "age_band", "plan_category", "days_on_plan", "checklists_in_period"];
-
-/// Quotes a CSV field when it needs it (RFC 4180).
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\r', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
-fn csv_line(fields: &[String]) -> String {
-    let mut line = fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(",");
-    line.push_str("\r\n");
-    line
-}
-
-/// The dataset as CSV (RFC 4180: comma-separated, CRLF line ends, quoted where needed), with a
-/// header line. Per area, in checklist order: `<area>_grade`, `<area>_basis`,
-/// `<area>_change_since_first`. The area columns follow the rows' checklist; with no rows they
-/// follow the shipped checklist.
-pub fn to_csv(rows: &[DatasetRow]) -> String {
-    let area_ids: Vec<String> = match rows.first() {
-        Some(row) => row.areas.iter().map(|a| a.area_id.clone()).collect(),
-        None => Checklist::shipped().areas.iter().map(|a| a.id.clone()).collect(),
-    };
-    let mut header: Vec<String> = FIXED_COLUMNS.iter().map(|c| c.to_string()).collect();
-    for id in &area_ids {
-        header.extend([format!("{id}_grade"), format!("{id}_basis"), format!("{id}_change_since_first")]);
-    }
-    header.extend(["drift".to_string(), "review_overdue".to_string()]);
-    // Added by issue 14, after the earlier columns so existing readers keep their positions.
-    header.extend(["sustained_improvement".to_string(), "not_yet_assessed".to_string()]);
-    header.extend(area_ids.iter().map(|id| format!("{id}_urgent_item")));
-    let mut out = csv_line(&header);
-    let yes_no = |b: bool| if b { "yes" } else { "no" }.to_string();
-    for row in rows {
-        let mut fields = vec![
-            row.pseudonym.clone(),
-            row.period_from.to_string(),
-            row.period_to.to_string(),
-            row.age_band.label().to_string(),
-            row.plan_category.map(|p| p.as_str().to_string()).unwrap_or_default(),
-            row.days_on_plan.map(|d| d.to_string()).unwrap_or_default(),
-            row.checklists_in_period.to_string(),
-        ];
-        for id in &area_ids {
-            let area = row.areas.iter().find(|a| &a.area_id == id);
-            let grade = area.and_then(|a| {
-                a.latest_grade.map(|g| match a.basis {
-                    GradeBasis::Confirmed => format!("{g:.0}"),
-                    _ => format!("{g:.1}"),
-                })
-            });
-            fields.push(grade.unwrap_or_default());
-            fields.push(area.map_or(GradeBasis::None, |a| a.basis).as_str().to_string());
-            fields.push(area.and_then(|a| a.change_since_first).map(|c| format!("{c:.1}")).unwrap_or_default());
-        }
-        fields.push(yes_no(row.drift));
-        fields.push(yes_no(row.review_overdue));
-        fields.push(yes_no(row.sustained_improvement));
-        fields.push(yes_no(row.not_yet_assessed));
-        for id in &area_ids {
-            fields.push(yes_no(row.areas.iter().any(|a| &a.area_id == id && a.urgent_item)));
-        }
-        out.push_str(&csv_line(&fields));
-    }
-    out
-}
-
-/// The period of a partnership dataset, as typed in the app's form.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct DatasetPeriod {
-    pub from: NaiveDate,
-    pub to: NaiveDate,
-}
-
-impl DatasetPeriod {
-    /// Parses the two dates of the form; each refusal names its field.
-    pub fn parse(from: &str, to: &str) -> Result<DatasetPeriod> {
-        Ok(DatasetPeriod {
-            from: crate::model::parse_form_date(from, "from", "start of the period")?,
-            to: crate::model::parse_form_date(to, "to", "end of the period")?,
-        })
-    }
-
-    /// The name offered when saving the dataset.
-    pub fn file_name(&self) -> String {
-        format!("neglect-dataset-{}-to-{}.csv", self.from, self.to)
     }
 }
 

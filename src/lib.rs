@@ -6,6 +6,7 @@
 pub mod assessment;
 pub mod checklist;
 pub mod compare;
+pub mod dataset;
 pub mod demo;
 pub mod error;
 pub mod exchange;

@@ -4,7 +4,7 @@
 //!
 //! One place for them, so a screen can never describe a grade or a section differently from
 //! the printed page. The UI reads `ui/src/bindings/wording.json`, written from here by
-//! `tests/wording.rs` (which fails when the committed file was out of date).
+//! `tests/integration/wording.rs` (which fails when the committed file was out of date).
 
 use serde::Serialize;
 use ts_rs::TS;

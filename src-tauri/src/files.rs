@@ -1,8 +1,9 @@
 //! The commands that ask the person for a file (through `dialogs.rs`), then hand it to the core.
 
 use chrono::Local;
+use ntk_core::dataset::DatasetPeriod;
 use ntk_core::error::Problem;
-use ntk_core::exchange::{self, DatasetPeriod, ImportChoice, ImportReport};
+use ntk_core::exchange::{self, ImportChoice, ImportReport};
 use ntk_core::paths::write_private;
 use ntk_core::store::{BackupReport, ReportKind, Store};
 use tauri::AppHandle;

@@ -407,7 +407,7 @@ fn run(command: Command, environment: &mut Option<Secret>) -> Result<(), String>
             // The dataset is already "as at" the end of its period (`--to`); `--today` is
             // accepted for symmetry with the other commands and changes nothing here.
             let rows = open(&records, environment)?.partnership_dataset(from, to).map_err(|e| e.to_string())?;
-            write(&out, ntk_core::exchange::to_csv(&rows).as_bytes())?;
+            write(&out, ntk_core::dataset::to_csv(&rows).as_bytes())?;
             println!("Wrote {} rows to {}", rows.len(), out.display());
             Ok(())
         }

@@ -17,11 +17,11 @@ use super::audit::{now_stamp, record, Change};
 use super::Store;
 use crate::assessment::{
     required, text_field, Action, AreaConfirmation, Assessment, AssessmentStatus, EvidenceSource, ItemRecord,
-    Narrative, Practitioner, ValidAction, ValidStart, VoiceGap, NARRATIVE_SECTIONS,
+    Narrative, Practitioner, ValidStart, VoiceGap, NARRATIVE_SECTIONS,
 };
 pub use crate::assessment::{ActionForm, FinaliseCheck, StartAssessmentForm};
 use crate::checklist::Versions;
-use crate::compare::ROUND_DAYS;
+use crate::compare::{self, NumberedChecklist};
 use crate::error::{CoreError, Result};
 use crate::scoring::{check_confirmation, Grade};
 
@@ -63,38 +63,33 @@ fn action_of_child(tx: &Transaction, action_id: i64, column: &str) -> Result<(St
     .ok_or_else(|| CoreError::NotFound(format!("There is no action with number {action_id}.")))
 }
 
-/// The review round for a new checklist of this child, by the rule `compare` groups rounds by,
-/// so the number shown on a checklist and the rounds of its history agree: it joins the round
-/// whose first checklist is at most 28 days away, unless its assessor (name and agency) has
-/// already graded in that round; otherwise it starts the next round. Used for a checklist
-/// started here and for one imported from another agency alike.
+/// The review round for a new checklist of this child, by the rule the history groups rounds by
+/// ([`compare::round_number_for`]), so the number shown on a checklist and the rounds of its
+/// history agree. Reads every checklist of the child that no other corrects, drafts included.
+/// Used for a checklist started here and for one imported from another agency alike.
 pub(super) fn round_for(
     conn: &rusqlite::Connection,
     child_id: i64,
     date: NaiveDate,
     assessor: &Practitioner,
 ) -> Result<u32> {
-    let joined: Option<u32> = conn
-        .query_row(
-            "SELECT a.review_round FROM assessments a
+    let numbered: Vec<NumberedChecklist> = conn
+        .prepare(
+            "SELECT a.assessed_on, p.name, p.agency, p.role, a.review_round
+               FROM assessments a JOIN practitioners p ON p.id = a.practitioner_id
               WHERE a.child_id = ?1
-              GROUP BY a.review_round
-             HAVING abs(julianday(?2) - julianday(min(a.assessed_on))) <= ?3
-                AND NOT EXISTS (
-                    SELECT 1 FROM assessments b JOIN practitioners p ON p.id = b.practitioner_id
-                     WHERE b.child_id = ?1 AND b.review_round = a.review_round
-                       AND p.name = ?4 AND p.agency = ?5)
-              ORDER BY abs(julianday(?2) - julianday(min(a.assessed_on))) LIMIT 1",
-            params![child_id, date, ROUND_DAYS, assessor.name, assessor.agency],
-            |r| r.get(0),
-        )
-        .optional()?;
-    if let Some(round) = joined {
-        return Ok(round);
-    }
-    let max: Option<u32> =
-        conn.query_row("SELECT max(review_round) FROM assessments WHERE child_id = ?1", [child_id], |r| r.get(0))?;
-    Ok(max.unwrap_or(0) + 1)
+                AND NOT EXISTS (SELECT 1 FROM assessments b WHERE b.amends_id = a.id)
+              ORDER BY a.assessed_on, a.id",
+        )?
+        .query_map([child_id], |r| {
+            Ok(NumberedChecklist {
+                assessed_on: r.get(0)?,
+                assessor: Practitioner { name: r.get(1)?, agency: r.get(2)?, role: r.get(3)? },
+                review_round: r.get(4)?,
+            })
+        })?
+        .collect::<std::result::Result<_, _>>()?;
+    Ok(compare::round_number_for(&numbered, date, assessor))
 }
 
 impl Store {
@@ -418,7 +413,7 @@ impl Store {
 
     pub fn add_action(&mut self, assessment_id: i64, form: &ActionForm) -> Result<Action> {
         let child_id = self.draft(assessment_id)?.child_id;
-        let ValidAction { what, who, agency, by_when, target_grade, area_id } = form.validate(self.checklist())?;
+        let Action { what, who, agency, by_when, target_grade, area_id, .. } = form.validate(self.checklist())?;
         let tx = self.conn.transaction()?;
         tx.execute(
             "INSERT INTO actions (assessment_id, what, who, agency, by_when, target_grade, area_id)

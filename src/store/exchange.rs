@@ -1,5 +1,6 @@
-//! The database side of sharing between agencies (export, import preview, import) and of
-//! the partnership dataset. The file format and its checks live in `crate::exchange`.
+//! The database side of sharing between agencies (export, import preview, import). The file
+//! format and its checks live in `crate::exchange` (records mapped in `exchange::mapping`, the
+//! child matched in `exchange::matching`); the partnership dataset is in `store/dataset.rs`.
 //!
 //! An import is worked out in full before anything is written ([`Store::import_preview`]),
 //! and applied in one transaction with its audit rows ([`Store::import`]). It only ever adds:
@@ -9,22 +10,16 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
-use hmac::{Hmac, Mac};
-use rusqlite::{OptionalExtension, Transaction};
-use sha2::Sha256;
+use rusqlite::Transaction;
 
 use super::audit::{now_stamp, record, Change};
 use super::Store;
 use crate::assessment::{Assessment, AssessmentStatus};
-use crate::compare;
 use crate::error::{CoreError, Result};
 use crate::exchange::{
-    check_assessment, known_checklist, plural, to_csv, ChecklistRef, ChildMatch, DatasetArea, DatasetPeriod,
-    DatasetRow, ExchangeAction, ExchangeAssessment, ExchangeAssessor, ExchangeChild, ExchangeConfirmation,
-    ExchangeFile, ExchangeItem, GradeBasis, ImportOutcome, ImportPlan, ImportReport, PlannedAssessment, SimilarChild,
-    FORMAT, FORMAT_VERSION,
+    check_assessment, known_checklist, matching, plural, ChecklistRef, ChildMatch, ExchangeAssessment, ExchangeChild,
+    ExchangeFile, ImportOutcome, ImportPlan, ImportReport, PlannedAssessment, FORMAT, FORMAT_VERSION,
 };
-use crate::model::{AgeBand, Child, ValidChild};
 use crate::scoring::Grade;
 
 /// Where each checklist of a file ends up: what an amendment's `amends` resolves to.
@@ -60,66 +55,6 @@ struct Worked {
     plan: ImportPlan,
     file: ExchangeFile,
     targets: HashMap<u32, Target>,
-}
-
-/// Names compared for matching a child: case and spacing do not matter.
-fn name_key(name: &str) -> String {
-    name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
-}
-
-/// How far an expected date of birth may be from the real one for a child recorded before birth
-/// to be offered as perhaps the file's child (a baby is often named only after birth).
-const DUE_DATE_SLACK_DAYS: i64 = 56;
-
-/// Children here who may be the file's child although the name or date of birth differ: the
-/// same name with another date of birth, or a child recorded before birth and due near it.
-/// Offered in the preview so a practitioner can correct the record instead of importing the
-/// child a second time (a baby "lost" as a separate, unassessed record).
-fn similar_children(file: &ExchangeChild, children: &[Child]) -> Vec<SimilarChild> {
-    let key = name_key(&file.name);
-    children
-        .iter()
-        .filter_map(|c| {
-            let why = if name_key(&c.name) == key {
-                "the same name, another date of birth"
-            } else if c.unborn && (c.date_of_birth - file.date_of_birth).num_days().abs() <= DUE_DATE_SLACK_DAYS {
-                "recorded here before birth, due near this date of birth"
-            } else {
-                return None;
-            };
-            Some(SimilarChild {
-                id: c.id,
-                name: c.name.clone(),
-                date_of_birth: c.date_of_birth,
-                unborn: c.unborn,
-                why: why.to_string(),
-            })
-        })
-        .collect()
-}
-
-fn differences(file: &ExchangeChild, here: &Child) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut differ = |what: &str, theirs: String, ours: String| {
-        if theirs != ours {
-            out.push(format!("{what}: the file says \"{theirs}\", this app has \"{ours}\"."));
-        }
-    };
-    let yes_no = |b: bool| if b { "yes" } else { "no" }.to_string();
-    let category = |c: Option<crate::model::PlanCategory>| c.map_or("none".to_string(), |c| c.label().to_string());
-    let date = |d: Option<NaiveDate>| d.map_or("none".to_string(), |d| d.to_string());
-    differ("Not yet born", yes_no(file.unborn), yes_no(here.unborn));
-    differ("Plan category", category(file.plan_category), category(here.plan_category));
-    differ("Plan start", date(file.plan_start), date(here.plan_start));
-    differ(
-        "Review interval (months)",
-        file.review_interval_months.to_string(),
-        here.review_interval_months.to_string(),
-    );
-    differ("Disability or long-term condition", yes_no(file.recorded_disability()), yes_no(here.has_disability));
-    differ("Disability needs", file.disability_needs.clone(), here.disability_needs.clone());
-    differ("Communication needs", file.communication_needs.clone(), here.communication_needs.clone());
-    out
 }
 
 /// True when an existing checklist corrects the same one as an incoming checklist would.
@@ -163,12 +98,7 @@ impl Store {
         }
         // The file names the checklist of its newest checklist; one completed on another version
         // (a child whose checklists span versions) names its own, so each is read against its words.
-        let ref_of = |a: &Assessment| ChecklistRef {
-            id: a.checklist_id.clone(),
-            version: a.checklist_version.clone(),
-            hash: a.checklist_hash.clone(),
-        };
-        let checklist = ref_of(&finalised[finalised.len() - 1]);
+        let checklist = ChecklistRef::of_assessment(&finalised[finalised.len() - 1]);
         let refs: HashMap<i64, u32> = finalised.iter().enumerate().map(|(i, a)| (a.id, i as u32 + 1)).collect();
         let mut assessments = Vec::with_capacity(finalised.len());
         for a in &finalised {
@@ -181,58 +111,8 @@ impl Store {
                     ))
                 })?),
             };
-            assessments.push(ExchangeAssessment {
-                reference: refs[&a.id],
-                checklist: Some(ref_of(a)).filter(|r| *r != checklist),
-                assessed_on: a.assessed_on,
-                assessor: ExchangeAssessor {
-                    name: a.assessor.name.clone(),
-                    agency: a.assessor.agency.clone(),
-                    role: a.assessor.role.clone(),
-                },
-                review_round: a.review_round,
-                status: AssessmentStatus::Finalised,
-                finalised_at: a.finalised_at.clone().unwrap_or_default(),
-                amends,
-                amendment_reason: a.amendment_reason.clone(),
-                amended_by: a.amended_by.clone(),
-                amended_at: a.amended_at.clone(),
-                items: a
-                    .items
-                    .iter()
-                    .map(|i| ExchangeItem {
-                        item_id: i.item_id.clone(),
-                        grade: i.grade,
-                        evidence: i.evidence.clone(),
-                        source: i.source,
-                        evidence_date: i.evidence_date,
-                        professional_only: i.professional_only,
-                    })
-                    .collect(),
-                confirmations: a
-                    .confirmations
-                    .iter()
-                    .map(|c| ExchangeConfirmation {
-                        area_id: c.area_id.clone(),
-                        confirmed: c.confirmed,
-                        reason: c.reason.clone(),
-                    })
-                    .collect(),
-                narrative: a.narrative.clone(),
-                actions: a
-                    .actions
-                    .iter()
-                    .map(|x| ExchangeAction {
-                        what: x.what.clone(),
-                        who: x.who.clone(),
-                        agency: x.agency.clone(),
-                        by_when: x.by_when,
-                        target_grade: x.target_grade,
-                        area_id: x.area_id.clone(),
-                        result: x.result.clone(),
-                    })
-                    .collect(),
-            });
+            let own = Some(ChecklistRef::of_assessment(a)).filter(|r| *r != checklist);
+            assessments.push(ExchangeAssessment::of(a, refs[&a.id], own, amends));
         }
         let file = ExchangeFile {
             format: FORMAT.to_string(),
@@ -240,17 +120,7 @@ impl Store {
             exported_at: now_stamp(),
             exported_by: self.actor.clone(),
             checklist,
-            child: ExchangeChild {
-                name: child.name.clone(),
-                date_of_birth: child.date_of_birth,
-                unborn: child.unborn,
-                plan_category: child.plan_category,
-                plan_start: child.plan_start,
-                review_interval_months: child.review_interval_months,
-                has_disability: child.has_disability,
-                disability_needs: child.disability_needs.clone(),
-                communication_needs: child.communication_needs.clone(),
-            },
+            child: ExchangeChild::of(&child),
             assessments,
             audit_head: super::audit::head(&self.conn)?,
         };
@@ -415,23 +285,9 @@ impl Store {
         known_checklist(&file.checklist, &self.checklists).map_err(CoreError::Refused)?;
 
         // The child: same name (ignoring case and spacing) and the same date of birth.
-        let key = name_key(&file.child.name);
         let children = self.list_children()?;
-        let matches: Vec<Child> = children
-            .iter()
-            .filter(|c| c.date_of_birth == file.child.date_of_birth && name_key(&c.name) == key)
-            .cloned()
-            .collect();
-        if matches.len() > 1 {
-            return Err(CoreError::Refused(format!(
-                "There are {} children here called {} with the date of birth {}; the file cannot be matched to one of them. Nothing has been imported.",
-                matches.len(),
-                file.child.name.trim(),
-                file.child.date_of_birth
-            )));
-        }
-        let here = matches.into_iter().next();
-        let similar = if here.is_none() { similar_children(&file.child, &children) } else { Vec::new() };
+        let here = matching::same_child(&file.child, &children)?.cloned();
+        let similar = if here.is_none() { matching::similar_children(&file.child, &children) } else { Vec::new() };
         let existing: Vec<Assessment> = match &here {
             Some(c) => self
                 .assessments_for_child(c.id)?
@@ -553,7 +409,7 @@ impl Store {
             date_of_birth: file.child.date_of_birth,
             unborn: file.child.unborn,
             existing_id: here.as_ref().map(|c| c.id),
-            differences: here.as_ref().map(|c| differences(&file.child, c)).unwrap_or_default(),
+            differences: here.as_ref().map(|c| matching::differences(&file.child, c)).unwrap_or_default(),
             similar,
         };
         let plan = ImportPlan {
@@ -571,125 +427,11 @@ impl Store {
         };
         Ok(Worked { plan, file, targets })
     }
-
-    // -----------------------------------------------------------------------------------------
-    // Partnership dataset
-    // -----------------------------------------------------------------------------------------
-
-    /// One row per child for the period `from..=to`: every child with a finalised checklist
-    /// dated in the period or on a plan that started by its end. Pseudonymous (see
-    /// [`DatasetRow::pseudonym`]); rows are ordered by pseudonym, so the order tells nothing.
-    /// [`Store::partnership_dataset`] for a period typed in a form, as CSV.
-    pub fn partnership_csv(&self, period: &DatasetPeriod) -> Result<String> {
-        Ok(to_csv(&self.partnership_dataset(period.from, period.to)?))
-    }
-
-    pub fn partnership_dataset(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<DatasetRow>> {
-        if from > to {
-            return Err(CoreError::invalid("from", "The start of the period is after its end."));
-        }
-        let salt = self.dataset_salt()?;
-        let children = self.list_children()?;
-        // Households where some child has a finalised checklist by the end of the period: their
-        // children without one are "not yet assessed" and always have a row.
-        let assessed: HashSet<i64> = self
-            .conn
-            .prepare("SELECT DISTINCT child_id FROM assessments WHERE status = 'finalised' AND assessed_on <= ?1")?
-            .query_map([to], |r| r.get(0))?
-            .collect::<std::result::Result<_, _>>()?;
-        let assessed_households: HashSet<i64> =
-            children.iter().filter(|c| assessed.contains(&c.id)).filter_map(|c| c.household_id).collect();
-        let mut rows = Vec::new();
-        for child in children {
-            let not_yet_assessed =
-                !assessed.contains(&child.id) && child.household_id.is_some_and(|h| assessed_households.contains(&h));
-            let assessments: Vec<Assessment> =
-                self.assessments_for_child(child.id)?.into_iter().filter(|a| a.assessed_on <= to).collect();
-            let in_period =
-                compare::current_versions(&assessments).iter().filter(|a| a.assessed_on >= from).count() as u32;
-            let on_plan = child.plan_start.is_some_and(|s| s <= to);
-            if in_period == 0 && !on_plan && !not_yet_assessed {
-                continue;
-            }
-            let history = compare::history(&self.checklists, &child, &assessments, to);
-            let areas = history
-                .areas
-                .iter()
-                .map(|area| {
-                    let latest = area.points.last();
-                    let (latest_grade, basis) = match latest {
-                        Some(p) if p.confirmed.is_some() => (p.confirmed.map(f64::from), GradeBasis::Confirmed),
-                        Some(p) if p.score.is_some() => (p.score, GradeBasis::Computed),
-                        _ => (None, GradeBasis::None),
-                    };
-                    DatasetArea {
-                        area_id: area.id.clone(),
-                        latest_grade,
-                        basis,
-                        change_since_first: area.since_first.as_ref().and_then(|c| c.difference),
-                        urgent_item: history.urgent.iter().any(|u| u.area_id == area.id),
-                    }
-                })
-                .collect();
-            let created_at: String =
-                self.conn.query_row("SELECT created_at FROM children WHERE id = ?1", [child.id], |r| r.get(0))?;
-            rows.push(DatasetRow {
-                pseudonym: pseudonym(&salt, child.id, &created_at),
-                period_from: from,
-                period_to: to,
-                age_band: if child.unborn && to < child.date_of_birth {
-                    AgeBand::PreBirth
-                } else {
-                    AgeBand::on(child.date_of_birth, to)
-                },
-                plan_category: child.plan_category,
-                days_on_plan: compare::time_on_plan(&child, to).map(|t| t.total_days),
-                checklists_in_period: in_period,
-                areas,
-                drift: !history.drift.is_empty(),
-                review_overdue: history.review.overdue,
-                sustained_improvement: !history.sustained.is_empty(),
-                not_yet_assessed,
-            });
-        }
-        rows.sort_by(|a, b| a.pseudonym.cmp(&b.pseudonym));
-        Ok(rows)
-    }
-
-    /// This database's random salt for pseudonymous ids (made by migration 3, never changed).
-    fn dataset_salt(&self) -> Result<String> {
-        self.conn
-            .query_row("SELECT value FROM settings WHERE key = 'dataset_salt'", [], |r| r.get(0))
-            .optional()?
-            .ok_or_else(|| {
-                CoreError::Refused("This database has no pseudonym salt; the dataset cannot be made.".into())
-            })
-    }
-}
-
-/// HMAC-SHA256 of the child's id and creation time under the salt, as 32 hex digits. The
-/// creation time keeps a new child from inheriting the pseudonym of an erased child whose
-/// row number SQLite reuses.
-fn pseudonym(salt: &str, child_id: i64, created_at: &str) -> String {
-    let mut mac = Hmac::<Sha256>::new_from_slice(salt.as_bytes()).expect("HMAC takes a key of any length");
-    mac.update(format!("ntk-child:{child_id}:{created_at}").as_bytes());
-    mac.finalize().into_bytes()[..16].iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// A child new to this database, as sent (no household: that is the sender's business).
 fn insert_child(tx: &Transaction, actor: &str, c: &ExchangeChild) -> Result<i64> {
-    let child = ValidChild {
-        name: c.name.trim().to_string(),
-        date_of_birth: c.date_of_birth,
-        unborn: c.unborn,
-        household: None,
-        has_disability: c.recorded_disability(),
-        disability_needs: c.disability_needs.clone(),
-        communication_needs: c.communication_needs.clone(),
-        plan_category: c.plan_category,
-        plan_start: c.plan_start,
-        review_interval_months: c.review_interval_months,
-    };
+    let child = c.to_valid_child();
     super::children::insert_child(tx, actor, "import", &child)
 }
 

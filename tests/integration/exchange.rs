@@ -1,14 +1,14 @@
 //! Sharing between agencies (export, preview, import, encryption) and the partnership dataset,
 //! on real database files. Every name, date and note is invented.
 
-mod support;
-
 use std::cell::RefCell;
 use std::path::Path;
 
+use crate::support::*;
 use ntk_core::assessment::{Assessment, AssessmentStatus, ItemRecord};
+use ntk_core::dataset::to_csv;
 use ntk_core::error::CoreError;
-use ntk_core::exchange::{is_encrypted, to_csv, ImportOutcome, FORMAT_VERSION};
+use ntk_core::exchange::{is_encrypted, ImportOutcome, FORMAT_VERSION};
 use ntk_core::model::{AgeBand, PlanCategory};
 use ntk_core::scoring::Grade;
 use ntk_core::store::{ActionForm, Store};
@@ -16,7 +16,6 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use rusqlite::Connection;
 use serde_json::Value;
-use support::*;
 
 const OTHER_PASSPHRASE: &str = "the lead practitioner's own passphrase";
 const FILE_PASSPHRASE: &str = "shared over the phone, not by email";
@@ -722,7 +721,7 @@ fn the_partnership_dataset_is_pseudonymous_with_one_row_per_child() {
     assert!(conn.execute("DELETE FROM settings", []).is_err());
 
     let by_grade =
-        |r: &ntk_core::exchange::DatasetRow| r.areas.iter().find(|a| a.area_id == "safety").unwrap().latest_grade;
+        |r: &ntk_core::dataset::DatasetRow| r.areas.iter().find(|a| a.area_id == "safety").unwrap().latest_grade;
     let drift_row = rows.iter().find(|r| by_grade(r) == Some(3.0)).unwrap();
     let better_row = rows.iter().find(|r| by_grade(r) == Some(2.0)).unwrap();
     assert!(drift_row.drift && !better_row.drift, "{rows:#?}");

@@ -1,11 +1,9 @@
 //! `ntk backup` and `ntk restore` on real files, as an IT team would script them.
 
-mod support;
-
 use std::process::Command;
 
+use crate::support::*;
 use ntk_core::store::Store;
-use support::*;
 
 fn ntk(args: &[&str], passphrase: &str) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_ntk")).args(args).env("NTK_PASSPHRASE", passphrase).output().unwrap()

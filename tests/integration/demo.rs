@@ -1,11 +1,9 @@
 //! The invented-data generator: reproducible, realistic enough, and stored like real work.
 
-mod support;
-
+use crate::support::*;
 use ntk_core::assessment::AssessmentStatus;
 use ntk_core::checklist::Checklist;
 use ntk_core::demo;
-use support::*;
 
 #[test]
 fn the_same_seed_gives_the_same_invented_data() {

@@ -1,18 +1,16 @@
 //! Storage on real SQLCipher files: migrations, crash safety, locking, amendments, audit,
 //! encryption, backup and restore, erasure.
 
-mod support;
-
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
+use crate::support::*;
 use ntk_core::assessment::AssessmentStatus;
 use ntk_core::error::CoreError;
 use ntk_core::model::AgeBand;
 use ntk_core::scoring::Grade;
 use ntk_core::store::{Store, MIGRATIONS, SCHEMA_VERSION};
 use rusqlite::Connection;
-use support::*;
 
 fn raw(db: &std::path::Path) -> Connection {
     let conn = Connection::open(db).unwrap();
@@ -66,7 +64,7 @@ fn weak_defaults_child() {
 fn the_cipher_settings_are_pinned_not_the_librarys_defaults() {
     let dir = tempfile::tempdir().unwrap();
     let status = Command::new(std::env::current_exe().unwrap())
-        .args(["--exact", "weak_defaults_child", "--nocapture", "--test-threads=1"])
+        .args(["--exact", "store::weak_defaults_child", "--nocapture", "--test-threads=1"])
         .env("NTK_WEAK_DEFAULTS_DIR", dir.path())
         .stdout(Stdio::null())
         .status()
@@ -265,7 +263,7 @@ fn a_kill_during_draft_saves_keeps_the_last_acknowledged_save() {
     drop(store);
 
     let mut writer = Command::new(std::env::current_exe().unwrap())
-        .args(["--exact", "crash_writer_child", "--nocapture", "--test-threads=1"])
+        .args(["--exact", "store::crash_writer_child", "--nocapture", "--test-threads=1"])
         .env("NTK_CRASH_WRITER_DIR", dir.path())
         .env("NTK_CRASH_ASSESSMENT", a.id.to_string())
         .stdout(Stdio::piped())
@@ -919,6 +917,25 @@ fn a_new_checklist_joins_a_round_by_the_rule_the_history_uses() {
     assert_eq!(start("Sam Worker", "Children's services", "2026-07-20"), 3);
     // Dated just before an earlier round began (an agency's checklist entered late) joins it.
     assert_eq!(start("Ash Officer", "Police", "2026-05-28"), 1);
+}
+
+/// The edges of the round a new checklist is given (the rule itself is pinned in
+/// `tests/integration/compare.rs`): a draft counts, since a number is given when a checklist is started;
+/// the window is at most 28 days after the round's first; a checklist dated between two rounds
+/// joins the one the history puts it in.
+#[test]
+fn a_new_checklists_round_counts_drafts_and_follows_the_historys_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(dir.path());
+    let child = store.add_child(&child_form("Edge Child", "2019-02-02", ""), today()).unwrap();
+    let mut start = |who: &str, agency: &str, on: &str| {
+        store.start_assessment(child.id, &start_form(who, agency, on), today()).unwrap().review_round
+    };
+    assert_eq!(start("Sam Worker", "Children's services", "2026-02-01"), 1);
+    assert_eq!(start("Pat Nurse", "Health visiting", "2026-03-01"), 1, "a draft's round, 28 days after its first");
+    assert_eq!(start("Lee Teacher", "School", "2026-03-02"), 2, "29 days after the round's first");
+    assert_eq!(start("Sam Worker", "Children's services", "2026-03-05"), 2);
+    assert_eq!(start("Ash Officer", "Police", "2026-02-20"), 1, "between rounds: the one it falls in, not the nearer");
 }
 
 /// Every column that refers to another table leads some index: otherwise loading a record's

@@ -6,8 +6,7 @@
 // Read back with poppler (pdftotext, pdftoppm), which this project runs on Linux only.
 #![cfg(unix)]
 
-#[path = "support/case.rs"]
-mod case;
+use crate::support::case;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

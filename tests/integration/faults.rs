@@ -5,16 +5,14 @@
 //! a file-size limit (`ulimit -f`, with SIGXFSZ ignored so writes fail with EFBIG), dropped
 //! privileges for a read-only file, and a second process holding an exclusive lock.
 
-mod support;
-
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
+use crate::support::*;
 use ntk_core::model::AgeBand;
 use ntk_core::scoring::Grade;
 use ntk_core::store::Store;
-use support::*;
 
 /// Runs `test_name` of this binary as a child process with `env`, through `wrapper` (a shell
 /// snippet that ends in `exec "$@"`), and returns it with stdout piped.
@@ -91,7 +89,7 @@ fn a_full_disk_refuses_the_save_in_plain_words_and_keeps_earlier_work() {
     // The file may grow by about 300 KB more, then every write fails as on a full disk.
     let wrapper = format!("trap '' XFSZ; ulimit -f {}; exec \"$@\"", size_kb + 300);
     let mut child = spawn_child(
-        "fault_child_writer",
+        "faults::fault_child_writer",
         &[("NTK_FAULT_DB", db.to_str().unwrap()), ("NTK_FAULT_ASSESSMENT", &id.to_string())],
         Some(&wrapper),
     );
@@ -154,7 +152,7 @@ fn a_read_only_records_file_is_refused_in_plain_words() {
     let as_root = unsafe_geteuid() == 0;
     let wrapper = as_root.then_some("exec setpriv --reuid=65534 --regid=65534 --clear-groups \"$@\"");
     let mut child = spawn_child(
-        "fault_child_open_then_save",
+        "faults::fault_child_open_then_save",
         &[("NTK_FAULT_DB", db.to_str().unwrap()), ("NTK_FAULT_ASSESSMENT", &id.to_string())],
         wrapper,
     );
@@ -194,7 +192,7 @@ fn records_locked_by_another_process_are_refused_in_plain_words_and_work_afterwa
     let mut store = Store::open(&db, PASSPHRASE, "x").unwrap();
     let exe = std::env::current_exe().unwrap();
     let mut locker = Command::new(exe)
-        .args(["--exact", "fault_child_locker", "--nocapture", "--test-threads=1"])
+        .args(["--exact", "faults::fault_child_locker", "--nocapture", "--test-threads=1"])
         .env("NTK_FAULT_DB", &db)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -316,7 +314,7 @@ fn a_real_full_disk_refuses_the_save_in_plain_words_and_keeps_the_acknowledged_o
     let mut child = Command::new("unshare")
         .args(["-m", "--propagation", "private", "bash", "-c", &wrapper, "bash"])
         .arg(exe)
-        .args(["--exact", "fault_child_on_a_full_tmpfs", "--nocapture", "--test-threads=1"])
+        .args(["--exact", "faults::fault_child_on_a_full_tmpfs", "--nocapture", "--test-threads=1"])
         .env("NTK_FAULT_DIR", &at)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())

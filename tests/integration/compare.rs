@@ -5,7 +5,8 @@ use chrono::NaiveDate;
 use ntk_core::assessment::{AreaConfirmation, Assessment, AssessmentStatus, ItemRecord, Narrative, Practitioner};
 use ntk_core::checklist::Checklist;
 use ntk_core::compare::{
-    add_months, area_gaps, disagreements, history, not_yet_assessed, time_on_plan, Change, DriftWindow, History,
+    add_months, area_gaps, disagreements, history, not_yet_assessed, round_number_for, time_on_plan, Change,
+    DriftWindow, History, NumberedChecklist,
 };
 use ntk_core::model::{Child, PlanCategory};
 use ntk_core::scoring::Grade;
@@ -252,6 +253,51 @@ fn a_review_round_is_different_assessors_within_28_days_of_its_first_assessment(
         run(&a, "2026-03-20").rounds.iter().map(|r| r.assessment_ids.clone()).collect::<Vec<_>>(),
         [vec![1, 2], vec![3]]
     );
+}
+
+/// The number a new checklist is given and the history's rounds are one rule: checklists
+/// entered one by one (a late one dated before others among them) are numbered into the same
+/// rounds as the history groups them into.
+#[test]
+fn the_round_number_given_and_the_historys_rounds_are_one_rule() {
+    // (date, assessor, agency, number expected), in the order they are entered.
+    let entered = [
+        ("2026-02-01", "Siân Evans-Ōkafor", "Children's Social Care", 1),
+        // Exactly 28 days after the round's first: the same round.
+        ("2026-03-01", "Olúwadámilọ́lá Hughes", "Health visiting", 1),
+        // 29 days: a new round.
+        ("2026-03-02", "Ffion Ap Dafydd", "School", 2),
+        ("2026-03-05", "Siân Evans-Ōkafor", "Children's Social Care", 2),
+        // The same assessor again within the round: a new round.
+        ("2026-03-10", "Siân Evans-Ōkafor", "Children's Social Care", 3),
+        // Entered late, dated between two rounds: the earlier one, whose first is 19 days before
+        // it (as the history groups it), never the later one that starts nearer but after it.
+        ("2026-02-20", "Chidi Ñúñez", "Police", 1),
+        // Entered late, 29 days before any round: a round of its own.
+        ("2026-01-03", "Chidi Ñúñez", "Police", 4),
+    ];
+    let mut numbered: Vec<NumberedChecklist> = Vec::new();
+    let mut assessments = Vec::new();
+    for (i, (on, name, agency, expected)) in entered.into_iter().enumerate() {
+        let assessor = Practitioner { name: name.into(), agency: agency.into(), role: "Practitioner".into() };
+        let number = round_number_for(&numbered, d(on), &assessor);
+        assert_eq!(number, expected, "{on} by {name}");
+        numbered.push(NumberedChecklist { assessed_on: d(on), assessor, review_round: number });
+        numbered.sort_by_key(|c| c.assessed_on);
+        assessments.push(assessment(i as i64 + 1, on).by(name, agency).score("a.x", 2.0).done());
+        assessments[i].review_round = number;
+    }
+    let by_number = |n: u32| assessments.iter().filter(|a| a.review_round == n).map(|a| a.id).collect::<Vec<_>>();
+    let history = run(&assessments, "2026-04-01");
+    for round in &history.rounds {
+        let number = assessments.iter().find(|a| a.id == round.assessment_ids[0]).unwrap().review_round;
+        let mut numbered_alike = by_number(number);
+        let mut in_round = round.assessment_ids.clone();
+        numbered_alike.sort();
+        in_round.sort();
+        assert_eq!(in_round, numbered_alike, "round {number}");
+    }
+    assert_eq!(history.rounds.len(), 4);
 }
 
 #[test]

@@ -2,16 +2,14 @@
 //! graded on (scored, compared, exchanged and printed with them); a new checklist uses the
 //! newest; history across versions matches items by id and measures change on the shared items.
 
-mod support;
-
 use std::process::Command;
 
+use crate::support::*;
 use ntk_core::assessment::Assessment;
 use ntk_core::checklist::Checklist;
 use ntk_core::model::{AgeBand, ChildForm};
 use ntk_core::scoring::Grade;
 use ntk_core::store::{ReportKind, Store};
-use support::*;
 
 fn version(v: &str) -> Checklist {
     Checklist::shipped_versions().into_iter().find(|c| c.version == v).unwrap()

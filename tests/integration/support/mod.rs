@@ -2,6 +2,11 @@
 
 #![allow(dead_code)]
 
+// The invented case the report tests (Linux only: they read PDFs back with poppler) and the
+// report benchmark print.
+#[cfg(unix)]
+pub mod case;
+
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
