@@ -121,13 +121,13 @@ fn threads_opening_records_as_a_processs_first_use_of_sqlcipher_all_succeed() {
     for round in 0..3 {
         let dir = tempfile::tempdir().unwrap();
         let out = Command::new(std::env::current_exe().unwrap())
-            .args(["--exact", "first_use_child", "--nocapture", "--test-threads=1"])
+            .args(["--exact", "store::first_use_child", "--nocapture", "--test-threads=1"])
             .env("NTK_FIRST_USE_DIR", dir.path())
             .stderr(Stdio::null())
             .output()
             .unwrap();
         let out = String::from_utf8_lossy(&out.stdout);
-        // The first line printed follows libtest's "test first_use_child ... ".
+        // The first line printed follows libtest's "test store::first_use_child ... ".
         let failures: Vec<&str> = out.lines().filter(|l| l.contains("failed: ")).collect();
         assert!(failures.is_empty(), "round {round}: {failures:?}");
         assert_eq!(out.lines().filter(|l| l.ends_with("opened")).count(), 8, "round {round}: {out}");
