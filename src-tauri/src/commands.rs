@@ -10,6 +10,7 @@ use ntk_core::assessment::{Action, Assessment, ItemRecord};
 use ntk_core::checklist::Checklist;
 use ntk_core::exchange::{ImportChoice, ImportReport};
 use ntk_core::model::{AppStatus, Child, ChildForm, Household, PractitionerDetails};
+use ntk_core::store::DraftInProgress;
 use ntk_core::store::{
     ActionForm, AssessmentView, Attention, BackupReport, ChildHistory, FamilyCheck, FinaliseCheck, HouseholdOverview,
     ReportKind, Saved, StartAssessmentForm,
@@ -82,4 +83,7 @@ commands! {
         |state| files::import_chosen(state, &token, &file_hash, file_passphrase.as_deref());
     dialog fn export_dataset(from: String, to: String) -> Option<String> =
         |app, state| files::export_dataset(app, state, &from, &to);
+
+    // What a practitioner expects of a desktop tool (drafts on the home screen, ...).
+    store fn drafts_in_progress() -> Vec<DraftInProgress> = |s| s.drafts_in_progress();
 }

@@ -105,4 +105,7 @@ export const api = {
   importFile: (choice: ImportChoice, filePassphrase: string) =>
     call("import_file", { token: choice.token, fileHash: choice.file_hash, filePassphrase: filePassphrase || null }),
   exportDataset: (from: string, to: string) => call("export_dataset", { from, to }),
+
+  // What a practitioner expects of a desktop tool (issue 22).
+  draftsInProgress: () => call("drafts_in_progress"),
 };

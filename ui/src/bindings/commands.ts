@@ -11,6 +11,7 @@ import type { Checklist } from "./Checklist";
 import type { Child } from "./Child";
 import type { ChildForm } from "./ChildForm";
 import type { ChildHistory } from "./ChildHistory";
+import type { DraftInProgress } from "./DraftInProgress";
 import type { FamilyCheck } from "./FamilyCheck";
 import type { FinaliseCheck } from "./FinaliseCheck";
 import type { Household } from "./Household";
@@ -68,6 +69,7 @@ export type Commands = {
   choose_import: { args: [{ filePassphrase: string | null }]; answer: ImportChoice | null };
   import_file: { args: [{ token: string; fileHash: string; filePassphrase: string | null }]; answer: ImportReport };
   export_dataset: { args: [{ from: string; to: string }]; answer: string | null };
+  drafts_in_progress: { args: []; answer: Array<DraftInProgress> };
 };
 
 export type CommandName = keyof Commands;
