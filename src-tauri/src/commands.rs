@@ -86,4 +86,5 @@ commands! {
 
     // What a practitioner expects of a desktop tool (drafts on the home screen, ...).
     store fn drafts_in_progress() -> Vec<DraftInProgress> = |s| s.drafts_in_progress();
+    store fn core_group_text(child_id: i64) -> String = |s| s.core_group_text(child_id, today());
 }

@@ -1,5 +1,6 @@
 //! What a practitioner expects of a desktop tool, end to end (issue 22): drafts in progress on
-//! the home screen with the date each was last changed.
+//! the home screen with the date each was last changed; "Copy summary as text" on the child's
+//! page, read back from the real X clipboard with xclip.
 
 // The `serial()` guard is held across awaits on purpose: one app under test at a time.
 #![allow(clippy::await_holding_lock)]
@@ -7,9 +8,112 @@
 mod common;
 mod support;
 
-use chrono::{Local, Months};
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use chrono::{Local, Months, NaiveDate};
 use common::{data_dir, serial, App};
+use ntk_core::assessment::ItemRecord;
+use ntk_core::model::{AgeBand, ChildForm, PlanCategory};
+use ntk_core::scoring::Grade;
+use ntk_core::store::{ActionForm, StartAssessmentForm, Store};
 use support::*;
+
+fn today() -> NaiveDate {
+    Local::now().date_naive()
+}
+
+/// Records (made with the core, before the app starts) holding one child with one finalised
+/// checklist: every item graded 2, one safety item 5 with its evidence, one action.
+/// Returns the store, still open, and the child's number.
+fn records_with_a_finalised_checklist(dir: &Path, name: &str) -> (Store, i64) {
+    let mut store = Store::create(&dir.join(ntk_core::store::DATABASE_FILE), common::PASSPHRASE, "test").unwrap();
+    let dob = today() - Months::new(12 * 7);
+    let form = ChildForm {
+        name: name.into(),
+        date_of_birth: dob.to_string(),
+        plan_category: Some(PlanCategory::Neglect),
+        plan_start: (today() - Months::new(4)).to_string(),
+        review_interval_months: Some(3),
+        ..ChildForm::default()
+    };
+    let child = store.add_child(&form, today()).unwrap().id;
+    let start = StartAssessmentForm {
+        assessor_name: "Sam Example".into(),
+        agency: "Testshire Children's Services".into(),
+        role: "Social worker".into(),
+        assessed_on: (today() - chrono::Days::new(7)).to_string(),
+        review_round: None,
+    };
+    let a = store.start_assessment(child, &start, today()).unwrap();
+    let band = AgeBand::on(dob, today());
+    let items: Vec<(String, String)> = store
+        .checklist()
+        .areas
+        .iter()
+        .flat_map(|area| area.subareas.iter().flat_map(|s| &s.items).map(move |i| (area.id.clone(), i.clone())))
+        .filter(|(_, i)| i.applies_to(band))
+        .map(|(area, i)| (area, i.id))
+        .collect();
+    let mut urgent_given = false;
+    for (area, item_id) in items {
+        let urgent = area == "safety" && !urgent_given;
+        urgent_given |= urgent;
+        let record = ItemRecord {
+            item_id,
+            grade: Some(if urgent { Grade::G5 } else { Grade::G2 }),
+            evidence: if urgent {
+                "Left alone overnight twice in May.".into()
+            } else {
+                "Seen at the home visit.".into()
+            },
+            source: None,
+            evidence_date: None,
+            professional_only: false,
+        };
+        store.save_item(a.id, &record, today()).unwrap();
+    }
+    let profile = store.assessment_view(a.id).unwrap().profile;
+    for area in &profile.areas {
+        let score = area.score.expect("every area has enough evidence");
+        let reason = if area.urgent_items.is_empty() { "" } else { "The urgent item is weighed with the whole area." };
+        store.confirm_area(a.id, &area.id, score.round() as u8, reason).unwrap();
+        store.save_narrative(a.id, "impact", Some(&area.id), "What the care means for the child day to day.").unwrap();
+    }
+    store.save_narrative(a.id, "childs_voice", None, "\"I like drawing.\"").unwrap();
+    store.save_narrative(a.id, "day_in_my_life", None, "Up at seven, school, tea at five, bed by eight.").unwrap();
+    let action = ActionForm {
+        what: "A safety plan for the evenings, agreed with the family".into(),
+        who: "Sam Example".into(),
+        agency: "Testshire Children's Services".into(),
+        by_when: (today() + chrono::Days::new(30)).to_string(),
+        target_grade: Some(2),
+        area_id: Some("safety".into()),
+    };
+    store.add_action(a.id, &action).unwrap();
+    store.finalise(a.id).unwrap();
+    (store, child)
+}
+
+/// The X clipboard's text once it holds something containing `wanted` (xclip asks the app
+/// that owns the selection, as a case-management system's paste would).
+async fn clipboard_containing(wanted: &str) -> String {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let mut last = String::new();
+    while Instant::now() < deadline {
+        let out = Command::new("xclip")
+            .args(["-o", "-selection", "clipboard"])
+            .output()
+            .expect("xclip could not start (make test installs it)");
+        last = String::from_utf8_lossy(&out.stdout).into_owned();
+        if last.contains(wanted) {
+            return last;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("the clipboard never held {wanted:?}; last: {last:?}");
+}
 
 fn years_ago(years: u32) -> String {
     (Local::now().date_naive() - Months::new(12 * years) - chrono::Days::new(20)).to_string()
@@ -86,5 +190,39 @@ async fn drafts_in_progress_are_on_the_home_screen_with_the_date_each_was_last_c
     focus(&app, "#draft-rows a").await;
     press(&app, ENTER).await;
     app.wait_for_text("h1", "Checklist for Alfie Draftfamily").await;
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn copy_summary_as_text_puts_the_summarys_key_parts_on_the_clipboard() {
+    let _serial = serial();
+    let dir = data_dir();
+    let (store, child) = records_with_a_finalised_checklist(dir.path(), "Ruby Copyfamily");
+    let expected = store.core_group_text(child, today()).unwrap();
+    drop(store);
+    let app = App::launch(dir.path()).await;
+    app.unlock().await;
+    go(&app, &format!("#/child/{child}")).await;
+    app.wait_for_text("h1", "Ruby Copyfamily").await;
+    // By keyboard: focus the button, Enter.
+    focus(&app, "#copy-summary").await;
+    press(&app, ENTER).await;
+    app.wait_for_text(".copy-summary", "Copied").await;
+    let pasted = clipboard_containing("Core group summary: Ruby Copyfamily").await;
+    assert_eq!(pasted.trim_end(), expected.trim_end(), "the clipboard holds the core's text");
+    for part in [
+        "Area profile",
+        "Urgent and serious items",
+        "graded 5",
+        "Left alone overnight twice in May.",
+        "Actions",
+        "Next review",
+    ] {
+        assert!(pasted.contains(part), "missing {part:?}:\n{pasted}");
+    }
+    assert_eq!(focused(&app).await.split(' ').nth(2), Some("copy-summary"), "focus stays on the button");
+    js(&app, "document.getElementById('copy-summary').scrollIntoView({block: 'center'});", vec![]).await;
+    shot(&app, "child-copy-summary").await;
+    assert_accessible(&app, "child page after copying").await;
     app.quit().await;
 }

@@ -8,6 +8,7 @@ use crate::scoring::{AreaScore, Band};
 
 use super::chart::area_chart;
 use super::layout::{Column, Doc, Furniture, Style, Weight};
+use super::text::{Page, PlainText};
 use super::{long_date, Case, ReportError, ReportInput};
 
 const STYLE: Style = Style { title: 18.0, heading: 12.5, body: 9.5, small: 8.5, margin: 48.0 };
@@ -64,6 +65,34 @@ pub fn core_group_summary(input: &ReportInput) -> Result<Vec<u8>, ReportError> {
         marking: Some(MARKING),
         running_title: format!("Core group summary: {}", input.child.name),
     })
+}
+
+/// The key parts of the core-group summary as plain text, for the case record: the profile,
+/// urgent, serious and unknown items, change, drift and sustained improvement, actions and the
+/// next review. Written by the very sections that write the PDF (see `text.rs`).
+pub fn core_group_text(input: &ReportInput) -> Result<String, ReportError> {
+    let case = Case::new(input)?;
+    let mut text = PlainText::default();
+    text.line(MARKING);
+    text.line(&format!("Core group summary: {}", input.child.name));
+    text.line(&format!(
+        "{} · Childcare and Development Checklist · written on {}",
+        input.child.name,
+        long_date(input.today)
+    ));
+    profile_section(&mut text, &case);
+    urgent_section(&mut text, &case);
+    unknown_section(&mut text, &case);
+    change_section(&mut text, &case);
+    item_change_section(&mut text, &case);
+    flags_section(&mut text, &case);
+    actions_section(&mut text, &case);
+    next_review_section(&mut text, &case);
+    text.line("");
+    text.line(&format!(
+        "{MARKING}. The full summary, with the evidence and the written sections, is in the core-group PDF."
+    ));
+    Ok(text.finish())
 }
 
 fn child_section(doc: &mut Doc, case: &Case) {
@@ -149,7 +178,7 @@ fn completeness(a: &AreaScore) -> String {
     }
 }
 
-fn profile_section(doc: &mut Doc, case: &Case) {
+fn profile_section(doc: &mut impl Page, case: &Case) {
     let (input, latest) = (case.input, case.latest);
     doc.heading("Area profile");
     let words = input.checklist.of(latest);
@@ -245,7 +274,7 @@ fn area_evidence_section(doc: &mut Doc, case: &Case) {
     }
 }
 
-fn change_section(doc: &mut Doc, case: &Case) {
+fn change_section(doc: &mut impl Page, case: &Case) {
     doc.heading("Change since the last review");
     if case.history.rounds.len() < 2 {
         doc.paragraph("This is the first checklist: there is nothing to compare with yet.");
@@ -304,7 +333,7 @@ fn change_section(doc: &mut Doc, case: &Case) {
     );
 }
 
-fn flags_section(doc: &mut Doc, case: &Case) {
+fn flags_section(doc: &mut impl Page, case: &Case) {
     let history = &case.history;
     doc.heading("Drift and sustained improvement");
     if history.drift.is_empty() {
@@ -403,7 +432,7 @@ fn narrative_section(doc: &mut Doc, case: &Case) {
     }
 }
 
-fn actions_section(doc: &mut Doc, case: &Case) {
+fn actions_section(doc: &mut impl Page, case: &Case) {
     doc.heading("Actions");
     let actions = case.actions();
     if actions.is_empty() {
@@ -445,7 +474,7 @@ fn actions_section(doc: &mut Doc, case: &Case) {
     );
 }
 
-fn next_review_section(doc: &mut Doc, case: &Case) {
+fn next_review_section(doc: &mut impl Page, case: &Case) {
     doc.heading("Next review");
     let review = &case.history.review;
     let Some(due) = review.due_on else { return };
@@ -493,7 +522,7 @@ fn urgent_words(u: &crate::compare::UrgentItem) -> String {
 }
 
 /// Every urgent or serious item of the latest round, from every agency, named with its evidence.
-fn urgent_section(doc: &mut Doc, case: &Case) {
+fn urgent_section(doc: &mut impl Page, case: &Case) {
     doc.heading("Urgent and serious items");
     let urgent = &case.history.urgent;
     if urgent.is_empty() {
@@ -516,7 +545,7 @@ fn urgent_section(doc: &mut Doc, case: &Case) {
 }
 
 /// Items nobody in the latest round could grade, area by area: an unknown is not a reassurance.
-fn unknown_section(doc: &mut Doc, case: &Case) {
+fn unknown_section(doc: &mut impl Page, case: &Case) {
     doc.heading("Not known or not answered");
     let unknown = &case.history.unknown;
     if unknown.is_empty() {
@@ -566,7 +595,7 @@ fn area_gaps_section(doc: &mut Doc, case: &Case) {
 }
 
 /// Items much worse, or newly at their serious grade, whatever their area's change says.
-fn item_change_section(doc: &mut Doc, case: &Case) {
+fn item_change_section(doc: &mut impl Page, case: &Case) {
     if case.history.rounds.len() < 2 {
         return;
     }

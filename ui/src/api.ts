@@ -108,4 +108,6 @@ export const api = {
 
   // What a practitioner expects of a desktop tool (issue 22).
   draftsInProgress: () => call("drafts_in_progress"),
+  /** The core-group summary's key parts as plain text, for the case record. */
+  coreGroupText: (childId: number) => call("core_group_text", { childId }),
 };

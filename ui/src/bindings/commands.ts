@@ -70,6 +70,7 @@ export type Commands = {
   import_file: { args: [{ token: string; fileHash: string; filePassphrase: string | null }]; answer: ImportReport };
   export_dataset: { args: [{ from: string; to: string }]; answer: string | null };
   drafts_in_progress: { args: []; answer: Array<DraftInProgress> };
+  core_group_text: { args: [{ childId: number }]; answer: string };
 };
 
 export type CommandName = keyof Commands;
