@@ -381,6 +381,10 @@ fn the_summary_as_text_has_the_key_parts_in_the_pdfs_own_words() {
         let words = line.strip_prefix("- ").unwrap_or(line).split_whitespace().collect::<Vec<_>>().join(" ");
         assert!(flat.contains(&words), "the text says {words:?}, the PDF does not");
     }
+    // The help screen's sentences for change and sustained improvement are the PDF's.
+    for rule in [ntk_core::wording::CHANGE_RULE, ntk_core::wording::SUSTAINED_RULE] {
+        assert!(flat.contains(rule) && text.contains(rule), "{rule:?} printed");
+    }
     // The written sections and the evidence of each area stay in the PDF only.
     assert!(!text.contains("The child's voice") && !text.contains("Impact on the child"), "{text}");
 }

@@ -6,6 +6,7 @@
 //! `cargo test -p neglect-toolkit-app --bin neglect-toolkit` to regenerate
 //! `ui/src/bindings/commands.ts` (committed), and call it from `ui/src/api.ts`.
 
+use ntk_core::about::About;
 use ntk_core::assessment::{Action, Assessment, ItemRecord};
 use ntk_core::checklist::Checklist;
 use ntk_core::exchange::{ImportChoice, ImportReport};
@@ -87,4 +88,5 @@ commands! {
     // What a practitioner expects of a desktop tool (drafts on the home screen, ...).
     store fn drafts_in_progress() -> Vec<DraftInProgress> = |s| s.drafts_in_progress();
     store fn core_group_text(child_id: i64) -> String = |s| s.core_group_text(child_id, today());
+    session fn about() -> About = |state| Ok(About::new(&state.data_dir));
 }

@@ -1,6 +1,6 @@
 //! What a practitioner expects of a desktop tool, end to end (issue 22): drafts in progress on
 //! the home screen with the date each was last changed; "Copy summary as text" on the child's
-//! page, read back from the real X clipboard with xclip.
+//! page, read back from the real X clipboard with xclip; Help (F1) and About.
 
 // The `serial()` guard is held across awaits on purpose: one app under test at a time.
 #![allow(clippy::await_holding_lock)]
@@ -224,5 +224,69 @@ async fn copy_summary_as_text_puts_the_summarys_key_parts_on_the_clipboard() {
     js(&app, "document.getElementById('copy-summary').scrollIntoView({block: 'center'});", vec![]).await;
     shot(&app, "child-copy-summary").await;
     assert_accessible(&app, "child page after copying").await;
+    app.quit().await;
+}
+
+/// The WebDriver key code of F1.
+const F1: &str = "\u{E031}";
+
+#[tokio::test]
+async fn f1_opens_help_in_the_reports_words_and_about_names_the_version_content_and_folder() {
+    let _serial = serial();
+    let dir = data_dir();
+    let app = App::launch(dir.path()).await;
+    app.unlock().await;
+
+    // F1 from the home screen, wherever the focus is.
+    focus(&app, "#page-title").await;
+    press(&app, F1).await;
+    app.wait_for_text("h1", "Help").await;
+    let wording = ntk_core::wording::Wording::current();
+    let grades = app.texts("#help-grade-table tbody tr").await;
+    for (n, meaning) in wording.grade_meanings.iter().enumerate() {
+        let row = &grades[n];
+        assert!(row.starts_with(&(n + 1).to_string()) && row.ends_with(meaning.as_str()), "grade {}: {row}", n + 1);
+    }
+    let rules = app.wait_for_text("#help-rule-list", "Change").await;
+    for rule in [ntk_core::wording::CHANGE_RULE, ntk_core::wording::DRIFT_RULE, ntk_core::wording::SUSTAINED_RULE] {
+        assert!(rules.contains(rule), "help says {rule:?}: {rules}");
+    }
+    app.wait_for_text("main", "Back up now").await;
+    app.wait_for_text("main", "Export checklists").await;
+    // The contents links move the focus to their section, by keyboard.
+    focus(&app, ".help-contents li:nth-child(3) a").await;
+    press(&app, ENTER).await;
+    wait_until(&app, "the keyboard section to take focus", "return document.activeElement.id === 'help-keys';").await;
+    js(&app, "window.scrollTo(0, 0);", vec![]).await;
+    shot(&app, "help").await;
+    assert_accessible(&app, "help").await;
+    set_view(&app, 1024, 768, 2.0).await;
+    assert!(!scrolls_sideways(&app).await, "help scrolls sideways at 200%");
+    set_view(&app, 1280, 900, 1.0).await;
+
+    // F1 from another screen too; then About from the menu.
+    go(&app, "#/settings").await;
+    app.wait_for_text("h1", "Settings").await;
+    focus(&app, "#page-title").await;
+    press(&app, F1).await;
+    app.wait_for_text("h1", "Help").await;
+    app.click(".topbar a[href='#/about']").await;
+    app.wait_for_text("h1", "About Neglect Toolkit").await;
+    let shipped = ntk_core::checklist::Checklist::shipped();
+    app.wait_for_text("#about-version", env!("CARGO_PKG_VERSION")).await;
+    app.wait_for_text("#about-content", &format!("version {}", shipped.version)).await;
+    app.wait_for_text("#about-hash", &shipped.hash).await;
+    app.wait_for_text("#about-data-dir", dir.path().to_str().unwrap()).await;
+    let licences = app.texts("#about-licences > li").await;
+    assert!(licences.iter().any(|l| l.contains("DejaVu Sans fonts")), "{licences:?}");
+    assert!(licences.iter().any(|l| l.contains("MIT")), "{licences:?}");
+    // A licence opens by keyboard and shows its text.
+    focus(&app, "#about-licences li:nth-child(2) summary").await;
+    press(&app, ENTER).await;
+    app.wait_for_text("#about-licences li:nth-child(2) pre", "Bitstream").await;
+    shot(&app, "about").await;
+    assert_accessible(&app, "about").await;
+    set_view(&app, 1024, 768, 2.0).await;
+    assert!(!scrolls_sideways(&app).await, "about scrolls sideways at 200%");
     app.quit().await;
 }

@@ -5,6 +5,7 @@ use crate::assessment::{Assessment, NARRATIVE_SECTIONS};
 use crate::compare::{area_gaps, disagreements, plural, Change, DriftWindow, ScoreChange};
 use crate::model::describe_age;
 use crate::scoring::{AreaScore, Band};
+use crate::wording::{CHANGE_RULE, DRIFT_RULE, SUSTAINED_RULE};
 
 use super::chart::area_chart;
 use super::layout::{Column, Doc, Furniture, Style, Weight};
@@ -328,16 +329,14 @@ fn change_section(doc: &mut impl Page, case: &Case) {
         ],
         &rows,
     );
-    doc.note(
-        "Improved: the score went down by 0.5 or more (1 is best). Worse: up by 0.5 or more. Otherwise no change.",
-    );
+    doc.note(CHANGE_RULE);
 }
 
 fn flags_section(doc: &mut impl Page, case: &Case) {
     let history = &case.history;
     doc.heading("Drift and sustained improvement");
     if history.drift.is_empty() {
-        doc.paragraph("Drift: none. No area at concern has gone two reviews or six months without improving.");
+        doc.paragraph(&format!("Drift: none. {DRIFT_RULE}"));
     }
     for d in &history.drift {
         let window = match d.window {
@@ -351,9 +350,7 @@ fn flags_section(doc: &mut impl Page, case: &Case) {
         doc.bullet(&[(Weight::Bold, &format!("Drift, {}: ", d.area_name)), (Weight::Regular, &text)]);
     }
     if history.sustained.is_empty() {
-        doc.paragraph(
-            "Sustained improvement: none yet (an improvement of 0.5 or more held for six months, with the area no longer at concern and no urgent item).",
-        );
+        doc.paragraph(&format!("Sustained improvement: none yet ({SUSTAINED_RULE})."));
     }
     for s in &history.sustained {
         let text = format!("improved on {} and held since: {}.", long_date(s.since), change_words(&s.change));

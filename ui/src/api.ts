@@ -110,4 +110,5 @@ export const api = {
   draftsInProgress: () => call("drafts_in_progress"),
   /** The core-group summary's key parts as plain text, for the case record. */
   coreGroupText: (childId: number) => call("core_group_text", { childId }),
+  about: () => call("about"),
 };

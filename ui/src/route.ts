@@ -14,7 +14,9 @@ export type Route =
   | { screen: "compare"; childId: number; from: number | null; to: number | null }
   | { screen: "disagreements"; childId: number }
   | { screen: "checklist"; id: number; tab: ChecklistTab | null }
-  | { screen: "settings" };
+  | { screen: "settings" }
+  | { screen: "help" }
+  | { screen: "about" };
 
 function idOrNull(part: string | undefined): number | null {
   const n = Number(part);
@@ -42,6 +44,10 @@ export function parseRoute(hash: string): Route {
       break;
     case "settings":
       return { screen: "settings" };
+    case "help":
+      return { screen: "help" };
+    case "about":
+      return { screen: "about" };
   }
   return { screen: "home" };
 }
@@ -70,6 +76,10 @@ export function routeHash(route: Route): string {
       return route.tab ? `#/checklist/${route.id}/${encodeURIComponent(route.tab)}` : `#/checklist/${route.id}`;
     case "settings":
       return "#/settings";
+    case "help":
+      return "#/help";
+    case "about":
+      return "#/about";
   }
 }
 

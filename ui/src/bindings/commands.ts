@@ -1,5 +1,6 @@
 // Generated from the command declaration in src-tauri/src/commands.rs by `cargo test`: do not edit.
 // Each command's arguments (as Tauri receives them, camelCase) and the answer it resolves to.
+import type { About } from "./About";
 import type { Action } from "./Action";
 import type { ActionForm } from "./ActionForm";
 import type { AppStatus } from "./AppStatus";
@@ -71,6 +72,7 @@ export type Commands = {
   export_dataset: { args: [{ from: string; to: string }]; answer: string | null };
   drafts_in_progress: { args: []; answer: Array<DraftInProgress> };
   core_group_text: { args: [{ childId: number }]; answer: string };
+  about: { args: []; answer: About };
 };
 
 export type CommandName = keyof Commands;
