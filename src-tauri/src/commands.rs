@@ -89,4 +89,5 @@ commands! {
     store fn drafts_in_progress() -> Vec<DraftInProgress> = |s| s.drafts_in_progress();
     store fn core_group_text(child_id: i64) -> String = |s| s.core_group_text(child_id, today());
     session fn about() -> About = |state| Ok(About::new(&state.data_dir));
+    dialog fn spelling_languages() -> Vec<String> = |app, _state| crate::spelling::languages(app);
 }

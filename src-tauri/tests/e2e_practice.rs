@@ -164,6 +164,15 @@ async fn drafts_in_progress_are_on_the_home_screen_with_the_date_each_was_last_c
     focus(&app, ".items .item input[type=radio]").await;
     press(&app, "2").await;
     wait_saved(&app).await;
+    // Every evidence box, and every written section's, is checked in British English.
+    let boxes = attrs(&app, ".items textarea", "spellcheck").await;
+    assert!(!boxes.is_empty() && boxes.iter().all(|v| v == "true"), "evidence boxes: {boxes:?}");
+    assert!(attrs(&app, ".items textarea", "lang").await.iter().all(|v| v == "en-GB"));
+    go(&app, &format!("#/checklist/{alfie}/about")).await;
+    app.wait_for("textarea").await;
+    let sections = attrs(&app, "textarea", "spellcheck").await;
+    assert!(sections.len() >= 5 && sections.iter().all(|v| v == "true"), "written sections: {sections:?}");
+    assert!(attrs(&app, "textarea", "lang").await.iter().all(|v| v == "en-GB"));
 
     go(&app, "#/").await;
     app.wait_for_text("#drafts-title", "Drafts in progress (2)").await;
@@ -277,6 +286,8 @@ async fn f1_opens_help_in_the_reports_words_and_about_names_the_version_content_
     app.wait_for_text("#about-content", &format!("version {}", shipped.version)).await;
     app.wait_for_text("#about-hash", &shipped.hash).await;
     app.wait_for_text("#about-data-dir", dir.path().to_str().unwrap()).await;
+    // Spelling: the web view's own answer, British English with its dictionary loaded.
+    app.wait_for_text("#about-spelling", "Checked in British English (en_GB)").await;
     let licences = app.texts("#about-licences > li").await;
     assert!(licences.iter().any(|l| l.contains("DejaVu Sans fonts")), "{licences:?}");
     assert!(licences.iter().any(|l| l.contains("MIT")), "{licences:?}");

@@ -111,4 +111,6 @@ export const api = {
   /** The core-group summary's key parts as plain text, for the case record. */
   coreGroupText: (childId: number) => call("core_group_text", { childId }),
   about: () => call("about"),
+  /** The languages the web view checks spelling in now; empty: spelling is not checked. */
+  spellingLanguages: () => call("spelling_languages"),
 };

@@ -73,6 +73,7 @@ export type Commands = {
   drafts_in_progress: { args: []; answer: Array<DraftInProgress> };
   core_group_text: { args: [{ childId: number }]; answer: string };
   about: { args: []; answer: About };
+  spelling_languages: { args: []; answer: Array<string> };
 };
 
 export type CommandName = keyof Commands;

@@ -4,6 +4,7 @@ import { ErrorMessage, Loading, PageTitle, useLoad } from "../components";
 /** About: the version, the checklist content (version and hash), the data folder and the licences. */
 export function About() {
   const about = useLoad(() => api.about(), []);
+  const spelling = useLoad(() => api.spellingLanguages(), []);
   const a = about.data;
   return (
     <>
@@ -22,6 +23,15 @@ export function About() {
             <dt>Content hash (SHA-256)</dt>
             <dd id="about-hash" class="hash">
               {a.content_hash}
+            </dd>
+            <dt>Spelling</dt>
+            <dd id="about-spelling">
+              {spelling.error ??
+                (spelling.data === null
+                  ? "…"
+                  : spelling.data.length > 0
+                    ? `Checked in British English (${spelling.data.join(", ")}) in every evidence and written box.`
+                    : "Not checked: the British English dictionary is not installed (on Debian or Ubuntu: hunspell-en-gb).")}
             </dd>
             <dt>Data folder</dt>
             <dd id="about-data-dir" class="hash">
