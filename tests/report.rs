@@ -344,7 +344,11 @@ fn the_summary_as_text_has_the_key_parts_in_the_pdfs_own_words() {
     }
     let pdf = Printed::new("core-group.pdf", &core_group_summary(&input(&case)).unwrap());
     // The PDF's words without the page furniture, which breaks a sentence that runs over a page.
-    let mut flat = pdf.flat().replace("Core group summary: Zoë Łukasiewicz ", "").replace("OFFICIAL-SENSITIVE ", "");
+    let mut flat = pdf
+        .flat()
+        .replace("Core group summary: Zoë Łukasiewicz ", "")
+        .replace("OFFICIAL-SENSITIVE ", "")
+        .replace(&format!("{} ", case.practitioner.issued_by()), "");
     for n in 1..=pdf.pages {
         flat = flat.replace(&format!("Page {n} of {} ", pdf.pages), "");
     }
@@ -387,4 +391,27 @@ fn the_summary_as_text_has_the_key_parts_in_the_pdfs_own_words() {
     }
     // The written sections and the evidence of each area stay in the PDF only.
     assert!(!text.contains("The child's voice") && !text.contains("Impact on the child"), "{text}");
+}
+
+/// Both summaries say on every page who issued them: the organisation and team from Settings,
+/// and nothing else of the practitioner's on the page furniture.
+#[test]
+fn both_summaries_name_the_organisation_and_team_at_the_foot_of_every_page() {
+    let case = three_rounds();
+    let issued_by = "Testshire Children's Services, Northgate Family Safeguarding Team";
+    assert_eq!(case.practitioner.issued_by(), issued_by);
+    let core = Printed::new("core-group.pdf", &core_group_summary(&input(&case)).unwrap());
+    let family = Printed::new("family.pdf", &family_summary(&input(&case)).unwrap());
+    for pdf in [&core, &family] {
+        for (n, page) in pdf.page_texts.iter().enumerate() {
+            let flat = page.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(
+                flat.contains(issued_by),
+                "page {} of {} does not name the organisation",
+                n + 1,
+                pdf.path.display()
+            );
+        }
+        pdf.assert_no_words_overlap();
+    }
 }

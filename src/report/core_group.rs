@@ -65,6 +65,7 @@ pub fn core_group_summary(input: &ReportInput) -> Result<Vec<u8>, ReportError> {
     doc.finish(&Furniture {
         marking: Some(MARKING),
         running_title: format!("Core group summary: {}", input.child.name),
+        issued_by: input.practitioner.issued_by(),
     })
 }
 
