@@ -1177,3 +1177,36 @@ fn drafts_in_progress_list_each_draft_by_its_last_change_oldest_first() {
     store.discard_draft(amendment.id).unwrap();
     assert_eq!(order(&store), ["Alfie Draftfamily", "Poppy Draftfamily"], "a discarded draft is gone");
 }
+
+/// A child's audit trail: every row about the child, newest first, those of a discarded draft
+/// included, and none about another child.
+#[test]
+fn a_childs_audit_trail_holds_every_change_about_the_child_and_no_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(dir.path());
+    let ruby = store.add_child(&child_form("Ruby Auditfamily", "2018-04-04", ""), today()).unwrap();
+    let other = store.add_child(&child_form("Other Auditfamily", "2019-05-05", ""), today()).unwrap();
+    let draft = store
+        .start_assessment(ruby.id, &start_form("Sam Worker", "Children's services", "2026-11-01"), today())
+        .unwrap();
+    store
+        .save_item(draft.id, &graded("physical.food.regular-meals", Grade::G4, "Cupboards bare on 1 Nov."), today())
+        .unwrap();
+    store.discard_draft(draft.id).unwrap();
+    let kept = store
+        .start_assessment(ruby.id, &start_form("Sam Worker", "Children's services", "2026-11-02"), today())
+        .unwrap();
+    store.add_action(kept.id, &action_form("Attend dentist", "2027-01-15")).unwrap();
+    store.start_assessment(other.id, &start_form("Ola Nurse", "Health", "2026-11-02"), today()).unwrap();
+
+    let trail = store.child_audit_log(ruby.id).unwrap();
+    let ids: Vec<i64> = trail.iter().map(|e| e.id).collect();
+    assert!(ids.windows(2).all(|w| w[0] > w[1]), "newest first: {ids:?}");
+    assert_eq!(trail[0].record_type, "action", "the action added last is first");
+    assert!(trail.iter().any(|e| e.new_value.as_deref().is_some_and(|v| v.contains("Cupboards bare on 1 Nov."))));
+    assert!(trail.iter().any(|e| e.action == "delete" || e.action == "discard"), "the discarded draft: {trail:?}");
+    assert!(trail.iter().all(|e| e.actor == "Test Worker"));
+    let others = store.child_audit_log(other.id).unwrap();
+    assert!(others.iter().all(|e| !ids.contains(&e.id)), "no row of another child");
+    assert!(!others.is_empty());
+}

@@ -301,3 +301,31 @@ async fn f1_opens_help_in_the_reports_words_and_about_names_the_version_content_
     assert!(!scrolls_sideways(&app).await, "about scrolls sideways at 200%");
     app.quit().await;
 }
+
+#[tokio::test]
+async fn a_childs_audit_trail_lists_who_changed_what_and_when_with_old_and_new_values() {
+    let _serial = serial();
+    let dir = data_dir();
+    let (store, child) = records_with_a_finalised_checklist(dir.path(), "Ruby Auditfamily");
+    let expected = store.child_audit_log(child).unwrap();
+    drop(store);
+    let app = App::launch(dir.path()).await;
+    app.unlock().await;
+    go(&app, &format!("#/child/{child}")).await;
+    app.wait_for_text("h1", "Ruby Auditfamily").await;
+    focus(&app, "#audit-link").await;
+    press(&app, ENTER).await;
+    app.wait_for_text("h1", "Audit trail: Ruby Auditfamily").await;
+    app.wait_for_text("#audit-count", &format!("{} changes recorded", expected.len())).await;
+    let ids = attrs(&app, "#audit-rows > tr", "data-audit-id").await;
+    let wanted: Vec<String> = expected.iter().map(|e| e.id.to_string()).collect();
+    assert_eq!(ids, wanted, "every row of the child, newest first");
+    let rows = app.texts("#audit-rows > tr").await;
+    assert!(rows.iter().any(|r| r.contains("Left alone overnight twice in May.")), "the new value of a grade");
+    assert!(rows.iter().all(|r| r.contains("test")), "who: the actor of each row");
+    shot(&app, "child-audit").await;
+    assert_accessible(&app, "child audit trail").await;
+    set_view(&app, 1024, 768, 2.0).await;
+    assert!(!scrolls_sideways(&app).await, "the audit trail scrolls sideways at 200%");
+    app.quit().await;
+}

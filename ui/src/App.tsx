@@ -7,6 +7,7 @@ import { ErrorMessage } from "./components";
 import { problemOf } from "./problem";
 import { navigate, parseRoute, type Route } from "./route";
 import { About } from "./screens/About";
+import { ChildAudit } from "./screens/ChildAudit";
 import { Help } from "./screens/Help";
 import { EditChild } from "./screens/AddChild";
 import { Checklist } from "./screens/Checklist";
@@ -162,6 +163,8 @@ function Screen({ route, onLock, onLockedWithNotice }: ScreenProps) {
       return <Checklist key={`a${route.id}`} id={route.id} tab={route.tab} />;
     case "settings":
       return <Settings key="settings" onLock={onLock} onLockedWithNotice={onLockedWithNotice} />;
+    case "audit":
+      return <ChildAudit key={`au${route.childId}`} childId={route.childId} />;
     case "help":
       return <Help key="help" />;
     case "about":

@@ -39,6 +39,9 @@ export function ChildPage({ id }: { id: number }) {
             <a class="button" href={`#/child/${id}/history`} id="history-link">
               History and change over time
             </a>
+            <a class="button" href={`#/child/${id}/audit`} id="audit-link">
+              Audit trail
+            </a>
             <a class="button" href={`#/child/${id}/edit`}>
               Edit details
             </a>
