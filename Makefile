@@ -5,7 +5,8 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := run
 
 APT_PACKAGES := build-essential pkg-config curl file libssl-dev libwebkit2gtk-4.1-dev \
-	xvfb xauth webkit2gtk-driver poppler-utils sqlite3 imagemagick fonts-dejavu-core perl
+	xvfb xauth webkit2gtk-driver poppler-utils sqlite3 imagemagick fonts-dejavu-core perl \
+	xclip hunspell-en-gb
 # Windows cross-build and its tests: MinGW-w64, the NSIS compiler, and Wine to run the results.
 WINDOWS_APT_PACKAGES := gcc-mingw-w64-x86-64 g++-mingw-w64-x86-64 nsis wine64
 TAURI_DRIVER_VERSION := 2.1.0

@@ -3,6 +3,7 @@
 //! This crate knows nothing of Tauri or the UI. The desktop shell (`src-tauri/`) and the
 //! `ntk` command line are thin layers over it.
 
+pub mod about;
 pub mod assessment;
 pub mod checklist;
 pub mod compare;

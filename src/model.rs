@@ -439,6 +439,16 @@ impl PractitionerDetails {
     }
 
     /// What the family summary's "who to contact" cannot go out without, in words.
+    /// "Organisation, Team": printed at the foot of every page of both summaries, so a loose page
+    /// says who issued it. Work details only: never an address, never the child's.
+    pub fn issued_by(&self) -> String {
+        [self.organisation.trim(), self.team.trim()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     pub fn missing_for_family(&self) -> Vec<&'static str> {
         [
             (self.name.trim(), "your name"),

@@ -26,6 +26,48 @@ pub struct Wording {
     pub voice_gaps: Vec<VoiceGapWording>,
     /// A score down (or up) by this many tenths or more is improved (or worse).
     pub change_tenths: i32,
+    /// How scores, change, drift and sustained improvement are worked out, as the help screen
+    /// explains them; the core-group summary prints the same sentences.
+    pub rules: Vec<RuleWording>,
+}
+
+/// One rule explained: a short title and the sentences.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct RuleWording {
+    pub title: String,
+    pub text: String,
+}
+
+/// The change rule, printed under the core-group summary's change table and on the help screen.
+pub const CHANGE_RULE: &str =
+    "Improved: the score went down by 0.5 or more (1 is best). Worse: up by 0.5 or more. Otherwise no change.";
+/// What sustained improvement needs; the core-group summary prints it when there is none yet.
+pub const SUSTAINED_RULE: &str =
+    "an improvement of 0.5 or more held for six months, with the area no longer at concern and no urgent item";
+/// What drift is; the core-group summary prints it when there is none.
+pub const DRIFT_RULE: &str = "No area at concern has gone two reviews or six months without improving.";
+
+/// The rules in the order a person reads them (see `scoring.rs` and `compare.rs` for the code).
+fn rules() -> Vec<(&'static str, String)> {
+    let fixed = |title: &'static str, text: &str| (title, text.to_string());
+    vec![
+    fixed("Which items count", "An item counts when it applies to the child's age on the date of the checklist and was not marked not applicable. Not known and unanswered items still count: they show where evidence is missing."),
+    fixed("Sub-area and area scores", "A sub-area's score is the average of its graded items, to one decimal. An area's score is the average of its sub-area scores. There is never an overall total: the areas are always shown side by side."),
+    fixed("Enough evidence", "An area is scored only when at least 60% of its items are graded; otherwise it shows not enough evidence and lists what is missing."),
+    fixed("A 5 is never averaged away", "Any item graded 5, or at the grade from which the checklist marks it serious, flags its area with an urgent item on every screen and summary, whatever the average."),
+    fixed("The practitioner decides", "You confirm each area's grade. A grade more than 1 from the computed score, or better than the score beside an urgent item, needs a written reason. Where a grade is confirmed, its band leads."),
+    fixed("Change", CHANGE_RULE),
+    (
+        "Drift",
+        format!("An area at concern that has not improved across the last two reviews, or over six months. When there is none, the core-group summary says: {DRIFT_RULE}"),
+    ),
+    (
+        "Sustained improvement",
+        format!("An area counts as a sustained improvement only with {SUSTAINED_RULE}. An area that improved but is still at concern reads \"improving, still a concern\"."),
+    ),
+    fixed("Review due", "The next checklist is due one review interval (3 months unless set) after the latest finalised one, and overdue from the next day."),
+    ]
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -87,6 +129,7 @@ impl Wording {
                 .map(|gap| VoiceGapWording { gap, label: gap.label().into() })
                 .collect(),
             change_tenths: CHANGE_TENTHS,
+            rules: rules().into_iter().map(|(title, text)| RuleWording { title: title.into(), text }).collect(),
         }
     }
 }

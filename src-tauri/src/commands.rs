@@ -6,6 +6,7 @@
 //! `cargo test -p neglect-toolkit-app --bin neglect-toolkit` to regenerate
 //! `ui/src/bindings/commands.ts` (committed), and call it from `ui/src/api.ts`.
 
+use ntk_core::about::About;
 use ntk_core::assessment::{Action, Assessment, ItemRecord};
 use ntk_core::checklist::Checklist;
 use ntk_core::exchange::{ImportChoice, ImportReport};
@@ -14,6 +15,7 @@ use ntk_core::store::{
     ActionForm, AssessmentView, Attention, BackupReport, ChildHistory, FamilyCheck, FinaliseCheck, HouseholdOverview,
     ReportKind, Saved, StartAssessmentForm,
 };
+use ntk_core::store::{AuditEntry, DraftInProgress};
 
 use crate::files::{self, today};
 
@@ -82,4 +84,11 @@ commands! {
         |state| files::import_chosen(state, &token, &file_hash, file_passphrase.as_deref());
     dialog fn export_dataset(from: String, to: String) -> Option<String> =
         |app, state| files::export_dataset(app, state, &from, &to);
+
+    // What a practitioner expects of a desktop tool (drafts on the home screen, ...).
+    store fn drafts_in_progress() -> Vec<DraftInProgress> = |s| s.drafts_in_progress();
+    store fn core_group_text(child_id: i64) -> String = |s| s.core_group_text(child_id, today());
+    session fn about() -> About = |state| Ok(About::new(&state.data_dir));
+    dialog fn spelling_languages() -> Vec<String> = |app, _state| crate::spelling::languages(app);
+    store fn child_audit_log(child_id: i64) -> Vec<AuditEntry> = |s| s.child_audit_log(child_id);
 }

@@ -7,6 +7,7 @@ mod commands;
 mod dialogs;
 mod files;
 mod single_instance;
+mod spelling;
 mod state;
 
 use tauri::Manager;
@@ -41,6 +42,7 @@ fn main() {
                 .data_directory(data_dir.join("webview"))
                 .build()?;
             maximise_on_a_small_screen(&window);
+            spelling::turn_on(&window);
             app.manage(state::AppState::new(data_dir));
             let handle = app.handle().clone();
             std::thread::spawn(move || loop {

@@ -5,9 +5,11 @@ use crate::assessment::{Assessment, NARRATIVE_SECTIONS};
 use crate::compare::{area_gaps, disagreements, plural, Change, DriftWindow, ScoreChange};
 use crate::model::describe_age;
 use crate::scoring::{AreaScore, Band};
+use crate::wording::{CHANGE_RULE, DRIFT_RULE, SUSTAINED_RULE};
 
 use super::chart::area_chart;
 use super::layout::{Column, Doc, Furniture, Style, Weight};
+use super::text::{Page, PlainText};
 use super::{long_date, Case, ReportError, ReportInput};
 
 const STYLE: Style = Style { title: 18.0, heading: 12.5, body: 9.5, small: 8.5, margin: 48.0 };
@@ -63,7 +65,36 @@ pub fn core_group_summary(input: &ReportInput) -> Result<Vec<u8>, ReportError> {
     doc.finish(&Furniture {
         marking: Some(MARKING),
         running_title: format!("Core group summary: {}", input.child.name),
+        issued_by: input.practitioner.issued_by(),
     })
+}
+
+/// The key parts of the core-group summary as plain text, for the case record: the profile,
+/// urgent, serious and unknown items, change, drift and sustained improvement, actions and the
+/// next review. Written by the very sections that write the PDF (see `text.rs`).
+pub fn core_group_text(input: &ReportInput) -> Result<String, ReportError> {
+    let case = Case::new(input)?;
+    let mut text = PlainText::default();
+    text.line(MARKING);
+    text.line(&format!("Core group summary: {}", input.child.name));
+    text.line(&format!(
+        "{} · Childcare and Development Checklist · written on {}",
+        input.child.name,
+        long_date(input.today)
+    ));
+    profile_section(&mut text, &case);
+    urgent_section(&mut text, &case);
+    unknown_section(&mut text, &case);
+    change_section(&mut text, &case);
+    item_change_section(&mut text, &case);
+    flags_section(&mut text, &case);
+    actions_section(&mut text, &case);
+    next_review_section(&mut text, &case);
+    text.line("");
+    text.line(&format!(
+        "{MARKING}. The full summary, with the evidence and the written sections, is in the core-group PDF."
+    ));
+    Ok(text.finish())
 }
 
 fn child_section(doc: &mut Doc, case: &Case) {
@@ -160,7 +191,7 @@ fn completeness(a: &AreaScore) -> String {
     }
 }
 
-fn profile_section(doc: &mut Doc, case: &Case) {
+fn profile_section(doc: &mut impl Page, case: &Case) {
     let (input, latest) = (case.input, case.latest);
     doc.heading("Area profile");
     let words = input.checklist.of(latest);
@@ -256,7 +287,7 @@ fn area_evidence_section(doc: &mut Doc, case: &Case) {
     }
 }
 
-fn change_section(doc: &mut Doc, case: &Case) {
+fn change_section(doc: &mut impl Page, case: &Case) {
     doc.heading("Change since the last review");
     if case.history.rounds.len() < 2 {
         doc.paragraph("This is the first checklist: there is nothing to compare with yet.");
@@ -310,16 +341,14 @@ fn change_section(doc: &mut Doc, case: &Case) {
         ],
         &rows,
     );
-    doc.note(
-        "Improved: the score went down by 0.5 or more (1 is best). Worse: up by 0.5 or more. Otherwise no change.",
-    );
+    doc.note(CHANGE_RULE);
 }
 
-fn flags_section(doc: &mut Doc, case: &Case) {
+fn flags_section(doc: &mut impl Page, case: &Case) {
     let history = &case.history;
     doc.heading("Drift and sustained improvement");
     if history.drift.is_empty() {
-        doc.paragraph("Drift: none. No area at concern has gone two reviews or six months without improving.");
+        doc.paragraph(&format!("Drift: none. {DRIFT_RULE}"));
     }
     for d in &history.drift {
         let window = match d.window {
@@ -333,9 +362,7 @@ fn flags_section(doc: &mut Doc, case: &Case) {
         doc.bullet(&[(Weight::Bold, &format!("Drift, {}: ", d.area_name)), (Weight::Regular, &text)]);
     }
     if history.sustained.is_empty() {
-        doc.paragraph(
-            "Sustained improvement: none yet (an improvement of 0.5 or more held for six months, with the area no longer at concern and no urgent item).",
-        );
+        doc.paragraph(&format!("Sustained improvement: none yet ({SUSTAINED_RULE})."));
     }
     for s in &history.sustained {
         let text = format!("improved on {} and held since: {}.", long_date(s.since), change_words(&s.change));
@@ -414,7 +441,7 @@ fn narrative_section(doc: &mut Doc, case: &Case) {
     }
 }
 
-fn actions_section(doc: &mut Doc, case: &Case) {
+fn actions_section(doc: &mut impl Page, case: &Case) {
     doc.heading("Actions");
     let actions = case.actions();
     if actions.is_empty() {
@@ -456,7 +483,7 @@ fn actions_section(doc: &mut Doc, case: &Case) {
     );
 }
 
-fn next_review_section(doc: &mut Doc, case: &Case) {
+fn next_review_section(doc: &mut impl Page, case: &Case) {
     doc.heading("Next review");
     let review = &case.history.review;
     let Some(due) = review.due_on else { return };
@@ -504,7 +531,7 @@ fn urgent_words(u: &crate::compare::UrgentItem) -> String {
 }
 
 /// Every urgent or serious item of the latest round, from every agency, named with its evidence.
-fn urgent_section(doc: &mut Doc, case: &Case) {
+fn urgent_section(doc: &mut impl Page, case: &Case) {
     doc.heading("Urgent and serious items");
     let urgent = &case.history.urgent;
     if urgent.is_empty() {
@@ -527,7 +554,7 @@ fn urgent_section(doc: &mut Doc, case: &Case) {
 }
 
 /// Items nobody in the latest round could grade, area by area: an unknown is not a reassurance.
-fn unknown_section(doc: &mut Doc, case: &Case) {
+fn unknown_section(doc: &mut impl Page, case: &Case) {
     doc.heading("Not known or not answered");
     let unknown = &case.history.unknown;
     if unknown.is_empty() {
@@ -577,7 +604,7 @@ fn area_gaps_section(doc: &mut Doc, case: &Case) {
 }
 
 /// Items much worse, or newly at their serious grade, whatever their area's change says.
-fn item_change_section(doc: &mut Doc, case: &Case) {
+fn item_change_section(doc: &mut impl Page, case: &Case) {
     if case.history.rounds.len() < 2 {
         return;
     }

@@ -133,5 +133,9 @@ pub fn family_summary(input: &ReportInput) -> Result<Vec<u8>, ReportError> {
     ));
     doc.runs(&[(Weight::Regular, "Telephone: "), (Weight::Bold, contact.telephone.trim())]);
     doc.runs(&[(Weight::Regular, "E-mail: "), (Weight::Bold, contact.email.trim())]);
-    doc.finish(&Furniture { marking: None, running_title: format!("A summary for the family of {name}") })
+    doc.finish(&Furniture {
+        marking: None,
+        running_title: format!("A summary for the family of {name}"),
+        issued_by: input.practitioner.issued_by(),
+    })
 }

@@ -54,6 +54,8 @@ pub(super) struct Furniture {
     pub marking: Option<&'static str>,
     /// Top left of every page, so a loose page still says whose it is.
     pub running_title: String,
+    /// Bottom left of every page: the organisation and team from Settings ("" for none).
+    pub issued_by: String,
 }
 
 /// The two embedded faces, parsed once per process for measuring text: the bytes never change.
@@ -527,6 +529,16 @@ impl Doc {
             let page_number_x = right - text_width(&number, Weight::Regular, size);
             ops.extend(self.text_ops(page_number_x, foot, &number, Weight::Regular, size));
             ops.extend(self.text_ops(left, head, &furniture.running_title, Weight::Regular, size));
+            if !furniture.issued_by.is_empty() {
+                // On the footer line unless it would reach the marking or the page number;
+                // then on a line of its own just above.
+                let reach = furniture.marking.map_or(page_number_x, |m| {
+                    page_number_x.min((PAGE_WIDTH - text_width(m, Weight::Bold, size)) / 2.0)
+                });
+                let end = left + text_width(&furniture.issued_by, Weight::Regular, size);
+                let y = if end + size > reach { foot + Style::leading(size) } else { foot };
+                ops.extend(self.text_ops(left, y, &furniture.issued_by, Weight::Regular, size));
+            }
             if let Some(marking) = furniture.marking {
                 let x = (PAGE_WIDTH - text_width(marking, Weight::Bold, size)) / 2.0;
                 let title_end = left + text_width(&furniture.running_title, Weight::Regular, size);

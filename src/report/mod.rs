@@ -14,6 +14,7 @@ mod chart;
 mod core_group;
 mod family;
 mod layout;
+mod text;
 
 use chrono::NaiveDate;
 
@@ -23,7 +24,7 @@ use crate::compare::{self, History};
 use crate::model::{Child, PractitionerDetails};
 use crate::scoring::Profile;
 
-pub use core_group::core_group_summary;
+pub use core_group::{core_group_summary, core_group_text};
 pub use family::{family_summary, printed_sections, PrintedSection};
 
 /// Everything a summary is made from. Nothing is read from the store or the clock.

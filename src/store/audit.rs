@@ -243,6 +243,22 @@ pub(crate) fn head(conn: &Connection) -> Result<Option<AuditHead>> {
         .optional()?)
 }
 
+/// An [`AuditEntry`] from a row of `id, at, actor, action, record_type, record_id, field,
+/// old_value, new_value`.
+fn entry_from(r: &rusqlite::Row) -> rusqlite::Result<AuditEntry> {
+    Ok(AuditEntry {
+        id: r.get(0)?,
+        at: r.get(1)?,
+        actor: r.get(2)?,
+        action: r.get(3)?,
+        record_type: r.get(4)?,
+        record_id: r.get(5)?,
+        field: r.get(6)?,
+        old_value: r.get(7)?,
+        new_value: r.get(8)?,
+    })
+}
+
 impl Store {
     /// The audit log, newest first, optionally for one record.
     pub fn audit_log(&self, record_type: Option<&str>, record_id: Option<i64>) -> Result<Vec<AuditEntry>> {
@@ -252,19 +268,19 @@ impl Store {
              WHERE (?1 IS NULL OR record_type = ?1) AND (?2 IS NULL OR record_id = ?2)
              ORDER BY id DESC",
         )?;
-        let rows = stmt.query_map(params![record_type, record_id], |r| {
-            Ok(AuditEntry {
-                id: r.get(0)?,
-                at: r.get(1)?,
-                actor: r.get(2)?,
-                action: r.get(3)?,
-                record_type: r.get(4)?,
-                record_id: r.get(5)?,
-                field: r.get(6)?,
-                old_value: r.get(7)?,
-                new_value: r.get(8)?,
-            })
-        })?;
+        let rows = stmt.query_map(params![record_type, record_id], entry_from)?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// Every audit row about one child, newest first: who, when, what changed, with old and new
+    /// values, for the child's audit trail screen. Rows of records since deleted (a discarded
+    /// draft, a deleted action) are there too: each row carries its child.
+    pub fn child_audit_log(&self, child_id: i64) -> Result<Vec<AuditEntry>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, at, actor, action, record_type, record_id, field, old_value, new_value
+             FROM audit_log WHERE child_id = ?1 ORDER BY id DESC",
+        )?;
+        let rows = stmt.query_map([child_id], entry_from)?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 

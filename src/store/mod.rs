@@ -28,7 +28,7 @@ pub use children::{ChildRow, HouseholdChild, HouseholdOverview};
 pub use migrations::{MIGRATIONS, SCHEMA_VERSION};
 pub use reports::{ChildHistory, FamilyCheck, ReportKind, SectionCheck};
 pub use settings::DEFAULT_IDLE_LOCK_MINUTES;
-pub use status::Attention;
+pub use status::{Attention, DraftInProgress};
 
 use crate::checklist::{Checklist, Checklists, Versions};
 use crate::error::{CoreError, Result};

@@ -119,6 +119,14 @@ impl Store {
         })
     }
 
+    /// The key parts of the core-group summary as plain text ("Copy summary as text"), from the
+    /// same sections and words as the PDF.
+    pub fn core_group_text(&self, child_id: i64, today: NaiveDate) -> Result<String> {
+        self.with_report_input(child_id, today, |input| {
+            report::core_group_text(input).map_err(|e| CoreError::Refused(e.to_string()))
+        })
+    }
+
     /// The PDF bytes of a summary for one child, as of `today`. The family summary is refused
     /// until every printed section has been checked as safe to share in its present words.
     pub fn report(&self, kind: ReportKind, child_id: i64, today: NaiveDate) -> Result<Vec<u8>> {

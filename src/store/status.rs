@@ -27,6 +27,27 @@ pub struct Attention {
     pub reasons: Vec<String>,
 }
 
+/// A checklist still in draft, for the home screen's "Drafts in progress": a half-done checklist
+/// must never be forgotten, so each shows when it was last changed.
+#[derive(Debug, Clone, Serialize, TS, PartialEq)]
+#[ts(export)]
+pub struct DraftInProgress {
+    #[ts(type = "number")]
+    pub assessment_id: i64,
+    #[ts(type = "number")]
+    pub child_id: i64,
+    pub child_name: String,
+    /// The date the checklist is for.
+    pub assessed_on: NaiveDate,
+    pub assessor: String,
+    pub agency: String,
+    /// A correction of a finalised checklist, not a new one.
+    pub amendment: bool,
+    /// The time of the draft's latest audit row (its own, or one of its actions'): local time
+    /// stamp as the audit log writes it.
+    pub last_changed: String,
+}
+
 /// One row of the list query: the child and its stored summary.
 struct StatusRow {
     child: Child,
@@ -164,6 +185,43 @@ impl Store {
             self.rebuild_child_status()?;
         }
         Ok(())
+    }
+
+    /// Every draft checklist, the one left alone longest first: that is the one most likely to
+    /// have been forgotten. "Last changed" is the newest audit row of the draft or of one of its
+    /// actions (by row number, which follows time whatever the clock's offset did); a deleted
+    /// action's row no longer names its checklist, so deleting one does not count as a change.
+    pub fn drafts_in_progress(&self) -> Result<Vec<DraftInProgress>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT a.id, a.child_id, c.name, a.assessed_on, p.name, p.agency, a.amends_id IS NOT NULL,
+                    coalesce((SELECT l.at FROM audit_log l
+                               WHERE (l.record_type = 'assessment' AND l.record_id = a.id)
+                                  OR (l.record_type = 'action'
+                                      AND l.record_id IN (SELECT x.id FROM actions x WHERE x.assessment_id = a.id))
+                               ORDER BY l.id DESC LIMIT 1), a.created_at) AS last_changed,
+                    coalesce((SELECT max(l.id) FROM audit_log l
+                               WHERE (l.record_type = 'assessment' AND l.record_id = a.id)
+                                  OR (l.record_type = 'action'
+                                      AND l.record_id IN (SELECT x.id FROM actions x WHERE x.assessment_id = a.id))),
+                             0) AS last_row
+             FROM assessments a JOIN children c ON c.id = a.child_id
+                  JOIN practitioners p ON p.id = a.practitioner_id
+             WHERE a.status = 'draft'
+             ORDER BY last_row, a.id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(DraftInProgress {
+                assessment_id: r.get(0)?,
+                child_id: r.get(1)?,
+                child_name: r.get(2)?,
+                assessed_on: r.get(3)?,
+                assessor: r.get(4)?,
+                agency: r.get(5)?,
+                amendment: r.get(6)?,
+                last_changed: r.get(7)?,
+            })
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
     /// Children needing attention as at `today`, with every reason: not yet assessed while a

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use case::{zoe, Case, PROFESSIONAL_ONLY_PHRASE, SECRET_SAID_IN_CONFIDENCE, SIBLING, TEN_QUARTERS};
-use ntk_core::report::{core_group_summary, family_summary, ReportError, ReportInput};
+use ntk_core::report::{core_group_summary, core_group_text, family_summary, ReportError, ReportInput};
 
 /// Three checklists over nine months (the latest with a second agency in the same round).
 fn three_rounds() -> Case {
@@ -330,4 +330,87 @@ fn the_family_summary_refuses_with_an_empty_part_or_no_one_to_contact_naming_eac
     // The core group's record still prints, and says what is missing.
     let core = Printed::new("core-no-impact.pdf", &core_group_summary(&input(&case)).unwrap());
     assert!(core.flat().contains("Impact: not recorded."));
+}
+
+/// "Copy summary as text": the key parts of the core-group summary, in the PDF's own words, so
+/// the copy pasted into the case record is never calmer than the printed summary.
+#[test]
+fn the_summary_as_text_has_the_key_parts_in_the_pdfs_own_words() {
+    let case = three_rounds();
+    let text = core_group_text(&input(&case)).unwrap();
+    if let Some(keep) = std::env::var_os("NTK_REPORT_DIR") {
+        std::fs::write(Path::new(&keep).join("core-group-summary.txt"), &text).unwrap();
+    }
+    let pdf = Printed::new("core-group.pdf", &core_group_summary(&input(&case)).unwrap());
+    // The PDF's words without the page furniture, which breaks a sentence that runs over a page.
+    let mut flat = pdf
+        .flat()
+        .replace("Core group summary: Zoë Łukasiewicz ", "")
+        .replace("OFFICIAL-SENSITIVE ", "")
+        .replace(&format!("{} ", case.practitioner.issued_by()), "");
+    for n in 1..=pdf.pages {
+        flat = flat.replace(&format!("Page {n} of {} ", pdf.pages), "");
+    }
+    assert!(text.starts_with("OFFICIAL-SENSITIVE\nCore group summary: Zoë Łukasiewicz\n"), "{text}");
+    assert!(text.trim_end().ends_with("is in the core-group PDF."), "{text}");
+    for expected in [
+        // The profile, a row per area, with the confirmed grade's band and the urgent item.
+        "Area profile\n------------",
+        "- Physical care: Computed score: ",
+        "Brushing teeth, graded 5",
+        "not confirmed",
+        // Flags: urgent and unknown items, change, drift, improving but still a concern.
+        "Urgent and serious items",
+        "Not known or not answered",
+        "Change since the last review",
+        "improved since the first checklist",
+        "- Drift, Safety: ",
+        "- Improving, still a concern, Physical care: ",
+        // Actions with their results, and the next review.
+        "Seen on 2 June; two fillings planned.",
+        "No result recorded; the due date has passed.",
+        "Next review\n-----------\nThe next checklist is due by 10 September 2026 (every 3 months).",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
+    }
+    // Every sentence and bullet (not a table row, which is laid out differently) is the PDF's.
+    let table_row = ["Computed score:", "First:", "Who (agency):"];
+    for line in
+        text.lines().skip(3).filter(|l| !l.is_empty() && !l.starts_with("---") && !l.ends_with("core-group PDF."))
+    {
+        if table_row.iter().any(|t| line.contains(t)) || line.starts_with('(') {
+            continue;
+        }
+        let words = line.strip_prefix("- ").unwrap_or(line).split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains(&words), "the text says {words:?}, the PDF does not");
+    }
+    // The help screen's sentences for change and sustained improvement are the PDF's.
+    for rule in [ntk_core::wording::CHANGE_RULE, ntk_core::wording::SUSTAINED_RULE] {
+        assert!(flat.contains(rule) && text.contains(rule), "{rule:?} printed");
+    }
+    // The written sections and the evidence of each area stay in the PDF only.
+    assert!(!text.contains("The child's voice") && !text.contains("Impact on the child"), "{text}");
+}
+
+/// Both summaries say on every page who issued them: the organisation and team from Settings,
+/// and nothing else of the practitioner's on the page furniture.
+#[test]
+fn both_summaries_name_the_organisation_and_team_at_the_foot_of_every_page() {
+    let case = three_rounds();
+    let issued_by = "Testshire Children's Services, Northgate Family Safeguarding Team";
+    assert_eq!(case.practitioner.issued_by(), issued_by);
+    let core = Printed::new("core-group.pdf", &core_group_summary(&input(&case)).unwrap());
+    let family = Printed::new("family.pdf", &family_summary(&input(&case)).unwrap());
+    for pdf in [&core, &family] {
+        for (n, page) in pdf.page_texts.iter().enumerate() {
+            let flat = page.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(
+                flat.contains(issued_by),
+                "page {} of {} does not name the organisation",
+                n + 1,
+                pdf.path.display()
+            );
+        }
+        pdf.assert_no_words_overlap();
+    }
 }

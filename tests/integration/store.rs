@@ -1249,3 +1249,82 @@ fn an_amendment_made_before_amended_by_existed_gets_its_maker_from_the_audit_log
     let err = raw(&db).execute("UPDATE assessments SET amended_by = 'Someone Else' WHERE id = ?1", [amendment.id]);
     assert!(err.is_err(), "the lock trigger was not recreated");
 }
+
+/// Home's "Drafts in progress": every draft, the one left alone longest first, each with the
+/// time of its latest change (its own audit rows or its actions'); a finalised checklist is not
+/// a draft, an amendment's draft is one.
+#[test]
+fn drafts_in_progress_list_each_draft_by_its_last_change_oldest_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(dir.path());
+    let alfie = store.add_child(&child_form("Alfie Draftfamily", "2018-04-04", ""), today()).unwrap();
+    let poppy = store.add_child(&child_form("Poppy Draftfamily", "2019-05-05", ""), today()).unwrap();
+    let done = store.add_child(&child_form("Done Draftfamily", "2017-03-03", ""), today()).unwrap();
+    let first = store
+        .start_assessment(alfie.id, &start_form("Sam Worker", "Children's services", "2026-11-01"), today())
+        .unwrap();
+    let second = store.start_assessment(poppy.id, &start_form("Ola Nurse", "Health", "2026-11-02"), today()).unwrap();
+    let finalised = store
+        .start_assessment(done.id, &start_form("Sam Worker", "Children's services", "2026-11-03"), today())
+        .unwrap();
+    complete(&mut store, finalised.id, AgeBand::Primary, Grade::G2);
+    store.finalise(finalised.id).unwrap();
+
+    let order =
+        |store: &Store| store.drafts_in_progress().unwrap().iter().map(|d| d.child_name.clone()).collect::<Vec<_>>();
+    assert_eq!(order(&store), ["Alfie Draftfamily", "Poppy Draftfamily"], "started order, no finalised checklist");
+
+    // A grade saved on the first draft makes it the latest changed.
+    store.save_item(first.id, &graded("physical.food.regular-meals", Grade::G3, "Seen."), today()).unwrap();
+    assert_eq!(order(&store), ["Poppy Draftfamily", "Alfie Draftfamily"]);
+    let drafts = store.drafts_in_progress().unwrap();
+    let newest = &store.audit_log(Some("assessment"), Some(first.id)).unwrap()[0];
+    assert_eq!(drafts[1].last_changed, newest.at, "the time of the draft's newest audit row");
+    assert_eq!((drafts[1].assessor.as_str(), drafts[1].agency.as_str()), ("Sam Worker", "Children's services"));
+    assert_eq!(drafts[1].assessed_on, d("2026-11-01"));
+    assert!(!drafts[1].amendment);
+
+    // An action added to the second counts as a change of it.
+    store.add_action(second.id, &action_form("Attend dentist", "2027-01-15")).unwrap();
+    assert_eq!(order(&store), ["Alfie Draftfamily", "Poppy Draftfamily"]);
+
+    // An amendment of the finalised checklist is a draft in progress, marked as one.
+    let amendment = store.amend(finalised.id, "A grade was entered against the wrong item.").unwrap();
+    let drafts = store.drafts_in_progress().unwrap();
+    assert_eq!(drafts.last().map(|d| (d.assessment_id, d.amendment)), Some((amendment.id, true)));
+    store.discard_draft(amendment.id).unwrap();
+    assert_eq!(order(&store), ["Alfie Draftfamily", "Poppy Draftfamily"], "a discarded draft is gone");
+}
+
+/// A child's audit trail: every row about the child, newest first, those of a discarded draft
+/// included, and none about another child.
+#[test]
+fn a_childs_audit_trail_holds_every_change_about_the_child_and_no_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(dir.path());
+    let ruby = store.add_child(&child_form("Ruby Auditfamily", "2018-04-04", ""), today()).unwrap();
+    let other = store.add_child(&child_form("Other Auditfamily", "2019-05-05", ""), today()).unwrap();
+    let draft = store
+        .start_assessment(ruby.id, &start_form("Sam Worker", "Children's services", "2026-11-01"), today())
+        .unwrap();
+    store
+        .save_item(draft.id, &graded("physical.food.regular-meals", Grade::G4, "Cupboards bare on 1 Nov."), today())
+        .unwrap();
+    store.discard_draft(draft.id).unwrap();
+    let kept = store
+        .start_assessment(ruby.id, &start_form("Sam Worker", "Children's services", "2026-11-02"), today())
+        .unwrap();
+    store.add_action(kept.id, &action_form("Attend dentist", "2027-01-15")).unwrap();
+    store.start_assessment(other.id, &start_form("Ola Nurse", "Health", "2026-11-02"), today()).unwrap();
+
+    let trail = store.child_audit_log(ruby.id).unwrap();
+    let ids: Vec<i64> = trail.iter().map(|e| e.id).collect();
+    assert!(ids.windows(2).all(|w| w[0] > w[1]), "newest first: {ids:?}");
+    assert_eq!(trail[0].record_type, "action", "the action added last is first");
+    assert!(trail.iter().any(|e| e.new_value.as_deref().is_some_and(|v| v.contains("Cupboards bare on 1 Nov."))));
+    assert!(trail.iter().any(|e| e.action == "delete" || e.action == "discard"), "the discarded draft: {trail:?}");
+    assert!(trail.iter().all(|e| e.actor == "Test Worker"));
+    let others = store.child_audit_log(other.id).unwrap();
+    assert!(others.iter().all(|e| !ids.contains(&e.id)), "no row of another child");
+    assert!(!others.is_empty());
+}

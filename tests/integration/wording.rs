@@ -44,3 +44,17 @@ fn the_sections_for_the_family_are_named_and_every_section_has_a_hint() {
     assert!(w.narrative_sections.iter().all(|s| s.hint.len() > 20));
     assert_eq!(w.plan_categories.len(), 5);
 }
+
+/// The help screen explains change, drift and sustained improvement in the sentences the
+/// core-group summary prints (tests/report.rs finds them in the PDF).
+#[test]
+fn the_help_rules_use_the_sentences_the_summary_prints() {
+    use ntk_core::wording::{CHANGE_RULE, DRIFT_RULE, SUSTAINED_RULE};
+    let w = Wording::current();
+    let rule = |title: &str| w.rules.iter().find(|r| r.title == title).map(|r| r.text.clone()).unwrap_or_default();
+    assert_eq!(rule("Change"), CHANGE_RULE);
+    assert!(rule("Drift").contains(DRIFT_RULE));
+    assert!(rule("Sustained improvement").contains(SUSTAINED_RULE));
+    assert!(rule("A 5 is never averaged away").contains("graded 5"));
+    assert!(w.rules.iter().all(|r| !r.text.trim().is_empty()), "every rule is explained");
+}

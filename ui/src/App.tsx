@@ -5,7 +5,10 @@ import { flushAll } from "./autosave";
 import type { AppStatus } from "./bindings/AppStatus";
 import { ErrorMessage } from "./components";
 import { problemOf } from "./problem";
-import { parseRoute, type Route } from "./route";
+import { navigate, parseRoute, type Route } from "./route";
+import { About } from "./screens/About";
+import { ChildAudit } from "./screens/ChildAudit";
+import { Help } from "./screens/Help";
 import { EditChild } from "./screens/AddChild";
 import { Checklist } from "./screens/Checklist";
 import { ComparePage } from "./screens/Compare";
@@ -44,6 +47,17 @@ export function App() {
   useEffect(() => {
     whenLocked(refresh);
     refresh();
+  }, []);
+
+  // F1 opens help from any screen, as in other desktop programs.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "F1") return;
+      e.preventDefault();
+      navigate({ screen: "help" });
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
   }, []);
 
   // While the records are open, watch for the backend's idle lock.
@@ -99,6 +113,12 @@ export function App() {
           <a href="#/settings" aria-current={route.screen === "settings" ? "page" : undefined}>
             Settings
           </a>
+          <a href="#/help" aria-current={route.screen === "help" ? "page" : undefined} aria-keyshortcuts="F1">
+            Help
+          </a>
+          <a href="#/about" aria-current={route.screen === "about" ? "page" : undefined}>
+            About
+          </a>
           <button type="button" onClick={lock}>
             Lock
           </button>
@@ -143,5 +163,11 @@ function Screen({ route, onLock, onLockedWithNotice }: ScreenProps) {
       return <Checklist key={`a${route.id}`} id={route.id} tab={route.tab} />;
     case "settings":
       return <Settings key="settings" onLock={onLock} onLockedWithNotice={onLockedWithNotice} />;
+    case "audit":
+      return <ChildAudit key={`au${route.childId}`} childId={route.childId} />;
+    case "help":
+      return <Help key="help" />;
+    case "about":
+      return <About key="about" />;
   }
 }

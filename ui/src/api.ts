@@ -105,4 +105,14 @@ export const api = {
   importFile: (choice: ImportChoice, filePassphrase: string) =>
     call("import_file", { token: choice.token, fileHash: choice.file_hash, filePassphrase: filePassphrase || null }),
   exportDataset: (from: string, to: string) => call("export_dataset", { from, to }),
+
+  // What a practitioner expects of a desktop tool (issue 22).
+  draftsInProgress: () => call("drafts_in_progress"),
+  /** The core-group summary's key parts as plain text, for the case record. */
+  coreGroupText: (childId: number) => call("core_group_text", { childId }),
+  about: () => call("about"),
+  /** The languages the web view checks spelling in now; empty: spelling is not checked. */
+  spellingLanguages: () => call("spelling_languages"),
+  /** Every audit row about a child, newest first. */
+  childAuditLog: (childId: number) => call("child_audit_log", { childId }),
 };

@@ -7,6 +7,13 @@ import type { Checklist } from "./bindings/Checklist";
 import { BAND_LABELS, bandOf } from "./labels";
 import { problemOf } from "./problem";
 
+/**
+ * On every box a practitioner writes evidence or a section in: spelling checked in British
+ * English (the shell turns WebKitGTK's checker on with the en_GB dictionary; WebView2 and
+ * WKWebView follow the field's language and the system's dictionaries).
+ */
+export const BRITISH_SPELLING = { spellcheck: true, lang: "en-GB" } as const;
+
 export function ErrorMessage({ message, id }: { message: string | null; id?: string }) {
   if (!message) return null;
   return (

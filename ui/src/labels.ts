@@ -5,6 +5,7 @@ import type { EvidenceSource } from "./bindings/EvidenceSource";
 import type { Grade } from "./bindings/Grade";
 import type { Narrative } from "./bindings/Narrative";
 import type { PlanCategory } from "./bindings/PlanCategory";
+import type { RuleWording } from "./bindings/RuleWording";
 import type { SectionWording } from "./bindings/SectionWording";
 import type { Wording } from "./bindings/Wording";
 import wordingFile from "./bindings/wording.json";
@@ -25,6 +26,12 @@ export function bandOf(score: number): Band {
 
 /** A score down (or up) by this many tenths or more is improved (or worse). */
 export const CHANGE_TENTHS: number = wording.change_tenths;
+
+/** How scores, change, drift and sustained improvement are worked out (the help screen). */
+export const RULES: readonly RuleWording[] = wording.rules;
+
+/** The score bands, lowest first, with the score each starts at in tenths. */
+export const BANDS = wording.bands;
 
 /** What grades 1 to 5 mean, in order. */
 export const GRADE_MEANINGS: readonly string[] = wording.grade_meanings;

@@ -14,7 +14,10 @@ export type Route =
   | { screen: "compare"; childId: number; from: number | null; to: number | null }
   | { screen: "disagreements"; childId: number }
   | { screen: "checklist"; id: number; tab: ChecklistTab | null }
-  | { screen: "settings" };
+  | { screen: "settings" }
+  | { screen: "audit"; childId: number }
+  | { screen: "help" }
+  | { screen: "about" };
 
 function idOrNull(part: string | undefined): number | null {
   const n = Number(part);
@@ -34,6 +37,7 @@ export function parseRoute(hash: string): Route {
       if (validId && parts[2] === "start") return { screen: "start-checklist", childId: id };
       if (validId && parts[2] === "history") return { screen: "history", childId: id };
       if (validId && parts[2] === "disagreements") return { screen: "disagreements", childId: id };
+      if (validId && parts[2] === "audit") return { screen: "audit", childId: id };
       if (validId && parts[2] === "compare") return { screen: "compare", childId: id, from: idOrNull(parts[3]), to: idOrNull(parts[4]) };
       if (validId) return { screen: "child", id };
       break;
@@ -42,6 +46,10 @@ export function parseRoute(hash: string): Route {
       break;
     case "settings":
       return { screen: "settings" };
+    case "help":
+      return { screen: "help" };
+    case "about":
+      return { screen: "about" };
   }
   return { screen: "home" };
 }
@@ -70,6 +78,12 @@ export function routeHash(route: Route): string {
       return route.tab ? `#/checklist/${route.id}/${encodeURIComponent(route.tab)}` : `#/checklist/${route.id}`;
     case "settings":
       return "#/settings";
+    case "audit":
+      return `#/child/${route.childId}/audit`;
+    case "help":
+      return "#/help";
+    case "about":
+      return "#/about";
   }
 }
 

@@ -1,16 +1,19 @@
 // Generated from the command declaration in src-tauri/src/commands.rs by `cargo test`: do not edit.
 // Each command's arguments (as Tauri receives them, camelCase) and the answer it resolves to.
+import type { About } from "./About";
 import type { Action } from "./Action";
 import type { ActionForm } from "./ActionForm";
 import type { AppStatus } from "./AppStatus";
 import type { Assessment } from "./Assessment";
 import type { AssessmentView } from "./AssessmentView";
 import type { Attention } from "./Attention";
+import type { AuditEntry } from "./AuditEntry";
 import type { BackupReport } from "./BackupReport";
 import type { Checklist } from "./Checklist";
 import type { Child } from "./Child";
 import type { ChildForm } from "./ChildForm";
 import type { ChildHistory } from "./ChildHistory";
+import type { DraftInProgress } from "./DraftInProgress";
 import type { FamilyCheck } from "./FamilyCheck";
 import type { FinaliseCheck } from "./FinaliseCheck";
 import type { Household } from "./Household";
@@ -68,6 +71,11 @@ export type Commands = {
   choose_import: { args: [{ filePassphrase: string | null }]; answer: ImportChoice | null };
   import_file: { args: [{ token: string; fileHash: string; filePassphrase: string | null }]; answer: ImportReport };
   export_dataset: { args: [{ from: string; to: string }]; answer: string | null };
+  drafts_in_progress: { args: []; answer: Array<DraftInProgress> };
+  core_group_text: { args: [{ childId: number }]; answer: string };
+  about: { args: []; answer: About };
+  spelling_languages: { args: []; answer: Array<string> };
+  child_audit_log: { args: [{ childId: number }]; answer: Array<AuditEntry> };
 };
 
 export type CommandName = keyof Commands;

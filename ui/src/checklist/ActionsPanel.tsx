@@ -4,7 +4,7 @@ import { api } from "../api";
 import type { Action } from "../bindings/Action";
 import type { ActionForm } from "../bindings/ActionForm";
 import type { Area } from "../bindings/Area";
-import { ErrorMessage, Field } from "../components";
+import { BRITISH_SPELLING, ErrorMessage, Field } from "../components";
 import { formatDate } from "../dates";
 import { problemOf } from "../problem";
 
@@ -88,7 +88,7 @@ function ActionResult({ action, onChanged }: { action: Action; onChanged: () => 
     <form onSubmit={save} class="result-form" noValidate>
       <Field id={id} label={<>Result at review<span class="sr-only"> of “{action.what}”</span></>} error={error}>
         {(describedBy) => (
-          <textarea id={id} rows={2} value={text} onInput={(e) => setText(e.currentTarget.value)} aria-describedby={describedBy} />
+          <textarea {...BRITISH_SPELLING} id={id} rows={2} value={text} onInput={(e) => setText(e.currentTarget.value)} aria-describedby={describedBy} />
         )}
       </Field>
       <div class="actions">

@@ -3,7 +3,7 @@ import { useState } from "preact/hooks";
 import type { Area } from "../bindings/Area";
 import type { AreaConfirmation } from "../bindings/AreaConfirmation";
 import type { AreaScore } from "../bindings/AreaScore";
-import { confirmedText, ErrorMessage, Field, scoreText, Tag } from "../components";
+import { BRITISH_SPELLING, confirmedText, ErrorMessage, Field, scoreText, Tag } from "../components";
 import { GRADE_MEANINGS } from "../labels";
 import { problemOf } from "../problem";
 import { domId } from "./ItemCard";
@@ -191,7 +191,7 @@ function ConfirmForm({ area, score, confirmation, onConfirm }: FormProps) {
       </fieldset>
       <Field id={`${id}-reason`} label="Reason (when needed)" hint={reasonHint} error={error?.field === "reason" ? error.message : null}>
         {(describedBy, invalid) => (
-          <textarea
+          <textarea {...BRITISH_SPELLING}
             id={`${id}-reason`}
             rows={3}
             value={reason}

@@ -5,7 +5,7 @@ import { api } from "../api";
 import type { AssessmentView } from "../bindings/AssessmentView";
 import type { Checklist } from "../bindings/Checklist";
 import type { Gap } from "../bindings/Gap";
-import { AreaProfile, ConfirmStep, ErrorMessage, Field } from "../components";
+import { AreaProfile, BRITISH_SPELLING, ConfirmStep, ErrorMessage, Field } from "../components";
 import { formatStamp } from "../dates";
 import { problemOf } from "../problem";
 import { navigate } from "../route";
@@ -157,7 +157,7 @@ function Amend({ assessmentId }: { assessmentId: number }) {
           <p>An amendment is a new draft with the same content. This finalised version is kept as it is.</p>
           <Field id="amend-reason" label="Why is it being amended?" error={error?.field === "reason" ? error.message : null}>
             {(describedBy, invalid) => (
-              <textarea
+              <textarea {...BRITISH_SPELLING}
                 id="amend-reason"
                 rows={3}
                 value={reason}

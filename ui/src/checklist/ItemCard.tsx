@@ -1,5 +1,6 @@
 // One checklist item: its five descriptors as the grade choices, guidance on demand, evidence.
 import { useState } from "preact/hooks";
+import { BRITISH_SPELLING } from "../components";
 import type { EvidenceSource } from "../bindings/EvidenceSource";
 import type { Grade } from "../bindings/Grade";
 import type { Item } from "../bindings/Item";
@@ -76,7 +77,7 @@ export function ItemCard({ item, record, onChange, error, position }: Props) {
           <label for={`${id}-evidence`}>
             Evidence<span class="sr-only"> for {item.title}</span>
           </label>
-          <textarea
+          <textarea {...BRITISH_SPELLING}
             id={`${id}-evidence`}
             rows={2}
             value={record.evidence}

@@ -1,6 +1,6 @@
 // The written sections recorded with every checklist, and the impact on the child per area.
 import type { Area } from "../bindings/Area";
-import { Tag } from "../components";
+import { BRITISH_SPELLING, Tag } from "../components";
 import { NARRATIVE_SECTIONS, VOICE_GAPS } from "../labels";
 
 /** Text keys: a section ("worries") or an area's impact ("impact:safety"). */
@@ -53,7 +53,7 @@ export function NarrativePanel({ areas, texts, errors, readOnly, onChange }: Pro
             Not saved: {error}
           </p>
         )}
-        <textarea
+        <textarea {...BRITISH_SPELLING}
           id={id}
           rows={4}
           value={texts[key] ?? ""}

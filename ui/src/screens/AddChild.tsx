@@ -4,7 +4,7 @@ import type { Child } from "../bindings/Child";
 import type { ChildForm } from "../bindings/ChildForm";
 import type { Household } from "../bindings/Household";
 import type { PlanCategory } from "../bindings/PlanCategory";
-import { ErrorMessage, Field, PageTitle, useLoad } from "../components";
+import { BRITISH_SPELLING, ErrorMessage, Field, PageTitle, useLoad } from "../components";
 import { todayIso } from "../dates";
 import { PLAN_LABELS } from "../labels";
 import { problemOf } from "../problem";
@@ -221,7 +221,7 @@ export function ChildFormCard({ child, onSaved, onCancel }: Props) {
       </div>
       <Field id="child-disability-needs" label="The disability or condition, and what the child needs (optional)">
         {(describedBy) => (
-          <textarea
+          <textarea {...BRITISH_SPELLING}
             id="child-disability-needs"
             rows={2}
             value={form.disability_needs}
@@ -232,7 +232,7 @@ export function ChildFormCard({ child, onSaved, onCancel }: Props) {
       </Field>
       <Field id="child-communication-needs" label="Communication needs (optional)">
         {(describedBy) => (
-          <textarea
+          <textarea {...BRITISH_SPELLING}
             id="child-communication-needs"
             rows={2}
             value={form.communication_needs}

@@ -40,6 +40,9 @@ export function ChildPage({ id }: { id: number }) {
             <a class="button" href={`#/child/${id}/history`} id="history-link">
               History and change over time
             </a>
+            <a class="button" href={`#/child/${id}/audit`} id="audit-link">
+              Audit trail
+            </a>
             <a class="button" href={`#/child/${id}/edit`}>
               Edit details
             </a>
@@ -255,6 +258,7 @@ function PrintAndShare({ child }: { child: Child }) {
               </li>
             ))}
           </ul>
+          <CopySummary childId={child.id} />
           <ErrorMessage message={error} id="print-error" />
           <p role="status" class="done" id="print-status">
             {status}
@@ -300,5 +304,64 @@ function PrintAndShare({ child }: { child: Child }) {
       </div>
       <FamilyCheck childId={child.id} />
     </section>
+  );
+}
+
+/**
+ * Puts `text` on the clipboard; called straight from the click (the web view allows copying
+ * only during a person's own action, so the text is fetched before). A selected, off-screen
+ * text box and "copy" first, which WebKitGTK allows; else the asynchronous clipboard. Focus
+ * goes back where it was.
+ */
+function copyToClipboard(text: string): Promise<void> {
+  const back = document.activeElement as HTMLElement | null;
+  const box = document.createElement("textarea");
+  box.value = text;
+  box.setAttribute("readonly", "");
+  box.setAttribute("aria-hidden", "true");
+  box.style.position = "fixed";
+  box.style.left = "-10000px";
+  document.body.appendChild(box);
+  box.select();
+  const copied = document.execCommand("copy");
+  box.remove();
+  back?.focus();
+  if (copied) return Promise.resolve();
+  if (!navigator.clipboard) return Promise.reject(new Error("The summary could not be put on the clipboard."));
+  return navigator.clipboard.writeText(text);
+}
+
+/** "Copy summary as text": the core-group summary's key parts, for pasting into the case record. */
+function CopySummary({ childId }: { childId: number }) {
+  // Fetched when the page opens, so the copy itself happens within the click.
+  const text = useLoad(() => api.coreGroupText(childId), [childId]);
+  const [status, setStatus] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const copy = () => {
+    setStatus("");
+    setError(null);
+    if (text.data === null) {
+      setError(text.error ?? "The summary is still being prepared: try again in a moment.");
+      return;
+    }
+    copyToClipboard(text.data)
+      .then(() =>
+        setStatus("Copied: the profile, change, flags, actions and next review are on the clipboard, ready to paste into the case record. They are OFFICIAL-SENSITIVE."),
+      )
+      .catch((e) => setError(e instanceof Error ? e.message : problemOf(e).message));
+  };
+  return (
+    <div class="copy-summary">
+      <button type="button" id="copy-summary" onClick={copy} aria-describedby="copy-summary-hint">
+        Copy summary as text
+      </button>
+      <p class="hint" id="copy-summary-hint">
+        The core-group summary's key parts as plain text, for a case-management system that takes pasted text.
+      </p>
+      <ErrorMessage message={error} id="copy-error" />
+      <p role="status" class="done" id="copy-status">
+        {status}
+      </p>
+    </div>
   );
 }

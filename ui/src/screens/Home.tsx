@@ -2,7 +2,8 @@ import { useMemo, useRef, useState } from "preact/hooks";
 import { api } from "../api";
 import { ErrorMessage, Loading, PageTitle, useLoad } from "../components";
 import type { Attention } from "../bindings/Attention";
-import { ageText } from "../dates";
+import type { DraftInProgress } from "../bindings/DraftInProgress";
+import { ageText, formatDate, formatStamp } from "../dates";
 import { matches } from "../search";
 import { ChildFormCard } from "./AddChild";
 
@@ -48,6 +49,7 @@ export function Home() {
   const children = useLoad(() => api.listChildren(), []);
   const households = useLoad(() => api.listHouseholds(), []);
   const attention = useLoad(() => api.needsAttention(), []);
+  const drafts = useLoad(() => api.draftsInProgress(), []);
   const [adding, setAdding] = useState(false);
   const [query, setQuery] = useState("");
   const [childRows, setChildRows] = useState(FIRST_ROWS);
@@ -58,6 +60,7 @@ export function Home() {
   const shown = (children.data ?? []).filter((c) => matches(query, c.name, c.household_name));
   const shownHouseholds = (households.data ?? []).filter((h) => matches(query, h.name));
   const attentionShown = (attention.data ?? []).filter((a) => matches(query, a.child.name, a.child.household_name));
+  const draftsShown = (drafts.data ?? []).filter((d) => matches(query, d.child_name));
   const perHousehold = useMemo(() => {
     const counts = new Map<number, number>();
     for (const c of children.data ?? []) if (c.household_id !== null) counts.set(c.household_id, (counts.get(c.household_id) ?? 0) + 1);
@@ -71,7 +74,7 @@ export function Home() {
       <p class="sr-only" role="status">
         {announcement}
       </p>
-      <ErrorMessage message={children.error ?? households.error ?? attention.error} />
+      <ErrorMessage message={children.error ?? households.error ?? attention.error ?? drafts.error} />
       {adding ? (
         <ChildFormCard
           onSaved={(child) => {
@@ -111,12 +114,11 @@ export function Home() {
         </div>
       )}
       {attention.data && attentionShown.length > 0 && (
-        <>
-          {/* Keyed by the search, so a new search starts again from the first rows. */}
-          <NeedsAttention key={query} list={attentionShown} total={attention.data.length} query={query.trim()} />
-          <h2 id="children-title">All children</h2>
-        </>
+        /* Keyed by the search, so a new search starts again from the first rows. */
+        <NeedsAttention key={query} list={attentionShown} total={attention.data.length} query={query.trim()} />
       )}
+      {draftsShown.length > 0 && <DraftsInProgress list={draftsShown} />}
+      {(attentionShown.length > 0 || draftsShown.length > 0) && <h2 id="children-title">All children</h2>}
       {!children.data && !children.error && <Loading what="children" />}
       {children.data && children.data.length === 0 && <p class="empty">No children have been added yet.</p>}
       {children.data && children.data.length > 0 && (
@@ -221,6 +223,42 @@ function NeedsAttention({ list, total, query }: { list: Attention[]; total: numb
         listId="attention-rows"
         onShow={setRows}
       />
+    </section>
+  );
+}
+
+/** Whole days from a local time stamp's date to today: "today", "yesterday", "12 days ago". */
+function daysAgo(stamp: string, today: Date = new Date()): string {
+  const [y, m, d] = stamp.slice(0, 10).split("-").map(Number);
+  const days = Math.round((new Date(today.getFullYear(), today.getMonth(), today.getDate()).getTime() - new Date(y, m - 1, d).getTime()) / 86_400_000);
+  if (days <= 0) return "today";
+  return days === 1 ? "yesterday" : `${count(days)} days ago`;
+}
+
+/** Checklists still in draft, the one left alone longest first, so none is forgotten half done. */
+function DraftsInProgress({ list }: { list: DraftInProgress[] }) {
+  return (
+    <section aria-labelledby="drafts-title" class="drafts">
+      <h2 id="drafts-title">
+        Drafts in progress ({count(list.length)})
+      </h2>
+      <p class="hint">The draft left alone longest is first.</p>
+      <ul class="plain-list drafts-list" id="draft-rows">
+        {list.map((d) => (
+          <li key={d.assessment_id} data-assessment-id={d.assessment_id}>
+            <a href={`#/checklist/${d.assessment_id}`}>
+              {d.amendment ? "Amendment" : "Checklist"} for {d.child_name}
+              <span class="sr-only">, dated {formatDate(d.assessed_on)}</span>
+            </a>{" "}
+            <span class="hint">
+              dated {formatDate(d.assessed_on)}, by {d.assessor} ({d.agency}).
+            </span>{" "}
+            <span class="last-changed">
+              Last changed {formatStamp(d.last_changed)} ({daysAgo(d.last_changed)}).
+            </span>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

@@ -1,0 +1,331 @@
+//! What a practitioner expects of a desktop tool, end to end (issue 22): drafts in progress on
+//! the home screen with the date each was last changed; "Copy summary as text" on the child's
+//! page, read back from the real X clipboard with xclip; Help (F1) and About.
+
+// The `serial()` guard is held across awaits on purpose: one app under test at a time.
+#![allow(clippy::await_holding_lock)]
+
+mod common;
+mod support;
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use chrono::{Local, Months, NaiveDate};
+use common::{data_dir, serial, App};
+use ntk_core::assessment::ItemRecord;
+use ntk_core::model::{AgeBand, ChildForm, PlanCategory};
+use ntk_core::scoring::Grade;
+use ntk_core::store::{ActionForm, StartAssessmentForm, Store};
+use support::*;
+
+fn today() -> NaiveDate {
+    Local::now().date_naive()
+}
+
+/// Records (made with the core, before the app starts) holding one child with one finalised
+/// checklist: every item graded 2, one safety item 5 with its evidence, one action.
+/// Returns the store, still open, and the child's number.
+fn records_with_a_finalised_checklist(dir: &Path, name: &str) -> (Store, i64) {
+    let mut store = Store::create(&dir.join(ntk_core::store::DATABASE_FILE), common::PASSPHRASE, "test").unwrap();
+    let dob = today() - Months::new(12 * 7);
+    let form = ChildForm {
+        name: name.into(),
+        date_of_birth: dob.to_string(),
+        plan_category: Some(PlanCategory::Neglect),
+        plan_start: (today() - Months::new(4)).to_string(),
+        review_interval_months: Some(3),
+        ..ChildForm::default()
+    };
+    let child = store.add_child(&form, today()).unwrap().id;
+    let start = StartAssessmentForm {
+        assessor_name: "Sam Example".into(),
+        agency: "Testshire Children's Services".into(),
+        role: "Social worker".into(),
+        assessed_on: (today() - chrono::Days::new(7)).to_string(),
+        review_round: None,
+    };
+    let a = store.start_assessment(child, &start, today()).unwrap();
+    let band = AgeBand::on(dob, today());
+    let items: Vec<(String, String)> = store
+        .checklist()
+        .areas
+        .iter()
+        .flat_map(|area| area.subareas.iter().flat_map(|s| &s.items).map(move |i| (area.id.clone(), i.clone())))
+        .filter(|(_, i)| i.applies_to(band))
+        .map(|(area, i)| (area, i.id))
+        .collect();
+    let mut urgent_given = false;
+    for (area, item_id) in items {
+        let urgent = area == "safety" && !urgent_given;
+        urgent_given |= urgent;
+        let record = ItemRecord {
+            item_id,
+            grade: Some(if urgent { Grade::G5 } else { Grade::G2 }),
+            evidence: if urgent {
+                "Left alone overnight twice in May.".into()
+            } else {
+                "Seen at the home visit.".into()
+            },
+            source: None,
+            evidence_date: None,
+            professional_only: false,
+        };
+        store.save_item(a.id, &record, today()).unwrap();
+    }
+    let profile = store.assessment_view(a.id).unwrap().profile;
+    for area in &profile.areas {
+        let score = area.score.expect("every area has enough evidence");
+        let reason = if area.urgent_items.is_empty() { "" } else { "The urgent item is weighed with the whole area." };
+        store.confirm_area(a.id, &area.id, score.round() as u8, reason).unwrap();
+        store.save_narrative(a.id, "impact", Some(&area.id), "What the care means for the child day to day.").unwrap();
+    }
+    store.save_narrative(a.id, "childs_voice", None, "\"I like drawing.\"").unwrap();
+    store.save_narrative(a.id, "day_in_my_life", None, "Up at seven, school, tea at five, bed by eight.").unwrap();
+    let action = ActionForm {
+        what: "A safety plan for the evenings, agreed with the family".into(),
+        who: "Sam Example".into(),
+        agency: "Testshire Children's Services".into(),
+        by_when: (today() + chrono::Days::new(30)).to_string(),
+        target_grade: Some(2),
+        area_id: Some("safety".into()),
+    };
+    store.add_action(a.id, &action).unwrap();
+    store.finalise(a.id).unwrap();
+    (store, child)
+}
+
+/// The X clipboard's text once it holds something containing `wanted` (xclip asks the app
+/// that owns the selection, as a case-management system's paste would).
+async fn clipboard_containing(wanted: &str) -> String {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let mut last = String::new();
+    while Instant::now() < deadline {
+        let out = Command::new("xclip")
+            .args(["-o", "-selection", "clipboard"])
+            .output()
+            .expect("xclip could not start (make test installs it)");
+        last = String::from_utf8_lossy(&out.stdout).into_owned();
+        if last.contains(wanted) {
+            return last;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("the clipboard never held {wanted:?}; last: {last:?}");
+}
+
+fn years_ago(years: u32) -> String {
+    (Local::now().date_naive() - Months::new(12 * years) - chrono::Days::new(20)).to_string()
+}
+
+/// Adds a child from the home screen's form.
+async fn add_child(app: &App, name: &str, date_of_birth: &str) {
+    app.click("button.primary").await; // "Add child"
+    app.type_into("#child-name", name).await;
+    app.set_date("#child-date-of-birth", date_of_birth).await;
+    app.click("form button[type=submit]").await;
+    app.wait_for_text("table.list", name).await;
+}
+
+/// Starts a checklist for the named child from its page, and returns the checklist's number.
+async fn start_checklist(app: &App, name: &str) -> String {
+    go(app, "#/").await;
+    app.wait_for_text("table.list", name).await;
+    let links = attrs(app, "table.list .child-name a", "href").await;
+    let texts = app.texts("table.list .child-name a").await;
+    let href = &links[texts.iter().position(|t| t == name).expect("the child is listed")];
+    go(app, href).await;
+    app.wait_for_text("h1", name).await;
+    app.click("a.button.primary").await;
+    app.wait_for_text("h1", &format!("Start a checklist for {name}")).await;
+    app.type_into("#start-assessor-name", "Sam Example").await;
+    app.type_into("#start-agency", "Testshire Children's Services").await;
+    app.type_into("#start-role", "Social worker").await;
+    app.click("form button[type=submit]").await;
+    app.wait_for_text("h1", &format!("Checklist for {name}")).await;
+    attrs(app, ".checklist", "data-assessment-id").await[0].clone()
+}
+
+#[tokio::test]
+async fn drafts_in_progress_are_on_the_home_screen_with_the_date_each_was_last_changed() {
+    let _serial = serial();
+    let dir = data_dir();
+    let app = App::launch(dir.path()).await;
+    app.unlock().await;
+    add_child(&app, "Alfie Draftfamily", &years_ago(8)).await;
+    add_child(&app, "Poppy Draftfamily", &years_ago(3)).await;
+    app.assert_absent("#drafts-title", "no draft yet").await;
+
+    let alfie = start_checklist(&app, "Alfie Draftfamily").await;
+    let poppy = start_checklist(&app, "Poppy Draftfamily").await;
+    // One grade on Alfie's: it becomes the latest changed, so Poppy's (left alone longer) is first.
+    go(&app, &format!("#/checklist/{alfie}/physical")).await;
+    focus(&app, ".items .item input[type=radio]").await;
+    press(&app, "2").await;
+    wait_saved(&app).await;
+    // Every evidence box, and every written section's, is checked in British English.
+    let boxes = attrs(&app, ".items textarea", "spellcheck").await;
+    assert!(!boxes.is_empty() && boxes.iter().all(|v| v == "true"), "evidence boxes: {boxes:?}");
+    assert!(attrs(&app, ".items textarea", "lang").await.iter().all(|v| v == "en-GB"));
+    go(&app, &format!("#/checklist/{alfie}/about")).await;
+    app.wait_for("textarea").await;
+    let sections = attrs(&app, "textarea", "spellcheck").await;
+    assert!(sections.len() >= 5 && sections.iter().all(|v| v == "true"), "written sections: {sections:?}");
+    assert!(attrs(&app, "textarea", "lang").await.iter().all(|v| v == "en-GB"));
+
+    go(&app, "#/").await;
+    app.wait_for_text("#drafts-title", "Drafts in progress (2)").await;
+    let rows = app.texts("#draft-rows > li").await;
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert!(rows[0].starts_with("Checklist for Poppy Draftfamily"), "left alone longest first: {rows:?}");
+    assert!(rows[1].starts_with("Checklist for Alfie Draftfamily"), "{rows:?}");
+    let today = Local::now().date_naive().format("%-d %b %Y").to_string();
+    for row in &rows {
+        assert!(row.contains(&format!("Last changed {today} at ")) && row.contains("(today)"), "{row}");
+        assert!(row.contains("by Sam Example (Testshire Children's Services)"), "{row}");
+    }
+    assert_eq!(attrs(&app, "#draft-rows > li", "data-assessment-id").await, [poppy.clone(), alfie.clone()]);
+    shot(&app, "home-drafts").await;
+    assert_accessible(&app, "home with drafts").await;
+    // 1024 x 768 at 200%: the list reflows, nothing scrolls sideways.
+    set_view(&app, 1024, 768, 2.0).await;
+    assert!(!scrolls_sideways(&app).await, "the drafts list scrolls sideways at 200%");
+    set_view(&app, 1280, 900, 1.0).await;
+
+    // The search narrows the drafts too; the link opens the draft, by keyboard.
+    app.type_into("#search", "Alfie").await;
+    app.wait_for_text("#drafts-title", "Drafts in progress (1)").await;
+    focus(&app, "#draft-rows a").await;
+    press(&app, ENTER).await;
+    app.wait_for_text("h1", "Checklist for Alfie Draftfamily").await;
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn copy_summary_as_text_puts_the_summarys_key_parts_on_the_clipboard() {
+    let _serial = serial();
+    let dir = data_dir();
+    let (store, child) = records_with_a_finalised_checklist(dir.path(), "Ruby Copyfamily");
+    let expected = store.core_group_text(child, today()).unwrap();
+    drop(store);
+    let app = App::launch(dir.path()).await;
+    app.unlock().await;
+    go(&app, &format!("#/child/{child}")).await;
+    app.wait_for_text("h1", "Ruby Copyfamily").await;
+    // By keyboard: focus the button, Enter.
+    focus(&app, "#copy-summary").await;
+    press(&app, ENTER).await;
+    app.wait_for_text(".copy-summary", "Copied").await;
+    let pasted = clipboard_containing("Core group summary: Ruby Copyfamily").await;
+    assert_eq!(pasted.trim_end(), expected.trim_end(), "the clipboard holds the core's text");
+    for part in [
+        "Area profile",
+        "Urgent and serious items",
+        "graded 5",
+        "Left alone overnight twice in May.",
+        "Actions",
+        "Next review",
+    ] {
+        assert!(pasted.contains(part), "missing {part:?}:\n{pasted}");
+    }
+    assert_eq!(focused(&app).await.split(' ').nth(2), Some("copy-summary"), "focus stays on the button");
+    js(&app, "document.getElementById('copy-summary').scrollIntoView({block: 'center'});", vec![]).await;
+    shot(&app, "child-copy-summary").await;
+    assert_accessible(&app, "child page after copying").await;
+    app.quit().await;
+}
+
+/// The WebDriver key code of F1.
+const F1: &str = "\u{E031}";
+
+#[tokio::test]
+async fn f1_opens_help_in_the_reports_words_and_about_names_the_version_content_and_folder() {
+    let _serial = serial();
+    let dir = data_dir();
+    let app = App::launch(dir.path()).await;
+    app.unlock().await;
+
+    // F1 from the home screen, wherever the focus is.
+    focus(&app, "#page-title").await;
+    press(&app, F1).await;
+    app.wait_for_text("h1", "Help").await;
+    let wording = ntk_core::wording::Wording::current();
+    let grades = app.texts("#help-grade-table tbody tr").await;
+    for (n, meaning) in wording.grade_meanings.iter().enumerate() {
+        let row = &grades[n];
+        assert!(row.starts_with(&(n + 1).to_string()) && row.ends_with(meaning.as_str()), "grade {}: {row}", n + 1);
+    }
+    let rules = app.wait_for_text("#help-rule-list", "Change").await;
+    for rule in [ntk_core::wording::CHANGE_RULE, ntk_core::wording::DRIFT_RULE, ntk_core::wording::SUSTAINED_RULE] {
+        assert!(rules.contains(rule), "help says {rule:?}: {rules}");
+    }
+    app.wait_for_text("main", "Back up now").await;
+    app.wait_for_text("main", "Export checklists").await;
+    // The contents links move the focus to their section, by keyboard.
+    focus(&app, ".help-contents li:nth-child(3) a").await;
+    press(&app, ENTER).await;
+    wait_until(&app, "the keyboard section to take focus", "return document.activeElement.id === 'help-keys';").await;
+    js(&app, "window.scrollTo(0, 0);", vec![]).await;
+    shot(&app, "help").await;
+    assert_accessible(&app, "help").await;
+    set_view(&app, 1024, 768, 2.0).await;
+    assert!(!scrolls_sideways(&app).await, "help scrolls sideways at 200%");
+    set_view(&app, 1280, 900, 1.0).await;
+
+    // F1 from another screen too; then About from the menu.
+    go(&app, "#/settings").await;
+    app.wait_for_text("h1", "Settings").await;
+    focus(&app, "#page-title").await;
+    press(&app, F1).await;
+    app.wait_for_text("h1", "Help").await;
+    app.click(".topbar a[href='#/about']").await;
+    app.wait_for_text("h1", "About Neglect Toolkit").await;
+    let shipped = ntk_core::checklist::Checklist::shipped();
+    app.wait_for_text("#about-version", env!("CARGO_PKG_VERSION")).await;
+    app.wait_for_text("#about-content", &format!("version {}", shipped.version)).await;
+    app.wait_for_text("#about-hash", &shipped.hash).await;
+    app.wait_for_text("#about-data-dir", dir.path().to_str().unwrap()).await;
+    // Spelling: the web view's own answer, British English with its dictionary loaded.
+    app.wait_for_text("#about-spelling", "Checked in British English (en_GB)").await;
+    let licences = app.texts("#about-licences > li").await;
+    assert!(licences.iter().any(|l| l.contains("DejaVu Sans fonts")), "{licences:?}");
+    assert!(licences.iter().any(|l| l.contains("MIT")), "{licences:?}");
+    // A licence opens by keyboard and shows its text.
+    focus(&app, "#about-licences li:nth-child(2) summary").await;
+    press(&app, ENTER).await;
+    app.wait_for_text("#about-licences li:nth-child(2) pre", "Bitstream").await;
+    shot(&app, "about").await;
+    assert_accessible(&app, "about").await;
+    set_view(&app, 1024, 768, 2.0).await;
+    assert!(!scrolls_sideways(&app).await, "about scrolls sideways at 200%");
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn a_childs_audit_trail_lists_who_changed_what_and_when_with_old_and_new_values() {
+    let _serial = serial();
+    let dir = data_dir();
+    let (store, child) = records_with_a_finalised_checklist(dir.path(), "Ruby Auditfamily");
+    let expected = store.child_audit_log(child).unwrap();
+    drop(store);
+    let app = App::launch(dir.path()).await;
+    app.unlock().await;
+    go(&app, &format!("#/child/{child}")).await;
+    app.wait_for_text("h1", "Ruby Auditfamily").await;
+    focus(&app, "#audit-link").await;
+    press(&app, ENTER).await;
+    app.wait_for_text("h1", "Audit trail: Ruby Auditfamily").await;
+    app.wait_for_text("#audit-count", &format!("{} changes recorded", expected.len())).await;
+    let ids = attrs(&app, "#audit-rows > tr", "data-audit-id").await;
+    let wanted: Vec<String> = expected.iter().map(|e| e.id.to_string()).collect();
+    assert_eq!(ids, wanted, "every row of the child, newest first");
+    let rows = app.texts("#audit-rows > tr").await;
+    assert!(rows.iter().any(|r| r.contains("Left alone overnight twice in May.")), "the new value of a grade");
+    assert!(rows.iter().all(|r| r.contains("test")), "who: the actor of each row");
+    shot(&app, "child-audit").await;
+    assert_accessible(&app, "child audit trail").await;
+    set_view(&app, 1024, 768, 2.0).await;
+    assert!(!scrolls_sideways(&app).await, "the audit trail scrolls sideways at 200%");
+    app.quit().await;
+}
