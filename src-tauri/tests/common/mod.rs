@@ -188,7 +188,15 @@ impl App {
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
-        panic!("{css:?} never contained {text:?}; last text was {last:?}");
+        // What the screen showed instead (an error, another screen) is what a failure needs to
+        // be diagnosed from a CI log.
+        let page = self
+            .client
+            .execute("return document.body ? document.body.innerText.slice(0, 2000) : '';", vec![])
+            .await
+            .map(|v| v.as_str().unwrap_or_default().to_string())
+            .unwrap_or_default();
+        panic!("{css:?} never contained {text:?}; last text was {last:?}; the page showed:\n{page}");
     }
 
     pub async fn type_into(&self, css: &str, text: &str) {
