@@ -23,7 +23,6 @@ say() { printf 'windows-test: %s\n' "$*"; }
 fail() { printf 'windows-test: FAILED: %s\n' "$*" >&2; exit 1; }
 
 [ -x "$WINE" ] || fail "$WINE not found (make windows-deps installs wine64)"
-[ -f "$SETUP" ] || fail "no installer at $SETUP (make windows makes it)"
 
 # A fresh Wine prefix each run: nothing from an earlier run can make this one pass.
 rm -rf "$WORK"
@@ -36,17 +35,27 @@ SYSTEM32=$WINEPREFIX/drive_c/windows/system32
 x86_64-w64-mingw32-gcc -shared -O2 -o "$SYSTEM32/bcryptprimitives.dll" "$ROOT/tests/windows/bcryptprimitives.c" -ladvapi32 ||
     fail "the bcryptprimitives stand-in did not build"
 
-# 1. The core's tests. Cargo names the test executables it built (a no-op build by now).
+# 1. The core's tests. Cargo names the test executables it built (a no-op build by now): every
+# artifact built as a test (unit tests, each integration test file or one merged test binary),
+# never `ntk.exe` itself, which cargo also reports as an executable.
 mapfile -t TESTS < <(cd "$ROOT" && CARGO_TARGET_DIR=$TARGET_DIR cargo test --release --locked --target $TRIPLE \
-    -p neglect-toolkit --no-run --message-format=json 2>/dev/null |
-    grep -o '"executable":"[^"]*"' | sed 's/"executable":"\(.*\)"/\1/' | sort -u)
+    -p neglect-toolkit --no-run --message-format=json 2>/dev/null | python3 -c '
+import json, sys
+for line in sys.stdin:
+    try:
+        message = json.loads(line)
+    except ValueError:
+        continue
+    if message.get("reason") == "compiler-artifact" and message["profile"]["test"] and message.get("executable"):
+        print(message["executable"])' | sort -u)
 [ "${#TESTS[@]}" -gt 0 ] || fail "cargo named no test executables"
 passed=0 failed=0 ignored=0
 for exe in "${TESTS[@]}"; do
     name=$(basename "$exe")
     log=$WORK/${name%.exe}.log
     status=0
-    (cd "$ROOT" && "$WINE" "$exe" --test-threads=2) >"$log" 2>&1 || status=$?
+    # ts-rs tests write TypeScript bindings; under Wine they must not land in the repository.
+    (cd "$ROOT" && TS_RS_EXPORT_DIR=$WORK/bindings "$WINE" "$exe" --test-threads=2) >"$log" 2>&1 || status=$?
     summary=$(grep -a '^test result:' "$log" | tail -1 || true)
     [ -n "$summary" ] || { tail -30 "$log" >&2; fail "$name printed no test result (exit $status)"; }
     p=$(sed -n 's/.* \([0-9]*\) passed.*/\1/p' <<<"$summary")
@@ -63,6 +72,7 @@ done
 say "core tests under Wine: $passed passed, $failed failed, $ignored ignored, in ${#TESTS[@]} test executables"
 
 # 2. The installer, as IT would run it: silently, per machine.
+[ -f "$SETUP" ] || fail "no installer at $SETUP (make windows makes it)"
 "$WINE" "$SETUP" /S >"$WORK/setup.log" 2>&1 || fail "setup.exe /S failed (see $WORK/setup.log)"
 INSTALLED="$WINEPREFIX/drive_c/Program Files/Neglect Toolkit"
 for file in neglect-toolkit.exe ntk.exe WebView2Loader.dll LICENSE.txt uninstall.exe; do

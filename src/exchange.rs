@@ -294,6 +294,10 @@ const NOTHING: &str = "Nothing has been imported.";
 /// ever; a device such as `/dev/zero`, which never ends; a folder), and a file larger than
 /// [`MAX_FILE_BYTES`]. At most one byte past the limit is ever read.
 pub fn read_file(path: &Path) -> Result<Vec<u8>> {
+    // Windows will not open a folder as a file at all ("Access denied"): say what it is instead.
+    if std::fs::metadata(path).is_ok_and(|m| m.is_dir()) {
+        return Err(not_an_ordinary_file(path));
+    }
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -305,10 +309,7 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>> {
     }
     let file = options.open(path)?;
     if !file.metadata()?.is_file() {
-        return Err(file_fault(format!(
-            "{} is not an ordinary file (it is a folder, a device or a pipe), so it cannot be an exchange file. {NOTHING}",
-            path.display()
-        )));
+        return Err(not_an_ordinary_file(path));
     }
     let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes)?;
@@ -316,6 +317,13 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>> {
         return Err(too_large());
     }
     Ok(bytes)
+}
+
+fn not_an_ordinary_file(path: &Path) -> CoreError {
+    file_fault(format!(
+        "{} is not an ordinary file (it is a folder, a device or a pipe), so it cannot be an exchange file. {NOTHING}",
+        path.display()
+    ))
 }
 
 fn too_large() -> CoreError {

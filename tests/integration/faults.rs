@@ -16,6 +16,7 @@ use ntk_core::store::Store;
 
 /// Runs `test_name` of this binary as a child process with `env`, through `wrapper` (a shell
 /// snippet that ends in `exec "$@"`), and returns it with stdout piped.
+#[cfg(unix)]
 fn spawn_child(test_name: &str, env: &[(&str, &str)], wrapper: Option<&str>) -> Child {
     let exe = std::env::current_exe().unwrap();
     let mut cmd = match wrapper {
@@ -52,6 +53,7 @@ fn evidence_of(db: &Path, assessment_id: i64, item: &str) -> Option<String> {
     store.get_assessment(assessment_id).unwrap().item(item).map(|i| i.evidence.clone())
 }
 
+#[cfg(unix)]
 fn integrity(db: &Path) -> String {
     let conn = rusqlite::Connection::open(db).unwrap();
     conn.pragma_update(None, "key", PASSPHRASE).unwrap();
@@ -59,6 +61,7 @@ fn integrity(db: &Path) -> String {
 }
 
 /// Child: saves ever larger evidence until the store refuses, then prints the message.
+#[cfg(unix)]
 #[test]
 fn fault_child_writer() {
     let Ok(db) = std::env::var("NTK_FAULT_DB") else { return };
@@ -118,6 +121,7 @@ fn a_full_disk_refuses_the_save_in_plain_words_and_keeps_earlier_work() {
 }
 
 /// Child: opens the records, says so, then tries one save, printing the outcome.
+#[cfg(unix)]
 #[test]
 fn fault_child_open_then_save() {
     let Ok(db) = std::env::var("NTK_FAULT_DB") else { return };
@@ -241,8 +245,11 @@ fn a_damaged_records_file_is_reported_and_never_overwritten() {
     assert_eq!(std::fs::read(&db).unwrap(), bytes, "the damaged file was changed");
 }
 
+// A private tmpfs (`unshare -m`, `mount`) is Linux's; there is no Windows twin: a full disk
+// cannot be made for one process there.
 /// Whether this machine lets a test mount a file system in a private mount namespace
 /// (`unshare -m`, as root or with user namespaces). `Err` says why not.
+#[cfg(unix)]
 fn can_mount_privately() -> Result<(), String> {
     let probe = Command::new("unshare")
         .args(["-m", "--propagation", "private", "sh", "-c", "mount -t tmpfs -o size=64k tmpfs /mnt"])
@@ -258,6 +265,7 @@ fn can_mount_privately() -> Result<(), String> {
 
 /// Child, on a small private tmpfs at `NTK_FAULT_DIR`: makes records, fills the disk, tries to
 /// save, then frees space and checks what is there (the tmpfs goes with the child).
+#[cfg(unix)]
 #[test]
 fn fault_child_on_a_full_tmpfs() {
     let Ok(dir) = std::env::var("NTK_FAULT_DIR") else { return };
@@ -301,6 +309,7 @@ fn fault_child_on_a_full_tmpfs() {
     println!("integrity: {}", integrity(&db));
 }
 
+#[cfg(unix)]
 #[test]
 fn a_real_full_disk_refuses_the_save_in_plain_words_and_keeps_the_acknowledged_one() {
     if let Err(why) = can_mount_privately() {
