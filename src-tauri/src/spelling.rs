@@ -4,7 +4,7 @@
 //! WKWebView (macOS) check spelling themselves, by the field's `lang="en-GB"` and the system's
 //! dictionaries.
 
-use ntk_core::error::{CoreError, Problem};
+use ntk_core::error::Problem;
 use tauri::AppHandle;
 
 /// Enchant's name for the British English dictionary.
@@ -33,6 +33,7 @@ pub fn turn_on(_window: &tauri::WebviewWindow) {}
 /// loaded, so an empty list means spelling is not checked (on Linux: no en_GB dictionary).
 #[cfg(target_os = "linux")]
 pub fn languages(app: &AppHandle) -> Result<Vec<String>, Problem> {
+    use ntk_core::error::CoreError;
     use tauri::Manager;
     use webkit2gtk::{WebContextExt, WebViewExt};
     let window = app
