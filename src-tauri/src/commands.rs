@@ -15,7 +15,7 @@ use ntk_core::store::{
     ActionForm, AssessmentView, Attention, BackupReport, ChildHistory, FamilyCheck, FinaliseCheck, HouseholdOverview,
     ReportKind, Saved, StartAssessmentForm,
 };
-use ntk_core::store::{AuditEntry, DraftInProgress};
+use ntk_core::store::{AuditLine, DraftInProgress};
 
 use crate::files::{self, today};
 
@@ -90,5 +90,5 @@ commands! {
     store fn core_group_text(child_id: i64) -> String = |s| s.core_group_text(child_id, today());
     session fn about() -> About = |state| Ok(About::new(&state.data_dir));
     dialog fn spelling_languages() -> Vec<String> = |app, _state| crate::spelling::languages(app);
-    store fn child_audit_log(child_id: i64) -> Vec<AuditEntry> = |s| s.child_audit_log(child_id);
+    store fn child_audit_trail(child_id: i64) -> Vec<AuditLine> = |s| s.child_audit_trail(child_id);
 }

@@ -307,7 +307,7 @@ async fn a_childs_audit_trail_lists_who_changed_what_and_when_with_old_and_new_v
     let _serial = serial();
     let dir = data_dir();
     let (store, child) = records_with_a_finalised_checklist(dir.path(), "Ruby Auditfamily");
-    let expected = store.child_audit_log(child).unwrap();
+    let expected = store.child_audit_trail(child).unwrap();
     drop(store);
     let app = App::launch(dir.path()).await;
     app.unlock().await;
@@ -323,6 +323,12 @@ async fn a_childs_audit_trail_lists_who_changed_what_and_when_with_old_and_new_v
     let rows = app.texts("#audit-rows > tr").await;
     assert!(rows.iter().any(|r| r.contains("Left alone overnight twice in May.")), "the new value of a grade");
     assert!(rows.iter().all(|r| r.contains("test")), "who: the actor of each row");
+    let whats = app.texts("#audit-rows > tr > td:nth-child(3)").await;
+    let wanted: Vec<String> = expected.iter().map(|e| e.what.clone()).collect();
+    assert_eq!(whats, wanted, "what changed, in the core's words");
+    for key in ["item:", "confirm:", "impact:", "day_in_my_life", "childs_voice", "()", "\"grade\""] {
+        assert!(rows.iter().all(|r| !r.contains(key)), "a stored key {key:?} on the screen: {rows:?}");
+    }
     shot(&app, "child-audit").await;
     assert_accessible(&app, "child audit trail").await;
     set_view(&app, 1024, 768, 2.0).await;

@@ -96,20 +96,36 @@ pub(super) fn insert_child(tx: &Transaction, actor: &str, action: &str, c: &Vali
     Ok(id)
 }
 
-/// The fields of a child as (column, text) pairs: what the audit log compares.
+/// The child's fields the audit log compares, as (column, what a person calls it): the one list
+/// the log writes and the audit trail reads its names from.
+pub(crate) const AUDITED_CHILD_FIELDS: [(&str, &str); 10] = [
+    ("name", "Name"),
+    ("date_of_birth", "Date of birth"),
+    ("unborn", "Unborn"),
+    ("household_id", "Household"),
+    ("has_disability", "Has a disability or long-term condition"),
+    ("disability_needs", "Disability needs"),
+    ("communication_needs", "Communication needs"),
+    ("plan_category", "Plan category"),
+    ("plan_start", "Plan start"),
+    ("review_interval_months", "Review interval in months"),
+];
+
+/// The fields of a child as (column, text) pairs, in the order of [`AUDITED_CHILD_FIELDS`].
 fn audited_fields(c: &ValidChild, household_id: Option<i64>) -> Vec<(&'static str, Option<String>)> {
-    vec![
-        ("name", Some(c.name.clone())),
-        ("date_of_birth", Some(c.date_of_birth.to_string())),
-        ("unborn", Some(c.unborn.to_string())),
-        ("household_id", household_id.map(|h| h.to_string())),
-        ("has_disability", Some(c.has_disability.to_string())),
-        ("disability_needs", Some(c.disability_needs.clone())),
-        ("communication_needs", Some(c.communication_needs.clone())),
-        ("plan_category", c.plan_category.map(|p| p.as_str().to_string())),
-        ("plan_start", c.plan_start.map(|d| d.to_string())),
-        ("review_interval_months", Some(c.review_interval_months.to_string())),
-    ]
+    let values = [
+        Some(c.name.clone()),
+        Some(c.date_of_birth.to_string()),
+        Some(c.unborn.to_string()),
+        household_id.map(|h| h.to_string()),
+        Some(c.has_disability.to_string()),
+        Some(c.disability_needs.clone()),
+        Some(c.communication_needs.clone()),
+        c.plan_category.map(|p| p.as_str().to_string()),
+        c.plan_start.map(|d| d.to_string()),
+        Some(c.review_interval_months.to_string()),
+    ];
+    AUDITED_CHILD_FIELDS.iter().map(|(column, _)| *column).zip(values).collect()
 }
 
 fn child_as_valid(c: &Child) -> ValidChild {

@@ -6,6 +6,7 @@
 
 mod assessments;
 mod audit;
+mod audit_words;
 mod backup;
 mod bulk;
 mod children;
@@ -23,6 +24,7 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use assessments::{ActionForm, AssessmentView, FinaliseCheck, Saved, StartAssessmentForm};
 pub use audit::{AuditEntry, AuditHead, ChainReport};
+pub use audit_words::AuditLine;
 pub use backup::{backup_audit_chain, verify_backup, BackupReport};
 pub use children::{ChildRow, HouseholdChild, HouseholdOverview};
 pub use migrations::{MIGRATIONS, SCHEMA_VERSION};

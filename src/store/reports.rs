@@ -78,7 +78,7 @@ fn fingerprint(text: &str) -> String {
     format!("checked as safe to share; sha256 {}", digest.iter().map(|b| format!("{b:02x}")).collect::<String>())
 }
 
-const FAMILY_CHECK: &str = "family_summary";
+pub(super) const FAMILY_CHECK: &str = "family_summary";
 
 impl Store {
     /// Gathers what a summary is made from and hands it to `make`: the child, every checklist,

@@ -1345,3 +1345,68 @@ fn a_childs_audit_trail_holds_every_change_about_the_child_and_no_other() {
     assert!(others.iter().all(|e| !ids.contains(&e.id)), "no row of another child");
     assert!(!others.is_empty());
 }
+
+/// The audit trail as shown and printed: every row in words, with the names of items, areas,
+/// sections and fields from the checklist content and the wording tables, never a stored key.
+#[test]
+fn a_childs_audit_trail_says_everything_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(dir.path());
+    let ruby = store.add_child(&child_form("Ruby Wordfamily", "2018-04-04", "Wordfamily home"), today()).unwrap();
+    let mut form = child_form("Ruby Wordfamily", "2018-04-04", "Wordfamily home");
+    form.has_disability = true;
+    store.update_child(ruby.id, &form, today()).unwrap();
+    let a = finalised_checklist(&mut store, &ruby, ("Sam Worker", "Health", "2026-11-02"), Grade::G2, &[]);
+    store.amend(a, "The date of a visit was wrong.").unwrap();
+
+    let trail = store.child_audit_trail(ruby.id).unwrap();
+    let raw = store.child_audit_log(ruby.id).unwrap();
+    assert_eq!(trail.iter().map(|l| l.id).collect::<Vec<_>>(), raw.iter().map(|e| e.id).collect::<Vec<_>>());
+    let lines: Vec<String> = trail
+        .iter()
+        .map(|l| {
+            format!(
+                "{} | {} | {}",
+                l.what,
+                l.old_value.as_deref().unwrap_or("-"),
+                l.new_value.as_deref().unwrap_or("-")
+            )
+        })
+        .collect();
+    let all = lines.join("\n");
+    let checklist = store.checklist().clone();
+    let meals = checklist.item("physical.food.regular-meals").unwrap();
+    for wanted in [
+        format!("Checklist {a} of 2 Nov 2026: {} ({})", meals.title, checklist.area("physical").unwrap().name),
+        format!("Checklist {a} of 2 Nov 2026: confirmed grade for {}", checklist.area("esteem").unwrap().name),
+        "Grade 2: Needs are met well enough; minor lapses are put right. Reason: Weighed with the whole area.".into(),
+        "Child's details changed: Has a disability or long-term condition | no | yes".into(),
+        "Child added: Household | - | Wordfamily home".into(),
+        "Child added: Date of birth | - | 4 Apr 2018".into(),
+        format!("Checklist {a} of 2 Nov 2026 finalised | Draft | Finalised"),
+        format!("Corrects checklist {a}. Reason: The date of a visit was wrong."),
+    ] {
+        assert!(all.contains(&wanted), "missing {wanted:?} in\n{all}");
+    }
+    for section in
+        ntk_core::assessment::NARRATIVE_SECTIONS.iter().filter(|s| ["childs_voice", "day_in_my_life"].contains(&s.key))
+    {
+        assert!(all.contains(&format!(": {} |", section.title)), "the section {} by its title", section.title);
+    }
+    // No stored key, no JSON, no empty brackets after a confirmation without a reason.
+    for key in [
+        "item:",
+        "confirm:",
+        "impact:",
+        "day_in_my_life",
+        "childs_voice",
+        "household_id",
+        "has_disability",
+        "\"grade\"",
+        "()",
+        "true",
+        "false",
+    ] {
+        assert!(!all.contains(key), "{key:?} shown in\n{all}");
+    }
+}

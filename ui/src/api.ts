@@ -113,6 +113,6 @@ export const api = {
   about: () => call("about"),
   /** The languages the web view checks spelling in now; empty: spelling is not checked. */
   spellingLanguages: () => call("spelling_languages"),
-  /** Every audit row about a child, newest first. */
-  childAuditLog: (childId: number) => call("child_audit_log", { childId }),
+  /** Every audit row about a child, newest first, in words. */
+  childAuditTrail: (childId: number) => call("child_audit_trail", { childId }),
 };

@@ -7,7 +7,7 @@ import type { AppStatus } from "./AppStatus";
 import type { Assessment } from "./Assessment";
 import type { AssessmentView } from "./AssessmentView";
 import type { Attention } from "./Attention";
-import type { AuditEntry } from "./AuditEntry";
+import type { AuditLine } from "./AuditLine";
 import type { BackupReport } from "./BackupReport";
 import type { Checklist } from "./Checklist";
 import type { Child } from "./Child";
@@ -75,7 +75,7 @@ export type Commands = {
   core_group_text: { args: [{ childId: number }]; answer: string };
   about: { args: []; answer: About };
   spelling_languages: { args: []; answer: Array<string> };
-  child_audit_log: { args: [{ childId: number }]; answer: Array<AuditEntry> };
+  child_audit_trail: { args: [{ childId: number }]; answer: Array<AuditLine> };
 };
 
 export type CommandName = keyof Commands;

@@ -40,7 +40,7 @@ export function About() {
           </dl>
           <p class="hint">The records stay on this computer, encrypted. The app sends nothing over the network.</p>
           <h2>Licences</h2>
-          <ul class="plain-list" id="about-licences">
+          <ul class="plain-list licence-list" id="about-licences">
             {a.licences.map((l) => (
               <li key={l.covers}>
                 <details>

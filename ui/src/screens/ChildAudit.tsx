@@ -1,20 +1,14 @@
 // A child's audit trail: every change recorded about the child, newest first, with who made it,
-// when, and the old and new values as stored (the log is append-only and hash-chained).
+// when, and the old and new values, in words written by the core (the log is append-only and
+// hash-chained).
 import { api } from "../api";
 import { ErrorMessage, Loading, PageTitle, useLoad } from "../components";
 import { formatStamp } from "../dates";
 import { ChildBreadcrumbs } from "./History";
 
-/** "update of checklist 3 (item:physical.food.meals)": what a row changed, in words. */
-function whatChanged(action: string, recordType: string, recordId: number | null, field: string | null): string {
-  const record = recordType === "assessment" ? "checklist" : recordType;
-  const which = recordId === null ? record : `${record} ${recordId}`;
-  return `${action} of ${which}${field ? ` (${field})` : ""}`;
-}
-
 export function ChildAudit({ childId }: { childId: number }) {
   const child = useLoad(() => api.getChild(childId), [childId]);
-  const log = useLoad(() => api.childAuditLog(childId), [childId]);
+  const log = useLoad(() => api.childAuditTrail(childId), [childId]);
   const name = child.data?.name;
   return (
     <>
@@ -43,7 +37,7 @@ export function ChildAudit({ childId }: { childId: number }) {
                 <tr key={e.id} data-audit-id={e.id}>
                   <td>{formatStamp(e.at)}</td>
                   <td>{e.actor}</td>
-                  <td>{whatChanged(e.action, e.record_type, e.record_id, e.field)}</td>
+                  <td>{e.what}</td>
                   <td class="audit-value">{e.old_value ?? "—"}</td>
                   <td class="audit-value">{e.new_value ?? "—"}</td>
                 </tr>

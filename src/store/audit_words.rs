@@ -1,0 +1,275 @@
+//! A child's audit trail in words: each row of the log as a person reads it, with the item,
+//! area, section and field names taken from the checklist content and the wording tables, and
+//! the stored values (an item's grade and evidence, a confirmed grade and its reason, a yes or
+//! no) written out. The log itself keeps the stored form; this is only how it is shown and
+//! printed (the audit trail screen and the subject-access copy).
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rusqlite::OptionalExtension;
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::audit::AuditEntry;
+use super::children::AUDITED_CHILD_FIELDS;
+use super::reports::FAMILY_CHECK;
+use super::Store;
+use crate::assessment::{AssessmentStatus, ItemRecord, VoiceGap, NARRATIVE_SECTIONS};
+use crate::error::Result;
+use crate::model::PlanCategory;
+use crate::scoring::{grade_meaning, Grade};
+
+/// How a row's stored values read in words.
+type ValueWords<'a> = Box<dyn Fn(&str) -> Result<String> + 'a>;
+
+/// One audit row in words.
+#[derive(Debug, Clone, Serialize, TS, PartialEq)]
+#[ts(export)]
+pub struct AuditLine {
+    /// The row's number in the log.
+    #[ts(type = "number")]
+    pub id: i64,
+    pub at: String,
+    pub actor: String,
+    /// What changed: "Checklist 3 of 14 Nov 2026: Regular meals (Physical care)".
+    pub what: String,
+    pub old_value: Option<String>,
+    pub new_value: Option<String>,
+}
+
+fn long_date(text: &str) -> String {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_or_else(|_| text.to_string(), |d| d.format("%-d %b %Y").to_string())
+}
+
+fn yes_no(text: &str) -> String {
+    match text {
+        "true" => "yes".into(),
+        "false" => "no".into(),
+        other => other.into(),
+    }
+}
+
+fn grade_words(grade: Grade) -> String {
+    match grade.score() {
+        Some(n) => format!("Grade {n}: {}", grade_meaning(n)),
+        None if grade == Grade::NotKnown => "Not known".into(),
+        None => "Not applicable".into(),
+    }
+}
+
+/// An item's grade and evidence as stored (JSON of [`ItemRecord`]), in words.
+fn item_words(stored: &str) -> String {
+    let Ok(item) = serde_json::from_str::<ItemRecord>(stored) else { return stored.to_string() };
+    let mut parts = vec![item.grade.map_or_else(|| "Not graded".to_string(), grade_words)];
+    if !item.evidence.trim().is_empty() {
+        parts.push(format!("Evidence: {}", item.evidence.trim()));
+    }
+    let mut basis = Vec::new();
+    if let Some(source) = item.source {
+        basis.push(source.label().to_string());
+    }
+    if let Some(date) = item.evidence_date {
+        basis.push(format!("dated {}", date.format("%-d %b %Y")));
+    }
+    if !basis.is_empty() {
+        parts.push(format!("({})", basis.join(", ")));
+    }
+    if item.professional_only {
+        parts.push("For professionals only.".into());
+    }
+    parts.join(" ")
+}
+
+/// A confirmed grade as stored ("2 (reason)", the reason possibly empty), in words.
+fn confirmation_words(stored: &str) -> String {
+    let (grade, reason) = stored.split_once(" (").map_or((stored, ""), |(g, r)| (g, r.strip_suffix(')').unwrap_or(r)));
+    let grade = grade.parse::<u8>().ok().and_then(Grade::from_score).map_or_else(|| grade.to_string(), grade_words);
+    if reason.trim().is_empty() {
+        grade
+    } else {
+        format!("{grade} Reason: {}", reason.trim())
+    }
+}
+
+/// Names of items and areas across every known checklist version (item ids are kept across
+/// versions; the newest wording wins).
+struct Names {
+    items: HashMap<String, (String, String)>,
+    areas: HashMap<String, String>,
+}
+
+impl Names {
+    fn of(store: &Store) -> Names {
+        let mut names = Names { items: HashMap::new(), areas: HashMap::new() };
+        for checklist in store.checklists.all() {
+            for area in &checklist.areas {
+                names.areas.insert(area.id.clone(), area.name.clone());
+                for item in area.subareas.iter().flat_map(|s| &s.items) {
+                    names.items.insert(item.id.clone(), (item.title.clone(), area.name.clone()));
+                }
+            }
+        }
+        names
+    }
+
+    fn area(&self, id: &str) -> String {
+        self.areas.get(id).cloned().unwrap_or_else(|| format!("the area \"{id}\", no longer in the checklist"))
+    }
+
+    fn item(&self, id: &str) -> String {
+        match self.items.get(id) {
+            Some((title, area)) => format!("{title} ({area})"),
+            None => format!("the item \"{id}\", no longer in the checklist"),
+        }
+    }
+}
+
+/// A written section's title, from the narrative table (and the family summary's own parts).
+fn section_title(key: &str) -> String {
+    match key {
+        "impact" => "Impact on the child".into(),
+        "actions" => "Actions".into(),
+        VoiceGap::KEY => "Why the child's voice is blank".into(),
+        _ => NARRATIVE_SECTIONS
+            .iter()
+            .find(|s| s.key == key)
+            .map_or_else(|| key.replace('_', " "), |s| s.title.to_string()),
+    }
+}
+
+fn child_field_label(column: &str) -> String {
+    AUDITED_CHILD_FIELDS
+        .iter()
+        .find(|(c, _)| *c == column)
+        .map_or_else(|| column.replace('_', " "), |(_, label)| label.to_string())
+}
+
+impl Store {
+    /// Every audit row about one child, newest first, in words (see [`Store::child_audit_log`]
+    /// for the rows as stored).
+    pub fn child_audit_trail(&self, child_id: i64) -> Result<Vec<AuditLine>> {
+        let names = Names::of(self);
+        self.child_audit_log(child_id)?.into_iter().map(|e| self.audit_line(&names, e)).collect()
+    }
+
+    /// "Checklist 3 of 14 Nov 2026", or "Checklist 3" when it was discarded since.
+    fn checklist_words(&self, id: Option<i64>) -> Result<String> {
+        let Some(id) = id else { return Ok("A checklist".into()) };
+        let date: Option<String> =
+            self.conn.query_row("SELECT assessed_on FROM assessments WHERE id = ?1", [id], |r| r.get(0)).optional()?;
+        Ok(match date {
+            Some(date) => format!("Checklist {id} of {}", long_date(&date)),
+            None => format!("Checklist {id}"),
+        })
+    }
+
+    fn household_words(&self, stored: &str) -> Result<String> {
+        let Ok(id) = stored.parse::<i64>() else { return Ok(stored.to_string()) };
+        let name: Option<String> =
+            self.conn.query_row("SELECT name FROM households WHERE id = ?1", [id], |r| r.get(0)).optional()?;
+        Ok(name.unwrap_or_else(|| format!("a household since removed (number {id})")))
+    }
+
+    fn audit_line(&self, names: &Names, e: AuditEntry) -> Result<AuditLine> {
+        let field = e.field.as_deref().unwrap_or_default();
+        let (what, value): (String, ValueWords) = match (e.record_type.as_str(), e.action.as_str()) {
+            ("child", "create" | "import" | "update") if !field.is_empty() => {
+                let doing = match e.action.as_str() {
+                    "create" => "Child added",
+                    "import" => "Child added from an exchange file",
+                    _ => "Child's details changed",
+                };
+                let what = format!("{doing}: {}", child_field_label(field));
+                let value: ValueWords = match field {
+                    "unborn" | "has_disability" => Box::new(|v| Ok(yes_no(v))),
+                    "date_of_birth" | "plan_start" => Box::new(|v| Ok(long_date(v))),
+                    "plan_category" => {
+                        Box::new(|v| Ok(PlanCategory::parse(v).map_or_else(|| v.to_string(), |p| p.label().into())))
+                    }
+                    "household_id" => Box::new(|v| self.household_words(v)),
+                    _ => Box::new(|v| Ok(v.to_string())),
+                };
+                (what, value)
+            }
+            ("child", "import") => ("Checklists imported from an exchange file".into(), Box::new(as_stored)),
+            ("child", "export") => ("Exported for sharing with another agency".into(), Box::new(as_stored)),
+            ("child", "erase") => ("The child's records erased".into(), Box::new(as_stored)),
+            ("assessment", action) => {
+                let checklist = self.checklist_words(e.record_id)?;
+                let area_of = |prefix: &str| field.strip_prefix(prefix).map(|id| names.area(id));
+                match action {
+                    "create" => (format!("{checklist} started"), Box::new(as_stored)),
+                    "import" => (format!("{checklist} imported from an exchange file"), Box::new(as_stored)),
+                    "finalise" => (format!("{checklist} finalised"), Box::new(status_words)),
+                    "delete" => (format!("{checklist}, a draft, discarded"), Box::new(status_words)),
+                    "amend" => (
+                        format!("{checklist} started as a correction"),
+                        Box::new(|v: &str| {
+                            Ok(v.split_once(": ").map_or_else(
+                                || v.to_string(),
+                                |(of, why)| format!("Corrects checklist {of}. Reason: {why}"),
+                            ))
+                        }),
+                    ),
+                    _ => {
+                        if let Some(item) = field.strip_prefix("item:") {
+                            (format!("{checklist}: {}", names.item(item)), Box::new(|v| Ok(item_words(v))))
+                        } else if let Some(area) = area_of("confirm:") {
+                            (
+                                format!("{checklist}: confirmed grade for {area}"),
+                                Box::new(|v| Ok(confirmation_words(v))),
+                            )
+                        } else if let Some(area) = area_of("impact:") {
+                            (format!("{checklist}: {} ({area})", section_title("impact")), Box::new(as_stored))
+                        } else if field == VoiceGap::KEY {
+                            let label =
+                                |v: &str| Ok(VoiceGap::parse(v).map_or_else(|| v.to_string(), |g| g.label().into()));
+                            (format!("{checklist}: {}", section_title(field)), Box::new(label))
+                        } else {
+                            (format!("{checklist}: {}", section_title(field)), Box::new(as_stored))
+                        }
+                    }
+                }
+            }
+            ("action", "create") => ("Action added".into(), Box::new(as_stored)),
+            ("action", "delete") => ("Action deleted".into(), Box::new(as_stored)),
+            ("action", _) => ("Action: what came of it".into(), Box::new(as_stored)),
+            (FAMILY_CHECK, _) => {
+                (format!("Family summary: \"{}\" checked as safe to share", section_title(field)), Box::new(as_stored))
+            }
+            (record, action) => {
+                let what = format!("{} of {}", action.replace('_', " "), record.replace('_', " "));
+                (
+                    if field.is_empty() { what } else { format!("{what}: {}", field.replace('_', " ")) },
+                    Box::new(as_stored),
+                )
+            }
+        };
+        let words = |v: Option<String>| -> Result<Option<String>> {
+            v.filter(|v| !v.trim().is_empty())
+                .map(|v| if v == super::audit::ERASED { Ok(v) } else { value(&v) })
+                .transpose()
+        };
+        Ok(AuditLine {
+            id: e.id,
+            at: e.at,
+            actor: e.actor,
+            what,
+            old_value: words(e.old_value)?,
+            new_value: words(e.new_value)?,
+        })
+    }
+}
+
+fn as_stored(v: &str) -> Result<String> {
+    Ok(v.to_string())
+}
+
+fn status_words(v: &str) -> Result<String> {
+    Ok(match AssessmentStatus::parse(v) {
+        Some(AssessmentStatus::Draft) => "Draft".into(),
+        Some(AssessmentStatus::Finalised) => "Finalised".into(),
+        None => v.to_string(),
+    })
+}
