@@ -91,4 +91,6 @@ commands! {
     session fn about() -> About = |state| Ok(About::new(&state.data_dir));
     dialog fn spelling_languages() -> Vec<String> = |app, _state| crate::spelling::languages(app);
     store fn child_audit_trail(child_id: i64) -> Vec<AuditLine> = |s| s.child_audit_trail(child_id);
+    dialog fn export_subject_access(child_id: i64) -> Option<Vec<String>> =
+        |app, state| files::export_subject_access(app, state, child_id);
 }

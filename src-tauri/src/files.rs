@@ -101,3 +101,18 @@ pub fn export_dataset(app: &AppHandle, state: &AppState, from: &str, to: &str) -
     write_private(&path, csv)?;
     Ok(Some(path.display().to_string()))
 }
+
+/// "Export everything about this child": asks where to save the PDF, writes it and, beside it
+/// under the same name, the JSON; returns both paths, or `None` if the person cancelled.
+pub fn export_subject_access(app: &AppHandle, state: &AppState, child_id: i64) -> Answer<Option<Vec<String>>> {
+    let name = format!("everything-about-child-{child_id}-{}.pdf", today());
+    // Ask first: the store records the copy in the audit log, which a cancel must not leave.
+    let Some(pdf_path) = dialogs::save_path(app, "Save everything about this child", &name) else { return Ok(None) };
+    let (pdf, json) = state.with_store(|s| s.subject_access_files(child_id, today()))?;
+    let json_path = pdf_path.with_extension("json");
+    write_private(&pdf_path, pdf)?;
+    write_private(&json_path, json)?;
+    dialogs::open_in_viewer(&pdf_path);
+    *state.last_saved.lock().unwrap_or_else(|p| p.into_inner()) = Some(pdf_path.clone());
+    Ok(Some(vec![pdf_path.display().to_string(), json_path.display().to_string()]))
+}

@@ -335,3 +335,45 @@ async fn a_childs_audit_trail_lists_who_changed_what_and_when_with_old_and_new_v
     assert!(!scrolls_sideways(&app).await, "the audit trail scrolls sideways at 200%");
     app.quit().await;
 }
+
+#[tokio::test]
+async fn export_everything_about_a_child_writes_a_pdf_and_a_json_with_every_record_and_audit_row() {
+    let _serial = serial();
+    let dir = data_dir();
+    let (store, child) = records_with_a_finalised_checklist(dir.path(), "Ruby Accessfamily");
+    let trail = store.child_audit_trail(child).unwrap();
+    drop(store);
+    let files = tempfile::Builder::new().prefix("ntk-e2e-files-").tempdir().unwrap();
+    let files_env = files.path().display().to_string();
+    let app = App::launch_with_env(dir.path(), &[("NTK_E2E_FILE_DIR", &files_env)]).await;
+    app.unlock().await;
+    go(&app, &format!("#/child/{child}")).await;
+    app.wait_for_text("h1", "Ruby Accessfamily").await;
+    focus(&app, "#subject-access").await;
+    press(&app, ENTER).await;
+    let pdf_path = files.path().join(format!("everything-about-child-{child}-{}.pdf", today()));
+    let json_path = pdf_path.with_extension("json");
+    let status = app.wait_for_text("#subject-access-status", "Saved").await;
+    assert!(status.contains(&pdf_path.display().to_string()) && status.contains(&json_path.display().to_string()));
+    shot(&app, "child-subject-access").await;
+    assert_accessible(&app, "child page with the subject-access copy").await;
+
+    let copy: serde_json::Value = serde_json::from_slice(&std::fs::read(&json_path).unwrap()).unwrap();
+    let ids: Vec<i64> = copy["audit_log"].as_array().unwrap().iter().map(|e| e["id"].as_i64().unwrap()).collect();
+    assert_eq!(ids, trail.iter().map(|l| l.id).collect::<Vec<_>>(), "every audit row made before the copy");
+    let tables: Vec<&str> = copy["records"].as_array().unwrap().iter().map(|t| t["table"].as_str().unwrap()).collect();
+    let expected: Vec<&str> = ntk_core::store::CHILD_TABLES.iter().map(|t| t.table).collect();
+    assert_eq!(tables, expected);
+    let out = Command::new("pdftotext").args(["-raw", pdf_path.to_str().unwrap(), "-"]).output().unwrap();
+    let text: String = String::from_utf8(out.stdout).unwrap().chars().filter(|c| !c.is_whitespace()).collect();
+    for wanted in ["Everything recorded about Ruby Accessfamily", "Left alone overnight twice in May.", "Audit trail"] {
+        assert!(text.contains(&wanted.replace(' ', "")), "{wanted:?} not in the PDF");
+    }
+    for line in &trail {
+        assert!(text.contains(&line.what.replace(' ', "")), "audit row {} not in the PDF", line.id);
+    }
+    // The copy itself is now in the child's audit trail.
+    go(&app, &format!("#/child/{child}/audit")).await;
+    app.wait_for_text("#audit-rows > tr:first-child", "copied for a subject-access request").await;
+    app.quit().await;
+}

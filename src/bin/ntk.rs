@@ -42,6 +42,18 @@ enum Command {
         #[command(flatten)]
         as_at: AsAt,
     },
+    /// Everything about one child, for a subject-access request: a PDF at `--out` and the same
+    /// records as JSON beside it (same name, `.json`).
+    Everything {
+        #[command(flatten)]
+        records: Records,
+        #[arg(long)]
+        child: i64,
+        #[arg(long)]
+        out: PathBuf,
+        #[command(flatten)]
+        as_at: AsAt,
+    },
     /// Every child: id, name, date of birth, household.
     Children {
         #[command(flatten)]
@@ -373,6 +385,15 @@ fn run(command: Command, environment: &mut Option<Secret>) -> Result<(), String>
             let pdf = open(&records, environment)?.report(kind, child, as_at.date()).map_err(|e| e.to_string())?;
             write(&out, &pdf)?;
             println!("Wrote {}", out.display());
+            Ok(())
+        }
+        Command::Everything { records, child, out, as_at } => {
+            let (pdf, json) =
+                open(&records, environment)?.subject_access_files(child, as_at.date()).map_err(|e| e.to_string())?;
+            let json_out = out.with_extension("json");
+            write(&out, &pdf)?;
+            write(&json_out, &json)?;
+            println!("Wrote {} and {}", out.display(), json_out.display());
             Ok(())
         }
         Command::Export { records, child, out, encrypt } => {

@@ -14,6 +14,7 @@ mod chart;
 mod core_group;
 mod family;
 mod layout;
+mod subject_access;
 mod text;
 
 use chrono::NaiveDate;
@@ -26,6 +27,7 @@ use crate::scoring::Profile;
 
 pub use core_group::{core_group_summary, core_group_text};
 pub use family::{family_summary, printed_sections, PrintedSection};
+pub use subject_access::subject_access_pdf;
 
 /// Everything a summary is made from. Nothing is read from the store or the clock.
 #[derive(Debug, Clone, Copy)]

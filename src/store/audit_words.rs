@@ -14,6 +14,7 @@ use ts_rs::TS;
 use super::audit::AuditEntry;
 use super::children::AUDITED_CHILD_FIELDS;
 use super::reports::FAMILY_CHECK;
+use super::subject_access::SUBJECT_ACCESS;
 use super::Store;
 use crate::assessment::{AssessmentStatus, ItemRecord, VoiceGap, NARRATIVE_SECTIONS};
 use crate::error::Result;
@@ -194,6 +195,9 @@ impl Store {
             }
             ("child", "import") => ("Checklists imported from an exchange file".into(), Box::new(as_stored)),
             ("child", "export") => ("Exported for sharing with another agency".into(), Box::new(as_stored)),
+            ("child", SUBJECT_ACCESS) => {
+                ("Everything about the child copied for a subject-access request".into(), Box::new(as_stored))
+            }
             ("child", "erase") => ("The child's records erased".into(), Box::new(as_stored)),
             ("assessment", action) => {
                 let checklist = self.checklist_words(e.record_id)?;

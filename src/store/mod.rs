@@ -17,6 +17,7 @@ mod reports;
 mod retention;
 mod settings;
 mod status;
+mod subject_access;
 
 use std::path::{Path, PathBuf};
 
@@ -31,6 +32,7 @@ pub use migrations::{MIGRATIONS, SCHEMA_VERSION};
 pub use reports::{ChildHistory, FamilyCheck, ReportKind, SectionCheck};
 pub use settings::DEFAULT_IDLE_LOCK_MINUTES;
 pub use status::{Attention, DraftInProgress};
+pub use subject_access::{ChildTable, SubjectAccess, TableCopy, CHILD_TABLES, NOT_COPIED, SUBJECT_ACCESS_FORMAT};
 
 use crate::checklist::{Checklist, Checklists, Versions};
 use crate::error::{CoreError, Result};

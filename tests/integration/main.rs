@@ -18,5 +18,6 @@ mod faults;
 mod report;
 mod scoring;
 mod store;
+mod subject_access;
 mod versions;
 mod wording;

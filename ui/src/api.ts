@@ -115,4 +115,6 @@ export const api = {
   spellingLanguages: () => call("spelling_languages"),
   /** Every audit row about a child, newest first, in words. */
   childAuditTrail: (childId: number) => call("child_audit_trail", { childId }),
+  /** Writes everything about a child (PDF and JSON) where the person chooses; the paths, or null. */
+  exportSubjectAccess: (childId: number) => call("export_subject_access", { childId }),
 };

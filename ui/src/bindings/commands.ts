@@ -76,6 +76,7 @@ export type Commands = {
   about: { args: []; answer: About };
   spelling_languages: { args: []; answer: Array<string> };
   child_audit_trail: { args: [{ childId: number }]; answer: Array<AuditLine> };
+  export_subject_access: { args: [{ childId: number }]; answer: Array<string> | null };
 };
 
 export type CommandName = keyof Commands;

@@ -52,6 +52,7 @@ export function ChildPage({ id }: { id: number }) {
             {assessments.data && <ChecklistList assessments={assessments.data} />}
           </section>
           <PrintAndShare child={c} />
+          <SubjectAccessCopy childId={c.id} />
           <EraseChild child={c} />
         </>
       )}
@@ -363,5 +364,48 @@ function CopySummary({ childId }: { childId: number }) {
         {status}
       </p>
     </div>
+  );
+}
+
+/** "Export everything about this child": a PDF and a JSON file for a subject-access request. */
+function SubjectAccessCopy({ childId }: { childId: number }) {
+  const [busy, setBusy] = useState(false);
+  const [written, setWritten] = useState<string[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const save = () => {
+    setBusy(true);
+    setError(null);
+    setWritten(null);
+    api
+      .exportSubjectAccess(childId)
+      .then((paths) => setWritten(paths))
+      .catch((e) => setError(problemOf(e).message))
+      .finally(() => setBusy(false));
+  };
+  return (
+    <section aria-labelledby="subject-access-title">
+      <h2 id="subject-access-title">Subject-access copy</h2>
+      <p class="hint" id="subject-access-hint">
+        Every record held about this child and every change recorded about them (the audit trail), as a PDF to read
+        and a JSON file with the same records as stored, for a UK GDPR subject-access request. Check what may be
+        withheld (such as details of other people) before anything is disclosed.
+      </p>
+      <button type="button" id="subject-access" onClick={save} disabled={busy} aria-describedby="subject-access-hint">
+        Export everything about this child
+      </button>
+      <ErrorMessage message={error} id="subject-access-error" />
+      <div role="status" class="done" id="subject-access-status">
+        {written && (
+          <>
+            Saved:
+            <ul>
+              {written.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          </>
+        )}
+      </div>
+    </section>
   );
 }
