@@ -8,7 +8,7 @@ use crate::scoring::{AreaScore, Band};
 use crate::wording::{CHANGE_RULE, DRIFT_RULE, SUSTAINED_RULE};
 
 use super::chart::area_chart;
-use super::layout::{Column, Doc, Furniture, Style, Weight};
+use super::layout::{Column, Doc, Furniture, Style, Weight, PAGE_OF};
 use super::text::{Page, PlainText};
 use super::{long_date, Case, ReportError, ReportInput};
 
@@ -66,6 +66,7 @@ pub fn core_group_summary(input: &ReportInput) -> Result<Vec<u8>, ReportError> {
         marking: Some(MARKING),
         running_title: format!("Core group summary: {}", input.child.name),
         issued_by: input.practitioner.issued_by(),
+        page_of: PAGE_OF.into(),
     })
 }
 

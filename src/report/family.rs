@@ -15,8 +15,9 @@ use ts_rs::TS;
 
 use crate::assessment::{Action, NARRATIVE_SECTIONS};
 
+use super::family_words::{FamilyLanguage, Phrases};
 use super::layout::{Doc, Furniture, Style, Weight};
-use super::{long_date, Case, ReportError, ReportInput};
+use super::{Case, ReportError, ReportInput};
 
 const STYLE: Style = Style { title: 22.0, heading: 16.0, body: 13.0, small: 12.0, margin: 56.0 };
 
@@ -32,20 +33,28 @@ pub struct PrintedSection {
     pub text: String,
 }
 
-/// Every section the family summary prints as written, in the order printed.
+/// Every section the family summary prints as written, in the order printed, with the English
+/// headings: what the practitioner checks as safe to share (the words they wrote are the same
+/// in every language).
 pub fn printed_sections(input: &ReportInput) -> Result<Vec<PrintedSection>, ReportError> {
     let case = Case::new(input)?;
-    Ok(sections_of(&case))
+    Ok(sections_of(&case, &FamilyLanguage::English.phrases()))
 }
 
-fn sections_of(case: &Case) -> Vec<PrintedSection> {
+fn sections_of(case: &Case, words: &Phrases) -> Vec<PrintedSection> {
     let name = &case.input.child.name;
     let narrative = &case.latest.narrative;
     let section = |key: &str, title: String, text: String| PrintedSection { key: key.into(), title, text };
     let mut out: Vec<PrintedSection> = NARRATIVE_SECTIONS
         .iter()
-        .filter_map(|s| Some((s.key, s.family_title?)))
-        .map(|(key, title)| section(key, title.into(), narrative.section(key).unwrap_or_default().trim().into()))
+        .filter(|s| s.family_title.is_some())
+        .map(|s| {
+            section(
+                s.key,
+                words.get(&format!("section.{}", s.key)),
+                narrative.section(s.key).unwrap_or_default().trim().into(),
+            )
+        })
         .collect();
     // The impact is written per area; the family reads it under the area's plain name.
     let impact: Vec<String> = case
@@ -56,31 +65,41 @@ fn sections_of(case: &Case) -> Vec<PrintedSection> {
         .iter()
         .filter_map(|area| {
             let text = narrative.impact.get(&area.id).map(|t| t.trim()).filter(|t| !t.is_empty())?;
-            Some(format!("{}: {text}", area.name))
+            Some(format!("{}: {text}", words.area(&area.id, &area.name)))
         })
         .collect();
     // After "What we are worried about": what the worry means for the child.
     let at = out.iter().position(|s| s.key == "worries").map_or(out.len(), |i| i + 1);
-    out.insert(at, section("impact", format!("What this means for {name}"), impact.join("\n\n")));
-    let actions: Vec<String> = case.actions().into_iter().map(|a| action_words(a).concat()).collect();
-    out.push(section("actions", "Who will help".into(), actions.join("\n")));
+    out.insert(at, section("impact", words.fill("impact_title", &[("name", name)]), impact.join("\n\n")));
+    let actions: Vec<String> = case.actions().into_iter().map(|a| action_words(a, words).concat()).collect();
+    out.push(section("actions", words.get("actions_title"), actions.join("\n")));
     out
 }
 
 /// An action as the family reads it: what, then who and by when.
-fn action_words(a: &Action) -> [String; 2] {
+fn action_words(a: &Action, words: &Phrases) -> [String; 2] {
     let what = a.what.trim().trim_end_matches('.');
-    [format!("{what}. "), format!("Who: {}, {}. By when: {}.", a.who, a.agency, long_date(a.by_when))]
+    let date = words.date(a.by_when);
+    [format!("{what}. "), words.fill("action_who", &[("who", &a.who), ("agency", &a.agency), ("date", &date)])]
 }
 
-/// Builds the family summary as PDF bytes. Refused, naming every gap, while a printed
-/// section is empty or the person to contact is not set in Settings: a family summary with
-/// holes says less than the professionals know.
+/// Builds the family summary in English (see [`family_summary_in`]).
 pub fn family_summary(input: &ReportInput) -> Result<Vec<u8>, ReportError> {
+    family_summary_in(input, FamilyLanguage::English)
+}
+
+/// Builds the family summary as PDF bytes, every fixed phrase in `language` and every written
+/// part as written. Refused, naming every gap, while a printed section is empty or the person
+/// to contact is not set in Settings: a family summary with holes says less than the
+/// professionals know.
+pub fn family_summary_in(input: &ReportInput, language: FamilyLanguage) -> Result<Vec<u8>, ReportError> {
     let case = Case::new(input)?;
-    let sections = sections_of(&case);
-    let mut gaps: Vec<String> =
-        sections.iter().filter(|s| s.text.is_empty()).map(|s| format!("\"{}\"", s.title)).collect();
+    // The gaps are named to the practitioner, in English.
+    let mut gaps: Vec<String> = sections_of(&case, &FamilyLanguage::English.phrases())
+        .iter()
+        .filter(|s| s.text.is_empty())
+        .map(|s| format!("\"{}\"", s.title))
+        .collect();
     let contact = input.practitioner;
     let contact_missing = contact.missing_for_family();
     if !contact_missing.is_empty() {
@@ -89,23 +108,22 @@ pub fn family_summary(input: &ReportInput) -> Result<Vec<u8>, ReportError> {
     if !gaps.is_empty() {
         return Err(ReportError::FamilySummaryIncomplete(gaps.join("; ")));
     }
+    let words = language.phrases();
+    let sections = sections_of(&case, &words);
 
     let name = &input.child.name;
-    let mut doc = Doc::new("Family summary", STYLE, input.today);
-    doc.title(&format!("About {name}: a summary for the family"));
-    doc.paragraph(&format!(
-        "We wrote this on {}. It says what we found when we looked at how {name} is looked after, and what happens next. Please ask us about anything that is not clear.",
-        long_date(input.today)
-    ));
+    let mut doc = Doc::new(&words.get("doc_title"), STYLE, input.today);
+    doc.title(&words.fill("title", &[("name", name)]));
+    doc.paragraph(&words.fill("intro", &[("name", name), ("date", &words.date(input.today))]));
     if let Some(category) = input.child.plan_category {
-        doc.heading("Why we are involved");
-        doc.paragraph(&category.family_words(name));
+        doc.heading(&words.get("why_involved"));
+        doc.paragraph(&words.fill(&format!("plan.{}", category.as_str()), &[("name", name)]));
     }
     for s in &sections {
         doc.heading(&s.title);
         if s.key == "actions" {
             for a in case.actions() {
-                let [what, who] = action_words(a);
+                let [what, who] = action_words(a, &words);
                 doc.bullet(&[(Weight::Bold, &what), (Weight::Regular, &who)]);
             }
         } else {
@@ -113,29 +131,34 @@ pub fn family_summary(input: &ReportInput) -> Result<Vec<u8>, ReportError> {
         }
     }
 
-    doc.heading("What happens next");
+    doc.heading(&words.get("next_title"));
     let review = &case.history.review;
     match review.due_on.filter(|_| !review.overdue) {
-        Some(due) => doc.runs(&[
-            (Weight::Regular, "We will meet again to check how things are going by "),
-            (Weight::Bold, &long_date(due)),
-            (Weight::Regular, ". We will look at the changes above together."),
-        ]),
-        None => doc.paragraph("We will meet again soon to check how things are going, and we will tell you the date."),
+        Some(due) => {
+            // The date in bold, wherever the language puts it.
+            let sentence = words.get("next_review");
+            let (before, after) = sentence.split_once("{date}").unwrap_or((&sentence, ""));
+            doc.runs(&[(Weight::Regular, before), (Weight::Bold, &words.date(due)), (Weight::Regular, after)]);
+        }
+        None => doc.paragraph(&words.get("next_soon")),
     }
-    doc.heading("Who to contact");
+    doc.heading(&words.get("contact_title"));
     let team = Some(contact.team.trim()).filter(|t| !t.is_empty()).map(|t| format!(", {t}")).unwrap_or_default();
-    doc.paragraph(&format!(
-        "If you have questions, please contact {}, {}, {}{team}.",
-        contact.name.trim(),
-        contact.role.trim(),
-        contact.organisation.trim()
+    doc.paragraph(&words.fill(
+        "contact",
+        &[
+            ("name", contact.name.trim()),
+            ("role", contact.role.trim()),
+            ("organisation", contact.organisation.trim()),
+            ("team", &team),
+        ],
     ));
-    doc.runs(&[(Weight::Regular, "Telephone: "), (Weight::Bold, contact.telephone.trim())]);
-    doc.runs(&[(Weight::Regular, "E-mail: "), (Weight::Bold, contact.email.trim())]);
+    doc.runs(&[(Weight::Regular, &words.get("telephone")), (Weight::Bold, contact.telephone.trim())]);
+    doc.runs(&[(Weight::Regular, &words.get("email")), (Weight::Bold, contact.email.trim())]);
     doc.finish(&Furniture {
         marking: None,
-        running_title: format!("A summary for the family of {name}"),
+        running_title: words.fill("running_title", &[("name", name)]),
         issued_by: input.practitioner.issued_by(),
+        page_of: words.get("page"),
     })
 }

@@ -48,6 +48,9 @@ impl Style {
     }
 }
 
+/// The page number's words, "{n}" and "{total}" filled in.
+pub(super) const PAGE_OF: &str = "Page {n} of {total}";
+
 /// Drawn on every page once the page count is known.
 pub(super) struct Furniture {
     /// A protective marking, centred at the top and bottom of every page.
@@ -56,6 +59,8 @@ pub(super) struct Furniture {
     pub running_title: String,
     /// Bottom left of every page: the organisation and team from Settings ("" for none).
     pub issued_by: String,
+    /// The page number's words in the document's language ([`PAGE_OF`] in English).
+    pub page_of: String,
 }
 
 /// The two embedded faces, parsed once per process for measuring text: the bytes never change.
@@ -525,7 +530,7 @@ impl Doc {
         let foot = self.style.margin / 2.0 - size / 2.0;
         let mut pages = Vec::with_capacity(total);
         for (n, mut ops) in std::mem::take(&mut self.pages).into_iter().enumerate() {
-            let number = format!("Page {} of {total}", n + 1);
+            let number = furniture.page_of.replace("{n}", &(n + 1).to_string()).replace("{total}", &total.to_string());
             let page_number_x = right - text_width(&number, Weight::Regular, size);
             ops.extend(self.text_ops(page_number_x, foot, &number, Weight::Regular, size));
             ops.extend(self.text_ops(left, head, &furniture.running_title, Weight::Regular, size));

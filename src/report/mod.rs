@@ -13,6 +13,7 @@
 mod chart;
 mod core_group;
 mod family;
+pub mod family_words;
 mod layout;
 mod subject_access;
 mod text;
@@ -26,7 +27,8 @@ use crate::model::{Child, PractitionerDetails};
 use crate::scoring::Profile;
 
 pub use core_group::{core_group_summary, core_group_text};
-pub use family::{family_summary, printed_sections, PrintedSection};
+pub use family::{family_summary, family_summary_in, printed_sections, PrintedSection};
+pub use family_words::{FamilyLanguage, LanguageStatus};
 pub use subject_access::subject_access_pdf;
 
 /// Everything a summary is made from. Nothing is read from the store or the clock.

@@ -1,7 +1,7 @@
 //! The subject-access copy as a PDF: every record about the child, table by table, every column
 //! as stored, then the audit trail in words. Marked OFFICIAL-SENSITIVE: it holds everything.
 
-use super::layout::{Column, Doc, Furniture, Style, Weight};
+use super::layout::{Column, Doc, Furniture, Style, Weight, PAGE_OF};
 use super::{long_date, ReportError};
 use crate::store::SubjectAccess;
 
@@ -74,5 +74,6 @@ pub fn subject_access_pdf(copy: &SubjectAccess, issued_by: &str) -> Result<Vec<u
         marking: Some(MARKING),
         running_title: format!("Subject-access copy: {}", copy.child_name),
         issued_by: issued_by.to_string(),
+        page_of: PAGE_OF.into(),
     })
 }

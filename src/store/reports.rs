@@ -12,6 +12,7 @@ use super::Store;
 use crate::compare::{self, AreaGap, Disagreement, History};
 use crate::error::{CoreError, Result};
 use crate::model::Child;
+use crate::report::FamilyLanguage;
 use crate::report::{self, PrintedSection, ReportInput};
 
 /// Which printed summary.
@@ -130,12 +131,24 @@ impl Store {
     /// The PDF bytes of a summary for one child, as of `today`. The family summary is refused
     /// until every printed section has been checked as safe to share in its present words.
     pub fn report(&self, kind: ReportKind, child_id: i64, today: NaiveDate) -> Result<Vec<u8>> {
+        self.report_in(kind, child_id, today, FamilyLanguage::English)
+    }
+
+    /// [`Store::report`] with the family summary's fixed phrases in `language` (the core-group
+    /// summary is in English).
+    pub fn report_in(
+        &self,
+        kind: ReportKind,
+        child_id: i64,
+        today: NaiveDate,
+        language: FamilyLanguage,
+    ) -> Result<Vec<u8>> {
         let refused = |e: report::ReportError| CoreError::Refused(e.to_string());
         self.with_report_input(child_id, today, |input| match kind {
             ReportKind::CoreGroup => report::core_group_summary(input).map_err(refused),
             ReportKind::Family => {
                 // Gaps first (an empty part cannot be checked), then the check itself.
-                let pdf = report::family_summary(input).map_err(refused)?;
+                let pdf = report::family_summary_in(input, language).map_err(refused)?;
                 let unchecked = self.family_check_of(input)?.unchecked().join("; ");
                 if !unchecked.is_empty() {
                     return Err(CoreError::Refused(format!(

@@ -14,6 +14,7 @@ mod cli;
 mod compare;
 mod demo;
 mod exchange;
+mod family_words;
 mod faults;
 mod report;
 mod scoring;

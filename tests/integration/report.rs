@@ -414,3 +414,37 @@ fn both_summaries_name_the_organisation_and_team_at_the_foot_of_every_page() {
         pdf.assert_no_words_overlap();
     }
 }
+
+/// The family summary in Welsh: every fixed phrase from the Welsh table (no English one left),
+/// the written parts as written, and the Welsh letters (ŵ, ŷ) printed by the embedded font,
+/// read back with pdftotext.
+#[test]
+fn the_family_summary_prints_in_welsh_with_the_written_parts_as_written() {
+    use ntk_core::report::{family_summary_in, FamilyLanguage};
+    let mut case = three_rounds();
+    let written = "Mae'r tŷ yn gynnes, mae dŵr poeth bob dydd, ac mae Zoë yn ŵyr i Nain.";
+    for a in &mut case.assessments {
+        a.narrative.strengths = written.into();
+    }
+    let welsh = FamilyLanguage::Welsh.phrases();
+    let pdf = Printed::new("family-welsh.pdf", &family_summary_in(&input(&case), FamilyLanguage::Welsh).unwrap());
+    let flat = pdf.flat();
+    assert!(flat.contains(written), "the written part as written, Welsh letters and all:\n{flat}");
+    for key in ["section.strengths", "section.worries", "actions_title", "next_title", "contact_title", "why_involved"]
+    {
+        assert!(flat.contains(&welsh.get(key)), "missing the Welsh {key}: {:?}", welsh.get(key));
+    }
+    assert!(flat.contains(&welsh.fill("running_title", &[("name", "Zoë Łukasiewicz")])));
+    assert!(flat.contains("Pwy: Chidi Okonkwo-Müller, Health Visiting."), "{flat}");
+    for (n, page) in pdf.page_texts.iter().enumerate() {
+        assert!(page.contains(&format!("Tudalen {} o {}", n + 1, pdf.pages)), "page {}", n + 1);
+    }
+    let english = FamilyLanguage::English.phrases();
+    for key in ["section.strengths", "actions_title", "next_title", "contact_title", "why_involved", "telephone"] {
+        let phrase = english.get(key);
+        assert!(!flat.contains(phrase.trim()), "an English phrase left in the Welsh summary: {phrase:?}");
+    }
+    assert!(!flat.contains("Page 1 of"));
+    pdf.assert_no_words_overlap();
+    pdf.render_first_page();
+}
