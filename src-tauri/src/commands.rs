@@ -11,6 +11,7 @@ use ntk_core::assessment::{Action, Assessment, ItemRecord};
 use ntk_core::checklist::Checklist;
 use ntk_core::exchange::{ImportChoice, ImportReport};
 use ntk_core::model::{AppStatus, Child, ChildForm, Household, PractitionerDetails};
+use ntk_core::report::{FamilyLanguage, LanguageStatus};
 use ntk_core::store::{
     ActionForm, AssessmentView, Attention, BackupReport, ChildHistory, FamilyCheck, FinaliseCheck, HouseholdOverview,
     ReportKind, Saved, StartAssessmentForm,
@@ -93,4 +94,8 @@ commands! {
     store fn child_audit_trail(child_id: i64) -> Vec<AuditLine> = |s| s.child_audit_trail(child_id);
     dialog fn export_subject_access(child_id: i64) -> Option<Vec<String>> =
         |app, state| files::export_subject_access(app, state, child_id);
+    session fn family_languages() -> Vec<LanguageStatus> =
+        |_state| Ok(FamilyLanguage::ALL.into_iter().map(FamilyLanguage::status).collect());
+    dialog fn print_family_summary(child_id: i64, language: FamilyLanguage) -> Option<String> =
+        |app, state| files::print_report_in(app, state, child_id, ReportKind::Family, language);
 }

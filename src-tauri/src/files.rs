@@ -5,6 +5,7 @@ use ntk_core::dataset::DatasetPeriod;
 use ntk_core::error::Problem;
 use ntk_core::exchange::{self, ImportChoice, ImportReport};
 use ntk_core::paths::write_private;
+use ntk_core::report::FamilyLanguage;
 use ntk_core::store::{BackupReport, ReportKind, Store};
 use tauri::AppHandle;
 
@@ -43,8 +44,24 @@ pub fn undo_restore(state: &AppState, passphrase: &str) -> Answer<BackupReport> 
 /// Writes a summary where the person chooses, then opens it in the system's PDF viewer.
 /// Returns the path written, or `None` if the person cancelled.
 pub fn print_report(app: &AppHandle, state: &AppState, child_id: i64, kind: ReportKind) -> Answer<Option<String>> {
-    let pdf = state.with_store(|s| s.report(kind, child_id, today()))?;
-    let name = format!("{}-{}.pdf", kind.file_stem(), today());
+    print_report_in(app, state, child_id, kind, FamilyLanguage::English)
+}
+
+/// [`print_report`] with the family summary's fixed phrases in `language`; a summary in another
+/// language than English says so in its file name.
+pub fn print_report_in(
+    app: &AppHandle,
+    state: &AppState,
+    child_id: i64,
+    kind: ReportKind,
+    language: FamilyLanguage,
+) -> Answer<Option<String>> {
+    let pdf = state.with_store(|s| s.report_in(kind, child_id, today(), language))?;
+    let in_language = match language {
+        FamilyLanguage::English => String::new(),
+        other => format!("-{}", other.file_word()),
+    };
+    let name = format!("{}{in_language}-{}.pdf", kind.file_stem(), today());
     let Some(path) = dialogs::save_path(app, "Save the summary", &name) else { return Ok(None) };
     write_private(&path, pdf)?;
     dialogs::open_in_viewer(&path);

@@ -20,6 +20,15 @@ use ntk_core::scoring::Grade;
 use ntk_core::store::{ActionForm, StartAssessmentForm, Store};
 use support::*;
 
+/// The written parts of the family summary, one written in Welsh (with ŵ and ŷ).
+const FAMILY_SECTIONS: [(&str, &str); 5] = [
+    ("strengths", "Mae'r tŷ yn gynnes ac mae dŵr poeth bob dydd."),
+    ("worries", "We are worried that the evenings are not safe."),
+    ("needs_to_change", "An adult is at home every evening."),
+    ("better_looks_like", "Evenings at home are calm and safe."),
+    ("if_things_do_not_change", "We may ask a court to help keep the children safe."),
+];
+
 fn today() -> NaiveDate {
     Local::now().date_naive()
 }
@@ -83,6 +92,10 @@ fn records_with_a_finalised_checklist(dir: &Path, name: &str) -> (Store, i64) {
     }
     store.save_narrative(a.id, "childs_voice", None, "\"I like drawing.\"").unwrap();
     store.save_narrative(a.id, "day_in_my_life", None, "Up at seven, school, tea at five, bed by eight.").unwrap();
+    // The parts the family summary prints; one in Welsh, as a practitioner in Wales may write it.
+    for (section, text) in FAMILY_SECTIONS {
+        store.save_narrative(a.id, section, None, text).unwrap();
+    }
     let action = ActionForm {
         what: "A safety plan for the evenings, agreed with the family".into(),
         who: "Sam Example".into(),
@@ -375,5 +388,68 @@ async fn export_everything_about_a_child_writes_a_pdf_and_a_json_with_every_reco
     // The copy itself is now in the child's audit trail.
     go(&app, &format!("#/child/{child}/audit")).await;
     app.wait_for_text("#audit-rows > tr:first-child", "copied for a subject-access request").await;
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn the_family_summary_prints_in_welsh_chosen_when_printing_and_settings_shows_its_review_status() {
+    use ntk_core::model::PractitionerDetails;
+    use ntk_core::report::FamilyLanguage;
+    let _serial = serial();
+    let dir = data_dir();
+    let (mut store, child) = records_with_a_finalised_checklist(dir.path(), "Gwen Iaithfamily");
+    let contact = PractitionerDetails {
+        organisation: "Testshire Council".into(),
+        team: "Family Support".into(),
+        name: "Sam Example".into(),
+        role: "Social worker".into(),
+        telephone: "01234 567890".into(),
+        email: "sam@example.org".into(),
+    };
+    store.set_practitioner_details(&contact).unwrap();
+    let keys: Vec<String> =
+        store.family_check(child, today()).unwrap().sections.into_iter().map(|s| s.section.key).collect();
+    for key in keys {
+        store.confirm_family_section(child, &key, today()).unwrap();
+    }
+    drop(store);
+    let files = tempfile::Builder::new().prefix("ntk-e2e-files-").tempdir().unwrap();
+    let files_env = files.path().display().to_string();
+    let app = App::launch_with_env(dir.path(), &[("NTK_E2E_FILE_DIR", &files_env)]).await;
+    app.unlock().await;
+
+    go(&app, "#/settings").await;
+    let welsh = FamilyLanguage::Welsh.status();
+    let line = format!("Welsh (Cymraeg): 0 of {} phrases reviewed by a Welsh speaker", welsh.phrases);
+    app.wait_for_text("#family-languages", &line).await;
+    js(&app, "document.getElementById('languages-title').scrollIntoView();", vec![]).await;
+    shot(&app, "settings-languages").await;
+
+    go(&app, &format!("#/child/{child}")).await;
+    app.wait_for_text("h1", "Gwen Iaithfamily").await;
+    app.wait_for_text("#family-language", "Welsh (Cymraeg)").await;
+    js(
+        &app,
+        "const s = document.getElementById('family-language'); s.value = 'welsh'; s.dispatchEvent(new Event('change', { bubbles: true }));",
+        vec![],
+    )
+    .await;
+    app.wait_for_text("#family-language-hint", "0 of").await;
+    app.click("#print-family").await;
+    let pdf = files.path().join(format!("family-summary-welsh-{}.pdf", today()));
+    let status = app.wait_for_text("#print-status", "Saved to").await;
+    assert!(status.contains(&pdf.display().to_string()), "status: {status}");
+    js(&app, "document.getElementById('print-title').scrollIntoView();", vec![]).await;
+    shot(&app, "child-print-welsh").await;
+    assert_accessible(&app, "the child's page with the language choice").await;
+    let out = Command::new("pdftotext").args(["-raw", pdf.to_str().unwrap(), "-"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap().split_whitespace().collect::<Vec<_>>().join(" ");
+    let phrases = FamilyLanguage::Welsh.phrases();
+    for wanted in [phrases.get("actions_title"), phrases.get("contact_title"), phrases.get("section.strengths")] {
+        assert!(text.contains(&wanted), "{wanted:?} not in the Welsh summary: {text}");
+    }
+    assert!(text.contains(FAMILY_SECTIONS[0].1), "the Welsh written part as written, with ŵ and ŷ: {text}");
+    assert!(text.contains(FAMILY_SECTIONS[1].1), "an English written part as written: {text}");
+    assert!(text.contains("Tudalen 1 o") && !text.contains("Who will help"), "{text}");
     app.quit().await;
 }

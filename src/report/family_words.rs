@@ -138,6 +138,14 @@ impl FamilyLanguage {
         }
     }
 
+    /// The language in a file name: "welsh".
+    pub fn file_word(self) -> &'static str {
+        match self {
+            FamilyLanguage::English => "english",
+            FamilyLanguage::Welsh => "welsh",
+        }
+    }
+
     pub fn phrases(self) -> Phrases {
         let phrases = match self {
             FamilyLanguage::English => english(),

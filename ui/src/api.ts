@@ -9,6 +9,7 @@ import type { ChildForm } from "./bindings/ChildForm";
 import type { ImportChoice } from "./bindings/ImportChoice";
 import type { ItemRecord } from "./bindings/ItemRecord";
 import type { PractitionerDetails } from "./bindings/PractitionerDetails";
+import type { FamilyLanguage } from "./bindings/FamilyLanguage";
 import type { ReportKind } from "./bindings/ReportKind";
 import type { StartAssessmentForm } from "./bindings/StartAssessmentForm";
 import { isProblem } from "./problem";
@@ -117,4 +118,8 @@ export const api = {
   childAuditTrail: (childId: number) => call("child_audit_trail", { childId }),
   /** Writes everything about a child (PDF and JSON) where the person chooses; the paths, or null. */
   exportSubjectAccess: (childId: number) => call("export_subject_access", { childId }),
+  /** The languages the family summary prints in, with how many phrases a speaker has checked. */
+  familyLanguages: () => call("family_languages"),
+  /** Writes the family summary with its fixed phrases in `language`; the path, or null. */
+  printFamilySummary: (childId: number, language: FamilyLanguage) => call("print_family_summary", { childId, language }),
 };

@@ -15,12 +15,14 @@ import type { ChildForm } from "./ChildForm";
 import type { ChildHistory } from "./ChildHistory";
 import type { DraftInProgress } from "./DraftInProgress";
 import type { FamilyCheck } from "./FamilyCheck";
+import type { FamilyLanguage } from "./FamilyLanguage";
 import type { FinaliseCheck } from "./FinaliseCheck";
 import type { Household } from "./Household";
 import type { HouseholdOverview } from "./HouseholdOverview";
 import type { ImportChoice } from "./ImportChoice";
 import type { ImportReport } from "./ImportReport";
 import type { ItemRecord } from "./ItemRecord";
+import type { LanguageStatus } from "./LanguageStatus";
 import type { PractitionerDetails } from "./PractitionerDetails";
 import type { ReportKind } from "./ReportKind";
 import type { Saved } from "./Saved";
@@ -77,6 +79,8 @@ export type Commands = {
   spelling_languages: { args: []; answer: Array<string> };
   child_audit_trail: { args: [{ childId: number }]; answer: Array<AuditLine> };
   export_subject_access: { args: [{ childId: number }]; answer: Array<string> | null };
+  family_languages: { args: []; answer: Array<LanguageStatus> };
+  print_family_summary: { args: [{ childId: number; language: FamilyLanguage }]; answer: string | null };
 };
 
 export type CommandName = keyof Commands;

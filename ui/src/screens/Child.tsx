@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import { api } from "../api";
 import type { Assessment } from "../bindings/Assessment";
+import type { FamilyLanguage } from "../bindings/FamilyLanguage";
 import type { ReportKind } from "../bindings/ReportKind";
 import type { Child } from "../bindings/Child";
 import { ConfirmStep, ErrorMessage, Field, Loading, PageTitle, Tag, useLoad } from "../components";
@@ -202,13 +203,14 @@ function PrintAndShare({ child }: { child: Child }) {
   const [passphrase, setPassphrase] = useState("");
   const [exportStatus, setExportStatus] = useState("");
   const [exportError, setExportError] = useState<{ message: string; field: string | null } | null>(null);
+  const [language, setLanguage] = useState<FamilyLanguage>("english");
 
   const print = async (kind: ReportKind) => {
     setBusy(kind);
     setStatus("");
     setError(null);
     try {
-      const path = await api.printReport(child.id, kind);
+      const path = kind === "family" ? await api.printFamilySummary(child.id, language) : await api.printReport(child.id, kind);
       setStatus(path ? `Saved to ${path}. It has been opened in your PDF viewer to print.` : "No file was chosen: nothing was saved.");
       setSaved(path !== null);
     } catch (e) {
@@ -259,6 +261,7 @@ function PrintAndShare({ child }: { child: Child }) {
               </li>
             ))}
           </ul>
+          <FamilyLanguageChoice value={language} onChange={setLanguage} />
           <CopySummary childId={child.id} />
           <ErrorMessage message={error} id="print-error" />
           <p role="status" class="done" id="print-status">
@@ -407,5 +410,33 @@ function SubjectAccessCopy({ childId }: { childId: number }) {
         )}
       </div>
     </section>
+  );
+}
+
+/** The language the family summary's fixed phrases print in; what was written prints as written. */
+function FamilyLanguageChoice({ value, onChange }: { value: FamilyLanguage; onChange: (l: FamilyLanguage) => void }) {
+  const languages = useLoad(() => api.familyLanguages(), []);
+  return (
+    <div class="field">
+      <label for="family-language">Language of the family summary</label>
+      <select
+        id="family-language"
+        value={value}
+        onChange={(e) => onChange((e.target as HTMLSelectElement).value as FamilyLanguage)}
+        aria-describedby="family-language-hint"
+      >
+        {(languages.data ?? []).map((l) => (
+          <option key={l.language} value={l.language}>
+            {l.name}
+          </option>
+        ))}
+      </select>
+      <p class="hint" id="family-language-hint">
+        The headings and fixed sentences print in this language; the parts you wrote print exactly as written.
+        {(languages.data ?? [])
+          .filter((l) => l.language === value && l.reviewed < l.phrases)
+          .map((l) => ` Our own ${l.name} wording: ${l.reviewed} of ${l.phrases} phrases checked by a speaker so far.`)}
+      </p>
+    </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { api } from "../api";
 import type { BackupReport } from "../bindings/BackupReport";
+import type { LanguageStatus } from "../bindings/LanguageStatus";
 import type { PractitionerDetails } from "../bindings/PractitionerDetails";
 import { ErrorMessage, Field, PageTitle } from "../components";
 import { problemOf } from "../problem";
@@ -13,6 +14,7 @@ export function Settings({ onLock, onLockedWithNotice }: Props) {
     <>
       <PageTitle>Settings</PageTitle>
       <PractitionerForm />
+      <FamilyLanguages />
       <ImportChecklists />
       <PartnershipDataset />
       <ChangePassphrase />
@@ -326,5 +328,29 @@ function IdleLock() {
         {done}
       </p>
     </form>
+  );
+}
+
+/** How far each language of the family summary has been checked by a speaker of it. */
+function FamilyLanguages() {
+  const [languages, setLanguages] = useState<LanguageStatus[] | null>(null);
+  useEffect(() => {
+    api.familyLanguages().then(setLanguages, () => setLanguages([]));
+  }, []);
+  return (
+    <section aria-labelledby="languages-title" class="card">
+      <h2 id="languages-title">Languages of the family summary</h2>
+      <p class="hint">
+        The family summary can be printed in each of these; you choose when printing. A phrase counts as reviewed once a
+        speaker of the language has checked our wording.
+      </p>
+      <ul id="family-languages">
+        {(languages ?? []).map((l) => (
+          <li key={l.language}>
+            {l.name}: {l.reviewed} of {l.phrases} phrases reviewed{l.language === "english" ? "" : ` by a ${l.name.split(" ")[0]} speaker`}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
