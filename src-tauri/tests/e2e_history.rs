@@ -16,9 +16,7 @@ use std::time::Instant;
 
 use chrono::{Datelike, Days, Local, Months, NaiveDate};
 use common::{data_dir, serial, App};
-use ntk_core::assessment::ItemRecord;
 use ntk_core::model::{AgeBand, ChildForm, PlanCategory};
-use ntk_core::scoring::Grade;
 use ntk_core::store::{ActionForm, StartAssessmentForm, Store};
 use serde_json::json;
 use support::*;
@@ -71,31 +69,7 @@ fn checklist(
         review_round: None,
     };
     let a = store.start_assessment(child_id, &form, today()).unwrap();
-    let band = AgeBand::on(dob, on);
-    let areas = store.checklist().areas.clone();
-    for area in &areas {
-        let items = area.subareas.iter().flat_map(|s| &s.items).filter(|i| i.applies_to(band));
-        for (n, item) in items.enumerate() {
-            let record = ItemRecord {
-                item_id: item.id.clone(),
-                grade: Grade::from_score(grade_of(&area.id, n)),
-                evidence: evidence_of(&area.id, n, &item.title),
-                source: None,
-                evidence_date: None,
-                professional_only: false,
-            };
-            store.save_item(a.id, &record, today()).unwrap();
-        }
-    }
-    let profile = store.assessment_view(a.id).unwrap().profile;
-    for area in &profile.areas {
-        let score = area.score.expect("every area has enough evidence");
-        // A grade rounded down beside an urgent item needs its reason (issue 14, rule 4).
-        let reason = if area.urgent_items.is_empty() { "" } else { "The urgent item is weighed with the whole area." };
-        store.confirm_area(a.id, &area.id, score.round() as u8, reason).unwrap();
-        let impact = format!("What the care in {} means for the child day to day.", area.name.to_lowercase());
-        store.save_narrative(a.id, "impact", Some(&area.id), &impact).unwrap();
-    }
+    records::grade_and_confirm(store, a.id, AgeBand::on(dob, on), grade_of, evidence_of);
     // Everything the record and the family summary need, in words for the family.
     for (section, text) in [
         ("childs_voice", "\"I like drawing with my teacher.\""),

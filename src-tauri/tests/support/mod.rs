@@ -11,6 +11,8 @@ use serde_json::{json, Value};
 
 use crate::common::App;
 
+pub mod records;
+
 /// WebDriver key codes (the W3C "unicode private use" keys).
 pub const TAB: &str = "\u{E004}";
 pub const ENTER: &str = "\u{E007}";

@@ -356,7 +356,13 @@ function CopySummary({ childId }: { childId: number }) {
   };
   return (
     <div class="copy-summary">
-      <button type="button" id="copy-summary" onClick={copy} aria-describedby="copy-summary-hint">
+      <button
+        type="button"
+        id="copy-summary"
+        onClick={copy}
+        aria-describedby="copy-summary-hint"
+        data-ready={text.data === null ? undefined : "true"}
+      >
         Copy summary as text
       </button>
       <p class="hint" id="copy-summary-hint">
