@@ -15,6 +15,7 @@ pub mod idle;
 pub mod model;
 pub mod passphrase;
 pub mod paths;
+pub mod plans;
 pub mod report;
 pub mod scoring;
 pub mod store;

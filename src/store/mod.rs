@@ -12,6 +12,7 @@ mod children;
 mod dataset;
 mod exchange;
 mod migrations;
+mod plans;
 mod reports;
 mod retention;
 mod settings;

@@ -63,6 +63,8 @@ struct StatusRow {
     unassessed_siblings: Option<String>,
     /// The latest checklist records that the child was not seen alone.
     not_seen_alone: bool,
+    /// "Consider step-down" and "consider escalation" (`plans`), when they apply.
+    plan_prompts: Vec<String>,
 }
 
 /// Items named on the home list per area before "and N more" (all of them are in the history
@@ -130,6 +132,9 @@ impl Store {
                 .map(|u| format!("{} ({}) not known", u.item_title, u.area_name))
                 .collect(),
         );
+        let current_plan = super::plans::current_plan(&self.conn, child_id)?;
+        let step_down = crate::plans::consider_step_down(current_plan.as_ref(), &h);
+        let escalation = crate::plans::consider_escalation(&h);
         let latest_round: Vec<i64> = h.rounds.last().map(|r| r.assessment_ids.clone()).unwrap_or_default();
         let mut open: Vec<(NaiveDate, String)> = assessments
             .iter()
@@ -162,6 +167,11 @@ impl Store {
                 open_action_due
             ],
         )?;
+        self.conn.execute(
+            "INSERT INTO plan_prompts (child_id, step_down, escalation) VALUES (?1, ?2, ?3)
+             ON CONFLICT (child_id) DO UPDATE SET step_down = excluded.step_down, escalation = excluded.escalation",
+            params![child_id, step_down, escalation],
+        )?;
         Ok(())
     }
 
@@ -177,7 +187,9 @@ impl Store {
     /// Rebuilds the summaries when some child has none (a file from before they existed).
     pub(crate) fn ensure_child_status(&mut self) -> Result<()> {
         let missing: i64 = self.conn.query_row(
-            "SELECT count(*) FROM children c LEFT JOIN child_status s ON s.child_id = c.id WHERE s.child_id IS NULL",
+            "SELECT count(*) FROM children c LEFT JOIN child_status s ON s.child_id = c.id
+                  LEFT JOIN plan_prompts pp ON pp.child_id = c.id
+             WHERE s.child_id IS NULL OR pp.child_id IS NULL",
             [],
             |r| r.get(0),
         )?;
@@ -248,12 +260,15 @@ impl Store {
                         SELECT group_concat(o.name, ', ') FROM children o JOIN child_status os ON os.child_id = o.id
                         WHERE o.household_id = c.household_id AND o.id != c.id AND os.latest_on IS NULL
                     ) END AS unassessed_siblings,
-                    {NOT_SEEN_ALONE} AS not_seen_alone
+                    {NOT_SEEN_ALONE} AS not_seen_alone, pp.step_down, pp.escalation
              FROM child_status s JOIN children c ON c.id = s.child_id
                   LEFT JOIN households h ON h.id = c.household_id
+                  LEFT JOIN plan_prompts pp ON pp.child_id = c.id
              WHERE s.review_due < ?1 OR s.drift IS NOT NULL OR s.urgent IS NOT NULL OR s.latest_on IS NULL
                 OR s.worse IS NOT NULL OR s.unknown_serious IS NOT NULL OR s.open_action_due < ?1
-                OR c.plan_start <= ?2 OR {NOT_SEEN_ALONE}
+                OR EXISTS (SELECT 1 FROM plans p WHERE p.child_id = c.id AND p.ended_on IS NULL
+                           AND p.plan_type = 'child_protection' AND p.started_on <= ?2)
+                OR pp.step_down IS NOT NULL OR pp.escalation IS NOT NULL OR {NOT_SEEN_ALONE}
                 OR (c.household_id IS NOT NULL AND EXISTS (
                         SELECT 1 FROM children o JOIN child_status os ON os.child_id = o.id
                         WHERE o.household_id = c.household_id AND o.id != c.id AND os.latest_on IS NULL))"
@@ -272,6 +287,10 @@ impl Store {
                     sibling_assessed: r.get(at + 6)?,
                     unassessed_siblings: r.get(at + 7)?,
                     not_seen_alone: r.get(at + 8)?,
+                    plan_prompts: [r.get::<_, Option<String>>(at + 9)?, r.get(at + 10)?]
+                        .into_iter()
+                        .flatten()
+                        .collect(),
                 })
             })?
             .collect::<std::result::Result<_, _>>()?;
@@ -323,5 +342,6 @@ fn attention_reasons(row: &StatusRow, today: NaiveDate) -> Vec<String> {
     if row.not_seen_alone {
         reasons.push("Not seen alone at the latest checklist: the child's own voice is missing.".to_string());
     }
+    reasons.extend(row.plan_prompts.iter().cloned());
     reasons
 }

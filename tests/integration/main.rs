@@ -15,6 +15,7 @@ mod compare;
 mod demo;
 mod exchange;
 mod faults;
+mod plans;
 mod report;
 mod scoring;
 mod store;
