@@ -13,6 +13,7 @@ pub mod error;
 pub mod exchange;
 pub mod idle;
 pub mod model;
+pub mod oversight;
 pub mod passphrase;
 pub mod paths;
 pub mod plans;

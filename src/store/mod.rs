@@ -12,6 +12,7 @@ mod children;
 mod dataset;
 mod exchange;
 mod migrations;
+mod oversight;
 mod plans;
 mod reports;
 mod retention;

@@ -65,6 +65,8 @@ struct StatusRow {
     not_seen_alone: bool,
     /// "Consider step-down" and "consider escalation" (`plans`), when they apply.
     plan_prompts: Vec<String>,
+    /// The earliest finalising date of a current checklist with no manager's review.
+    unreviewed_since: Option<NaiveDate>,
 }
 
 /// Items named on the home list per area before "and N more" (all of them are in the history
@@ -95,6 +97,25 @@ const NOT_SEEN_ALONE: &str = "EXISTS (
        AND n.assessment_id = (SELECT la.id FROM assessments la
                                WHERE la.child_id = c.id AND la.status = 'finalised'
                                ORDER BY la.assessed_on DESC, la.id DESC LIMIT 1))";
+
+/// The earliest finalising date of the child's current finalised checklists that have no
+/// manager's review (a superseded version is replaced by its amendment, which needs its own).
+const UNREVIEWED_SINCE: &str = "(
+    SELECT min(substr(ua.finalised_at, 1, 10)) FROM assessments ua
+     WHERE ua.child_id = c.id AND ua.status = 'finalised'
+       AND NOT EXISTS (SELECT 1 FROM assessments un WHERE un.amends_id = ua.id AND un.status = 'finalised')
+       AND NOT EXISTS (SELECT 1 FROM manager_reviews mr WHERE mr.assessment_id = ua.id))";
+
+/// "Awaiting manager review" once the working-day rule (`oversight::review_awaited_from`) has
+/// passed for the earliest unreviewed checklist.
+fn awaiting_review_reason(unreviewed_since: Option<NaiveDate>, today: NaiveDate) -> Option<String> {
+    let since = unreviewed_since.filter(|d| crate::oversight::review_awaited_from(*d) <= today)?;
+    Some(format!(
+        "Awaiting manager review: a checklist finalised on {} has had no manager's review for {} working days or more.",
+        short_date(since),
+        crate::oversight::AWAITING_REVIEW_WORKING_DAYS
+    ))
+}
 
 fn join_or_none(parts: Vec<String>) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join("; "))
@@ -260,7 +281,7 @@ impl Store {
                         SELECT group_concat(o.name, ', ') FROM children o JOIN child_status os ON os.child_id = o.id
                         WHERE o.household_id = c.household_id AND o.id != c.id AND os.latest_on IS NULL
                     ) END AS unassessed_siblings,
-                    {NOT_SEEN_ALONE} AS not_seen_alone, pp.step_down, pp.escalation
+                    {NOT_SEEN_ALONE} AS not_seen_alone, pp.step_down, pp.escalation, {UNREVIEWED_SINCE}
              FROM child_status s JOIN children c ON c.id = s.child_id
                   LEFT JOIN households h ON h.id = c.household_id
                   LEFT JOIN plan_prompts pp ON pp.child_id = c.id
@@ -268,14 +289,15 @@ impl Store {
                 OR s.worse IS NOT NULL OR s.unknown_serious IS NOT NULL OR s.open_action_due < ?1
                 OR EXISTS (SELECT 1 FROM plans p WHERE p.child_id = c.id AND p.ended_on IS NULL
                            AND p.plan_type = 'child_protection' AND p.started_on <= ?2)
-                OR pp.step_down IS NOT NULL OR pp.escalation IS NOT NULL OR {NOT_SEEN_ALONE}
+                OR pp.step_down IS NOT NULL OR pp.escalation IS NOT NULL OR {UNREVIEWED_SINCE} <= ?3 OR {NOT_SEEN_ALONE}
                 OR (c.household_id IS NOT NULL AND EXISTS (
                         SELECT 1 FROM children o JOIN child_status os ON os.child_id = o.id
                         WHERE o.household_id = c.household_id AND o.id != c.id AND os.latest_on IS NULL))"
         ))?;
         let at = CHILD_COLUMNS.split(',').count();
         let rows: Vec<StatusRow> = stmt
-            .query_map(params![today, plan_candidates], |r| {
+            // Ten working days are at least fourteen calendar days: a superset, decided exactly below.
+            .query_map(params![today, plan_candidates, today - chrono::Days::new(14)], |r| {
                 Ok(StatusRow {
                     child: child_from_row(r)?,
                     review_due: r.get(at)?,
@@ -291,6 +313,7 @@ impl Store {
                         .into_iter()
                         .flatten()
                         .collect(),
+                    unreviewed_since: r.get(at + 11)?,
                 })
             })?
             .collect::<std::result::Result<_, _>>()?;
@@ -343,5 +366,6 @@ fn attention_reasons(row: &StatusRow, today: NaiveDate) -> Vec<String> {
         reasons.push("Not seen alone at the latest checklist: the child's own voice is missing.".to_string());
     }
     reasons.extend(row.plan_prompts.iter().cloned());
+    reasons.extend(awaiting_review_reason(row.unreviewed_since, today));
     reasons
 }

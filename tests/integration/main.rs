@@ -15,6 +15,7 @@ mod compare;
 mod demo;
 mod exchange;
 mod faults;
+mod oversight;
 mod plans;
 mod report;
 mod scoring;

@@ -1,0 +1,102 @@
+//! Managers' reviews: recorded once and audited, refused in words when the form is wrong, never
+//! changed afterwards, and "awaiting manager review" on the home list from the tenth working day.
+//! All names and dates are invented.
+
+use chrono::NaiveDate;
+use ntk_core::model::AgeBand;
+use ntk_core::oversight::{review_awaited_from, ManagerDecision, ManagerReviewForm};
+use ntk_core::scoring::Grade;
+use ntk_core::store::Store;
+use rusqlite::Connection;
+
+use crate::support::*;
+
+fn review_form(on: NaiveDate, decision: ManagerDecision, comment: &str) -> ManagerReviewForm {
+    ManagerReviewForm {
+        manager_name: "Morgan Teamlead".into(),
+        manager_role: "Team manager".into(),
+        reviewed_on: on.to_string(),
+        decision: Some(decision),
+        comment: comment.into(),
+    }
+}
+
+fn awaiting(store: &Store, child_id: i64, on: NaiveDate) -> Option<String> {
+    store
+        .needs_attention(on)
+        .unwrap()
+        .into_iter()
+        .find(|a| a.child.id == child_id)
+        .and_then(|a| a.reasons.into_iter().find(|r| r.starts_with("Awaiting manager review")))
+}
+
+#[test]
+fn a_finalised_checklist_awaits_a_managers_review_from_the_tenth_working_day_until_one_is_recorded() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(dir.path());
+    let child = store.add_child(&child_form("Lou Oversight", "2018-02-02", ""), today()).unwrap();
+    let draft = store.start_assessment(child.id, &start_form("Sam Worker", "School", "2026-11-01"), today()).unwrap();
+    complete(&mut store, draft.id, AgeBand::Primary, Grade::G2);
+
+    // A draft cannot be reviewed.
+    let clock = chrono::Local::now().date_naive();
+    let err = store.record_manager_review(draft.id, &review_form(clock, ManagerDecision::Agreed, ""), clock);
+    assert!(err.unwrap_err().to_string().contains("Only a finalised checklist"));
+
+    store.finalise(draft.id).unwrap();
+    let finalised: NaiveDate = store.get_assessment(draft.id).unwrap().finalised_at.unwrap()[..10].parse().unwrap();
+    let from = review_awaited_from(finalised);
+    assert_eq!(awaiting(&store, child.id, from.pred_opt().unwrap()), None, "the day before the tenth working day");
+    let reason = awaiting(&store, child.id, from).expect("awaiting from the tenth working day");
+    assert!(reason.contains("no manager's review for 10 working days"), "{reason}");
+
+    // Human errors, nothing stored.
+    let mut form = review_form(from, ManagerDecision::AgreedWithChanges, "  ");
+    let err = store.record_manager_review(draft.id, &form, from).unwrap_err().to_string();
+    assert_eq!(err, "Please say in the comment which changes were agreed.");
+    form.comment = "Add the dentist to the plan.".into();
+    form.reviewed_on = finalised.pred_opt().unwrap().to_string();
+    let err = store.record_manager_review(draft.id, &form, from).unwrap_err().to_string();
+    assert!(err.contains("before the checklist was finalised"), "{err}");
+    form.reviewed_on = from.succ_opt().unwrap().to_string();
+    assert!(store.record_manager_review(draft.id, &form, from).unwrap_err().to_string().contains("in the future"));
+    form.manager_name = " ".into();
+    assert_eq!(
+        store.record_manager_review(draft.id, &form, from).unwrap_err().to_string(),
+        "Please enter the manager's name."
+    );
+    assert!(store.manager_reviews(child.id).unwrap().is_empty());
+
+    form.manager_name = "Morgan Teamlead".into();
+    form.reviewed_on = from.to_string();
+    let review = store.record_manager_review(draft.id, &form, from).unwrap();
+    assert_eq!(
+        (review.decision, review.comment.as_str()),
+        (ManagerDecision::AgreedWithChanges, "Add the dentist to the plan.")
+    );
+    assert_eq!(awaiting(&store, child.id, from), None, "reviewed");
+    let trail = store.child_audit_log(child.id).unwrap();
+    assert!(trail
+        .iter()
+        .any(|e| e.record_type == "manager_review" && e.new_value.as_deref() == Some("Morgan Teamlead")));
+
+    // Append-only: the schema refuses a change or a removal, whatever writes it.
+    let conn = Connection::open(db_in(dir.path())).unwrap();
+    conn.pragma_update(None, "key", PASSPHRASE).unwrap();
+    assert!(conn.execute("UPDATE manager_reviews SET decision = 'agreed' WHERE id = ?1", [review.id]).is_err());
+    assert!(conn.execute("DELETE FROM manager_reviews WHERE id = ?1", [review.id]).is_err());
+    assert_eq!(store.manager_reviews(child.id).unwrap(), vec![review]);
+
+    // Erasing the child takes its reviews and plans with it.
+    let plan = ntk_core::plans::PlanForm {
+        plan_type: Some(ntk_core::plans::PlanType::ChildInNeed),
+        category: None,
+        started_on: "2026-01-01".into(),
+    };
+    store.start_plan(child.id, &plan, today()).unwrap();
+    store.erase_child(child.id).unwrap();
+    let left: i64 = conn
+        .query_row("SELECT (SELECT count(*) FROM manager_reviews) + (SELECT count(*) FROM plans)", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(left, 0);
+}
