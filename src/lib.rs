@@ -17,6 +17,7 @@ pub mod oversight;
 pub mod passphrase;
 pub mod paths;
 pub mod plans;
+pub mod references;
 pub mod report;
 pub mod scoring;
 pub mod store;

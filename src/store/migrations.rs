@@ -519,7 +519,7 @@ pub const MIGRATIONS: &[&str] = &[
       OR (NEW.amends_id IS NOT OLD.amends_id AND (SELECT status FROM assessments WHERE id = NEW.amends_id) = 'finalised')
     BEGIN SELECT RAISE(ABORT, 'a finalised assessment cannot be changed'); END;
     "#,
-    // 11 (issue 18): plans over time and management oversight.
+    // 11 (issue 18): plans over time, management oversight and case references.
     // A child's plans: early help, child in need, or child protection with its category; one
     // current (open) plan at a time, and an ended plan has its outcome. Today's plan start and
     // category become each child's first plan, still open (a child protection plan: the only
@@ -574,6 +574,15 @@ pub const MIGRATIONS: &[&str] = &[
     WHEN NOT EXISTS (SELECT 1 FROM assessments a JOIN erasure_register r ON r.child_id = a.child_id
                      WHERE a.id = OLD.assessment_id)
     BEGIN SELECT RAISE(ABORT, 'a manager review cannot be changed'); END;
+
+    -- A child's case references (empty text: not recorded); one child per NHS number.
+    CREATE TABLE IF NOT EXISTS case_references (
+        child_id INTEGER PRIMARY KEY REFERENCES children (id),
+        la_case_number TEXT NOT NULL DEFAULT '',
+        nhs_number TEXT NOT NULL DEFAULT '',
+        unique_pupil_number TEXT NOT NULL DEFAULT ''
+    );
+    CREATE UNIQUE INDEX IF NOT EXISTS case_references_nhs ON case_references (nhs_number) WHERE nhs_number != '';
 
     CREATE TABLE IF NOT EXISTS plan_prompts (
         child_id INTEGER PRIMARY KEY REFERENCES children (id),

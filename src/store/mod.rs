@@ -14,6 +14,7 @@ mod exchange;
 mod migrations;
 mod oversight;
 mod plans;
+mod references;
 mod reports;
 mod retention;
 mod settings;

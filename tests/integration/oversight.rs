@@ -100,3 +100,31 @@ fn a_finalised_checklist_awaits_a_managers_review_from_the_tenth_working_day_unt
         .unwrap();
     assert_eq!(left, 0);
 }
+
+/// Case references: checked, stored, audited; one child per NHS number. Invented numbers (NHS
+/// numbers beginning 999 are never issued).
+#[test]
+fn case_references_are_checked_stored_and_one_nhs_number_belongs_to_one_child() {
+    use ntk_core::references::CaseReferences;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(dir.path());
+    let ada = store.add_child(&child_form("Ada Refsfamily", "2018-02-02", ""), today()).unwrap();
+    let bo = store.add_child(&child_form("Bo Refsfamily", "2019-02-02", ""), today()).unwrap();
+    let refs = CaseReferences {
+        la_case_number: " LA-000123 ".into(),
+        nhs_number: "999 000 0018".into(),
+        unique_pupil_number: "p000000000001".into(),
+    };
+    let stored = store.set_case_references(ada.id, &refs).unwrap();
+    assert_eq!(
+        (stored.la_case_number.as_str(), stored.nhs_number.as_str(), stored.unique_pupil_number.as_str()),
+        ("LA-000123", "9990000018", "P000000000001")
+    );
+    let err = store.set_case_references(bo.id, &refs).unwrap_err().to_string();
+    assert!(err.starts_with("Ada Refsfamily already has the NHS number 999 000 0018"), "{err}");
+    let mistyped = CaseReferences { nhs_number: "999 000 0019".into(), ..Default::default() };
+    assert!(store.set_case_references(bo.id, &mistyped).is_err());
+    assert_eq!(store.case_references(bo.id).unwrap(), CaseReferences::default(), "nothing stored");
+    let trail = store.child_audit_log(ada.id).unwrap();
+    assert!(trail.iter().any(|e| e.record_type == "case_references" && e.new_value.as_deref() == Some("9990000018")));
+}
