@@ -7,6 +7,7 @@ pub mod about;
 pub mod assessment;
 pub mod checklist;
 pub mod compare;
+pub mod core_group;
 pub mod dataset;
 pub mod demo;
 pub mod error;

@@ -519,7 +519,8 @@ pub const MIGRATIONS: &[&str] = &[
       OR (NEW.amends_id IS NOT OLD.amends_id AND (SELECT status FROM assessments WHERE id = NEW.amends_id) = 'finalised')
     BEGIN SELECT RAISE(ABORT, 'a finalised assessment cannot be changed'); END;
     "#,
-    // 11 (issue 18): plans over time, management oversight and case references.
+    // 11 (issue 18): plans over time, management oversight, case references, the core group's
+    // meetings and carers' engagement.
     // A child's plans: early help, child in need, or child protection with its category; one
     // current (open) plan at a time, and an ended plan has its outcome. Today's plan start and
     // category become each child's first plan, still open (a child protection plan: the only
@@ -584,10 +585,35 @@ pub const MIGRATIONS: &[&str] = &[
     );
     CREATE UNIQUE INDEX IF NOT EXISTS case_references_nhs ON case_references (nhs_number) WHERE nhs_number != '';
 
+    -- The core group's meeting of a round: agency lists and agreed grades (with dissent) as JSON.
+    CREATE TABLE IF NOT EXISTS core_group_meetings (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        child_id INTEGER NOT NULL REFERENCES children (id),
+        held_on TEXT NOT NULL,
+        agencies_present TEXT NOT NULL,
+        agencies_absent TEXT NOT NULL,
+        not_involved TEXT NOT NULL,
+        agreed TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS core_group_meetings_child ON core_group_meetings (child_id, held_on);
+    CREATE TABLE IF NOT EXISTS engagement_ratings (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        child_id INTEGER NOT NULL REFERENCES children (id),
+        rated_on TEXT NOT NULL,
+        carer TEXT NOT NULL CHECK (length(trim(carer)) > 0),
+        engagement INTEGER NOT NULL CHECK (engagement BETWEEN 1 AND 5),
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS engagement_ratings_child ON engagement_ratings (child_id, rated_on);
+
+    -- Prompts from plans and the core group, for the home list, filled with the child's summary.
     CREATE TABLE IF NOT EXISTS plan_prompts (
         child_id INTEGER PRIMARY KEY REFERENCES children (id),
         step_down TEXT,
-        escalation TEXT
+        escalation TEXT,
+        missing_agencies TEXT,
+        engagement TEXT
     );
     "#,
 ];

@@ -46,6 +46,8 @@ pub(super) fn erase_in(conn: &Connection, actor: &str, child_id: i64, erased_at:
         "DELETE FROM child_status WHERE child_id = ?1",
         "DELETE FROM plan_prompts WHERE child_id = ?1",
         "DELETE FROM case_references WHERE child_id = ?1",
+        "DELETE FROM core_group_meetings WHERE child_id = ?1",
+        "DELETE FROM engagement_ratings WHERE child_id = ?1",
         "DELETE FROM children WHERE id = ?1",
     ] {
         conn.execute(sql, [child_id])?;

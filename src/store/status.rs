@@ -67,6 +67,8 @@ struct StatusRow {
     plan_prompts: Vec<String>,
     /// The earliest finalising date of a current checklist with no manager's review.
     unreviewed_since: Option<NaiveDate>,
+    /// An agency expected at the latest core group and not there; engagement without change.
+    core_group_prompts: Vec<String>,
 }
 
 /// Items named on the home list per area before "and N more" (all of them are in the history
@@ -156,6 +158,16 @@ impl Store {
         let current_plan = super::plans::current_plan(&self.conn, child_id)?;
         let step_down = crate::plans::consider_step_down(current_plan.as_ref(), &h);
         let escalation = crate::plans::consider_escalation(&h);
+        let missing_agencies = super::core_group::meetings_of(&self.conn, child_id)?.last().and_then(|m| {
+            let missing = m.missing_agencies();
+            (!missing.is_empty()).then(|| {
+                format!("Core group of {}: expected but not present: {}.", short_date(m.held_on), missing.join(", "))
+            })
+        });
+        let engagement = crate::core_group::consider_engagement_without_change(
+            &super::core_group::engagement_of(&self.conn, child_id)?,
+            &h,
+        );
         let latest_round: Vec<i64> = h.rounds.last().map(|r| r.assessment_ids.clone()).unwrap_or_default();
         let mut open: Vec<(NaiveDate, String)> = assessments
             .iter()
@@ -189,9 +201,11 @@ impl Store {
             ],
         )?;
         self.conn.execute(
-            "INSERT INTO plan_prompts (child_id, step_down, escalation) VALUES (?1, ?2, ?3)
-             ON CONFLICT (child_id) DO UPDATE SET step_down = excluded.step_down, escalation = excluded.escalation",
-            params![child_id, step_down, escalation],
+            "INSERT INTO plan_prompts (child_id, step_down, escalation, missing_agencies, engagement)
+             VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (child_id) DO UPDATE SET step_down = excluded.step_down, escalation = excluded.escalation,
+                 missing_agencies = excluded.missing_agencies, engagement = excluded.engagement",
+            params![child_id, step_down, escalation, missing_agencies, engagement],
         )?;
         Ok(())
     }
@@ -281,7 +295,8 @@ impl Store {
                         SELECT group_concat(o.name, ', ') FROM children o JOIN child_status os ON os.child_id = o.id
                         WHERE o.household_id = c.household_id AND o.id != c.id AND os.latest_on IS NULL
                     ) END AS unassessed_siblings,
-                    {NOT_SEEN_ALONE} AS not_seen_alone, pp.step_down, pp.escalation, {UNREVIEWED_SINCE}
+                    {NOT_SEEN_ALONE} AS not_seen_alone, pp.step_down, pp.escalation, {UNREVIEWED_SINCE},
+                    pp.missing_agencies, pp.engagement
              FROM child_status s JOIN children c ON c.id = s.child_id
                   LEFT JOIN households h ON h.id = c.household_id
                   LEFT JOIN plan_prompts pp ON pp.child_id = c.id
@@ -289,7 +304,8 @@ impl Store {
                 OR s.worse IS NOT NULL OR s.unknown_serious IS NOT NULL OR s.open_action_due < ?1
                 OR EXISTS (SELECT 1 FROM plans p WHERE p.child_id = c.id AND p.ended_on IS NULL
                            AND p.plan_type = 'child_protection' AND p.started_on <= ?2)
-                OR pp.step_down IS NOT NULL OR pp.escalation IS NOT NULL OR {UNREVIEWED_SINCE} <= ?3 OR {NOT_SEEN_ALONE}
+                OR pp.step_down IS NOT NULL OR pp.escalation IS NOT NULL
+                OR pp.missing_agencies IS NOT NULL OR pp.engagement IS NOT NULL OR {UNREVIEWED_SINCE} <= ?3 OR {NOT_SEEN_ALONE}
                 OR (c.household_id IS NOT NULL AND EXISTS (
                         SELECT 1 FROM children o JOIN child_status os ON os.child_id = o.id
                         WHERE o.household_id = c.household_id AND o.id != c.id AND os.latest_on IS NULL))"
@@ -314,6 +330,10 @@ impl Store {
                         .flatten()
                         .collect(),
                     unreviewed_since: r.get(at + 11)?,
+                    core_group_prompts: [r.get::<_, Option<String>>(at + 12)?, r.get(at + 13)?]
+                        .into_iter()
+                        .flatten()
+                        .collect(),
                 })
             })?
             .collect::<std::result::Result<_, _>>()?;
@@ -367,5 +387,6 @@ fn attention_reasons(row: &StatusRow, today: NaiveDate) -> Vec<String> {
     }
     reasons.extend(row.plan_prompts.iter().cloned());
     reasons.extend(awaiting_review_reason(row.unreviewed_since, today));
+    reasons.extend(row.core_group_prompts.iter().cloned());
     reasons
 }

@@ -811,3 +811,41 @@ fn escalation_is_considered_when_drift_persists_over_two_reviews_or_an_urgent_it
     assert_eq!(urgent(5).as_deref(), Some("Consider escalation: urgent again at this review: Item a.x.1 (Area A)."));
     assert_eq!(urgent(4), None, "graded 4 at the next review: not urgent again");
 }
+
+#[test]
+fn good_engagement_at_two_reviews_running_while_an_area_at_concern_has_not_improved_asks_about_change() {
+    use ntk_core::core_group::{consider_engagement_without_change, Engagement, EngagementRating};
+    let rating = |id: i64, on: &str, carer: &str, e: u8| EngagementRating {
+        id,
+        child_id: 7,
+        rated_on: d(on),
+        carer: carer.into(),
+        engagement: Engagement(e),
+    };
+    let stuck = run(&series(&[("2026-01-10", 3.4), ("2026-03-10", 3.3)]), "2026-03-10");
+    let improved = run(&series(&[("2026-01-10", 3.8), ("2026-03-10", 3.3)]), "2026-03-10");
+    let good_twice = [rating(1, "2026-01-10", "Parent One", 2), rating(2, "2026-03-10", "Parent One", 1)];
+    let prompt = consider_engagement_without_change(&good_twice, &stuck).expect("prompt");
+    assert!(
+        prompt.starts_with("Consider whether engagement is leading to change for the child: Parent One"),
+        "{prompt}"
+    );
+    assert!(prompt.contains("Area A"), "{prompt}");
+    // The area improved (and is still at concern): the engagement is leading somewhere.
+    assert_eq!(consider_engagement_without_change(&good_twice, &improved), None);
+    // Good once, then 3: not 2 reviews running.
+    let once = [rating(1, "2026-01-10", "Parent One", 1), rating(2, "2026-03-10", "Parent One", 3)];
+    assert_eq!(consider_engagement_without_change(&once, &stuck), None);
+    // Good at the latest two of three.
+    let latest_two = [
+        rating(1, "2025-11-10", "Parent One", 5),
+        rating(2, "2026-01-10", "Parent One", 2),
+        rating(3, "2026-03-10", "Parent One", 2),
+    ];
+    assert!(consider_engagement_without_change(&latest_two, &stuck).is_some());
+    // One rating only.
+    assert_eq!(consider_engagement_without_change(&good_twice[1..], &stuck), None);
+    // Two carers, each rated good once: no carer has 2 reviews running.
+    let split = [rating(1, "2026-01-10", "Parent One", 1), rating(2, "2026-03-10", "Parent Two", 1)];
+    assert_eq!(consider_engagement_without_change(&split, &stuck), None);
+}

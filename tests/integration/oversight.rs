@@ -128,3 +128,57 @@ fn case_references_are_checked_stored_and_one_nhs_number_belongs_to_one_child() 
     let trail = store.child_audit_log(ada.id).unwrap();
     assert!(trail.iter().any(|e| e.record_type == "case_references" && e.new_value.as_deref() == Some("9990000018")));
 }
+
+/// A core group meeting with health absent is flagged on the home list until a meeting where
+/// every expected agency is present; forms with mistakes are refused in words.
+#[test]
+fn a_core_group_without_an_expected_agency_is_flagged_and_its_agreed_grades_are_kept() {
+    use ntk_core::core_group::{AgreedGrade, Dissent, MeetingForm};
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(dir.path());
+    let child = store.add_child(&child_form("Max Coregroup", "2018-02-02", ""), today()).unwrap();
+    let area = store.checklist().areas[0].id.clone();
+    let mut form = MeetingForm {
+        held_on: "2026-11-02".into(),
+        agencies_present: vec!["Children's services".into(), "Education".into(), " ".into()],
+        agencies_absent: vec!["Police".into()],
+        not_involved: Vec::new(),
+        agreed: vec![AgreedGrade {
+            area_id: area.clone(),
+            grade: 4,
+            dissent: vec![Dissent { agency: "Education".into(), reason: "Attendance is now good.".into() }],
+        }],
+    };
+    let meeting = store.record_meeting(child.id, &form, today()).unwrap();
+    assert_eq!(meeting.agencies_present, ["Children's services", "Education"]);
+    assert_eq!(meeting.missing_agencies(), ["Health", "Police"]);
+    let reasons = |store: &Store| {
+        store.needs_attention(today()).unwrap().into_iter().find(|a| a.child.id == child.id).map(|a| a.reasons)
+    };
+    let flagged = reasons(&store).unwrap();
+    assert!(
+        flagged.contains(&"Core group of 2 Nov 2026: expected but not present: Health, Police.".to_string()),
+        "{flagged:?}"
+    );
+    assert_eq!(store.meetings(child.id).unwrap()[0].agreed_grade(&area).unwrap().dissent[0].agency, "Education");
+
+    form.agreed[0].dissent[0].reason = " ".into();
+    assert!(store.record_meeting(child.id, &form, today()).unwrap_err().to_string().contains("agency that disagrees"));
+    form.agreed[0].dissent.clear();
+    form.agreed[0].grade = 6;
+    assert!(store.record_meeting(child.id, &form, today()).unwrap_err().to_string().contains("from 1 to 5"));
+    form.agreed[0].grade = 3;
+    form.not_involved = vec!["Police".into()];
+    assert!(store
+        .record_meeting(child.id, &form, today())
+        .unwrap_err()
+        .to_string()
+        .contains("Only health or education"));
+    form.not_involved = vec!["health".into()];
+    form.agencies_absent.clear();
+    form.held_on = "2026-11-20".into();
+    store.record_meeting(child.id, &form, today()).unwrap();
+    let now = reasons(&store).unwrap_or_default();
+    assert!(!now.iter().any(|r| r.starts_with("Core group")), "the latest meeting had everyone expected: {now:?}");
+    assert_eq!(store.meetings(child.id).unwrap().len(), 2);
+}
