@@ -126,7 +126,8 @@ fn meeting_part(doc: &mut Doc, case: &Case) {
     let areas = &case.input.checklist.current().areas;
     for g in &m.agreed {
         let name = areas.iter().find(|a| a.id == g.area_id).map_or(g.area_id.as_str(), |a| a.name.as_str());
-        let dissent: Vec<String> = g.dissent.iter().map(|d| format!("{} disagrees: {}", d.agency, d.reason.trim_end_matches('.'))).collect();
+        let dissent: Vec<String> =
+            g.dissent.iter().map(|d| format!("{} disagrees: {}", d.agency, d.reason.trim_end_matches('.'))).collect();
         let text = format!(
             "grade {} agreed by the core group on {}{}",
             g.grade,

@@ -697,7 +697,8 @@ fn the_partnership_dataset_is_pseudonymous_with_one_row_per_child() {
          warmth_grade,warmth_basis,warmth_change_since_first,\
          esteem_grade,esteem_basis,esteem_change_since_first,drift,review_overdue,\
          sustained_improvement,not_yet_assessed,\
-         physical_urgent_item,safety_urgent_item,warmth_urgent_item,esteem_urgent_item"
+         physical_urgent_item,safety_urgent_item,warmth_urgent_item,esteem_urgent_item,\
+         pseudonym_scope,plan_type,plan_number,plan_ended_on,plan_outcome,disability,manager_review_done,engagement"
     );
     assert_eq!(lines.len(), 3, "{csv}");
     for forbidden in
@@ -754,8 +755,8 @@ fn the_partnership_dataset_is_pseudonymous_with_one_row_per_child() {
         rows.iter().flat_map(|r| &r.areas).filter(|a| a.urgent_item).map(|a| a.area_id.as_str()).collect();
     assert_eq!(urgent, ["physical"]);
     let csv = to_csv(&rows);
-    assert!(csv.contains(",no,yes,no,no,no,no\r\n"), "the baby's row: not yet assessed\n{csv}");
-    assert!(csv.contains(",no,no,yes,no,no,no\r\n"), "the older child's row: urgent in physical care\n{csv}");
+    assert!(csv.contains(",no,yes,no,no,no,no,local,"), "the baby's row: not yet assessed\n{csv}");
+    assert!(csv.contains(",no,no,yes,no,no,no,local,"), "the older child's row: urgent in physical care\n{csv}");
     let _ = baby;
 
     // A period with nobody in it still has its header; a reversed period is refused.

@@ -182,3 +182,53 @@ fn a_core_group_without_an_expected_agency_is_flagged_and_its_agreed_grades_are_
     assert!(!now.iter().any(|r| r.starts_with("Core group")), "the latest meeting had everyone expected: {now:?}");
     assert_eq!(store.meetings(child.id).unwrap().len(), 2);
 }
+
+/// The partnership key: two agencies' databases holding the same child (same NHS number) give the
+/// same pseudonym when they share the key, and different ones without it or with another key.
+/// The dataset also carries the plan, its repeat number, disability and the manager's review.
+#[test]
+fn pseudonyms_match_across_two_databases_sharing_a_partnership_key_and_differ_without_one() {
+    use ntk_core::references::CaseReferences;
+    let pseudonym_in = |dir: &std::path::Path, key: Option<&str>, name: &str| {
+        let mut store = new_store(dir);
+        let mut form = child_form(name, "2018-02-02", "");
+        form.plan_category = Some(ntk_core::model::PlanCategory::Neglect);
+        form.plan_start = "2026-09-01".into();
+        let child = store.add_child(&form, today()).unwrap();
+        let refs = CaseReferences { nhs_number: "9990000018".into(), ..Default::default() };
+        store.set_case_references(child.id, &refs).unwrap();
+        if let Some(key) = key {
+            store.set_partnership_key(key).unwrap();
+        }
+        let rows = store.partnership_dataset(d("2026-10-01"), d("2026-12-31")).unwrap();
+        assert_eq!(rows.len(), 1);
+        let row = rows[0].clone();
+        assert_eq!((row.plan_type, row.plan_number), (Some(ntk_core::plans::PlanType::ChildProtection), Some(1)));
+        assert!(!row.manager_review_done && !row.has_disability);
+        (row.pseudonym, row.pseudonym_scope)
+    };
+    const KEY: &str = "an invented partnership key, long enough";
+    let (a, b, c, e) = (
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+    );
+    // The two agencies spell the name differently: the NHS number is what joins them.
+    let health = pseudonym_in(a.path(), Some(KEY), "Rosa Partnership");
+    let school = pseudonym_in(b.path(), Some(KEY), "Rosa Partnershipp");
+    assert_eq!(health, school);
+    assert_eq!(health.1, "partnership");
+    let without = pseudonym_in(c.path(), None, "Rosa Partnership");
+    assert_ne!(without.0, health.0);
+    assert_eq!(without.1, "local");
+    let other_key = pseudonym_in(e.path(), Some("another invented partnership key"), "Rosa Partnership");
+    assert_ne!(other_key.0, health.0);
+    // Two databases without a key never match, even for the same child.
+    let d2 = tempfile::tempdir().unwrap();
+    assert_ne!(pseudonym_in(d2.path(), None, "Rosa Partnership").0, without.0);
+    // A short key is refused in words.
+    let mut store = new_store(tempfile::tempdir().unwrap().path());
+    let err = store.set_partnership_key("too short").unwrap_err().to_string();
+    assert!(err.contains("at least 20 characters"), "{err}");
+}
