@@ -29,6 +29,7 @@ pub use assessments::{ActionForm, AssessmentView, FinaliseCheck, Saved, StartAss
 pub use audit::{AuditEntry, AuditHead, ChainReport};
 pub use backup::{backup_audit_chain, verify_backup, BackupReport};
 pub use children::{ChildRow, HouseholdChild, HouseholdOverview};
+pub use core_group::EngagementForm;
 pub use migrations::{MIGRATIONS, SCHEMA_VERSION};
 pub use reports::{ChildHistory, FamilyCheck, ReportKind, SectionCheck};
 pub use settings::DEFAULT_IDLE_LOCK_MINUTES;

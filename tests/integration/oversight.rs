@@ -232,3 +232,99 @@ fn pseudonyms_match_across_two_databases_sharing_a_partnership_key_and_differ_wi
     let err = store.set_partnership_key("too short").unwrap_err().to_string();
     assert!(err.contains("at least 20 characters"), "{err}");
 }
+
+/// Exchange format 3: plans, managers' reviews, meetings, engagement and case references travel
+/// with the child; the receiving agency matches the child by NHS number before name and date of
+/// birth; a version 2 file may not carry them.
+#[test]
+fn plans_reviews_meetings_engagement_and_references_travel_in_format_3_and_the_nhs_number_matches_first() {
+    use ntk_core::core_group::MeetingForm;
+    use ntk_core::exchange::ExchangeFile;
+    use ntk_core::oversight::ManagerDecision;
+    use ntk_core::plans::{EndPlanForm, PlanForm, PlanOutcome, PlanType};
+    use ntk_core::references::CaseReferences;
+    use ntk_core::store::EngagementForm;
+    let (a, b, c) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let mut sender = new_store(a.path());
+    let child = sender.add_child(&child_form("Nia Sentfamily", "2018-02-02", ""), today()).unwrap();
+    let cin = PlanForm { plan_type: Some(PlanType::ChildInNeed), category: None, started_on: "2025-01-06".into() };
+    sender.start_plan(child.id, &cin, today()).unwrap();
+    let end = EndPlanForm { ended_on: "2025-06-30".into(), outcome: Some(PlanOutcome::ChildLookedAfter) };
+    sender.end_plan(child.id, &end, today()).unwrap();
+    let cp = PlanForm {
+        plan_type: Some(PlanType::ChildProtection),
+        category: Some(ntk_core::model::PlanCategory::Neglect),
+        started_on: "2025-07-01".into(),
+    };
+    sender.start_plan(child.id, &cp, today()).unwrap();
+    let refs =
+        CaseReferences { nhs_number: "9990000018".into(), la_case_number: "LA-000777".into(), ..Default::default() };
+    sender.set_case_references(child.id, &refs).unwrap();
+    let checklist =
+        sender.start_assessment(child.id, &start_form("Sam Worker", "Health", "2026-11-01"), today()).unwrap();
+    complete(&mut sender, checklist.id, AgeBand::Primary, Grade::G2);
+    sender.finalise(checklist.id).unwrap();
+    let clock = chrono::Local::now().date_naive();
+    sender.record_manager_review(checklist.id, &review_form(clock, ManagerDecision::Agreed, "Fine."), clock).unwrap();
+    let meeting = MeetingForm {
+        held_on: "2026-11-10".into(),
+        agencies_present: vec!["Health".into(), "Education".into()],
+        ..Default::default()
+    };
+    sender.record_meeting(child.id, &meeting, today()).unwrap();
+    let rating =
+        EngagementForm { rated_on: "2026-11-10".into(), carer: "Parent Sentfamily".into(), engagement: Some(2) };
+    sender.rate_engagement(child.id, &rating, today()).unwrap();
+    let file = sender.export_child(child.id).unwrap();
+    assert_eq!(file.format_version, 3);
+    let bytes = file.to_bytes(None).unwrap();
+
+    // A new child here: everything comes in.
+    let mut receiver = new_store(b.path());
+    let report = receiver.import(&bytes, None).unwrap();
+    assert!(report.child_created);
+    let id = report.child_id;
+    let plans = receiver.plans(id, clock).unwrap();
+    let words: Vec<(&str, Option<PlanOutcome>)> =
+        plans.iter().map(|p| (p.repeat_words.as_str(), p.plan.outcome)).collect();
+    assert_eq!(
+        words,
+        [
+            ("first child in need plan in 3 years", Some(PlanOutcome::ChildLookedAfter)),
+            ("first child protection plan for neglect in 3 years", None)
+        ]
+    );
+    assert_eq!(receiver.manager_reviews(id).unwrap()[0].manager_name, "Morgan Teamlead");
+    assert_eq!(receiver.meetings(id).unwrap().len(), 1);
+    assert_eq!(receiver.engagement(id).unwrap()[0].engagement.0, 2);
+    assert_eq!(receiver.case_references(id).unwrap().nhs_number, "9990000018");
+
+    // Another agency has the child under another spelling, with the NHS number: matched by it,
+    // its own references kept, the blank one filled.
+    let mut school = new_store(c.path());
+    let here = school.add_child(&child_form("Nia Sent-Family", "2018-02-02", ""), today()).unwrap();
+    let ours =
+        CaseReferences { nhs_number: "999 000 0018".into(), la_case_number: "OURS-1".into(), ..Default::default() };
+    school.set_case_references(here.id, &ours).unwrap();
+    let report = school.import(&bytes, None).unwrap();
+    assert_eq!((report.child_id, report.child_created), (here.id, false));
+    assert_eq!(school.case_references(here.id).unwrap().la_case_number, "OURS-1");
+    assert_eq!(school.list_children().unwrap().len(), 1);
+
+    // A version 2 file may not carry version 3 keys.
+    let mut old: ExchangeFile = file.clone();
+    old.format_version = 2;
+    let err = ExchangeFile::from_bytes(&old.to_bytes(None).unwrap(), None).unwrap_err().to_string();
+    assert!(err.contains("which only version 3 carries"), "{err}");
+    // A version 2 file without them still reads.
+    let plain = ExchangeFile {
+        format_version: 2,
+        plans: Vec::new(),
+        manager_reviews: Vec::new(),
+        core_group_meetings: Vec::new(),
+        engagement: Vec::new(),
+        case_references: None,
+        ..file
+    };
+    assert!(ExchangeFile::from_bytes(&plain.to_bytes(None).unwrap(), None).is_ok());
+}
