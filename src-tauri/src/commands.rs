@@ -16,6 +16,12 @@ use ntk_core::store::{
     ReportKind, Saved, StartAssessmentForm,
 };
 use ntk_core::store::{AuditEntry, DraftInProgress};
+// Issue 18: plans, management oversight, case references and the core group.
+use ntk_core::core_group::{CoreGroupMeeting, EngagementRating, MeetingForm};
+use ntk_core::oversight::{ManagerReview, ManagerReviewForm};
+use ntk_core::plans::{EndPlanForm, PlanForm, PlanView};
+use ntk_core::references::CaseReferences;
+use ntk_core::store::EngagementForm;
 
 use crate::files::{self, today};
 
@@ -91,4 +97,21 @@ commands! {
     session fn about() -> About = |state| Ok(About::new(&state.data_dir));
     dialog fn spelling_languages() -> Vec<String> = |app, _state| crate::spelling::languages(app);
     store fn child_audit_log(child_id: i64) -> Vec<AuditEntry> = |s| s.child_audit_log(child_id);
+
+    // Plans, management oversight, case references and the core group (issue 18).
+    store fn plans(child_id: i64) -> Vec<PlanView> = |s| s.plans(child_id, today());
+    store fn start_plan(child_id: i64, form: PlanForm) -> Vec<PlanView> = |s| s.start_plan(child_id, &form, today());
+    store fn end_plan(child_id: i64, form: EndPlanForm) -> Vec<PlanView> = |s| s.end_plan(child_id, &form, today());
+    store fn manager_reviews(child_id: i64) -> Vec<ManagerReview> = |s| s.manager_reviews(child_id);
+    store fn record_manager_review(assessment_id: i64, form: ManagerReviewForm) -> ManagerReview =
+        |s| s.record_manager_review(assessment_id, &form, today());
+    store fn case_references(child_id: i64) -> CaseReferences = |s| s.case_references(child_id);
+    store fn set_case_references(child_id: i64, form: CaseReferences) -> CaseReferences =
+        |s| s.set_case_references(child_id, &form);
+    store fn meetings(child_id: i64) -> Vec<CoreGroupMeeting> = |s| s.meetings(child_id);
+    store fn record_meeting(child_id: i64, form: MeetingForm) -> CoreGroupMeeting =
+        |s| s.record_meeting(child_id, &form, today());
+    store fn engagement(child_id: i64) -> Vec<EngagementRating> = |s| s.engagement(child_id);
+    store fn rate_engagement(child_id: i64, form: EngagementForm) -> EngagementRating =
+        |s| s.rate_engagement(child_id, &form, today());
 }
