@@ -317,6 +317,10 @@ pub struct History {
     pub unknown: Vec<UnknownItem>,
     pub review: ReviewDue,
     pub time_on_plan: Option<TimeOnPlan>,
+    /// Areas drifting over 2 reviews (see `plans::consider_escalation`).
+    pub drift_persisting: Vec<Drift>,
+    /// Urgent or serious items of the latest round that were so in the previous round too.
+    pub urgent_again: Vec<UrgentItem>,
     /// Where the rounds move from one version of the checklist to another (empty when every
     /// round was graded on the same words).
     pub versions: Vec<VersionStep>,
@@ -593,6 +597,17 @@ fn drift<V: Versions + ?Sized>(area: &AreaHistory, series: &Series<V>) -> Option
         })
 }
 
+/// Drift over 2 reviews: the drift rule holds at the latest round and at the round before it,
+/// or the area is at concern and not improved on the round two reviews back (the two-review
+/// window, which `drift` may report as the six-month one). See `plans::consider_escalation`.
+fn drift_persisting<V: Versions + ?Sized>(area: &AreaHistory, series: &Series<V>) -> Option<Drift> {
+    let latest = drift(area, series)?;
+    let n = area.points.len();
+    let previous = AreaHistory { points: area.points[..n - 1].to_vec(), ..area.clone() };
+    let two_reviews = n >= 3 && series.change(Part::Area(&area.id), n - 3, n - 1).change != Change::Improved;
+    (two_reviews || drift(&previous, series).is_some()).then_some(latest)
+}
+
 /// An improvement held since it was first seen, whatever its length or the area's band.
 fn held_improvement<V: Versions + ?Sized>(area: &AreaHistory, series: &Series<V>) -> Option<SustainedImprovement> {
     let points = &area.points;
@@ -645,7 +660,15 @@ pub(crate) fn plural(n: impl Into<i64>, one: &str) -> String {
 
 /// Time since the plan started; `None` without a plan or when it starts after `today`.
 pub fn time_on_plan(child: &Child, today: NaiveDate) -> Option<TimeOnPlan> {
-    let started_on = child.plan_start.filter(|s| *s <= today)?;
+    time_between(child.plan_start?, today)
+}
+
+/// Time from `started_on` to `until` in the words above; `None` when it starts after `until`.
+pub fn time_between(started_on: NaiveDate, until: NaiveDate) -> Option<TimeOnPlan> {
+    let today = until;
+    if started_on > today {
+        return None;
+    }
     let months = (0u32..).take_while(|&m| add_months(started_on, m) <= today).last().unwrap_or(0);
     let days = (today - add_months(started_on, months)).num_days() as u32;
     let total_days = (today - started_on).num_days();
@@ -686,9 +709,19 @@ pub fn history<V: Versions + ?Sized>(
         [.., previous, latest] => item_changes(versions, child, previous, latest),
         _ => Vec::new(),
     };
+    let urgent_again = match grouped.as_slice() {
+        [.., previous, _] => {
+            let before: HashSet<String> =
+                urgent_items(versions, child, previous).into_iter().map(|u| u.item_id).collect();
+            urgent_items(versions, child, latest_round).into_iter().filter(|u| before.contains(&u.item_id)).collect()
+        }
+        _ => Vec::new(),
+    };
     let series = Series::new(versions, child, reps);
     let areas: Vec<AreaHistory> = versions.current().areas.iter().map(|area| area_history(area, &series)).collect();
     History {
+        drift_persisting: areas.iter().filter_map(|a| drift_persisting(a, &series)).collect(),
+        urgent_again,
         child_id: child.id,
         today,
         rounds,

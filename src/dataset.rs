@@ -75,6 +75,21 @@ pub struct DatasetRow {
     pub sustained_improvement: bool,
     /// No finalised checklist by the end of the period while a sibling has one.
     pub not_yet_assessed: bool,
+    /// "partnership" when the pseudonym comes from the partnership key and the NHS number (the
+    /// same child has the same pseudonym in every agency's return made with the key), else "local".
+    pub pseudonym_scope: String,
+    /// The plan held at the end of the period, or the latest one ended by then.
+    pub plan_type: Option<crate::plans::PlanType>,
+    /// Its repeat number (`plans::Plan::repeat_number`): 2 for a second plan of its kind in 3 years.
+    pub plan_number: Option<u32>,
+    /// Its end and outcome, when it ended by the end of the period.
+    pub plan_ended_on: Option<NaiveDate>,
+    pub plan_outcome: Option<crate::plans::PlanOutcome>,
+    pub has_disability: bool,
+    /// The latest checklist by the end of the period has a manager's review dated by then.
+    pub manager_review_done: bool,
+    /// The least engaged of each carer's latest rating by the end of the period (1-5; 1 best).
+    pub engagement: Option<u8>,
 }
 
 /// The fixed columns, before the three per area.
@@ -113,6 +128,20 @@ pub fn to_csv(rows: &[DatasetRow]) -> String {
     // Added by issue 14, after the earlier columns so existing readers keep their positions.
     header.extend(["sustained_improvement".to_string(), "not_yet_assessed".to_string()]);
     header.extend(area_ids.iter().map(|id| format!("{id}_urgent_item")));
+    // Added by issue 18, after the earlier columns so existing readers keep their positions.
+    header.extend(
+        [
+            "pseudonym_scope",
+            "plan_type",
+            "plan_number",
+            "plan_ended_on",
+            "plan_outcome",
+            "disability",
+            "manager_review_done",
+            "engagement",
+        ]
+        .map(String::from),
+    );
     let mut out = csv_line(&header);
     let yes_no = |b: bool| if b { "yes" } else { "no" }.to_string();
     for row in rows {
@@ -144,6 +173,17 @@ pub fn to_csv(rows: &[DatasetRow]) -> String {
         for id in &area_ids {
             fields.push(yes_no(row.areas.iter().any(|a| &a.area_id == id && a.urgent_item)));
         }
+        let text = |o: Option<String>| o.unwrap_or_default();
+        fields.extend([
+            row.pseudonym_scope.clone(),
+            text(row.plan_type.map(|t| t.as_str().to_string())),
+            text(row.plan_number.map(|n| n.to_string())),
+            text(row.plan_ended_on.map(|d| d.to_string())),
+            text(row.plan_outcome.map(|o| o.as_str().to_string())),
+            yes_no(row.has_disability),
+            yes_no(row.manager_review_done),
+            text(row.engagement.map(|e| e.to_string())),
+        ]);
         out.push_str(&csv_line(&fields));
     }
     out

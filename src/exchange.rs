@@ -73,7 +73,7 @@ mod bounded {
 /// The value of `"format"` in every exchange file.
 pub const FORMAT: &str = "ntk-exchange";
 /// The exchange format this version of the app writes, and the only one it reads.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 /// Largest exchange file accepted (encrypted or not): far above any real child's record.
 pub const MAX_FILE_BYTES: usize = 32 * 1024 * 1024;
 /// Most checklists one file may hold: decades of reviews of one child by every agency.
@@ -124,6 +124,69 @@ pub struct ExchangeFile {
     /// --against` this file later shows whether that log was rewritten since.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audit_head: Option<crate::store::AuditHead>,
+    /// Version 3 (issue 18): plans, managers' reviews, core group meetings, engagement and case
+    /// references. Absent (empty) in older files, and refused in them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "bounded::entries")]
+    pub plans: Vec<ExchangePlan>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "bounded::entries")]
+    pub manager_reviews: Vec<ExchangeManagerReview>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "bounded::entries")]
+    pub core_group_meetings: Vec<ExchangeMeeting>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "bounded::entries")]
+    pub engagement: Vec<ExchangeEngagement>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case_references: Option<crate::references::CaseReferences>,
+}
+
+/// A plan, as exchanged (format 3).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExchangePlan {
+    pub plan_type: crate::plans::PlanType,
+    #[serde(default)]
+    pub category: Option<PlanCategory>,
+    pub started_on: NaiveDate,
+    #[serde(default)]
+    pub ended_on: Option<NaiveDate>,
+    #[serde(default)]
+    pub outcome: Option<crate::plans::PlanOutcome>,
+}
+
+/// A manager's review of one of the file's checklists, named by its `reference` (format 3).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExchangeManagerReview {
+    pub checklist_reference: u32,
+    pub manager_name: String,
+    #[serde(default)]
+    pub manager_role: String,
+    pub reviewed_on: NaiveDate,
+    pub decision: crate::oversight::ManagerDecision,
+    #[serde(default)]
+    pub comment: String,
+}
+
+/// A core group meeting (format 3).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExchangeMeeting {
+    pub held_on: NaiveDate,
+    pub agencies_present: Vec<String>,
+    #[serde(default)]
+    pub agencies_absent: Vec<String>,
+    #[serde(default)]
+    pub not_involved: Vec<String>,
+    #[serde(default)]
+    pub agreed: Vec<crate::core_group::AgreedGrade>,
+}
+
+/// One carer's engagement at one review (format 3).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExchangeEngagement {
+    pub rated_on: NaiveDate,
+    pub carer: String,
+    pub engagement: u8,
 }
 
 /// Which checklist (and exactly which words: the content hash) the grades were given against.
@@ -456,7 +519,8 @@ impl ExchangeFile {
             )));
         }
         match header.format_version {
-            // Version 2 added optional fields only (`audit_head`, `amended_by`, `amended_at`).
+            // Versions 2 and 3 added optional fields only (2: `audit_head`, `amended_by`,
+            // `amended_at`; 3: plans, reviews, meetings, engagement and case references).
             Some(Probe::Number(v)) if (1..=u64::from(FORMAT_VERSION)).contains(&v) => {}
             Some(Probe::Number(v)) if v > u64::from(FORMAT_VERSION) => {
                 return Err(CoreError::Refused(format!(
@@ -533,6 +597,17 @@ impl ExchangeFile {
         }
         if self.assessments.is_empty() {
             return fault("The file has no checklists in it.".into());
+        }
+        let version_3 = !self.plans.is_empty()
+            || !self.manager_reviews.is_empty()
+            || !self.core_group_meetings.is_empty()
+            || !self.engagement.is_empty()
+            || self.case_references.is_some();
+        if version_3 && self.format_version < 3 {
+            return fault(format!(
+                "The file says it is exchange format version {}, but holds plans, reviews, meetings, engagement or case references, which only version 3 carries.",
+                self.format_version
+            ));
         }
         let mut refs = HashSet::new();
         for a in &self.assessments {

@@ -17,6 +17,12 @@ use ntk_core::store::{
     ReportKind, Saved, StartAssessmentForm,
 };
 use ntk_core::store::{AuditLine, DraftInProgress};
+// Issue 18: plans, management oversight, case references and the core group.
+use ntk_core::core_group::{CoreGroupMeeting, EngagementRating, MeetingForm};
+use ntk_core::oversight::{ManagerReview, ManagerReviewForm};
+use ntk_core::plans::{EndPlanForm, PlanForm, PlanView};
+use ntk_core::references::CaseReferences;
+use ntk_core::store::EngagementForm;
 
 use crate::files::{self, today};
 
@@ -98,4 +104,21 @@ commands! {
         |_state| Ok(FamilyLanguage::ALL.into_iter().map(FamilyLanguage::status).collect());
     dialog fn print_family_summary(child_id: i64, language: FamilyLanguage) -> Option<String> =
         |app, state| files::print_report_in(app, state, child_id, ReportKind::Family, language);
+
+    // Plans, management oversight, case references and the core group (issue 18).
+    store fn plans(child_id: i64) -> Vec<PlanView> = |s| s.plans(child_id, today());
+    store fn start_plan(child_id: i64, form: PlanForm) -> Vec<PlanView> = |s| s.start_plan(child_id, &form, today());
+    store fn end_plan(child_id: i64, form: EndPlanForm) -> Vec<PlanView> = |s| s.end_plan(child_id, &form, today());
+    store fn manager_reviews(child_id: i64) -> Vec<ManagerReview> = |s| s.manager_reviews(child_id);
+    store fn record_manager_review(assessment_id: i64, form: ManagerReviewForm) -> ManagerReview =
+        |s| s.record_manager_review(assessment_id, &form, today());
+    store fn case_references(child_id: i64) -> CaseReferences = |s| s.case_references(child_id);
+    store fn set_case_references(child_id: i64, form: CaseReferences) -> CaseReferences =
+        |s| s.set_case_references(child_id, &form);
+    store fn meetings(child_id: i64) -> Vec<CoreGroupMeeting> = |s| s.meetings(child_id);
+    store fn record_meeting(child_id: i64, form: MeetingForm) -> CoreGroupMeeting =
+        |s| s.record_meeting(child_id, &form, today());
+    store fn engagement(child_id: i64) -> Vec<EngagementRating> = |s| s.engagement(child_id);
+    store fn rate_engagement(child_id: i64, form: EngagementForm) -> EngagementRating =
+        |s| s.rate_engagement(child_id, &form, today());
 }

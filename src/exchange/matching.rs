@@ -36,6 +36,26 @@ pub(crate) fn same_child<'a>(file: &ExchangeChild, children: &'a [Child]) -> Res
     Ok(matches.into_iter().next())
 }
 
+/// The child here who is the file's child. The NHS number first, when both the file and a child
+/// here have one: the same number is the same child whatever the name's spelling. A child here
+/// with another NHS number than the file's is never the file's child, even with the same name and
+/// date of birth. Otherwise (either side has none) the same name and date of birth, as before.
+pub(crate) fn matched_child<'a>(
+    file: &ExchangeChild,
+    file_nhs: Option<&str>,
+    children: &'a [Child],
+    nhs_here: &std::collections::HashMap<i64, String>,
+) -> Result<Option<&'a Child>> {
+    if let Some(nhs) = file_nhs {
+        if let Some(c) = children.iter().find(|c| nhs_here.get(&c.id).is_some_and(|n| n == nhs)) {
+            return Ok(Some(c));
+        }
+    }
+    let candidates: Vec<Child> =
+        children.iter().filter(|c| file_nhs.is_none() || !nhs_here.contains_key(&c.id)).cloned().collect();
+    Ok(same_child(file, &candidates)?.and_then(|found| children.iter().find(|c| c.id == found.id)))
+}
+
 /// Children here who may be the file's child although the name or date of birth differ: the
 /// same name with another date of birth, or a child recorded before birth and due near it.
 /// Offered in the preview so a practitioner can correct the record instead of importing the

@@ -62,6 +62,7 @@ pub fn core_group_summary(input: &ReportInput) -> Result<Vec<u8>, ReportError> {
     narrative_section(&mut doc, &case);
     actions_section(&mut doc, &case);
     next_review_section(&mut doc, &case);
+    super::oversight::oversight_section(&mut doc, &case);
     doc.finish(&Furniture {
         marking: Some(MARKING),
         running_title: format!("Core group summary: {}", input.child.name),

@@ -16,6 +16,7 @@ mod family;
 pub mod family_words;
 mod layout;
 mod subject_access;
+mod oversight;
 mod text;
 
 use chrono::NaiveDate;
@@ -54,6 +55,19 @@ pub struct ReportInput<'a> {
     pub today: NaiveDate,
     /// The organisation and practitioner from Settings: the family summary's "who to contact".
     pub practitioner: &'a PractitionerDetails,
+    /// Plans, managers' reviews, core group meetings, engagement and case references: the core
+    /// group only.
+    pub oversight: &'a Oversight,
+}
+
+/// What the core-group summary prints about plans, oversight and the core group's view.
+#[derive(Debug, Clone, Default)]
+pub struct Oversight {
+    pub plans: Vec<crate::plans::PlanView>,
+    pub manager_reviews: Vec<crate::oversight::ManagerReview>,
+    pub meetings: Vec<crate::core_group::CoreGroupMeeting>,
+    pub engagement: Vec<crate::core_group::EngagementRating>,
+    pub references: crate::references::CaseReferences,
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -9,9 +9,17 @@ use crate::checklist::Versions;
 use crate::error::{CoreError, Result};
 use crate::model::{Child, ChildForm, Household, PlanCategory, ValidChild};
 
+/// The child's columns. Plan category and start are those of the current child protection plan
+/// (`plans`); a category recorded with no start date (before plans existed) stays on the child.
+/// No comma outside the column list's own: readers count the columns by splitting on commas.
 pub(super) const CHILD_COLUMNS: &str = "c.id, c.name, c.date_of_birth, c.unborn, c.household_id, h.name,
-     c.disability_needs, c.communication_needs, c.plan_category, c.plan_start, c.review_interval_months,
-     c.has_disability";
+     c.disability_needs, c.communication_needs,
+     CASE WHEN c.plan_category IS NOT NULL THEN c.plan_category
+          ELSE (SELECT p.category FROM plans p WHERE p.child_id = c.id AND p.ended_on IS NULL
+                AND p.plan_type = 'child_protection') END,
+     (SELECT p.started_on FROM plans p WHERE p.child_id = c.id AND p.ended_on IS NULL
+      AND p.plan_type = 'child_protection'),
+     c.review_interval_months, c.has_disability";
 
 pub(super) fn child_from_row(r: &Row) -> rusqlite::Result<Child> {
     let category: Option<String> = r.get(8)?;
@@ -70,14 +78,15 @@ pub(super) fn insert_child(tx: &Transaction, actor: &str, action: &str, c: &Vali
             household_id,
             c.disability_needs,
             c.communication_needs,
-            c.plan_category.map(|p| p.as_str()),
-            c.plan_start,
+            None::<&str>,
+            None::<NaiveDate>,
             c.review_interval_months,
             now_stamp(),
             c.has_disability
         ],
     )?;
     let id = tx.last_insert_rowid();
+    super::plans::apply_child_form_plan(tx, actor, id, c.plan_category, c.plan_start)?;
     for (field, value) in audited_fields(c, household_id) {
         record(
             tx,
@@ -192,8 +201,7 @@ impl Store {
         let household_id = valid.household.as_deref().map(|h| household_id_for(&tx, &self.actor, h)).transpose()?;
         tx.execute(
             "UPDATE children SET name = ?2, date_of_birth = ?3, unborn = ?4, household_id = ?5,
-                 disability_needs = ?6, communication_needs = ?7, plan_category = ?8, plan_start = ?9,
-                 review_interval_months = ?10, has_disability = ?11
+                 disability_needs = ?6, communication_needs = ?7, review_interval_months = ?8, has_disability = ?9
              WHERE id = ?1",
             params![
                 id,
@@ -203,12 +211,11 @@ impl Store {
                 household_id,
                 valid.disability_needs,
                 valid.communication_needs,
-                valid.plan_category.map(|p| p.as_str()),
-                valid.plan_start,
                 valid.review_interval_months,
                 valid.has_disability
             ],
         )?;
+        super::plans::apply_child_form_plan(&tx, &self.actor, id, valid.plan_category, valid.plan_start)?;
         let old = audited_fields(&child_as_valid(&before), before.household_id);
         for ((field, old_value), (_, new_value)) in old.into_iter().zip(audited_fields(&valid, household_id)) {
             if old_value != new_value {

@@ -29,6 +29,7 @@ impl Store {
             return Err(CoreError::invalid("from", "The start of the period is after its end."));
         }
         let salt = self.dataset_salt()?;
+        let partnership_key = self.partnership_key()?;
         let children = self.list_children()?;
         // Households where some child has a finalised checklist by the end of the period: their
         // children without one are "not yet assessed" and always have a row.
@@ -73,8 +74,44 @@ impl Store {
                 .collect();
             let created_at: String =
                 self.conn.query_row("SELECT created_at FROM children WHERE id = ?1", [child.id], |r| r.get(0))?;
+            let nhs_number = super::references::references_of(&self.conn, child.id)?.nhs_number;
+            let (pseudonym, pseudonym_scope) = match &partnership_key {
+                Some(key) if !nhs_number.is_empty() => (partnership_pseudonym(key, &nhs_number), "partnership"),
+                _ => (pseudonym(&salt, child.id, &created_at), "local"),
+            };
+            let plans = super::plans::plans_of(&self.conn, child.id)?;
+            let plan = plans.iter().filter(|p| p.started_on <= to).max_by_key(|p| (p.started_on, p.id));
+            let ended = plan.filter(|p| p.ended_on.is_some_and(|e| e <= to));
+            let latest = compare::current_versions(&assessments).last().map(|a| a.id);
+            let manager_review_done = match latest {
+                Some(id) => self.conn.query_row(
+                    "SELECT EXISTS (SELECT 1 FROM manager_reviews WHERE assessment_id = ?1 AND reviewed_on <= ?2)",
+                    rusqlite::params![id, to],
+                    |r| r.get(0),
+                )?,
+                None => false,
+            };
+            let ratings = super::core_group::engagement_of(&self.conn, child.id)?;
+            let mut carers: Vec<&str> = ratings.iter().map(|r| r.carer.as_str()).collect();
+            carers.sort_unstable();
+            carers.dedup();
+            // Each carer's latest rating by the end of the period; the least engaged of them, so a
+            // well-engaged carer never hides one who avoids contact.
+            let engagement = carers
+                .iter()
+                .filter_map(|c| ratings.iter().rfind(|r| r.carer == *c && r.rated_on <= to))
+                .map(|r| r.engagement.0)
+                .max();
             rows.push(DatasetRow {
-                pseudonym: pseudonym(&salt, child.id, &created_at),
+                pseudonym,
+                pseudonym_scope: pseudonym_scope.to_string(),
+                plan_type: plan.map(|p| p.plan_type),
+                plan_number: plan.map(|p| p.repeat_number(&plans)),
+                plan_ended_on: ended.and_then(|p| p.ended_on),
+                plan_outcome: ended.and_then(|p| p.outcome),
+                has_disability: child.has_disability,
+                manager_review_done,
+                engagement,
                 period_from: from,
                 period_to: to,
                 age_band: if child.unborn && to < child.date_of_birth {
@@ -104,6 +141,59 @@ impl Store {
             .ok_or_else(|| {
                 CoreError::Refused("This database has no pseudonym salt; the dataset cannot be made.".into())
             })
+    }
+}
+
+/// Shortest partnership key accepted: the key is all that stands between a pseudonym and the NHS
+/// number it was made from (there are only about a billion NHS numbers to try).
+pub const MIN_PARTNERSHIP_KEY_CHARS: usize = 20;
+
+/// HMAC-SHA256 of the NHS number under the partnership key, as 32 hex digits: the same in every
+/// database that has the same key, so agencies' returns can be joined without names.
+fn partnership_pseudonym(key: &str, nhs_number: &str) -> String {
+    let mut mac = Hmac::<Sha256>::new_from_slice(key.as_bytes()).expect("HMAC takes a key of any length");
+    mac.update(format!("ntk-partnership-nhs:{nhs_number}").as_bytes());
+    mac.finalize().into_bytes()[..16].iter().map(|b| format!("{b:02x}")).collect()
+}
+
+impl Store {
+    fn partnership_key(&self) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM settings WHERE key = 'partnership_key'", [], |r| r.get::<_, String>(0))
+            .optional()?
+            .filter(|k| !k.is_empty()))
+    }
+
+    /// Sets the partnership key shared by the partnership's agencies (empty: none). The key itself
+    /// never goes into the audit log, only that it was set or cleared.
+    pub fn set_partnership_key(&mut self, key: &str) -> Result<()> {
+        let key = key.trim();
+        if !key.is_empty() && key.chars().count() < MIN_PARTNERSHIP_KEY_CHARS {
+            return Err(CoreError::invalid(
+                "partnership_key",
+                format!("The partnership key must be at least {MIN_PARTNERSHIP_KEY_CHARS} characters: anyone who guesses it can work out the NHS numbers behind the pseudonyms."),
+            ));
+        }
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO settings (key, value) VALUES ('partnership_key', ?1)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [key],
+        )?;
+        super::audit::record(
+            &tx,
+            &self.actor,
+            super::audit::Change {
+                action: "update",
+                record_type: "settings",
+                field: Some("partnership_key"),
+                new_value: Some(if key.is_empty() { "[cleared]" } else { "[set]" }),
+                ..super::audit::Change::default()
+            },
+        )?;
+        tx.commit()?;
+        Ok(())
     }
 }
 

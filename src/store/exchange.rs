@@ -123,6 +123,49 @@ impl Store {
             child: ExchangeChild::of(&child),
             assessments,
             audit_head: super::audit::head(&self.conn)?,
+            plans: super::plans::plans_of(&self.conn, child_id)?
+                .into_iter()
+                .map(|p| crate::exchange::ExchangePlan {
+                    plan_type: p.plan_type,
+                    category: p.category,
+                    started_on: p.started_on,
+                    ended_on: p.ended_on,
+                    outcome: p.outcome,
+                })
+                .collect(),
+            manager_reviews: self
+                .manager_reviews(child_id)?
+                .into_iter()
+                .filter_map(|r| {
+                    Some(crate::exchange::ExchangeManagerReview {
+                        checklist_reference: *refs.get(&r.assessment_id)?,
+                        manager_name: r.manager_name,
+                        manager_role: r.manager_role,
+                        reviewed_on: r.reviewed_on,
+                        decision: r.decision,
+                        comment: r.comment,
+                    })
+                })
+                .collect(),
+            core_group_meetings: super::core_group::meetings_of(&self.conn, child_id)?
+                .into_iter()
+                .map(|m| crate::exchange::ExchangeMeeting {
+                    held_on: m.held_on,
+                    agencies_present: m.agencies_present,
+                    agencies_absent: m.agencies_absent,
+                    not_involved: m.not_involved,
+                    agreed: m.agreed,
+                })
+                .collect(),
+            engagement: super::core_group::engagement_of(&self.conn, child_id)?
+                .into_iter()
+                .map(|r| crate::exchange::ExchangeEngagement {
+                    rated_on: r.rated_on,
+                    carer: r.carer,
+                    engagement: r.engagement.0,
+                })
+                .collect(),
+            case_references: Some(super::references::references_of(&self.conn, child_id)?).filter(|r| !r.is_empty()),
         };
         let tx = self.conn.transaction()?;
         let note = format!(
@@ -206,6 +249,7 @@ impl Store {
             Some(id) => (id, false),
             None => (insert_child(&tx, &actor, &file.child)?, true),
         };
+        import_case_file(&tx, &actor, child_id, child_created, &file, today)?;
         let mut added: HashMap<usize, i64> = HashMap::new();
         let mut added_in_order = Vec::new();
         for (index, (a, planned)) in file.assessments.iter().zip(&plan.assessments).enumerate() {
@@ -233,6 +277,7 @@ impl Store {
             let id = insert_assessment(&tx, &actor, child_id, &file, a, amends_id)?;
             added.insert(index, id);
             added_in_order.push(id);
+            import_reviews_of(&tx, &actor, child_id, id, a.reference, &file, today)?;
         }
         let note = format!(
             "imported {} from a file exported at {} by {}; {} already here",
@@ -286,7 +331,13 @@ impl Store {
 
         // The child: same name (ignoring case and spacing) and the same date of birth.
         let children = self.list_children()?;
-        let here = matching::same_child(&file.child, &children)?.cloned();
+        let nhs_here: HashMap<i64, String> = self
+            .conn
+            .prepare("SELECT child_id, nhs_number FROM case_references WHERE nhs_number != ''")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<std::result::Result<_, _>>()?;
+        let file_nhs = file.case_references.as_ref().map(|r| r.nhs_number.as_str()).filter(|n| !n.is_empty());
+        let here = matching::matched_child(&file.child, file_nhs, &children, &nhs_here)?.cloned();
         let similar = if here.is_none() { matching::similar_children(&file.child, &children) } else { Vec::new() };
         let existing: Vec<Assessment> = match &here {
             Some(c) => self
@@ -427,6 +478,111 @@ impl Store {
         };
         Ok(Worked { plan, file, targets })
     }
+}
+
+/// What a format-3 file says about the child's case. Case references fill only what is blank
+/// here (the record here is this agency's own; a number already recorded is never overwritten).
+/// Plans, meetings and engagement come in only with a child new here: for a child already here
+/// they are this agency's own record, and a second copy would count plans twice.
+fn import_case_file(
+    tx: &Transaction,
+    actor: &str,
+    child_id: i64,
+    child_created: bool,
+    file: &ExchangeFile,
+    today: NaiveDate,
+) -> Result<()> {
+    let refuse = |what: &str, e: CoreError| {
+        CoreError::Refused(format!("The file's {what} cannot be imported: {e} Nothing has been imported."))
+    };
+    if let Some(theirs) = &file.case_references {
+        let theirs = theirs.validate().map_err(|e| refuse("case references", e))?;
+        let ours = super::references::references_of(tx, child_id)?;
+        let pick = |ours: &str, theirs: &str| if ours.is_empty() { theirs.to_string() } else { ours.to_string() };
+        let merged = crate::references::CaseReferences {
+            la_case_number: pick(&ours.la_case_number, &theirs.la_case_number),
+            nhs_number: pick(&ours.nhs_number, &theirs.nhs_number),
+            unique_pupil_number: pick(&ours.unique_pupil_number, &theirs.unique_pupil_number),
+        };
+        if merged != ours {
+            super::references::write_references(tx, actor, child_id, &merged)?;
+        }
+    }
+    if !child_created {
+        return Ok(());
+    }
+    // The child was added from the file's plan fields a moment ago, in this transaction, which
+    // made its current plan; the file's list is the whole history, that plan included.
+    if !file.plans.is_empty() {
+        tx.execute("DELETE FROM plans WHERE child_id = ?1", [child_id])?;
+    }
+    for p in &file.plans {
+        let form = crate::plans::PlanForm {
+            plan_type: Some(p.plan_type),
+            category: p.category,
+            started_on: p.started_on.to_string(),
+        };
+        let valid = form.validate(today).map_err(|e| refuse("plans", e))?;
+        let stored = super::plans::insert_plan(tx, actor, child_id, &valid).map_err(|e| refuse("plans", e))?;
+        if let (Some(end), Some(outcome)) = (p.ended_on, p.outcome) {
+            let end_form = crate::plans::EndPlanForm { ended_on: end.to_string(), outcome: Some(outcome) };
+            end_form.validate(&stored, today).map_err(|e| refuse("plans", e))?;
+            super::plans::close_plan(tx, actor, &stored, end, outcome)?;
+        }
+    }
+    let areas: Vec<String> = crate::checklist::Checklist::shipped().areas.iter().map(|a| a.id.clone()).collect();
+    let area_ids: Vec<&str> = areas.iter().map(String::as_str).collect();
+    for m in &file.core_group_meetings {
+        let form = crate::core_group::MeetingForm {
+            held_on: m.held_on.to_string(),
+            agencies_present: m.agencies_present.clone(),
+            agencies_absent: m.agencies_absent.clone(),
+            not_involved: m.not_involved.clone(),
+            agreed: m.agreed.clone(),
+        };
+        let meeting = form.validate(child_id, &area_ids, today).map_err(|e| refuse("core group meetings", e))?;
+        super::core_group::insert_meeting(tx, actor, &meeting)?;
+    }
+    for r in &file.engagement {
+        let form = super::core_group::EngagementForm {
+            rated_on: r.rated_on.to_string(),
+            carer: r.carer.clone(),
+            engagement: Some(r.engagement),
+        };
+        let rating = form.validate(child_id, today).map_err(|e| refuse("engagement ratings", e))?;
+        super::core_group::insert_engagement(tx, actor, &rating)?;
+    }
+    Ok(())
+}
+
+/// The managers' reviews the file holds of one checklist just added from it.
+fn import_reviews_of(
+    tx: &Transaction,
+    actor: &str,
+    child_id: i64,
+    assessment_id: i64,
+    reference: u32,
+    file: &ExchangeFile,
+    today: NaiveDate,
+) -> Result<()> {
+    let a = file.assessments.iter().find(|a| a.reference == reference);
+    let finalised = a.and_then(|a| super::oversight::finalised_on(&a.finalised_at)).unwrap_or(NaiveDate::MIN);
+    for r in file.manager_reviews.iter().filter(|r| r.checklist_reference == reference) {
+        let form = crate::oversight::ManagerReviewForm {
+            manager_name: r.manager_name.clone(),
+            manager_role: r.manager_role.clone(),
+            reviewed_on: r.reviewed_on.to_string(),
+            decision: Some(r.decision),
+            comment: r.comment.clone(),
+        };
+        let valid = form.validate(finalised, today).map_err(|e| {
+            CoreError::Refused(format!(
+                "A manager's review in the file cannot be imported: {e} Nothing has been imported."
+            ))
+        })?;
+        super::oversight::insert_review(tx, actor, child_id, assessment_id, &valid)?;
+    }
+    Ok(())
 }
 
 /// A child new to this database, as sent (no household: that is the sender's business).

@@ -519,6 +519,103 @@ pub const MIGRATIONS: &[&str] = &[
       OR (NEW.amends_id IS NOT OLD.amends_id AND (SELECT status FROM assessments WHERE id = NEW.amends_id) = 'finalised')
     BEGIN SELECT RAISE(ABORT, 'a finalised assessment cannot be changed'); END;
     "#,
+    // 11 (issue 18): plans over time, management oversight, case references, the core group's
+    // meetings and carers' engagement.
+    // A child's plans: early help, child in need, or child protection with its category; one
+    // current (open) plan at a time, and an ended plan has its outcome. Today's plan start and
+    // category become each child's first plan, still open (a child protection plan: the only
+    // kind recorded until now); a category with no start date stays on the child, as before.
+    // A manager's review of a finalised checklist is append-only like the checklist it reviews:
+    // triggers refuse any change, and removal happens only when the child is erased.
+    // The two plan prompts are kept beside the home list's summary, in a table of their own,
+    // filled when a child's summary is. Every statement may run twice (a file moved back a
+    // version by hand): tables, indexes and triggers "if not exists", and the plans copied only
+    // from children whose columns are still set.
+    r#"
+    CREATE TABLE IF NOT EXISTS plans (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        child_id INTEGER NOT NULL REFERENCES children (id),
+        plan_type TEXT NOT NULL CHECK (plan_type IN ('early_help', 'child_in_need', 'child_protection')),
+        category TEXT CHECK (category IN ('neglect', 'emotional_abuse', 'physical_abuse', 'sexual_abuse',
+                                          'multiple_categories')),
+        started_on TEXT NOT NULL,
+        ended_on TEXT,
+        outcome TEXT CHECK (outcome IN ('stepped_down_to_child_in_need', 'stepped_down_to_early_help', 'closed',
+                                        'pre_proceedings', 'care_proceedings', 'child_looked_after')),
+        created_at TEXT NOT NULL,
+        CHECK ((plan_type = 'child_protection') = (category IS NOT NULL)),
+        CHECK ((ended_on IS NULL) = (outcome IS NULL)),
+        CHECK (ended_on IS NULL OR ended_on >= started_on)
+    );
+    CREATE INDEX IF NOT EXISTS plans_child ON plans (child_id, started_on);
+    CREATE UNIQUE INDEX IF NOT EXISTS plans_one_current ON plans (child_id) WHERE ended_on IS NULL;
+    INSERT INTO plans (child_id, plan_type, category, started_on, created_at)
+        SELECT id, 'child_protection', plan_category, plan_start, strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now')
+        FROM children WHERE plan_start IS NOT NULL AND plan_category IS NOT NULL ORDER BY id;
+    UPDATE children SET plan_category = NULL, plan_start = NULL
+        WHERE plan_start IS NOT NULL AND plan_category IS NOT NULL;
+
+    CREATE TABLE IF NOT EXISTS manager_reviews (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        assessment_id INTEGER NOT NULL REFERENCES assessments (id),
+        manager_name TEXT NOT NULL CHECK (length(trim(manager_name)) > 0),
+        manager_role TEXT NOT NULL DEFAULT '',
+        reviewed_on TEXT NOT NULL,
+        decision TEXT NOT NULL CHECK (decision IN ('agreed', 'agreed_with_changes', 'discuss_in_supervision')),
+        comment TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS manager_reviews_assessment ON manager_reviews (assessment_id);
+    CREATE TRIGGER IF NOT EXISTS manager_reviews_of_finalised BEFORE INSERT ON manager_reviews
+    WHEN (SELECT status FROM assessments WHERE id = NEW.assessment_id) IS NOT 'finalised'
+    BEGIN SELECT RAISE(ABORT, 'only a finalised checklist can be reviewed'); END;
+    CREATE TRIGGER IF NOT EXISTS manager_reviews_no_update BEFORE UPDATE ON manager_reviews
+    BEGIN SELECT RAISE(ABORT, 'a manager review cannot be changed'); END;
+    CREATE TRIGGER IF NOT EXISTS manager_reviews_no_delete BEFORE DELETE ON manager_reviews
+    WHEN NOT EXISTS (SELECT 1 FROM assessments a JOIN erasure_register r ON r.child_id = a.child_id
+                     WHERE a.id = OLD.assessment_id)
+    BEGIN SELECT RAISE(ABORT, 'a manager review cannot be changed'); END;
+
+    -- A child's case references (empty text: not recorded); one child per NHS number.
+    CREATE TABLE IF NOT EXISTS case_references (
+        child_id INTEGER PRIMARY KEY REFERENCES children (id),
+        la_case_number TEXT NOT NULL DEFAULT '',
+        nhs_number TEXT NOT NULL DEFAULT '',
+        unique_pupil_number TEXT NOT NULL DEFAULT ''
+    );
+    CREATE UNIQUE INDEX IF NOT EXISTS case_references_nhs ON case_references (nhs_number) WHERE nhs_number != '';
+
+    -- The core group's meeting of a round: agency lists and agreed grades (with dissent) as JSON.
+    CREATE TABLE IF NOT EXISTS core_group_meetings (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        child_id INTEGER NOT NULL REFERENCES children (id),
+        held_on TEXT NOT NULL,
+        agencies_present TEXT NOT NULL,
+        agencies_absent TEXT NOT NULL,
+        not_involved TEXT NOT NULL,
+        agreed TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS core_group_meetings_child ON core_group_meetings (child_id, held_on);
+    CREATE TABLE IF NOT EXISTS engagement_ratings (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        child_id INTEGER NOT NULL REFERENCES children (id),
+        rated_on TEXT NOT NULL,
+        carer TEXT NOT NULL CHECK (length(trim(carer)) > 0),
+        engagement INTEGER NOT NULL CHECK (engagement BETWEEN 1 AND 5),
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS engagement_ratings_child ON engagement_ratings (child_id, rated_on);
+
+    -- Prompts from plans and the core group, for the home list, filled with the child's summary.
+    CREATE TABLE IF NOT EXISTS plan_prompts (
+        child_id INTEGER PRIMARY KEY REFERENCES children (id),
+        step_down TEXT,
+        escalation TEXT,
+        missing_agencies TEXT,
+        engagement TEXT
+    );
+    "#,
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

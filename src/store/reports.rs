@@ -108,6 +108,13 @@ impl Store {
             }
         }
         let practitioner = self.practitioner_details()?;
+        let oversight = crate::report::Oversight {
+            plans: self.plans(child_id, today)?,
+            manager_reviews: self.manager_reviews(child_id)?,
+            meetings: self.meetings(child_id)?,
+            engagement: self.engagement(child_id)?,
+            references: self.case_references(child_id)?,
+        };
         make(&ReportInput {
             checklist: &self.checklists,
             child: &child,
@@ -117,6 +124,7 @@ impl Store {
             sibling_latest: &sibling_latest,
             today,
             practitioner: &practitioner,
+            oversight: &oversight,
         })
     }
 

@@ -40,8 +40,14 @@ pub(super) fn erase_in(conn: &Connection, actor: &str, child_id: i64, erased_at:
         "DELETE FROM area_confirmations WHERE assessment_id IN (SELECT id FROM assessments WHERE child_id = ?1)",
         "DELETE FROM narratives WHERE assessment_id IN (SELECT id FROM assessments WHERE child_id = ?1)",
         "DELETE FROM actions WHERE assessment_id IN (SELECT id FROM assessments WHERE child_id = ?1)",
+        "DELETE FROM manager_reviews WHERE assessment_id IN (SELECT id FROM assessments WHERE child_id = ?1)",
         "DELETE FROM assessments WHERE child_id = ?1",
+        "DELETE FROM plans WHERE child_id = ?1",
         "DELETE FROM child_status WHERE child_id = ?1",
+        "DELETE FROM plan_prompts WHERE child_id = ?1",
+        "DELETE FROM case_references WHERE child_id = ?1",
+        "DELETE FROM core_group_meetings WHERE child_id = ?1",
+        "DELETE FROM engagement_ratings WHERE child_id = ?1",
         "DELETE FROM children WHERE id = ?1",
     ] {
         conn.execute(sql, [child_id])?;

@@ -63,6 +63,12 @@ struct StatusRow {
     unassessed_siblings: Option<String>,
     /// The latest checklist records that the child was not seen alone.
     not_seen_alone: bool,
+    /// "Consider step-down" and "consider escalation" (`plans`), when they apply.
+    plan_prompts: Vec<String>,
+    /// The earliest finalising date of a current checklist with no manager's review.
+    unreviewed_since: Option<NaiveDate>,
+    /// An agency expected at the latest core group and not there; engagement without change.
+    core_group_prompts: Vec<String>,
 }
 
 /// Items named on the home list per area before "and N more" (all of them are in the history
@@ -93,6 +99,25 @@ const NOT_SEEN_ALONE: &str = "EXISTS (
        AND n.assessment_id = (SELECT la.id FROM assessments la
                                WHERE la.child_id = c.id AND la.status = 'finalised'
                                ORDER BY la.assessed_on DESC, la.id DESC LIMIT 1))";
+
+/// The earliest finalising date of the child's current finalised checklists that have no
+/// manager's review (a superseded version is replaced by its amendment, which needs its own).
+const UNREVIEWED_SINCE: &str = "(
+    SELECT min(substr(ua.finalised_at, 1, 10)) FROM assessments ua
+     WHERE ua.child_id = c.id AND ua.status = 'finalised'
+       AND NOT EXISTS (SELECT 1 FROM assessments un WHERE un.amends_id = ua.id AND un.status = 'finalised')
+       AND NOT EXISTS (SELECT 1 FROM manager_reviews mr WHERE mr.assessment_id = ua.id))";
+
+/// "Awaiting manager review" once the working-day rule (`oversight::review_awaited_from`) has
+/// passed for the earliest unreviewed checklist.
+fn awaiting_review_reason(unreviewed_since: Option<NaiveDate>, today: NaiveDate) -> Option<String> {
+    let since = unreviewed_since.filter(|d| crate::oversight::review_awaited_from(*d) <= today)?;
+    Some(format!(
+        "Awaiting manager review: a checklist finalised on {} has had no manager's review for {} working days or more.",
+        short_date(since),
+        crate::oversight::AWAITING_REVIEW_WORKING_DAYS
+    ))
+}
 
 fn join_or_none(parts: Vec<String>) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join("; "))
@@ -130,6 +155,19 @@ impl Store {
                 .map(|u| format!("{} ({}) not known", u.item_title, u.area_name))
                 .collect(),
         );
+        let current_plan = super::plans::current_plan(&self.conn, child_id)?;
+        let step_down = crate::plans::consider_step_down(current_plan.as_ref(), &h);
+        let escalation = crate::plans::consider_escalation(&h);
+        let missing_agencies = super::core_group::meetings_of(&self.conn, child_id)?.last().and_then(|m| {
+            let missing = m.missing_agencies();
+            (!missing.is_empty()).then(|| {
+                format!("Core group of {}: expected but not present: {}.", short_date(m.held_on), missing.join(", "))
+            })
+        });
+        let engagement = crate::core_group::consider_engagement_without_change(
+            &super::core_group::engagement_of(&self.conn, child_id)?,
+            &h,
+        );
         let latest_round: Vec<i64> = h.rounds.last().map(|r| r.assessment_ids.clone()).unwrap_or_default();
         let mut open: Vec<(NaiveDate, String)> = assessments
             .iter()
@@ -162,6 +200,13 @@ impl Store {
                 open_action_due
             ],
         )?;
+        self.conn.execute(
+            "INSERT INTO plan_prompts (child_id, step_down, escalation, missing_agencies, engagement)
+             VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (child_id) DO UPDATE SET step_down = excluded.step_down, escalation = excluded.escalation,
+                 missing_agencies = excluded.missing_agencies, engagement = excluded.engagement",
+            params![child_id, step_down, escalation, missing_agencies, engagement],
+        )?;
         Ok(())
     }
 
@@ -177,7 +222,9 @@ impl Store {
     /// Rebuilds the summaries when some child has none (a file from before they existed).
     pub(crate) fn ensure_child_status(&mut self) -> Result<()> {
         let missing: i64 = self.conn.query_row(
-            "SELECT count(*) FROM children c LEFT JOIN child_status s ON s.child_id = c.id WHERE s.child_id IS NULL",
+            "SELECT count(*) FROM children c LEFT JOIN child_status s ON s.child_id = c.id
+                  LEFT JOIN plan_prompts pp ON pp.child_id = c.id
+             WHERE s.child_id IS NULL OR pp.child_id IS NULL",
             [],
             |r| r.get(0),
         )?;
@@ -248,19 +295,25 @@ impl Store {
                         SELECT group_concat(o.name, ', ') FROM children o JOIN child_status os ON os.child_id = o.id
                         WHERE o.household_id = c.household_id AND o.id != c.id AND os.latest_on IS NULL
                     ) END AS unassessed_siblings,
-                    {NOT_SEEN_ALONE} AS not_seen_alone
+                    {NOT_SEEN_ALONE} AS not_seen_alone, pp.step_down, pp.escalation, {UNREVIEWED_SINCE},
+                    pp.missing_agencies, pp.engagement
              FROM child_status s JOIN children c ON c.id = s.child_id
                   LEFT JOIN households h ON h.id = c.household_id
+                  LEFT JOIN plan_prompts pp ON pp.child_id = c.id
              WHERE s.review_due < ?1 OR s.drift IS NOT NULL OR s.urgent IS NOT NULL OR s.latest_on IS NULL
                 OR s.worse IS NOT NULL OR s.unknown_serious IS NOT NULL OR s.open_action_due < ?1
-                OR c.plan_start <= ?2 OR {NOT_SEEN_ALONE}
+                OR EXISTS (SELECT 1 FROM plans p WHERE p.child_id = c.id AND p.ended_on IS NULL
+                           AND p.plan_type = 'child_protection' AND p.started_on <= ?2)
+                OR pp.step_down IS NOT NULL OR pp.escalation IS NOT NULL
+                OR pp.missing_agencies IS NOT NULL OR pp.engagement IS NOT NULL OR {UNREVIEWED_SINCE} <= ?3 OR {NOT_SEEN_ALONE}
                 OR (c.household_id IS NOT NULL AND EXISTS (
                         SELECT 1 FROM children o JOIN child_status os ON os.child_id = o.id
                         WHERE o.household_id = c.household_id AND o.id != c.id AND os.latest_on IS NULL))"
         ))?;
         let at = CHILD_COLUMNS.split(',').count();
         let rows: Vec<StatusRow> = stmt
-            .query_map(params![today, plan_candidates], |r| {
+            // Ten working days are at least fourteen calendar days: a superset, decided exactly below.
+            .query_map(params![today, plan_candidates, today - chrono::Days::new(14)], |r| {
                 Ok(StatusRow {
                     child: child_from_row(r)?,
                     review_due: r.get(at)?,
@@ -272,6 +325,15 @@ impl Store {
                     sibling_assessed: r.get(at + 6)?,
                     unassessed_siblings: r.get(at + 7)?,
                     not_seen_alone: r.get(at + 8)?,
+                    plan_prompts: [r.get::<_, Option<String>>(at + 9)?, r.get(at + 10)?]
+                        .into_iter()
+                        .flatten()
+                        .collect(),
+                    unreviewed_since: r.get(at + 11)?,
+                    core_group_prompts: [r.get::<_, Option<String>>(at + 12)?, r.get(at + 13)?]
+                        .into_iter()
+                        .flatten()
+                        .collect(),
                 })
             })?
             .collect::<std::result::Result<_, _>>()?;
@@ -323,5 +385,8 @@ fn attention_reasons(row: &StatusRow, today: NaiveDate) -> Vec<String> {
     if row.not_seen_alone {
         reasons.push("Not seen alone at the latest checklist: the child's own voice is missing.".to_string());
     }
+    reasons.extend(row.plan_prompts.iter().cloned());
+    reasons.extend(awaiting_review_reason(row.unreviewed_since, today));
+    reasons.extend(row.core_group_prompts.iter().cloned());
     reasons
 }

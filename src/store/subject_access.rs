@@ -47,6 +47,12 @@ pub const CHILD_TABLES: &[ChildTable] = &[
     ChildTable { table: "area_confirmations", title: "Confirmed area grades", rows: OF_THE_CHILDS_CHECKLISTS },
     ChildTable { table: "narratives", title: "Written sections", rows: OF_THE_CHILDS_CHECKLISTS },
     ChildTable { table: "actions", title: "Actions", rows: OF_THE_CHILDS_CHECKLISTS },
+    ChildTable { table: "plans", title: "Plans", rows: "child_id = ?1" },
+    ChildTable { table: "manager_reviews", title: "Managers' reviews", rows: OF_THE_CHILDS_CHECKLISTS },
+    ChildTable { table: "case_references", title: "Case references", rows: "child_id = ?1" },
+    ChildTable { table: "core_group_meetings", title: "Core group meetings", rows: "child_id = ?1" },
+    ChildTable { table: "engagement_ratings", title: "Carers' engagement", rows: "child_id = ?1" },
+    ChildTable { table: "plan_prompts", title: "Prompts from plans and the core group", rows: "child_id = ?1" },
 ];
 
 /// Tables that carry a child's number but are not copied as records, and why.

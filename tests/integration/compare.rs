@@ -736,3 +736,116 @@ fn the_confirmed_grade_leads_the_band() {
     let p = &area(&h, "b").points[0];
     assert_eq!(p.shown_band, p.band, "unconfirmed: the computed band");
 }
+
+/// Every area of the test checklist at `score` on each (date, score).
+fn every_area(points: &[(&str, f64)]) -> Vec<Assessment> {
+    points
+        .iter()
+        .enumerate()
+        .map(|(i, (on, s))| assessment(i as i64 + 1, on).score("a.x", *s).score("b.x", *s).score("b.y", *s).done())
+        .collect()
+}
+
+fn open_plan() -> ntk_core::plans::Plan {
+    ntk_core::plans::Plan {
+        id: 1,
+        child_id: 7,
+        plan_type: ntk_core::plans::PlanType::ChildProtection,
+        category: Some(PlanCategory::Neglect),
+        started_on: d("2025-11-20"),
+        ended_on: None,
+        outcome: None,
+    }
+}
+
+#[test]
+fn step_down_is_considered_when_every_area_held_an_improvement_below_concern_for_six_months() {
+    use ntk_core::plans::consider_step_down;
+    let plan = open_plan();
+    // Every area improved on 1 Mar and held below concern to 1 Sep: exactly 6 months.
+    let held = every_area(&[("2026-01-10", 3.6), ("2026-03-01", 2.8), ("2026-09-01", 2.9)]);
+    let prompt = consider_step_down(Some(&plan), &run(&held, "2026-09-01")).expect("step-down");
+    assert!(prompt.starts_with("Consider step-down: every area"), "{prompt}");
+    // One day short of 6 months.
+    let short = every_area(&[("2026-01-10", 3.6), ("2026-03-01", 2.8), ("2026-08-31", 2.9)]);
+    assert_eq!(consider_step_down(Some(&plan), &run(&short, "2026-08-31")), None);
+    // Held, but one area still at concern (3.0 is at concern).
+    let mut one_at_concern = held.clone();
+    let last = one_at_concern.pop().unwrap();
+    one_at_concern.push(Build(last).score("b.y", 3.1).confirm("b", 3).done());
+    assert_eq!(consider_step_down(Some(&plan), &run(&one_at_concern, "2026-09-01")), None);
+    // One area never scored: not every area has shown an improvement.
+    let only_a = series(&[("2026-01-10", 3.6), ("2026-03-01", 2.8), ("2026-09-01", 2.9)]);
+    assert_eq!(consider_step_down(Some(&plan), &run(&only_a, "2026-09-01")), None);
+    // No plan, nothing to step down from.
+    assert_eq!(consider_step_down(None, &run(&held, "2026-09-01")), None);
+}
+
+#[test]
+fn escalation_is_considered_when_drift_persists_over_two_reviews_or_an_urgent_item_comes_back() {
+    use ntk_core::plans::consider_escalation;
+    let prompt = |points: &[(&str, f64)]| consider_escalation(&run(&series(points), points.last().unwrap().0));
+    // At concern and not improved across the last two reviews.
+    let two = prompt(&[("2026-01-10", 3.4), ("2026-03-10", 3.3), ("2026-05-10", 3.2)]).expect("escalation");
+    assert_eq!(two, "Consider escalation: drift over 2 reviews in Area A.");
+    // Improved by 0.5 over the two reviews: no escalation.
+    assert_eq!(prompt(&[("2026-01-10", 3.6), ("2026-03-10", 3.3), ("2026-05-10", 3.1)]), None);
+    // Drift at one review only (six months, two rounds): drift, but not over 2 reviews.
+    assert!(!run(&series(&[("2026-01-01", 3.5), ("2026-07-01", 3.5)]), "2026-07-01").drift.is_empty());
+    assert_eq!(prompt(&[("2026-01-01", 3.5), ("2026-07-01", 3.5)]), None);
+    // Drifting (six months) at the previous review and at this one, though improved on the
+    // round two reviews back (4.4 to 3.9).
+    let previous_too = [("2025-01-01", 4.9), ("2025-02-01", 4.4), ("2025-08-01", 4.3), ("2026-02-01", 3.9)];
+    assert_eq!(prompt(&previous_too).as_deref(), Some("Consider escalation: drift over 2 reviews in Area A."));
+    // Improved at the latest review after two without: the drift has ended.
+    assert_eq!(prompt(&[("2026-01-01", 3.5), ("2026-03-01", 3.5), ("2026-05-01", 3.5), ("2026-06-01", 2.9)]), None);
+
+    // An urgent item (graded 5) at one review and again at the next.
+    let urgent = |second: u8| {
+        let a = vec![
+            assessment(1, "2026-01-10").score("a.x", 2.0).grade("a.x.1", 5, "").done(),
+            assessment(2, "2026-03-10").score("a.x", 2.0).grade("a.x.1", second, "").done(),
+        ];
+        consider_escalation(&run(&a, "2026-03-10"))
+    };
+    assert_eq!(urgent(5).as_deref(), Some("Consider escalation: urgent again at this review: Item a.x.1 (Area A)."));
+    assert_eq!(urgent(4), None, "graded 4 at the next review: not urgent again");
+}
+
+#[test]
+fn good_engagement_at_two_reviews_running_while_an_area_at_concern_has_not_improved_asks_about_change() {
+    use ntk_core::core_group::{consider_engagement_without_change, Engagement, EngagementRating};
+    let rating = |id: i64, on: &str, carer: &str, e: u8| EngagementRating {
+        id,
+        child_id: 7,
+        rated_on: d(on),
+        carer: carer.into(),
+        engagement: Engagement(e),
+    };
+    let stuck = run(&series(&[("2026-01-10", 3.4), ("2026-03-10", 3.3)]), "2026-03-10");
+    let improved = run(&series(&[("2026-01-10", 3.8), ("2026-03-10", 3.3)]), "2026-03-10");
+    let good_twice = [rating(1, "2026-01-10", "Parent One", 2), rating(2, "2026-03-10", "Parent One", 1)];
+    let prompt = consider_engagement_without_change(&good_twice, &stuck).expect("prompt");
+    assert!(
+        prompt.starts_with("Consider whether engagement is leading to change for the child: Parent One"),
+        "{prompt}"
+    );
+    assert!(prompt.contains("Area A"), "{prompt}");
+    // The area improved (and is still at concern): the engagement is leading somewhere.
+    assert_eq!(consider_engagement_without_change(&good_twice, &improved), None);
+    // Good once, then 3: not 2 reviews running.
+    let once = [rating(1, "2026-01-10", "Parent One", 1), rating(2, "2026-03-10", "Parent One", 3)];
+    assert_eq!(consider_engagement_without_change(&once, &stuck), None);
+    // Good at the latest two of three.
+    let latest_two = [
+        rating(1, "2025-11-10", "Parent One", 5),
+        rating(2, "2026-01-10", "Parent One", 2),
+        rating(3, "2026-03-10", "Parent One", 2),
+    ];
+    assert!(consider_engagement_without_change(&latest_two, &stuck).is_some());
+    // One rating only.
+    assert_eq!(consider_engagement_without_change(&good_twice[1..], &stuck), None);
+    // Two carers, each rated good once: no carer has 2 reviews running.
+    let split = [rating(1, "2026-01-10", "Parent One", 1), rating(2, "2026-03-10", "Parent Two", 1)];
+    assert_eq!(consider_engagement_without_change(&split, &stuck), None);
+}

@@ -224,7 +224,7 @@ fn an_unknown_format_version_is_refused() {
     let mut lead = receiver(dir.path());
     let newer = edit_json(&bytes, |v| v["format_version"] = Value::from(FORMAT_VERSION + 1));
     let err = message(lead.import_on(&newer, None, today()).unwrap_err());
-    assert!(err.contains("version 2") && err.contains("newer") && err.contains("update"), "{err}");
+    assert!(err.contains("version 3") && err.contains("newer") && err.contains("update"), "{err}");
     let odd = edit_json(&bytes, |v| v["format_version"] = Value::from("1"));
     assert!(message(lead.import_preview_on(&odd, None, today()).unwrap_err()).contains("not one this app knows"));
     let none = edit_json(&bytes, |v| {
@@ -519,6 +519,10 @@ fn an_amendment_carries_who_made_it_through_a_file_and_a_format_1_file_still_imp
     let format_1 = edit_json(&bytes, |v| {
         v["format_version"] = Value::from(1);
         v.as_object_mut().unwrap().remove("audit_head");
+        // Version 3's keys (the child's plan travels as one).
+        for key in ["plans", "manager_reviews", "core_group_meetings", "engagement", "case_references"] {
+            v.as_object_mut().unwrap().remove(key);
+        }
         for a in v["assessments"].as_array_mut().unwrap() {
             a.as_object_mut().unwrap().remove("amended_by");
             a.as_object_mut().unwrap().remove("amended_at");
@@ -697,7 +701,8 @@ fn the_partnership_dataset_is_pseudonymous_with_one_row_per_child() {
          warmth_grade,warmth_basis,warmth_change_since_first,\
          esteem_grade,esteem_basis,esteem_change_since_first,drift,review_overdue,\
          sustained_improvement,not_yet_assessed,\
-         physical_urgent_item,safety_urgent_item,warmth_urgent_item,esteem_urgent_item"
+         physical_urgent_item,safety_urgent_item,warmth_urgent_item,esteem_urgent_item,\
+         pseudonym_scope,plan_type,plan_number,plan_ended_on,plan_outcome,disability,manager_review_done,engagement"
     );
     assert_eq!(lines.len(), 3, "{csv}");
     for forbidden in
@@ -754,8 +759,8 @@ fn the_partnership_dataset_is_pseudonymous_with_one_row_per_child() {
         rows.iter().flat_map(|r| &r.areas).filter(|a| a.urgent_item).map(|a| a.area_id.as_str()).collect();
     assert_eq!(urgent, ["physical"]);
     let csv = to_csv(&rows);
-    assert!(csv.contains(",no,yes,no,no,no,no\r\n"), "the baby's row: not yet assessed\n{csv}");
-    assert!(csv.contains(",no,no,yes,no,no,no\r\n"), "the older child's row: urgent in physical care\n{csv}");
+    assert!(csv.contains(",no,yes,no,no,no,no,local,"), "the baby's row: not yet assessed\n{csv}");
+    assert!(csv.contains(",no,no,yes,no,no,no,local,"), "the older child's row: urgent in physical care\n{csv}");
     let _ = baby;
 
     // A period with nobody in it still has its header; a reversed period is refused.

@@ -16,6 +16,8 @@ mod demo;
 mod exchange;
 mod family_words;
 mod faults;
+mod oversight;
+mod plans;
 mod report;
 mod scoring;
 mod store;

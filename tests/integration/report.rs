@@ -29,6 +29,7 @@ fn input(case: &Case) -> ReportInput<'_> {
         sibling_latest: &[],
         today: case.today,
         practitioner: &case.practitioner,
+        oversight: &case.oversight,
     }
 }
 
@@ -447,4 +448,38 @@ fn the_family_summary_prints_in_welsh_with_the_written_parts_as_written() {
     assert!(!flat.contains("Page 1 of"));
     pdf.assert_no_words_overlap();
     pdf.render_first_page();
+}
+
+/// The core-group summary prints the plans with their repeat count, the manager's review (and the
+/// checklists without one), the core group's meeting with its agreed grade and dissent, the
+/// prompts and the case references; the family summary prints none of the case references.
+#[test]
+fn the_core_group_summary_prints_plans_oversight_and_case_references_and_the_family_summary_never_the_references() {
+    let case = three_rounds();
+    let pdf = Printed::new("core-group-oversight.pdf", &core_group_summary(&input(&case)).unwrap());
+    let text = pdf.flat();
+    for expected in [
+        "Plans, oversight and the core group",
+        "Local authority case number LA-000123",
+        "NHS number 999 000 0018",
+        "Unique pupil number P000000000001",
+        "the second child protection plan for neglect in 3 years",
+        "outcome: stepped down to child in need",
+        "the first child in need plan in 3 years",
+        "manager's review by Morgan Teamlead, Team manager",
+        "agreed with changes. \"Add the dentist to the plan.\"",
+        "no manager's review recorded.",
+        "Expected, not present Health",
+        "grade 4 agreed by the core group",
+        "Education disagrees: No worries seen at nursery.",
+        "Ewa Łukasiewicz: 1 on",
+        "Engages, and the child's care changes.",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
+    }
+    let family = Printed::new("family-oversight.pdf", &family_summary(&input(&case)).unwrap());
+    let family_text = family.text() + &family.flat();
+    for never in [case::NHS_NUMBER_SPACED, &case::NHS_NUMBER_SPACED.replace(' ', ""), case::LA_CASE_NUMBER, case::UPN] {
+        assert!(!family_text.contains(never), "the family summary printed {never}");
+    }
 }

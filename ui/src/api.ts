@@ -12,6 +12,12 @@ import type { PractitionerDetails } from "./bindings/PractitionerDetails";
 import type { FamilyLanguage } from "./bindings/FamilyLanguage";
 import type { ReportKind } from "./bindings/ReportKind";
 import type { StartAssessmentForm } from "./bindings/StartAssessmentForm";
+import type { CaseReferences } from "./bindings/CaseReferences";
+import type { EndPlanForm } from "./bindings/EndPlanForm";
+import type { EngagementForm } from "./bindings/EngagementForm";
+import type { ManagerReviewForm } from "./bindings/ManagerReviewForm";
+import type { MeetingForm } from "./bindings/MeetingForm";
+import type { PlanForm } from "./bindings/PlanForm";
 import { isProblem } from "./problem";
 
 let onLocked: () => void = () => {};
@@ -122,4 +128,18 @@ export const api = {
   familyLanguages: () => call("family_languages"),
   /** Writes the family summary with its fixed phrases in `language`; the path, or null. */
   printFamilySummary: (childId: number, language: FamilyLanguage) => call("print_family_summary", { childId, language }),
+
+  // Plans, management oversight, case references and the core group (issue 18).
+  plans: (childId: number) => call("plans", { childId }),
+  startPlan: (childId: number, form: PlanForm) => call("start_plan", { childId, form }),
+  endPlan: (childId: number, form: EndPlanForm) => call("end_plan", { childId, form }),
+  managerReviews: (childId: number) => call("manager_reviews", { childId }),
+  recordManagerReview: (assessmentId: number, form: ManagerReviewForm) =>
+    call("record_manager_review", { assessmentId, form }),
+  caseReferences: (childId: number) => call("case_references", { childId }),
+  setCaseReferences: (childId: number, form: CaseReferences) => call("set_case_references", { childId, form }),
+  meetings: (childId: number) => call("meetings", { childId }),
+  recordMeeting: (childId: number, form: MeetingForm) => call("record_meeting", { childId, form }),
+  engagement: (childId: number) => call("engagement", { childId }),
+  rateEngagement: (childId: number, form: EngagementForm) => call("rate_engagement", { childId, form }),
 };

@@ -39,6 +39,81 @@ pub struct Case {
     pub today: NaiveDate,
     /// The lead practitioner from Settings: who the family is told to contact.
     pub practitioner: PractitionerDetails,
+    /// Plans, a manager's review, a core group meeting, engagement and case references.
+    pub oversight: ntk_core::report::Oversight,
+}
+
+/// Zoë's invented case references: an NHS number from the 999 range (never issued).
+pub const NHS_NUMBER_SPACED: &str = "999 000 0018";
+pub const LA_CASE_NUMBER: &str = "LA-000123";
+pub const UPN: &str = "P000000000001";
+
+/// Zoë's plans (a first child protection plan for neglect stepped down to child in need, which
+/// escalated back to the current one), a manager's review of the first checklist, the latest core
+/// group without health, two good engagement ratings and her case references.
+fn oversight(child: &Child, first_checklist: &Assessment, today: NaiveDate) -> ntk_core::report::Oversight {
+    use ntk_core::core_group::{AgreedGrade, CoreGroupMeeting, Dissent, Engagement, EngagementRating};
+    use ntk_core::oversight::{ManagerDecision, ManagerReview};
+    use ntk_core::plans::{plan_views, Plan, PlanOutcome, PlanType};
+    let start = child.plan_start.unwrap();
+    let plan = |id: i64, t: PlanType, from: NaiveDate, to: Option<(NaiveDate, PlanOutcome)>| Plan {
+        id,
+        child_id: child.id,
+        plan_type: t,
+        category: (t == PlanType::ChildProtection).then_some(PlanCategory::Neglect),
+        started_on: from,
+        ended_on: to.map(|(d, _)| d),
+        outcome: to.map(|(_, o)| o),
+    };
+    let plans = vec![
+        plan(
+            1,
+            PlanType::ChildProtection,
+            start - chrono::Duration::days(500),
+            Some((start - chrono::Duration::days(200), PlanOutcome::SteppedDownToChildInNeed)),
+        ),
+        plan(2, PlanType::ChildInNeed, start - chrono::Duration::days(200), Some((start, PlanOutcome::Closed))),
+        plan(3, PlanType::ChildProtection, start, None),
+    ];
+    let held_on = today - chrono::Duration::days(10);
+    let rating = |id: i64, on: NaiveDate, e: u8| EngagementRating {
+        id,
+        child_id: child.id,
+        rated_on: on,
+        carer: "Ewa Łukasiewicz".into(),
+        engagement: Engagement(e),
+    };
+    ntk_core::report::Oversight {
+        plans: plan_views(&plans, today),
+        manager_reviews: vec![ManagerReview {
+            id: 1,
+            assessment_id: first_checklist.id,
+            manager_name: "Morgan Teamlead".into(),
+            manager_role: "Team manager".into(),
+            reviewed_on: first_checklist.assessed_on + chrono::Duration::days(7),
+            decision: ManagerDecision::AgreedWithChanges,
+            comment: "Add the dentist to the plan.".into(),
+        }],
+        meetings: vec![CoreGroupMeeting {
+            id: 1,
+            child_id: child.id,
+            held_on,
+            agencies_present: vec!["Children's services".into(), "Education".into()],
+            agencies_absent: Vec::new(),
+            not_involved: Vec::new(),
+            agreed: vec![AgreedGrade {
+                area_id: "safety".into(),
+                grade: 4,
+                dissent: vec![Dissent { agency: "Education".into(), reason: "No worries seen at nursery.".into() }],
+            }],
+        }],
+        engagement: vec![rating(1, held_on - chrono::Duration::days(90), 2), rating(2, held_on, 1)],
+        references: ntk_core::references::CaseReferences {
+            la_case_number: LA_CASE_NUMBER.into(),
+            nhs_number: NHS_NUMBER_SPACED.replace(' ', ""),
+            unique_pupil_number: UPN.into(),
+        },
+    }
 }
 
 pub fn lead_practitioner() -> PractitionerDetails {
@@ -289,5 +364,6 @@ pub fn zoe(dates: &[&str]) -> Case {
     draft.narrative.strengths = "DRAFT NOT FOR PRINTING".into();
     assessments.push(hv);
     assessments.push(draft);
-    Case { checklist, child, siblings: vec![sibling], assessments, today, practitioner: lead_practitioner() }
+    let oversight = oversight(&child, &assessments[0], today);
+    Case { checklist, child, siblings: vec![sibling], assessments, today, practitioner: lead_practitioner(), oversight }
 }

@@ -2,6 +2,8 @@
 import type { AgeBand } from "./AgeBand";
 import type { DatasetArea } from "./DatasetArea";
 import type { PlanCategory } from "./PlanCategory";
+import type { PlanOutcome } from "./PlanOutcome";
+import type { PlanType } from "./PlanType";
 
 /**
  * One child in one period, pseudonymous: no name, no date of birth, no free text.
@@ -44,4 +46,29 @@ sustained_improvement: boolean,
 /**
  * No finalised checklist by the end of the period while a sibling has one.
  */
-not_yet_assessed: boolean, };
+not_yet_assessed: boolean, 
+/**
+ * "partnership" when the pseudonym comes from the partnership key and the NHS number (the
+ * same child has the same pseudonym in every agency's return made with the key), else "local".
+ */
+pseudonym_scope: string, 
+/**
+ * The plan held at the end of the period, or the latest one ended by then.
+ */
+plan_type: PlanType | null, 
+/**
+ * Its repeat number (`plans::Plan::repeat_number`): 2 for a second plan of its kind in 3 years.
+ */
+plan_number: number | null, 
+/**
+ * Its end and outcome, when it ended by the end of the period.
+ */
+plan_ended_on: string | null, plan_outcome: PlanOutcome | null, has_disability: boolean, 
+/**
+ * The latest checklist by the end of the period has a manager's review dated by then.
+ */
+manager_review_done: boolean, 
+/**
+ * The least engaged of each carer's latest rating by the end of the period (1-5; 1 best).
+ */
+engagement: number | null, };

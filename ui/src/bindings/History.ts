@@ -35,6 +35,14 @@ item_changes: Array<ItemChange>,
  */
 unknown: Array<UnknownItem>, review: ReviewDue, time_on_plan: TimeOnPlan | null, 
 /**
+ * Areas drifting over 2 reviews (see `plans::consider_escalation`).
+ */
+drift_persisting: Array<Drift>, 
+/**
+ * Urgent or serious items of the latest round that were so in the previous round too.
+ */
+urgent_again: Array<UrgentItem>, 
+/**
  * Where the rounds move from one version of the checklist to another (empty when every
  * round was graded on the same words).
  */
