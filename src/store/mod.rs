@@ -9,6 +9,7 @@ mod audit;
 mod backup;
 mod bulk;
 mod children;
+mod chronology;
 mod dataset;
 mod exchange;
 mod migrations;
