@@ -28,6 +28,7 @@ use crate::model::{AgeBand, ChildForm, PlanCategory};
 use crate::scoring::{self, check_confirmation, Grade};
 use crate::text::{text_fault, MAX_NAME_CHARS, MAX_TEXT_CHARS};
 
+pub mod chronology;
 pub mod mapping;
 pub(crate) mod matching;
 
@@ -65,6 +66,12 @@ mod bounded {
     pub fn assessments<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<T>, D::Error> {
         list(d, super::MAX_ASSESSMENTS, "checklists")
     }
+    pub fn household<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<T>, D::Error> {
+        list(d, super::chronology::MAX_HOUSEHOLD_ENTRIES, "household members or adults")
+    }
+    pub fn events<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<T>, D::Error> {
+        list(d, super::chronology::MAX_EVENTS, "events")
+    }
     pub fn entries<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<T>, D::Error> {
         list(d, super::MAX_ENTRIES_PER_ASSESSMENT, "entries")
     }
@@ -73,7 +80,7 @@ mod bounded {
 /// The value of `"format"` in every exchange file.
 pub const FORMAT: &str = "ntk-exchange";
 /// The exchange format this version of the app writes, and the only one it reads.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 /// Largest exchange file accepted (encrypted or not): far above any real child's record.
 pub const MAX_FILE_BYTES: usize = 32 * 1024 * 1024;
 /// Most checklists one file may hold: decades of reviews of one child by every agency.
@@ -124,6 +131,15 @@ pub struct ExchangeFile {
     /// --against` this file later shows whether that log was rewritten since.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audit_head: Option<crate::store::AuditHead>,
+    /// The other children of the child's household (format 3; absent in older files).
+    #[serde(default, deserialize_with = "bounded::household", skip_serializing_if = "Vec::is_empty")]
+    pub household_members: Vec<chronology::ExchangeHouseholdMember>,
+    /// The household's adults (format 3).
+    #[serde(default, deserialize_with = "bounded::household", skip_serializing_if = "Vec::is_empty")]
+    pub adults: Vec<chronology::ExchangeAdult>,
+    /// The child's chronology, every version, oldest first (format 3).
+    #[serde(default, deserialize_with = "bounded::events", skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<chronology::ExchangeEvent>,
 }
 
 /// Which checklist (and exactly which words: the content hash) the grades were given against.
@@ -812,6 +828,8 @@ pub struct ImportPlan {
     pub new_count: u32,
     pub duplicate_count: u32,
     pub refused_count: u32,
+    /// The household and chronology the file would add (format 3).
+    pub chronology: chronology::ChronologyImport,
     /// False when any checklist is refused: a file with a fault is not imported at all.
     pub can_import: bool,
     /// One or two sentences for the practitioner.

@@ -15,6 +15,12 @@ use crate::chronology::{
     ValidEvent, WAS_NOT_BROUGHT_ATTENTION_FROM,
 };
 use crate::error::{CoreError, Result};
+use crate::exchange::chronology::{
+    ChronologyImport, ExchangeAdult, ExchangeAdultLink, ExchangeEvent, ExchangeHouseholdMember,
+};
+use crate::exchange::matching::name_key;
+use crate::exchange::ExchangeFile;
+use crate::text::{text_fault, MAX_NAME_CHARS, MAX_TEXT_CHARS};
 
 /// Where an event came from: typed here, added by the app, or read from another agency's file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -464,6 +470,362 @@ fn write_adult_changes(
     for child_id in children {
         let words = |links: &[AdultLink]| links.iter().find(|l| l.child_id == child_id).map(link_words);
         audit("relationship", Some(child_id), words(old_links), words(&after.children))?;
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Exchange format 3: the household and the chronology sent with a child
+// ---------------------------------------------------------------------------------------------
+
+/// Where an event of a file ends up: already here (this id) or added (its index in the file).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum EventTarget {
+    Existing(i64),
+    New(usize),
+}
+
+/// What makes two events the same one: every field a person wrote, and the event it corrects.
+#[derive(PartialEq, Eq, Hash)]
+struct EventSameness {
+    date: NaiveDate,
+    time: Option<String>,
+    kind: EventKind,
+    agency: String,
+    what_happened: String,
+    impact: String,
+    corrects: Option<EventTarget>,
+}
+
+impl EventSameness {
+    fn of(e: &ValidEvent, corrects: Option<EventTarget>) -> EventSameness {
+        EventSameness {
+            date: e.date,
+            time: e.time.clone(),
+            kind: e.kind,
+            agency: e.agency.clone(),
+            what_happened: e.what_happened.clone(),
+            impact: e.impact.clone(),
+            corrects,
+        }
+    }
+}
+
+/// An import's household and chronology, worked out before anything is written.
+pub(super) struct ChronologyWork {
+    pub plan: ChronologyImport,
+    /// Per event of the file: its checked content, where it ends up, and what it corrects.
+    events: Vec<(ValidEvent, EventTarget, Option<EventTarget>)>,
+    new_members: Vec<usize>,
+    new_adults: Vec<usize>,
+}
+
+fn refused(what: String) -> CoreError {
+    CoreError::Refused(format!("{what} Nothing has been imported."))
+}
+
+fn same_person(name: &str, dob: NaiveDate, other_name: &str, other_dob: NaiveDate) -> bool {
+    dob == other_dob && name_key(name) == name_key(other_name)
+}
+
+impl Store {
+    /// The household members, adults and events of the child's export (format 3).
+    pub(super) fn export_chronology(
+        &self,
+        child: &crate::model::Child,
+    ) -> Result<(Vec<ExchangeHouseholdMember>, Vec<ExchangeAdult>, Vec<ExchangeEvent>)> {
+        let members: Vec<crate::model::Child> = match child.household_id {
+            Some(h) => {
+                self.list_children()?.into_iter().filter(|c| c.household_id == Some(h) && c.id != child.id).collect()
+            }
+            None => Vec::new(),
+        };
+        let in_file: Vec<&crate::model::Child> = std::iter::once(child).chain(&members).collect();
+        let adults = self
+            .adults_of_child(child.id)?
+            .into_iter()
+            .map(|a| ExchangeAdult {
+                name: a.name,
+                services: a.services,
+                children: a
+                    .children
+                    .iter()
+                    .filter_map(|l| {
+                        let c = in_file.iter().find(|c| c.id == l.child_id)?;
+                        Some(ExchangeAdultLink {
+                            child_name: c.name.clone(),
+                            date_of_birth: c.date_of_birth,
+                            relationship: l.relationship,
+                            parental_responsibility: l.parental_responsibility,
+                        })
+                    })
+                    .collect(),
+            })
+            .collect();
+        let mut events = self.chronology(child.id, None, None, true)?;
+        // A correction always comes after the version it corrects: ids follow creation.
+        events.sort_by_key(|e| e.id);
+        let refs: std::collections::HashMap<i64, u32> =
+            events.iter().enumerate().map(|(i, e)| (e.id, i as u32 + 1)).collect();
+        let events = events.iter().map(|e| ExchangeEvent::of(e, refs[&e.id], &refs)).collect();
+        let members = members
+            .into_iter()
+            .map(|c| ExchangeHouseholdMember { name: c.name, date_of_birth: c.date_of_birth, unborn: c.unborn })
+            .collect();
+        Ok((members, adults, events))
+    }
+
+    /// Checks the file's household and chronology and works out what is new. Reads only. Any
+    /// event, member or adult that cannot be accepted refuses the whole file, in words.
+    pub(super) fn work_out_chronology(
+        &self,
+        file: &ExchangeFile,
+        here: Option<&crate::model::Child>,
+        today: NaiveDate,
+    ) -> Result<ChronologyWork> {
+        let mut plan = ChronologyImport::default();
+        // Events.
+        let existing = match here {
+            Some(c) => self.chronology(c.id, None, None, true)?,
+            None => Vec::new(),
+        };
+        let mut known: std::collections::HashMap<EventSameness, EventTarget> = std::collections::HashMap::new();
+        for e in &existing {
+            let valid = ValidEvent {
+                date: e.date,
+                time: e.time.clone(),
+                kind: e.kind,
+                agency: e.agency.clone(),
+                what_happened: e.what_happened.clone(),
+                impact: e.impact.clone(),
+            };
+            known.insert(EventSameness::of(&valid, e.corrects.map(EventTarget::Existing)), EventTarget::Existing(e.id));
+        }
+        let corrected_here: std::collections::HashSet<i64> = existing.iter().filter_map(|e| e.corrects).collect();
+        let mut targets: std::collections::HashMap<u32, EventTarget> = std::collections::HashMap::new();
+        let mut events = Vec::with_capacity(file.events.len());
+        for (index, e) in file.events.iter().enumerate() {
+            let name = format!("Event ref {} ({})", e.reference, e.date);
+            if targets.contains_key(&e.reference) {
+                return Err(refused(format!("{name}: its ref is used twice in the file.")));
+            }
+            let valid = ValidEvent::check(
+                &e.date.to_string(),
+                e.time.as_deref().unwrap_or(""),
+                Some(e.kind),
+                &e.agency,
+                &e.what_happened,
+                &e.impact,
+                today,
+            )
+            .map_err(|fault| refused(format!("{name} cannot be accepted: {fault}")))?;
+            for (what, value, max) in
+                [("recorder's name", &e.recorded_by, MAX_NAME_CHARS), ("time recorded", &e.recorded_at, 100)]
+            {
+                if let Some(fault) = text_fault(what, value, max) {
+                    return Err(refused(format!("{name} cannot be accepted: {fault}")));
+                }
+            }
+            let corrects = match e.corrects {
+                None => None,
+                Some(r) => Some(*targets.get(&r).ok_or_else(|| {
+                    refused(format!("{name} corrects event ref {r}, which does not come before it in the file."))
+                })?),
+            };
+            let reason = e.correction_reason.as_deref().unwrap_or("").trim();
+            if corrects.is_some() && reason.is_empty() {
+                return Err(refused(format!("{name} is a correction without a reason.")));
+            }
+            if let Some(fault) = text_fault("reason for the correction", reason, MAX_TEXT_CHARS) {
+                return Err(refused(format!("{name} cannot be accepted: {fault}")));
+            }
+            let key = EventSameness::of(&valid, corrects);
+            let target = match known.get(&key) {
+                Some(t) => {
+                    plan.duplicate_events += 1;
+                    *t
+                }
+                None => {
+                    if let Some(EventTarget::Existing(original)) = corrects {
+                        if corrected_here.contains(&original) {
+                            return Err(refused(format!(
+                                "{name} corrects event {original}, which has already been corrected here; correct it here instead."
+                            )));
+                        }
+                    }
+                    plan.new_events += 1;
+                    known.insert(key, EventTarget::New(index));
+                    EventTarget::New(index)
+                }
+            };
+            targets.insert(e.reference, target);
+            events.push((valid, target, corrects));
+        }
+        // Household members: any not known here (same name and date of birth) is new.
+        let children = self.list_children()?;
+        let mut new_members = Vec::new();
+        for (index, m) in file.household_members.iter().enumerate() {
+            let form = crate::model::ChildForm {
+                name: m.name.clone(),
+                date_of_birth: m.date_of_birth.to_string(),
+                unborn: m.unborn,
+                ..Default::default()
+            };
+            form.validate_received(today).map_err(|fault| {
+                refused(format!("A household member in the file ({}) cannot be accepted: {fault}", m.name.trim()))
+            })?;
+            let is_the_child = same_person(&m.name, m.date_of_birth, &file.child.name, file.child.date_of_birth);
+            let known_here = children.iter().any(|c| same_person(&m.name, m.date_of_birth, &c.name, c.date_of_birth));
+            let earlier = file.household_members[..index]
+                .iter()
+                .any(|o| same_person(&m.name, m.date_of_birth, &o.name, o.date_of_birth));
+            if !is_the_child && !known_here && !earlier {
+                plan.new_members.push(m.name.trim().to_string());
+                new_members.push(index);
+            }
+        }
+        // Adults: each must name children of the file; any not in the child's household here is new.
+        let adults_here = match here.and_then(|c| c.household_id) {
+            Some(h) => self.adults_of_household(h)?,
+            None => Vec::new(),
+        };
+        let mut new_adults = Vec::new();
+        for (index, a) in file.adults.iter().enumerate() {
+            let checked =
+                AdultForm { household_id: 0, name: a.name.clone(), services: a.services.clone(), children: vec![] }
+                    .validate()
+                    .map_err(|fault| refused(format!("An adult in the file cannot be accepted: {fault}")))?;
+            for l in &a.children {
+                let named = same_person(&l.child_name, l.date_of_birth, &file.child.name, file.child.date_of_birth)
+                    || file
+                        .household_members
+                        .iter()
+                        .any(|m| same_person(&l.child_name, l.date_of_birth, &m.name, m.date_of_birth));
+                if !named {
+                    return Err(refused(format!(
+                        "The adult {} is linked to {} ({}), who is not a child of the file.",
+                        checked.name,
+                        l.child_name.trim(),
+                        l.date_of_birth
+                    )));
+                }
+            }
+            let known_here = adults_here.iter().any(|x| name_key(&x.name) == name_key(&checked.name))
+                || file.adults[..index].iter().any(|x| name_key(&x.name) == name_key(&checked.name));
+            if !known_here {
+                plan.new_adults.push(checked.name.clone());
+                new_adults.push(index);
+            }
+        }
+        Ok(ChronologyWork { plan, events, new_members, new_adults })
+    }
+}
+
+/// Writes what [`Store::work_out_chronology`] found new, inside the import's transaction:
+/// household members into the child's household (one is made for the child if they have none),
+/// adults into it, events onto the child's chronology as imported.
+pub(super) fn apply_chronology(
+    tx: &Transaction,
+    actor: &str,
+    child_id: i64,
+    file: &ExchangeFile,
+    work: &ChronologyWork,
+) -> Result<()> {
+    if !work.new_members.is_empty() || !work.new_adults.is_empty() {
+        let household = match child_household(tx, child_id)? {
+            Some(h) => h,
+            None => {
+                let name = format!("{}'s household", file.child.name.trim());
+                let h = super::children::household_id_for(tx, actor, &name)?;
+                tx.execute("UPDATE children SET household_id = ?2 WHERE id = ?1", params![child_id, h])?;
+                record(
+                    tx,
+                    actor,
+                    Change {
+                        action: "import",
+                        record_type: "child",
+                        record_id: Some(child_id),
+                        child_id: Some(child_id),
+                        field: Some("household_id"),
+                        new_value: Some(&h.to_string()),
+                        ..Change::default()
+                    },
+                )?;
+                h
+            }
+        };
+        let household_name: String =
+            tx.query_row("SELECT name FROM households WHERE id = ?1", [household], |r| r.get(0))?;
+        for &index in &work.new_members {
+            let m = &file.household_members[index];
+            let child = crate::model::ValidChild {
+                name: m.name.trim().to_string(),
+                date_of_birth: m.date_of_birth,
+                unborn: m.unborn,
+                household: Some(household_name.clone()),
+                has_disability: false,
+                disability_needs: String::new(),
+                communication_needs: String::new(),
+                plan_category: None,
+                plan_start: None,
+                review_interval_months: crate::model::DEFAULT_REVIEW_INTERVAL_MONTHS,
+            };
+            super::children::insert_child(tx, actor, "import", &child)?;
+        }
+        // The children of the household here, to link the adults to.
+        let household_children: Vec<(i64, String, NaiveDate)> = tx
+            .prepare("SELECT id, name, date_of_birth FROM children WHERE household_id = ?1")?
+            .query_map([household], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<std::result::Result<_, _>>()?;
+        for &index in &work.new_adults {
+            let a = &file.adults[index];
+            let links = a
+                .children
+                .iter()
+                .filter_map(|l| {
+                    let (id, _, _) = household_children
+                        .iter()
+                        .find(|(_, name, dob)| same_person(&l.child_name, l.date_of_birth, name, *dob))?;
+                    Some(AdultLink {
+                        child_id: *id,
+                        child_name: String::new(),
+                        relationship: l.relationship,
+                        parental_responsibility: l.parental_responsibility,
+                    })
+                })
+                .collect();
+            let form = AdultForm {
+                household_id: household,
+                name: a.name.clone(),
+                services: a.services.clone(),
+                children: links,
+            }
+            .validate()?;
+            tx.execute(
+                "INSERT INTO adults (household_id, name, services, created_at) VALUES (?1, ?2, ?3, ?4)",
+                params![household, form.name, services_text(&form.services), now_stamp()],
+            )?;
+            let id = tx.last_insert_rowid();
+            write_adult_changes(tx, actor, id, None, &form)?;
+        }
+    }
+    let mut added: std::collections::HashMap<usize, i64> = std::collections::HashMap::new();
+    for (index, (valid, target, corrects)) in work.events.iter().enumerate() {
+        if *target != EventTarget::New(index) {
+            continue;
+        }
+        let e = &file.events[index];
+        let original = match corrects {
+            None => None,
+            Some(EventTarget::Existing(id)) => Some(*id),
+            Some(EventTarget::New(i)) => Some(*added.get(i).ok_or_else(|| {
+                refused(format!("Event ref {} could not be linked to the one it corrects.", e.reference))
+            })?),
+        };
+        let reason = e.correction_reason.as_deref().unwrap_or("").trim();
+        let recorded = Recorded { by: e.recorded_by.trim(), at: e.recorded_at.trim(), origin: Origin::Imported };
+        let id = insert_event(tx, actor, child_id, valid, &recorded, original.map(|o| (o, reason)))?;
+        added.insert(index, id);
     }
     Ok(())
 }

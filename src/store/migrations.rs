@@ -524,25 +524,26 @@ pub const MIGRATIONS: &[&str] = &[
     // stored names, comma-separated. Events are append-only: a correction is a new row naming the
     // one it corrects (each version corrected at most once), and only erasing the child removes
     // them. The audit log's rows about an adult may be blanked once the adult is gone (their
-    // household erased with its last child), as a household's already may.
+    // household erased with its last child), as a household's already may. Idempotent: a file
+    // set back to an earlier version runs it again.
     r#"
-    CREATE TABLE adults (
+    CREATE TABLE IF NOT EXISTS adults (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
         household_id INTEGER NOT NULL REFERENCES households (id),
         name TEXT NOT NULL CHECK (length(trim(name)) > 0),
         services TEXT NOT NULL DEFAULT '',
         created_at TEXT NOT NULL
     );
-    CREATE INDEX adults_household ON adults (household_id);
-    CREATE TABLE adult_children (
+    CREATE INDEX IF NOT EXISTS adults_household ON adults (household_id);
+    CREATE TABLE IF NOT EXISTS adult_children (
         adult_id INTEGER NOT NULL REFERENCES adults (id),
         child_id INTEGER NOT NULL REFERENCES children (id),
         relationship TEXT NOT NULL,
         parental_responsibility INTEGER NOT NULL CHECK (parental_responsibility IN (0, 1)),
         PRIMARY KEY (adult_id, child_id)
     );
-    CREATE INDEX adult_children_child ON adult_children (child_id);
-    CREATE TABLE events (
+    CREATE INDEX IF NOT EXISTS adult_children_child ON adult_children (child_id);
+    CREATE TABLE IF NOT EXISTS events (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
         child_id INTEGER NOT NULL REFERENCES children (id),
         event_date TEXT NOT NULL,
@@ -558,13 +559,13 @@ pub const MIGRATIONS: &[&str] = &[
         correction_reason TEXT
     );
     -- The timeline: one child's events by date, read from the index alone in date order.
-    CREATE INDEX events_child_date ON events (child_id, event_date, event_time);
-    CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+    CREATE INDEX IF NOT EXISTS events_child_date ON events (child_id, event_date, event_time);
+    CREATE TRIGGER IF NOT EXISTS events_no_update BEFORE UPDATE ON events
     BEGIN SELECT RAISE(ABORT, 'a chronology event is corrected, never changed'); END;
-    CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+    CREATE TRIGGER IF NOT EXISTS events_no_delete BEFORE DELETE ON events
     WHEN NOT EXISTS (SELECT 1 FROM erasure_register WHERE child_id = OLD.child_id)
     BEGIN SELECT RAISE(ABORT, 'a chronology event is corrected, never changed'); END;
-    DROP TRIGGER audit_log_no_update;
+    DROP TRIGGER IF EXISTS audit_log_no_update;
     CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
     WHEN NEW.id IS NOT OLD.id OR NEW.at IS NOT OLD.at OR NEW.actor IS NOT OLD.actor
       OR NEW.action IS NOT OLD.action OR NEW.record_type IS NOT OLD.record_type

@@ -301,3 +301,205 @@ fn erasing_the_last_child_of_a_household_takes_its_adults_and_events() {
     let adults: i64 = raw(&db).query_row("SELECT count(*) FROM adults", [], |r| r.get(0)).unwrap();
     assert_eq!(adults, 0);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Exchange format 3
+// ---------------------------------------------------------------------------------------------
+
+const LEAD_PASSPHRASE: &str = "the lead practitioner's own passphrase";
+
+/// A household sent from one agency: Ada with a finalised checklist, an unborn brother no one
+/// has assessed, an adult, and Ada's chronology with a correction. Returns (store, Ada's id).
+fn sending_agency(dir: &std::path::Path) -> (Store, i64) {
+    let (mut store, a, b) = siblings(dir);
+    let baby = store
+        .add_child(
+            &ntk_core::model::ChildForm {
+                unborn: true,
+                ..child_form("Baby Chronicle", "2027-02-01", "Chronicle house")
+            },
+            today(),
+        )
+        .unwrap();
+    let household = store.get_child(a).unwrap().household_id.unwrap();
+    store
+        .add_adult(&adult_form(
+            household,
+            "Rob Partner",
+            vec![link(a, Relationship::StepParent, false), link(baby.id, Relationship::Parent, true)],
+        ))
+        .unwrap();
+    let checklist = store.start_assessment(a, &start_form("Sam Worker", "Health", "2026-11-02"), today()).unwrap();
+    complete(&mut store, checklist.id, AgeBand::Primary, Grade::G3);
+    store.finalise(checklist.id).unwrap();
+    let missed =
+        store.add_event(&event(&[a, b], "2026-10-01", EventKind::WasNotBrought, "Missed clinic."), today()).unwrap();
+    store
+        .correct_event(
+            missed[0].id,
+            &event(&[a], "2026-10-02", EventKind::WasNotBrought, "Missed clinic."),
+            "Date.",
+            today(),
+        )
+        .unwrap();
+    (store, a)
+}
+
+fn receiving_agency(dir: &std::path::Path) -> Store {
+    Store::create(&dir.join("lead.db"), LEAD_PASSPHRASE, "Lead Practitioner").unwrap()
+}
+
+#[test]
+fn a_version_3_file_brings_the_household_adults_and_chronology_and_a_second_import_adds_nothing() {
+    let here = tempfile::tempdir().unwrap();
+    let (mut source, ada) = sending_agency(here.path());
+    let bytes = source.export_child(ada).unwrap().to_bytes(None).unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    assert_eq!(json["format_version"], 3);
+    assert_eq!(json["household_members"].as_array().unwrap().len(), 2);
+    assert_eq!(json["events"].as_array().unwrap().len(), 3, "finalised, missed, its correction");
+    assert_eq!(json["events"][2]["corrects"], 2);
+
+    let there = tempfile::tempdir().unwrap();
+    let mut lead = receiving_agency(there.path());
+    let plan = lead.import_preview_on(&bytes, None, today()).unwrap();
+    assert_eq!(plan.chronology.new_events, 3);
+    assert_eq!(plan.chronology.new_members, ["Baby Chronicle", "Ben Chronicle"]);
+    assert_eq!(plan.chronology.new_adults, ["Rob Partner"]);
+    assert!(plan.summary.contains("Baby Chronicle"), "{}", plan.summary);
+    let report = lead.import_on(&bytes, None, today()).unwrap();
+    let child = lead.get_child(report.child_id).unwrap();
+    let household = child.household_id.expect("the child is put in a household with the members");
+    let names: Vec<String> =
+        lead.household_overview(household, today()).unwrap().children.into_iter().map(|c| c.child.name).collect();
+    assert_eq!(names.len(), 3, "{names:?}");
+    // The baby no one has assessed is seen at the receiving agency, by the same rule.
+    let baby = lead.list_children().unwrap().into_iter().find(|c| c.name == "Baby Chronicle").unwrap();
+    assert!(baby.unborn);
+    let attention = lead.needs_attention(today()).unwrap();
+    let baby_reasons = &attention.iter().find(|x| x.child.id == baby.id).expect("the baby needs attention").reasons;
+    assert!(baby_reasons.iter().any(|r| r.starts_with("Not yet assessed")), "{baby_reasons:?}");
+    let adults = lead.adults_of_child(child.id).unwrap();
+    assert_eq!(adults.len(), 1);
+    let links: Vec<(&str, Relationship, bool)> =
+        adults[0].children.iter().map(|l| (l.child_name.as_str(), l.relationship, l.parental_responsibility)).collect();
+    assert_eq!(
+        links,
+        [("Ada Chronicle", Relationship::StepParent, false), ("Baby Chronicle", Relationship::Parent, true)]
+    );
+    // Every version arrives; the timeline shows the current ones, the correction kept as one.
+    let all = lead.chronology(child.id, None, None, true).unwrap();
+    assert_eq!(all.len(), 3);
+    assert!(all.iter().all(|e| e.imported));
+    let current = lead.chronology(child.id, None, None, false).unwrap();
+    assert_eq!(current.len(), 2);
+    let corrected = current.iter().find(|e| e.kind == EventKind::WasNotBrought).unwrap();
+    assert_eq!((corrected.date, corrected.correction_reason.as_deref()), (d("2026-10-02"), Some("Date.")));
+    assert_eq!(corrected.recorded_by, "Test Worker", "who recorded it at the sending agency");
+
+    // The same file again: every event recognised, nothing added.
+    let again = lead.import_preview_on(&bytes, None, today()).unwrap();
+    assert_eq!((again.chronology.new_events, again.chronology.duplicate_events), (0, 3));
+    assert!(again.chronology.is_empty());
+    lead.import_on(&bytes, None, today()).unwrap();
+    assert_eq!(lead.chronology(child.id, None, None, true).unwrap().len(), 3);
+    assert_eq!(lead.list_children().unwrap().len(), 3);
+    assert_eq!(lead.adults_of_child(child.id).unwrap().len(), 1);
+
+    // A later correction at the sender travels as one new event.
+    let current_id = source
+        .chronology(ada, None, None, false)
+        .unwrap()
+        .into_iter()
+        .find(|e| e.kind == EventKind::WasNotBrought)
+        .unwrap()
+        .id;
+    source
+        .correct_event(
+            current_id,
+            &event(&[ada], "2026-10-02", EventKind::WasNotBrought, "Missed eye clinic."),
+            "Which clinic.",
+            today(),
+        )
+        .unwrap();
+    let later = source.export_child(ada).unwrap().to_bytes(None).unwrap();
+    let plan = lead.import_preview_on(&later, None, today()).unwrap();
+    assert_eq!((plan.chronology.new_events, plan.chronology.duplicate_events), (1, 3));
+    lead.import_on(&later, None, today()).unwrap();
+    let current = lead.chronology(child.id, None, None, false).unwrap();
+    assert!(current.iter().any(|e| e.what_happened == "Missed eye clinic."), "{current:?}");
+    assert_eq!(current.len(), 2);
+}
+
+fn edit_json(bytes: &[u8], f: impl FnOnce(&mut serde_json::Value)) -> Vec<u8> {
+    let mut v: serde_json::Value = serde_json::from_slice(bytes).unwrap();
+    f(&mut v);
+    serde_json::to_vec(&v).unwrap()
+}
+
+#[test]
+fn a_version_1_file_still_imports_and_the_version_3_file_then_adds_only_the_chronology() {
+    let here = tempfile::tempdir().unwrap();
+    let (mut source, ada) = sending_agency(here.path());
+    let bytes = source.export_child(ada).unwrap().to_bytes(None).unwrap();
+    let version_1 = edit_json(&bytes, |v| {
+        v["format_version"] = 1.into();
+        for key in ["audit_head", "household_members", "adults", "events"] {
+            v.as_object_mut().unwrap().remove(key);
+        }
+    });
+    let there = tempfile::tempdir().unwrap();
+    let mut lead = receiving_agency(there.path());
+    let report = lead.import_on(&version_1, None, today()).unwrap();
+    assert_eq!(report.added.len(), 1);
+    assert!(lead.chronology(report.child_id, None, None, true).unwrap().is_empty());
+    assert_eq!(lead.get_child(report.child_id).unwrap().household_id, None);
+    let report = lead.import_on(&bytes, None, today()).unwrap();
+    assert_eq!((report.added.len(), report.skipped_duplicates), (0, 1));
+    assert!(report.summary.contains("3 events new to the chronology"), "{}", report.summary);
+    assert_eq!(lead.chronology(report.child_id, None, None, true).unwrap().len(), 3);
+    assert_eq!(lead.list_children().unwrap().len(), 3, "the household members arrive with version 3");
+}
+
+#[test]
+fn a_bad_event_refuses_the_whole_file_in_words_with_nothing_written() {
+    let here = tempfile::tempdir().unwrap();
+    let (mut source, ada) = sending_agency(here.path());
+    let bytes = source.export_child(ada).unwrap().to_bytes(None).unwrap();
+    let cases: Vec<(Vec<u8>, &str)> = vec![
+        (
+            edit_json(&bytes, |v| v["events"][1]["date"] = "2027-01-01".into()),
+            "Event ref 2 (2027-01-01) cannot be accepted: The date of the event is in the future.",
+        ),
+        (edit_json(&bytes, |v| v["events"][1]["what_happened"] = " ".into()), "Please enter what happened."),
+        (
+            edit_json(&bytes, |v| v["events"][2]["corrects"] = 9.into()),
+            "corrects event ref 9, which does not come before it",
+        ),
+        (
+            edit_json(&bytes, |v| v["events"][2]["correction_reason"] = serde_json::Value::Null),
+            "a correction without a reason",
+        ),
+        (edit_json(&bytes, |v| v["events"][1]["time"] = "26:00".into()), "not a time of day"),
+        (edit_json(&bytes, |v| v["events"][1]["kind"] = "burglary".into()), "burglary"),
+        (
+            edit_json(&bytes, |v| v["adults"][0]["children"][0]["child_name"] = "Nobody".into()),
+            "not a child of the file",
+        ),
+        (edit_json(&bytes, |v| v["household_members"][0]["name"] = "".into()), "household member"),
+    ];
+    let there = tempfile::tempdir().unwrap();
+    let mut lead = receiving_agency(there.path());
+    for (file, words) in cases {
+        let e = lead.import_on(&file, None, today()).unwrap_err().to_string();
+        assert!(e.contains(words), "{words}: {e}");
+    }
+    assert!(lead.list_children().unwrap().is_empty());
+    drop(lead);
+    let conn = Connection::open(there.path().join("lead.db")).unwrap();
+    conn.pragma_update(None, "key", LEAD_PASSPHRASE).unwrap();
+    for table in ["children", "events", "adults", "assessments", "households"] {
+        let n: i64 = conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).unwrap();
+        assert_eq!(n, 0, "{table}");
+    }
+}

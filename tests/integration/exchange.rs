@@ -224,7 +224,10 @@ fn an_unknown_format_version_is_refused() {
     let mut lead = receiver(dir.path());
     let newer = edit_json(&bytes, |v| v["format_version"] = Value::from(FORMAT_VERSION + 1));
     let err = message(lead.import_on(&newer, None, today()).unwrap_err());
-    assert!(err.contains("version 2") && err.contains("newer") && err.contains("update"), "{err}");
+    assert!(
+        err.contains(&format!("reads version {FORMAT_VERSION}")) && err.contains("newer") && err.contains("update"),
+        "{err}"
+    );
     let odd = edit_json(&bytes, |v| v["format_version"] = Value::from("1"));
     assert!(message(lead.import_preview_on(&odd, None, today()).unwrap_err()).contains("not one this app knows"));
     let none = edit_json(&bytes, |v| {
