@@ -326,6 +326,73 @@ pub fn was_not_brought_count(events: &[ChronologyEvent], today: NaiveDate) -> u3
         .count() as u32
 }
 
+/// The columns of the chronology CSV, in order.
+pub const CSV_COLUMNS: [&str; 9] =
+    ["date", "time", "type", "agency", "what_happened", "impact", "recorded_by", "origin", "corrects_event"];
+
+/// A CSV cell that a spreadsheet will show as text: one starting with `=`, `+`, `-`, `@` (or a
+/// tab or carriage return) would be run as a formula when the file is opened, so it is prefixed
+/// with an apostrophe. Text typed by a practitioner, or received from another agency, is never
+/// run. Then quoted where RFC 4180 needs it.
+pub fn csv_cell(text: &str) -> String {
+    let safe = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}") } else { text.to_string() };
+    crate::dataset::csv_field(&safe)
+}
+
+/// The chronology as CSV for pasting into a case-management system: a header line, one line per
+/// event, CRLF line ends. The impact reads "not recorded" when empty.
+pub fn to_csv(events: &[ChronologyEvent]) -> String {
+    let mut out = CSV_COLUMNS.join(",");
+    out.push_str("\r\n");
+    for e in events {
+        let origin = if e.automatic {
+            "automatic"
+        } else if e.imported {
+            "imported"
+        } else {
+            "recorded here"
+        };
+        let cells = [
+            e.date.to_string(),
+            e.time.clone().unwrap_or_default(),
+            e.kind.label().to_string(),
+            e.agency.clone(),
+            e.what_happened.clone(),
+            impact_words(&e.impact).to_string(),
+            e.recorded_by.clone(),
+            origin.to_string(),
+            e.corrects.map(|c| c.to_string()).unwrap_or_default(),
+        ];
+        out.push_str(&cells.iter().map(|c| csv_cell(c)).collect::<Vec<_>>().join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// The impact as shown: "not recorded" when empty, never a blank that reads as "none".
+pub fn impact_words(impact: &str) -> &str {
+    if impact.trim().is_empty() {
+        "not recorded"
+    } else {
+        impact
+    }
+}
+
+/// The chronology as plain text, one event a paragraph, for `ntk chronology`.
+pub fn to_text(child_name: &str, events: &[ChronologyEvent]) -> String {
+    let mut out = format!("Chronology of {child_name}: {} events\n", events.len());
+    for e in events {
+        let time = e.time.as_deref().map(|t| format!(" {t}")).unwrap_or_default();
+        out.push_str(&format!("\n{}{time}  {} ({})\n", e.date.format("%-d %b %Y"), e.kind.label(), e.agency));
+        out.push_str(&format!("  What happened: {}\n", e.what_happened));
+        out.push_str(&format!("  Impact on the child: {}\n", impact_words(&e.impact)));
+        if let Some(reason) = &e.correction_reason {
+            out.push_str(&format!("  Corrects an earlier entry: {reason}\n"));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -352,6 +419,16 @@ mod tests {
         for s in AdultService::ALL {
             assert_eq!(AdultService::parse(s.as_str()), Some(*s));
         }
+    }
+
+    #[test]
+    fn csv_cells_are_quoted_and_never_run_as_formulas() {
+        assert_eq!(csv_cell("plain"), "plain");
+        assert_eq!(csv_cell("a, \"b\""), "\"a, \"\"b\"\"\"");
+        for risky in ["=HYPERLINK(\"x\")", "+1", "-1", "@SUM(A1)", "\tx"] {
+            assert!(csv_cell(risky).trim_start_matches('"').starts_with('\''), "{risky}");
+        }
+        assert_eq!(csv_cell("=1+1,2"), "\"'=1+1,2\"");
     }
 
     #[test]
