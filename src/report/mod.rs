@@ -50,6 +50,12 @@ pub struct ReportInput<'a> {
     pub today: NaiveDate,
     /// The organisation and practitioner from Settings: the family summary's "who to contact".
     pub practitioner: &'a PractitionerDetails,
+    /// The adults of the child's household, for the core group only: the family summary never
+    /// prints them (it may be read by one of them).
+    pub adults: &'a [crate::chronology::Adult],
+    /// The child's chronology (current versions), oldest first: the core group prints the events
+    /// since the previous review.
+    pub events: &'a [crate::chronology::ChronologyEvent],
 }
 
 #[derive(Debug, thiserror::Error)]

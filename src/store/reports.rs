@@ -107,6 +107,8 @@ impl Store {
             }
         }
         let practitioner = self.practitioner_details()?;
+        let adults = self.adults_of_child(child_id)?;
+        let events = self.chronology(child_id, None, Some(today), false)?;
         make(&ReportInput {
             checklist: &self.checklists,
             child: &child,
@@ -116,6 +118,8 @@ impl Store {
             sibling_latest: &sibling_latest,
             today,
             practitioner: &practitioner,
+            adults: &adults,
+            events: &events,
         })
     }
 
