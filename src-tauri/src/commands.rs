@@ -16,6 +16,8 @@ use ntk_core::store::{
     ReportKind, Saved, StartAssessmentForm,
 };
 use ntk_core::store::{AuditEntry, DraftInProgress};
+// Issue 17.
+use ntk_core::chronology::{Adult, AdultForm, ChronologyEvent, EventForm};
 
 use crate::files::{self, today};
 
@@ -91,4 +93,16 @@ commands! {
     session fn about() -> About = |state| Ok(About::new(&state.data_dir));
     dialog fn spelling_languages() -> Vec<String> = |app, _state| crate::spelling::languages(app);
     store fn child_audit_log(child_id: i64) -> Vec<AuditEntry> = |s| s.child_audit_log(child_id);
+
+    // The chronology and the household's adults (issue 17).
+    store fn chronology(child_id: i64, with_corrected: bool) -> Vec<ChronologyEvent> =
+        |s| s.chronology(child_id, None, None, with_corrected);
+    store fn add_event(form: EventForm) -> Vec<ChronologyEvent> = |s| s.add_event(&form, today());
+    store fn correct_event(event_id: i64, form: EventForm, reason: String) -> ChronologyEvent =
+        |s| s.correct_event(event_id, &form, &reason, today());
+    store fn was_not_brought(child_id: i64) -> u32 = |s| s.was_not_brought(child_id, today());
+    store fn household_adults(household_id: i64) -> Vec<Adult> = |s| s.adults_of_household(household_id);
+    store fn child_adults(child_id: i64) -> Vec<Adult> = |s| s.adults_of_child(child_id);
+    store fn add_adult(form: AdultForm) -> Adult = |s| s.add_adult(&form);
+    store fn update_adult(id: i64, form: AdultForm) -> Adult = |s| s.update_adult(id, &form);
 }

@@ -12,6 +12,8 @@ import type { PractitionerDetails } from "./bindings/PractitionerDetails";
 import type { ReportKind } from "./bindings/ReportKind";
 import type { StartAssessmentForm } from "./bindings/StartAssessmentForm";
 import { isProblem } from "./problem";
+import type { AdultForm } from "./bindings/AdultForm";
+import type { EventForm } from "./bindings/EventForm";
 
 let onLocked: () => void = () => {};
 
@@ -115,4 +117,17 @@ export const api = {
   spellingLanguages: () => call("spelling_languages"),
   /** Every audit row about a child, newest first. */
   childAuditLog: (childId: number) => call("child_audit_log", { childId }),
+
+  // The chronology and the household's adults (issue 17).
+  /** A child's chronology, oldest first: current versions, or every version with `withCorrected`. */
+  chronology: (childId: number, withCorrected: boolean) => call("chronology", { childId, withCorrected }),
+  /** One event for each child of the form (one household), all or none. */
+  addEvent: (form: EventForm) => call("add_event", { form }),
+  correctEvent: (eventId: number, form: EventForm, reason: string) => call("correct_event", { eventId, form, reason }),
+  /** Missed appointments ("was not brought") in the last 6 months. */
+  wasNotBrought: (childId: number) => call("was_not_brought", { childId }),
+  householdAdults: (householdId: number) => call("household_adults", { householdId }),
+  childAdults: (childId: number) => call("child_adults", { childId }),
+  addAdult: (form: AdultForm) => call("add_adult", { form }),
+  updateAdult: (id: number, form: AdultForm) => call("update_adult", { id, form }),
 };

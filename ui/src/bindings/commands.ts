@@ -3,6 +3,8 @@
 import type { About } from "./About";
 import type { Action } from "./Action";
 import type { ActionForm } from "./ActionForm";
+import type { Adult } from "./Adult";
+import type { AdultForm } from "./AdultForm";
 import type { AppStatus } from "./AppStatus";
 import type { Assessment } from "./Assessment";
 import type { AssessmentView } from "./AssessmentView";
@@ -13,7 +15,9 @@ import type { Checklist } from "./Checklist";
 import type { Child } from "./Child";
 import type { ChildForm } from "./ChildForm";
 import type { ChildHistory } from "./ChildHistory";
+import type { ChronologyEvent } from "./ChronologyEvent";
 import type { DraftInProgress } from "./DraftInProgress";
+import type { EventForm } from "./EventForm";
 import type { FamilyCheck } from "./FamilyCheck";
 import type { FinaliseCheck } from "./FinaliseCheck";
 import type { Household } from "./Household";
@@ -76,6 +80,14 @@ export type Commands = {
   about: { args: []; answer: About };
   spelling_languages: { args: []; answer: Array<string> };
   child_audit_log: { args: [{ childId: number }]; answer: Array<AuditEntry> };
+  chronology: { args: [{ childId: number; withCorrected: boolean }]; answer: Array<ChronologyEvent> };
+  add_event: { args: [{ form: EventForm }]; answer: Array<ChronologyEvent> };
+  correct_event: { args: [{ eventId: number; form: EventForm; reason: string }]; answer: ChronologyEvent };
+  was_not_brought: { args: [{ childId: number }]; answer: number };
+  household_adults: { args: [{ householdId: number }]; answer: Array<Adult> };
+  child_adults: { args: [{ childId: number }]; answer: Array<Adult> };
+  add_adult: { args: [{ form: AdultForm }]; answer: Adult };
+  update_adult: { args: [{ id: number; form: AdultForm }]; answer: Adult };
 };
 
 export type CommandName = keyof Commands;
