@@ -116,6 +116,8 @@ pub struct ChronologyEvent {
     /// "HH:MM" when known.
     pub time: Option<String>,
     pub kind: EventKind,
+    /// The kind in words, as the reports print it (so the screens need no copy of the labels).
+    pub kind_label: String,
     /// The agency the information came from.
     pub agency: String,
     pub what_happened: String,

@@ -46,14 +46,16 @@ const EVENT_COLUMNS: &str = "e.id, e.child_id, e.event_date, e.event_time, e.kin
 
 fn event_from_row(r: &Row) -> rusqlite::Result<ChronologyEvent> {
     let kind: String = r.get(4)?;
+    // A kind this version does not know (written by a newer one) still shows, as "other".
+    let kind = EventKind::parse(&kind).unwrap_or(EventKind::Other);
     let origin: String = r.get(10)?;
     Ok(ChronologyEvent {
         id: r.get(0)?,
         child_id: r.get(1)?,
         date: r.get(2)?,
         time: r.get(3)?,
-        // A kind this version does not know (written by a newer one) still shows, as "other".
-        kind: EventKind::parse(&kind).unwrap_or(EventKind::Other),
+        kind,
+        kind_label: kind.label().to_string(),
         agency: r.get(5)?,
         what_happened: r.get(6)?,
         impact: r.get(7)?,
@@ -185,6 +187,20 @@ impl Store {
         }
         tx.commit()?;
         ids.into_iter().map(|id| self.get_event(id)).collect()
+    }
+
+    /// Writes many events of one child in one transaction, each with its audit row: for
+    /// generated data (benchmarks), where a transaction per event would take far longer.
+    pub fn insert_event_history(&mut self, child_id: i64, events: &[ValidEvent]) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        child_household(&tx, child_id)?;
+        let at = now_stamp();
+        let recorded = Recorded { by: &self.actor, at: &at, origin: Origin::Typed };
+        for e in events {
+            insert_event(&tx, &self.actor, child_id, e, &recorded, None)?;
+        }
+        tx.commit()?;
+        Ok(())
     }
 
     pub fn get_event(&self, id: i64) -> Result<ChronologyEvent> {

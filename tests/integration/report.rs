@@ -441,6 +441,7 @@ fn the_core_group_prints_the_adults_and_the_chronology_since_the_previous_review
         date: chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap(),
         time: None,
         kind,
+        kind_label: kind.label().into(),
         agency: "Police".into(),
         what_happened: what.into(),
         impact: String::new(),

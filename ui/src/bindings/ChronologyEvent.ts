@@ -11,6 +11,10 @@ export type ChronologyEvent = { id: number, child_id: number, date: string,
  */
 time: string | null, kind: EventKind, 
 /**
+ * The kind in words, as the reports print it (so the screens need no copy of the labels).
+ */
+kind_label: string, 
+/**
  * The agency the information came from.
  */
 agency: string, what_happened: string, 

@@ -9,6 +9,7 @@ import { ageText, formatDate } from "../dates";
 import { PLAN_LABELS } from "../labels";
 import { problemOf } from "../problem";
 import { FamilyCheck } from "./FamilyCheck";
+import { MissedAppointments } from "./Timeline";
 import { navigate } from "../route";
 
 export function ChildPage({ id }: { id: number }) {
@@ -33,6 +34,7 @@ export function ChildPage({ id }: { id: number }) {
       {c && (
         <>
           <ChildDetails child={c} />
+          <MissedAppointments childId={id} />
           <div class="actions">
             <a class="button primary" href={`#/child/${id}/start`}>
               Start a checklist
@@ -42,6 +44,9 @@ export function ChildPage({ id }: { id: number }) {
             </a>
             <a class="button" href={`#/child/${id}/audit`} id="audit-link">
               Audit trail
+            </a>
+            <a class="button" href={`#/child/${id}/timeline`} id="timeline-link">
+              Chronology
             </a>
             <a class="button" href={`#/child/${id}/edit`}>
               Edit details
