@@ -257,6 +257,8 @@ pub struct Adult {
     pub name: String,
     /// Services known to be involved; empty reads "none known".
     pub services: Vec<AdultService>,
+    /// The services in words ("Probation, Drug and alcohol" or "none known"), as printed.
+    pub services_words: String,
     pub children: Vec<AdultLink>,
 }
 
@@ -270,6 +272,9 @@ pub struct AdultLink {
     #[serde(default)]
     pub child_name: String,
     pub relationship: Relationship,
+    /// The relationship in words; filled in when listed, ignored when a form sends it.
+    #[serde(default)]
+    pub relationship_label: String,
     pub parental_responsibility: bool,
 }
 
@@ -295,7 +300,7 @@ impl AdultForm {
             if children.iter().any(|l| l.child_id == link.child_id) {
                 return Err(CoreError::invalid("children", "Each child can be named only once for an adult."));
             }
-            children.push(AdultLink { child_name: String::new(), ..link.clone() });
+            children.push(AdultLink { child_name: String::new(), relationship_label: String::new(), ..link.clone() });
         }
         let mut services: Vec<AdultService> = Vec::new();
         for s in &self.services {

@@ -11,7 +11,7 @@ mod support;
 
 use chrono::{Days, Local, NaiveDate};
 use common::{data_dir, serial, App};
-use ntk_core::chronology::{EventForm, EventKind};
+use ntk_core::chronology::{AdultForm, AdultLink, AdultService, EventForm, EventKind, Relationship};
 use ntk_core::model::ChildForm;
 use ntk_core::store::Store;
 use support::*;
@@ -50,14 +50,39 @@ async fn events_for_two_siblings_at_once_are_on_each_childs_chronology_and_the_m
         .add_event(&event(20, EventKind::WasNotBrought, "Health", "Not brought to the dental check."), today())
         .unwrap();
     store.add_event(&event(10, EventKind::WasNotBrought, "Health", "Not brought to the GP review."), today()).unwrap();
+    let household = store.get_child(ada).unwrap().household_id.unwrap();
+    let link = |child_id: i64, relationship: Relationship, parental_responsibility: bool| AdultLink {
+        child_id,
+        child_name: String::new(),
+        relationship,
+        relationship_label: String::new(),
+        parental_responsibility,
+    };
+    store
+        .add_adult(&AdultForm {
+            household_id: household,
+            name: "Rob Adultname".into(),
+            services: vec![AdultService::Probation],
+            children: vec![link(ada, Relationship::StepParent, false), link(ben, Relationship::Parent, true)],
+        })
+        .unwrap();
     drop(store);
 
     let app = App::launch(dir.path()).await;
     app.unlock().await;
+    go(&app, &format!("#/household/{household}")).await;
+    let adult = app.wait_for_text("#adults-rows", "Rob Adultname").await;
+    assert!(adult.contains("Step-parent of Ada Timeline") && adult.contains("Parent of Ben Timeline"), "{adult}");
+    assert!(adult.contains("Ben Timeline: yes") && adult.contains("Probation"), "{adult}");
+    shot(&app, "household-adults").await;
+    assert_accessible(&app, "a household with its adults").await;
     for (id, name) in [(ada, "Ada Timeline"), (ben, "Ben Timeline")] {
         go(&app, &format!("#/child/{id}")).await;
         app.wait_for_text("h1", name).await;
         app.wait_for_text("#was-not-brought", "in the last 6 months: 2").await;
+        let relationship = if id == ada { "Step-parent" } else { "Parent" };
+        let adult = app.wait_for_text("#adults-rows", "Rob Adultname").await;
+        assert!(adult.contains(relationship), "{adult}");
         if id == ada {
             shot(&app, "child-missed-appointments").await;
         }

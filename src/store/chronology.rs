@@ -350,10 +350,12 @@ impl Store {
         )?;
         let rows = stmt.query_map([adult_id], |r| {
             let relationship: String = r.get(2)?;
+            let relationship = Relationship::parse(&relationship).unwrap_or(Relationship::Other);
             Ok(AdultLink {
                 child_id: r.get(0)?,
                 child_name: r.get(1)?,
-                relationship: Relationship::parse(&relationship).unwrap_or(Relationship::Other),
+                relationship,
+                relationship_label: relationship.label().to_string(),
                 parental_responsibility: r.get(3)?,
             })
         })?;
@@ -368,8 +370,9 @@ impl Store {
             })
             .optional()?
             .ok_or_else(|| CoreError::NotFound(format!("There is no adult with number {id}.")))?;
-        let services = services.split(',').filter_map(AdultService::parse).collect();
-        Ok(Adult { id, household_id, name, services, children: self.adult_links(id)? })
+        let services: Vec<AdultService> = services.split(',').filter_map(AdultService::parse).collect();
+        let services_words = services_words(&services);
+        Ok(Adult { id, household_id, name, services, services_words, children: self.adult_links(id)? })
     }
 
     /// The adults of a household, by name.
@@ -805,6 +808,7 @@ pub(super) fn apply_chronology(
                     Some(AdultLink {
                         child_id: *id,
                         child_name: String::new(),
+                        relationship_label: String::new(),
                         relationship: l.relationship,
                         parental_responsibility: l.parental_responsibility,
                     })

@@ -213,7 +213,13 @@ fn adult_form(household_id: i64, name: &str, links: Vec<AdultLink>) -> AdultForm
 }
 
 fn link(child_id: i64, relationship: Relationship, pr: bool) -> AdultLink {
-    AdultLink { child_id, child_name: String::new(), relationship, parental_responsibility: pr }
+    AdultLink {
+        child_id,
+        child_name: String::new(),
+        relationship,
+        relationship_label: String::new(),
+        parental_responsibility: pr,
+    }
 }
 
 #[test]

@@ -428,10 +428,12 @@ fn the_core_group_prints_the_adults_and_the_chronology_since_the_previous_review
         household_id: 1,
         name: "Rüdiger Adultname".into(),
         services: vec![AdultService::Probation, AdultService::DrugAndAlcohol],
+        services_words: String::new(),
         children: vec![AdultLink {
             child_id: case.child.id,
             child_name: case.child.name.clone(),
             relationship: Relationship::Partner,
+            relationship_label: String::new(),
             parental_responsibility: false,
         }],
     }];

@@ -9,4 +9,8 @@ export type Adult = { id: number, household_id: number, name: string,
 /**
  * Services known to be involved; empty reads "none known".
  */
-services: Array<AdultService>, children: Array<AdultLink>, };
+services: Array<AdultService>, 
+/**
+ * The services in words ("Probation, Drug and alcohol" or "none known"), as printed.
+ */
+services_words: string, children: Array<AdultLink>, };

@@ -8,4 +8,8 @@ export type AdultLink = { child_id: number,
 /**
  * Filled in when listed; ignored when a form sends it.
  */
-child_name: string, relationship: Relationship, parental_responsibility: boolean, };
+child_name: string, relationship: Relationship, 
+/**
+ * The relationship in words; filled in when listed, ignored when a form sends it.
+ */
+relationship_label: string, parental_responsibility: boolean, };

@@ -10,6 +10,7 @@ import { PLAN_LABELS } from "../labels";
 import { problemOf } from "../problem";
 import { FamilyCheck } from "./FamilyCheck";
 import { MissedAppointments } from "./Timeline";
+import { HouseholdAdults } from "./Adults";
 import { navigate } from "../route";
 
 export function ChildPage({ id }: { id: number }) {
@@ -52,6 +53,7 @@ export function ChildPage({ id }: { id: number }) {
               Edit details
             </a>
           </div>
+          {c.household_id !== null && <HouseholdAdults householdId={c.household_id} childId={id} />}
           <section aria-labelledby="checklists-title">
             <h2 id="checklists-title">Checklists</h2>
             {assessments.data && <ChecklistList assessments={assessments.data} />}
