@@ -19,6 +19,8 @@ fn core_group_ten_assessments(c: &mut Criterion) {
         today: case.today,
         practitioner: &case.practitioner,
         oversight: &case.oversight,
+        adults: &[],
+        events: &[],
     };
     c.bench_function("core-group summary, 10 assessments", |b| {
         b.iter(|| core_group_summary(std::hint::black_box(&input)).unwrap())

@@ -293,6 +293,22 @@ pub struct Assessment {
 }
 
 impl Assessment {
+    /// What the chronology says of this checklist when it is finalised.
+    pub fn finalised_event_words(&self) -> String {
+        let by = match self.assessor.role.trim() {
+            "" => self.assessor.name.clone(),
+            role => format!("{}, {role}", self.assessor.name),
+        };
+        match (self.amends, &self.amendment_reason) {
+            (Some(original), reason) => format!(
+                "Amendment of checklist {original} finalised (review round {}), assessed by {by}. Reason: {}",
+                self.review_round,
+                reason.as_deref().unwrap_or("not recorded")
+            ),
+            (None, _) => format!("Checklist finalised (review round {}), assessed by {by}.", self.review_round),
+        }
+    }
+
     /// Item id -> grade, for scoring.
     pub fn grades(&self) -> HashMap<String, Grade> {
         self.items.iter().filter_map(|i| i.grade.map(|g| (i.item_id.clone(), g))).collect()

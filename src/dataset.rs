@@ -97,7 +97,7 @@ const FIXED_COLUMNS: [&str; 7] =
     ["pseudonym", "period_from", "period_to", "age_band", "plan_category", "days_on_plan", "checklists_in_period"];
 
 /// Quotes a CSV field when it needs it (RFC 4180).
-fn csv_field(s: &str) -> String {
+pub(crate) fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\r', '\n']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {

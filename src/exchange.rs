@@ -28,6 +28,7 @@ use crate::model::{AgeBand, ChildForm, PlanCategory};
 use crate::scoring::{self, check_confirmation, Grade};
 use crate::text::{text_fault, MAX_NAME_CHARS, MAX_TEXT_CHARS};
 
+pub mod chronology;
 pub mod mapping;
 pub(crate) mod matching;
 
@@ -64,6 +65,12 @@ mod bounded {
 
     pub fn assessments<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<T>, D::Error> {
         list(d, super::MAX_ASSESSMENTS, "checklists")
+    }
+    pub fn household<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<T>, D::Error> {
+        list(d, super::chronology::MAX_HOUSEHOLD_ENTRIES, "household members or adults")
+    }
+    pub fn events<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<T>, D::Error> {
+        list(d, super::chronology::MAX_EVENTS, "events")
     }
     pub fn entries<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<T>, D::Error> {
         list(d, super::MAX_ENTRIES_PER_ASSESSMENT, "entries")
@@ -136,6 +143,15 @@ pub struct ExchangeFile {
     pub engagement: Vec<ExchangeEngagement>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub case_references: Option<crate::references::CaseReferences>,
+    /// The other children of the child's household (format 3; absent in older files).
+    #[serde(default, deserialize_with = "bounded::household", skip_serializing_if = "Vec::is_empty")]
+    pub household_members: Vec<chronology::ExchangeHouseholdMember>,
+    /// The household's adults (format 3).
+    #[serde(default, deserialize_with = "bounded::household", skip_serializing_if = "Vec::is_empty")]
+    pub adults: Vec<chronology::ExchangeAdult>,
+    /// The child's chronology, every version, oldest first (format 3).
+    #[serde(default, deserialize_with = "bounded::events", skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<chronology::ExchangeEvent>,
 }
 
 /// A plan, as exchanged (format 3).
@@ -602,10 +618,13 @@ impl ExchangeFile {
             || !self.manager_reviews.is_empty()
             || !self.core_group_meetings.is_empty()
             || !self.engagement.is_empty()
-            || self.case_references.is_some();
+            || self.case_references.is_some()
+            || !self.household_members.is_empty()
+            || !self.adults.is_empty()
+            || !self.events.is_empty();
         if version_3 && self.format_version < 3 {
             return fault(format!(
-                "The file says it is exchange format version {}, but holds plans, reviews, meetings, engagement or case references, which only version 3 carries.",
+                "The file says it is exchange format version {}, but holds plans, reviews, meetings, engagement, case references, household members, adults or chronology events, which only version 3 carries.",
                 self.format_version
             ));
         }
@@ -887,6 +906,8 @@ pub struct ImportPlan {
     pub new_count: u32,
     pub duplicate_count: u32,
     pub refused_count: u32,
+    /// The household and chronology the file would add (format 3).
+    pub chronology: chronology::ChronologyImport,
     /// False when any checklist is refused: a file with a fault is not imported at all.
     pub can_import: bool,
     /// One or two sentences for the practitioner.

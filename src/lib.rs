@@ -6,6 +6,7 @@
 pub mod about;
 pub mod assessment;
 pub mod checklist;
+pub mod chronology;
 pub mod compare;
 pub mod core_group;
 pub mod dataset;

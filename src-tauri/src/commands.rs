@@ -9,20 +9,20 @@
 use ntk_core::about::About;
 use ntk_core::assessment::{Action, Assessment, ItemRecord};
 use ntk_core::checklist::Checklist;
+use ntk_core::chronology::{Adult, AdultForm, ChronologyEvent, EventForm};
+use ntk_core::core_group::{CoreGroupMeeting, EngagementRating, MeetingForm};
 use ntk_core::exchange::{ImportChoice, ImportReport};
 use ntk_core::model::{AppStatus, Child, ChildForm, Household, PractitionerDetails};
+use ntk_core::oversight::{ManagerReview, ManagerReviewForm};
+use ntk_core::plans::{EndPlanForm, PlanForm, PlanView};
+use ntk_core::references::CaseReferences;
 use ntk_core::report::{FamilyLanguage, LanguageStatus};
+use ntk_core::store::EngagementForm;
 use ntk_core::store::{
     ActionForm, AssessmentView, Attention, BackupReport, ChildHistory, FamilyCheck, FinaliseCheck, HouseholdOverview,
     ReportKind, Saved, StartAssessmentForm,
 };
 use ntk_core::store::{AuditLine, DraftInProgress};
-// Issue 18: plans, management oversight, case references and the core group.
-use ntk_core::core_group::{CoreGroupMeeting, EngagementRating, MeetingForm};
-use ntk_core::oversight::{ManagerReview, ManagerReviewForm};
-use ntk_core::plans::{EndPlanForm, PlanForm, PlanView};
-use ntk_core::references::CaseReferences;
-use ntk_core::store::EngagementForm;
 
 use crate::files::{self, today};
 
@@ -121,4 +121,16 @@ commands! {
     store fn engagement(child_id: i64) -> Vec<EngagementRating> = |s| s.engagement(child_id);
     store fn rate_engagement(child_id: i64, form: EngagementForm) -> EngagementRating =
         |s| s.rate_engagement(child_id, &form, today());
+
+    // The chronology and the household's adults (issue 17).
+    store fn chronology(child_id: i64, with_corrected: bool) -> Vec<ChronologyEvent> =
+        |s| s.chronology(child_id, None, None, with_corrected);
+    store fn add_event(form: EventForm) -> Vec<ChronologyEvent> = |s| s.add_event(&form, today());
+    store fn correct_event(event_id: i64, form: EventForm, reason: String) -> ChronologyEvent =
+        |s| s.correct_event(event_id, &form, &reason, today());
+    store fn was_not_brought(child_id: i64) -> u32 = |s| s.was_not_brought(child_id, today());
+    store fn household_adults(household_id: i64) -> Vec<Adult> = |s| s.adults_of_household(household_id);
+    store fn child_adults(child_id: i64) -> Vec<Adult> = |s| s.adults_of_child(child_id);
+    store fn add_adult(form: AdultForm) -> Adult = |s| s.add_adult(&form);
+    store fn update_adult(id: i64, form: AdultForm) -> Adult = |s| s.update_adult(id, &form);
 }

@@ -81,6 +81,22 @@ enum Command {
         #[command(flatten)]
         output: Output,
     },
+    /// One child's multi-agency chronology, oldest first: text, `--json`, or `--csv` for pasting
+    /// into a case-management system. Dates are YYYY-MM-DD, both ends included.
+    Chronology {
+        #[command(flatten)]
+        records: Records,
+        #[arg(long)]
+        child: i64,
+        #[arg(long)]
+        from: Option<String>,
+        #[arg(long)]
+        to: Option<String>,
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        #[arg(long)]
+        csv: bool,
+    },
     /// Export one child's finalised checklists for another agency (JSON, optionally encrypted).
     Export {
         #[command(flatten)]
@@ -465,6 +481,9 @@ fn run(command: Command, environment: &mut Option<Secret>) -> Result<(), String>
         Command::Children { records, output } => children(&records, environment, &output),
         Command::Attention { records, as_at, output } => attention(&records, environment, &as_at, &output),
         Command::History { records, child, as_at, output } => history(&records, environment, child, &as_at, &output),
+        Command::Chronology { records, child, from, to, json, csv } => {
+            chronology(&records, environment, child, (from.as_deref(), to.as_deref()), json, csv)
+        }
         Command::Restore { records, from } => {
             let passphrase = records.passphrase(environment)?;
             let (_, report) =
@@ -621,6 +640,40 @@ fn history(
         return print_json(&h);
     }
     print!("{}", ntk_core::compare::history_text(&h.child, &h.history, &h.area_gaps));
+    Ok(())
+}
+
+/// A `--from`/`--to` date, with the form's sentence when it is not one.
+fn dated(text: Option<&str>, what: &str) -> Result<Option<chrono::NaiveDate>, String> {
+    text.map(|t| ntk_core::model::parse_form_date(t, what, what).map_err(|e| e.to_string())).transpose()
+}
+
+/// `ntk chronology --child ID`: the timeline screen's events, as text, JSON or CSV.
+fn chronology(
+    records: &Records,
+    environment: &mut Option<Secret>,
+    child: i64,
+    (from, to): (Option<&str>, Option<&str>),
+    json: bool,
+    csv: bool,
+) -> Result<(), String> {
+    let (from, to) = (dated(from, "--from date")?, dated(to, "--to date")?);
+    if let (Some(f), Some(t)) = (from, to) {
+        if f > t {
+            return Err(format!("The --from date ({f}) is after the --to date ({t})."));
+        }
+    }
+    let store = open(records, environment)?;
+    let name = store.get_child(child).map_err(|e| e.to_string())?.name;
+    let events = store.chronology(child, from, to, false).map_err(|e| e.to_string())?;
+    if json {
+        return print_json(&events);
+    }
+    if csv {
+        print!("{}", ntk_core::chronology::to_csv(&events));
+    } else {
+        print!("{}", ntk_core::chronology::to_text(&name, &events));
+    }
     Ok(())
 }
 

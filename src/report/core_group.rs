@@ -48,6 +48,8 @@ pub fn core_group_summary(input: &ReportInput) -> Result<Vec<u8>, ReportError> {
     ));
     child_section(&mut doc, &case);
     household_section(&mut doc, &case);
+    adults_section(&mut doc, &case);
+    chronology_section(&mut doc, &case);
     assessors_section(&mut doc, &case);
     profile_section(&mut doc, &case);
     urgent_section(&mut doc, &case);
@@ -656,6 +658,109 @@ fn household_section(doc: &mut Doc, case: &Case) {
             Column { title: "Age", share: 0.2, weight: Weight::Regular },
             Column { title: "Assessment status", share: 0.24, weight: Weight::Regular },
             Column { title: "Last checklist", share: 0.24, weight: Weight::Regular },
+        ],
+        &rows,
+    );
+}
+
+// ---- Issue 17: the household's adults and the chronology (kept apart from the other sections) ----
+
+/// The adults of the household: how each stands to this child, whether they hold parental
+/// responsibility for them, and the services involved ("none known" when none is recorded).
+fn adults_section(doc: &mut Doc, case: &Case) {
+    let input = case.input;
+    if input.adults.is_empty() {
+        return;
+    }
+    doc.heading("Adults in the household");
+    let rows: Vec<Vec<String>> = input
+        .adults
+        .iter()
+        .map(|a| {
+            let link = a.children.iter().find(|l| l.child_id == input.child.id);
+            let others: Vec<String> = a
+                .children
+                .iter()
+                .filter(|l| l.child_id != input.child.id)
+                .map(|l| format!("{} of {}", l.relationship.label(), l.child_name))
+                .collect();
+            let mut relationship =
+                link.map_or("no relationship recorded".to_string(), |l| l.relationship.label().to_string());
+            if !others.is_empty() {
+                relationship.push_str(&format!(" ({})", others.join(", ")));
+            }
+            let responsibility = match link {
+                Some(l) if l.parental_responsibility => "yes",
+                Some(_) => "no",
+                None => "not recorded",
+            };
+            vec![
+                a.name.clone(),
+                relationship,
+                responsibility.to_string(),
+                crate::chronology::services_words(&a.services),
+            ]
+        })
+        .collect();
+    doc.table(
+        &[
+            Column { title: "Adult", share: 0.24, weight: Weight::Bold },
+            Column { title: "Relationship to the child", share: 0.3, weight: Weight::Regular },
+            Column { title: "Parental responsibility", share: 0.16, weight: Weight::Regular },
+            Column { title: "Services involved", share: 0.3, weight: Weight::Regular },
+        ],
+        &rows,
+    );
+}
+
+/// The chronology since the previous review round began (every event when there is no earlier
+/// round), up to the day of the summary: what happened between the checklists.
+fn chronology_section(doc: &mut Doc, case: &Case) {
+    let input = case.input;
+    let rounds = &case.history.rounds;
+    let since = (rounds.len() >= 2).then(|| rounds[rounds.len() - 2].started_on);
+    let events: Vec<&crate::chronology::ChronologyEvent> =
+        input.events.iter().filter(|e| since.is_none_or(|s| e.date >= s) && e.date <= input.today).collect();
+    match since {
+        Some(s) => doc.heading(&format!("Chronology since the previous review ({})", long_date(s))),
+        None => doc.heading("Chronology (no previous review: every event recorded)"),
+    }
+    if events.is_empty() {
+        doc.paragraph("No events have been recorded in this period. That does not mean nothing happened.");
+        return;
+    }
+    let was_not_brought = crate::chronology::was_not_brought_count(input.events, input.today);
+    if was_not_brought > 0 {
+        doc.paragraph(&format!(
+            "Not brought to {} in the last {} months.",
+            plural(was_not_brought, "appointment"),
+            crate::chronology::WAS_NOT_BROUGHT_MONTHS
+        ));
+    }
+    let rows: Vec<Vec<String>> = events
+        .iter()
+        .map(|e| {
+            let time = e.time.as_deref().map(|t| format!(" {t}")).unwrap_or_default();
+            let mut what = e.what_happened.clone();
+            if let Some(reason) = &e.correction_reason {
+                what.push_str(&format!(" (corrected: {reason})"));
+            }
+            vec![
+                format!("{}{time}", e.date.format("%-d %b %Y")),
+                e.kind.label().to_string(),
+                e.agency.clone(),
+                what,
+                crate::chronology::impact_words(&e.impact).to_string(),
+            ]
+        })
+        .collect();
+    doc.table(
+        &[
+            Column { title: "Date", share: 0.13, weight: Weight::Bold },
+            Column { title: "Type", share: 0.17, weight: Weight::Regular },
+            Column { title: "Agency", share: 0.14, weight: Weight::Regular },
+            Column { title: "What happened", share: 0.3, weight: Weight::Regular },
+            Column { title: "Impact on the child", share: 0.26, weight: Weight::Regular },
         ],
         &rows,
     );

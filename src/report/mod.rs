@@ -15,8 +15,8 @@ mod core_group;
 mod family;
 pub mod family_words;
 mod layout;
-mod subject_access;
 mod oversight;
+mod subject_access;
 mod text;
 
 use chrono::NaiveDate;
@@ -58,6 +58,12 @@ pub struct ReportInput<'a> {
     /// Plans, managers' reviews, core group meetings, engagement and case references: the core
     /// group only.
     pub oversight: &'a Oversight,
+    /// The adults of the child's household, for the core group only: the family summary never
+    /// prints them (it may be read by one of them).
+    pub adults: &'a [crate::chronology::Adult],
+    /// The child's chronology (current versions), oldest first: the core group prints the events
+    /// since the previous review.
+    pub events: &'a [crate::chronology::ChronologyEvent],
 }
 
 /// What the core-group summary prints about plans, oversight and the core group's view.

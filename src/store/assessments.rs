@@ -21,6 +21,7 @@ use crate::assessment::{
 };
 pub use crate::assessment::{ActionForm, FinaliseCheck, StartAssessmentForm};
 use crate::checklist::Versions;
+use crate::chronology::EventKind;
 use crate::compare::{self, NumberedChecklist};
 use crate::error::{CoreError, Result};
 use crate::scoring::{check_confirmation, Grade};
@@ -496,7 +497,8 @@ impl Store {
 
     /// Locks the assessment. Refused while anything blocking remains.
     pub fn finalise(&mut self, assessment_id: i64) -> Result<Assessment> {
-        let child_id = self.draft(assessment_id)?.child_id;
+        let draft = self.draft(assessment_id)?;
+        let child_id = draft.child_id;
         let check = self.finalise_check(assessment_id)?;
         if !check.blocking.is_empty() {
             return Err(CoreError::Refused(format!(
@@ -522,6 +524,15 @@ impl Store {
                 old_value: Some("draft"),
                 new_value: Some("finalised"),
             },
+        )?;
+        Store::record_automatic_event(
+            &tx,
+            &self.actor,
+            child_id,
+            EventKind::ChecklistFinalised,
+            draft.assessed_on,
+            &draft.assessor.agency,
+            &draft.finalised_event_words(),
         )?;
         tx.commit()?;
         self.refresh_child_status(child_id)?;

@@ -40,7 +40,7 @@ pub(super) fn child_from_row(r: &Row) -> rusqlite::Result<Child> {
 }
 
 /// The household called `name` (ignoring case), created if there is none.
-fn household_id_for(tx: &Transaction, actor: &str, name: &str) -> Result<i64> {
+pub(super) fn household_id_for(tx: &Transaction, actor: &str, name: &str) -> Result<i64> {
     if let Some(id) =
         tx.query_row("SELECT id FROM households WHERE lower(name) = lower(?1)", [name], |r| r.get(0)).optional()?
     {

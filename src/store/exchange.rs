@@ -55,6 +55,7 @@ struct Worked {
     plan: ImportPlan,
     file: ExchangeFile,
     targets: HashMap<u32, Target>,
+    chronology: super::chronology::ChronologyWork,
 }
 
 /// True when an existing checklist corrects the same one as an incoming checklist would.
@@ -114,6 +115,7 @@ impl Store {
             let own = Some(ChecklistRef::of_assessment(a)).filter(|r| *r != checklist);
             assessments.push(ExchangeAssessment::of(a, refs[&a.id], own, amends));
         }
+        let (household_members, adults, events) = self.export_chronology(&child)?;
         let file = ExchangeFile {
             format: FORMAT.to_string(),
             format_version: FORMAT_VERSION,
@@ -166,6 +168,9 @@ impl Store {
                 })
                 .collect(),
             case_references: Some(super::references::references_of(&self.conn, child_id)?).filter(|r| !r.is_empty()),
+            household_members,
+            adults,
+            events,
         };
         let tx = self.conn.transaction()?;
         let note = format!(
@@ -213,7 +218,7 @@ impl Store {
 
     /// [`Store::import`] with `today` given.
     pub fn import_on(&mut self, bytes: &[u8], passphrase: Option<&str>, today: NaiveDate) -> Result<ImportReport> {
-        let Worked { plan, file, targets } = self.work_out(bytes, passphrase, today)?;
+        let Worked { plan, file, targets, chronology } = self.work_out(bytes, passphrase, today)?;
         if !plan.can_import {
             let reasons: Vec<String> = plan
                 .assessments
@@ -232,7 +237,7 @@ impl Store {
             return Err(CoreError::Refused(format!("{} {}", plan.summary, reasons.join(" "))));
         }
         let skipped = plan.duplicate_count;
-        if plan.new_count == 0 {
+        if plan.new_count == 0 && plan.chronology.is_empty() {
             let child_id = plan.child.existing_id.ok_or_else(|| CoreError::Refused(plan.summary.clone()))?;
             return Ok(ImportReport {
                 child_id,
@@ -279,6 +284,7 @@ impl Store {
             added_in_order.push(id);
             import_reviews_of(&tx, &actor, child_id, id, a.reference, &file, today)?;
         }
+        super::chronology::apply_chronology(&tx, &actor, child_id, &file, &chronology)?;
         let note = format!(
             "imported {} from a file exported at {} by {}; {} already here",
             plural(added_in_order.len() as u32, "checklist", "checklists"),
@@ -299,7 +305,16 @@ impl Store {
             },
         )?;
         tx.commit()?;
-        self.refresh_child_status(child_id)?;
+        // The child's household members (new ones too) get their summaries: "not yet assessed"
+        // is read from them.
+        let household = self.get_child(child_id)?.household_id;
+        let household_children: Vec<i64> = match household {
+            Some(h) => self.list_children()?.into_iter().filter(|c| c.household_id == Some(h)).map(|c| c.id).collect(),
+            None => vec![child_id],
+        };
+        for id in household_children {
+            self.refresh_child_status(id)?;
+        }
         let mut summary = format!("{} added", plural(added_in_order.len() as u32, "checklist", "checklists"));
         if child_created {
             summary.push_str(&format!(" for {}, who is new here", file.child.name.trim()));
@@ -309,6 +324,7 @@ impl Store {
             summary
                 .push_str(&format!(" {} already here, skipped.", plural(skipped, "checklist was", "checklists were")));
         }
+        summary.push_str(&plan.chronology.sentence());
         Ok(ImportReport { child_id, child_created, added: added_in_order, skipped_duplicates: skipped, summary })
     }
 
@@ -418,6 +434,7 @@ impl Store {
             });
         }
 
+        let chronology = self.work_out_chronology(&file, here.as_ref(), today)?;
         let count = |f: fn(&ImportOutcome) -> bool| planned.iter().filter(|p| f(&p.outcome)).count() as u32;
         let new_count = count(|o| matches!(o, ImportOutcome::New));
         let duplicate_count = count(|o| matches!(o, ImportOutcome::Duplicate { .. }));
@@ -430,6 +447,8 @@ impl Store {
                 plural(refused_count, "checklist", "checklists"),
                 if refused_count == 1 { "is" } else { "are" }
             )
+        } else if new_count == 0 && !chronology.plan.is_empty() {
+            format!("No new checklists ({duplicate_count} already here).")
         } else if new_count == 0 {
             format!(
                 "Nothing new: {} in this file {} already here (imported before). Nothing will be changed.",
@@ -473,10 +492,11 @@ impl Store {
             new_count,
             duplicate_count,
             refused_count,
+            chronology: chronology.plan.clone(),
             can_import,
-            summary,
+            summary: format!("{summary}{}", chronology.plan.sentence()),
         };
-        Ok(Worked { plan, file, targets })
+        Ok(Worked { plan, file, targets, chronology })
     }
 }
 

@@ -519,7 +519,70 @@ pub const MIGRATIONS: &[&str] = &[
       OR (NEW.amends_id IS NOT OLD.amends_id AND (SELECT status FROM assessments WHERE id = NEW.amends_id) = 'finalised')
     BEGIN SELECT RAISE(ABORT, 'a finalised assessment cannot be changed'); END;
     "#,
-    // 11 (issue 18): plans over time, management oversight, case references, the core group's
+    // 11 (issue 17): the household's adults and the multi-agency chronology. An adult belongs to
+    // a household and is linked to each child they stand in a relationship to; services are the
+    // stored names, comma-separated. Events are append-only: a correction is a new row naming the
+    // one it corrects (each version corrected at most once), and only erasing the child removes
+    // them. The audit log's rows about an adult may be blanked once the adult is gone (their
+    // household erased with its last child), as a household's already may. Idempotent: a file
+    // set back to an earlier version runs it again.
+    r#"
+    CREATE TABLE IF NOT EXISTS adults (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        household_id INTEGER NOT NULL REFERENCES households (id),
+        name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+        services TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS adults_household ON adults (household_id);
+    CREATE TABLE IF NOT EXISTS adult_children (
+        adult_id INTEGER NOT NULL REFERENCES adults (id),
+        child_id INTEGER NOT NULL REFERENCES children (id),
+        relationship TEXT NOT NULL,
+        parental_responsibility INTEGER NOT NULL CHECK (parental_responsibility IN (0, 1)),
+        PRIMARY KEY (adult_id, child_id)
+    );
+    CREATE INDEX IF NOT EXISTS adult_children_child ON adult_children (child_id);
+    CREATE TABLE IF NOT EXISTS events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        child_id INTEGER NOT NULL REFERENCES children (id),
+        event_date TEXT NOT NULL,
+        event_time TEXT,
+        kind TEXT NOT NULL,
+        agency TEXT NOT NULL,
+        what_happened TEXT NOT NULL,
+        impact TEXT NOT NULL DEFAULT '',
+        recorded_by TEXT NOT NULL,
+        recorded_at TEXT NOT NULL,
+        origin TEXT NOT NULL CHECK (origin IN ('typed', 'automatic', 'imported')),
+        corrects INTEGER UNIQUE REFERENCES events (id),
+        correction_reason TEXT
+    );
+    -- The timeline: one child's events by date, read from the index alone in date order.
+    CREATE INDEX IF NOT EXISTS events_child_date ON events (child_id, event_date, event_time);
+    CREATE TRIGGER IF NOT EXISTS events_no_update BEFORE UPDATE ON events
+    BEGIN SELECT RAISE(ABORT, 'a chronology event is corrected, never changed'); END;
+    CREATE TRIGGER IF NOT EXISTS events_no_delete BEFORE DELETE ON events
+    WHEN NOT EXISTS (SELECT 1 FROM erasure_register WHERE child_id = OLD.child_id)
+    BEGIN SELECT RAISE(ABORT, 'a chronology event is corrected, never changed'); END;
+    DROP TRIGGER IF EXISTS audit_log_no_update;
+    CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+    WHEN NEW.id IS NOT OLD.id OR NEW.at IS NOT OLD.at OR NEW.actor IS NOT OLD.actor
+      OR NEW.action IS NOT OLD.action OR NEW.record_type IS NOT OLD.record_type
+      OR NEW.record_id IS NOT OLD.record_id OR NEW.child_id IS NOT OLD.child_id OR NEW.field IS NOT OLD.field
+      OR NOT (
+          (OLD.chain_hash IS NULL AND OLD.content_hash IS NULL AND OLD.nonce IS NULL
+           AND NEW.old_value IS OLD.old_value AND NEW.new_value IS OLD.new_value)
+          OR
+          ((EXISTS (SELECT 1 FROM erasure_register WHERE child_id = OLD.child_id)
+            OR (OLD.record_type = 'household' AND NOT EXISTS (SELECT 1 FROM households WHERE id = OLD.record_id))
+            OR (OLD.record_type = 'adult' AND NOT EXISTS (SELECT 1 FROM adults WHERE id = OLD.record_id)))
+           AND NEW.content_hash IS OLD.content_hash AND NEW.chain_hash IS OLD.chain_hash AND NEW.nonce IS NULL
+           AND coalesce(NEW.old_value, '[erased]') = '[erased]' AND (NEW.old_value IS NULL) = (OLD.old_value IS NULL)
+           AND coalesce(NEW.new_value, '[erased]') = '[erased]' AND (NEW.new_value IS NULL) = (OLD.new_value IS NULL)))
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    "#,
+    // 12 (issue 18): plans over time, management oversight, case references, the core group's
     // meetings and carers' engagement.
     // A child's plans: early help, child in need, or child protection with its category; one
     // current (open) plan at a time, and an ended plan has its outcome. Today's plan start and

@@ -10,6 +10,7 @@ mod audit_words;
 mod backup;
 mod bulk;
 mod children;
+mod chronology;
 mod core_group;
 mod dataset;
 mod exchange;

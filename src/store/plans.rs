@@ -6,6 +6,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
 use super::audit::{now_stamp, record, Change};
 use super::Store;
+use crate::chronology::EventKind;
 use crate::error::{CoreError, Result};
 use crate::model::PlanCategory;
 use crate::plans::{plan_views, EndPlanForm, Plan, PlanForm, PlanOutcome, PlanType, PlanView, ValidPlan};
@@ -113,7 +114,29 @@ pub(super) fn insert_plan(tx: &Transaction, actor: &str, child_id: i64, plan: &V
             ("started_on", Some(plan.started_on.to_string())),
         ],
     )?;
+    let started = format!("Started: {}.", stored.kind_words());
+    plan_event(tx, actor, child_id, EventKind::PlanStarted, plan.started_on, &started)?;
     Ok(stored)
+}
+
+/// A plan's start and end are events of the child's chronology, written in the plan's own
+/// transaction so neither is kept without the other. The agency is the organisation in Settings;
+/// when none is set the event still needs one (an exchange file refuses an event without an
+/// agency), so it says so rather than guess.
+fn plan_event(
+    tx: &Transaction,
+    actor: &str,
+    child_id: i64,
+    kind: EventKind,
+    date: NaiveDate,
+    text: &str,
+) -> Result<()> {
+    let organisation: Option<String> = tx
+        .query_row("SELECT value FROM settings WHERE key = 'practitioner.organisation'", [], |r| r.get(0))
+        .optional()?;
+    let agency = organisation.filter(|o| !o.trim().is_empty()).unwrap_or_else(|| "Agency not recorded".into());
+    Store::record_automatic_event(tx, actor, child_id, kind, date, &agency, text)?;
+    Ok(())
 }
 
 /// Ends a plan with its outcome: the one place a plan ends.
@@ -135,6 +158,8 @@ pub(super) fn close_plan(
         plan,
         &[("ended_on", Some(ended_on.to_string())), ("outcome", Some(outcome.as_str().to_string()))],
     )?;
+    let ended = format!("Ended: {} ({}).", plan.kind_words(), outcome.label().to_lowercase());
+    plan_event(tx, actor, plan.child_id, EventKind::PlanEnded, ended_on, &ended)?;
     Ok(Plan { ended_on: Some(ended_on), outcome: Some(outcome), ..plan.clone() })
 }
 

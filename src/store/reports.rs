@@ -115,6 +115,8 @@ impl Store {
             engagement: self.engagement(child_id)?,
             references: self.case_references(child_id)?,
         };
+        let adults = self.adults_of_child(child_id)?;
+        let events = self.chronology(child_id, None, Some(today), false)?;
         make(&ReportInput {
             checklist: &self.checklists,
             child: &child,
@@ -125,6 +127,8 @@ impl Store {
             today,
             practitioner: &practitioner,
             oversight: &oversight,
+            adults: &adults,
+            events: &events,
         })
     }
 

@@ -48,6 +48,8 @@ pub(super) fn erase_in(conn: &Connection, actor: &str, child_id: i64, erased_at:
         "DELETE FROM case_references WHERE child_id = ?1",
         "DELETE FROM core_group_meetings WHERE child_id = ?1",
         "DELETE FROM engagement_ratings WHERE child_id = ?1",
+        "DELETE FROM events WHERE child_id = ?1",
+        "DELETE FROM adult_children WHERE child_id = ?1",
         "DELETE FROM children WHERE id = ?1",
     ] {
         conn.execute(sql, [child_id])?;
@@ -56,6 +58,15 @@ pub(super) fn erase_in(conn: &Connection, actor: &str, child_id: i64, erased_at:
     if let Some(h) = household {
         let others: i64 = conn.query_row("SELECT count(*) FROM children WHERE household_id = ?1", [h], |r| r.get(0))?;
         if others == 0 {
+            // Its adults go with it: their names identify the family as much as its own.
+            let adults: Vec<i64> = conn
+                .prepare("SELECT id FROM adults WHERE household_id = ?1")?
+                .query_map([h], |r| r.get(0))?
+                .collect::<std::result::Result<_, _>>()?;
+            conn.execute("DELETE FROM adults WHERE household_id = ?1", [h])?;
+            for adult in adults {
+                blank_audit(conn, "record_type = 'adult' AND record_id = ?1", adult)?;
+            }
             conn.execute("DELETE FROM households WHERE id = ?1", [h])?;
             blank_audit(conn, "record_type = 'household' AND record_id = ?1", h)?;
         }

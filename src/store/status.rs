@@ -344,6 +344,7 @@ impl Store {
                 (!reasons.is_empty()).then_some(Attention { child: row.child, reasons })
             })
             .collect();
+        self.add_chronology_attention(today, &mut out)?;
         out.sort_by(|a, b| b.reasons.len().cmp(&a.reasons.len()).then_with(|| a.child.name.cmp(&b.child.name)));
         Ok(out)
     }

@@ -47,6 +47,13 @@ pub const CHILD_TABLES: &[ChildTable] = &[
     ChildTable { table: "area_confirmations", title: "Confirmed area grades", rows: OF_THE_CHILDS_CHECKLISTS },
     ChildTable { table: "narratives", title: "Written sections", rows: OF_THE_CHILDS_CHECKLISTS },
     ChildTable { table: "actions", title: "Actions", rows: OF_THE_CHILDS_CHECKLISTS },
+    ChildTable {
+        table: "adults",
+        title: "Adults in the household",
+        rows: "id IN (SELECT adult_id FROM adult_children WHERE child_id = ?1)",
+    },
+    ChildTable { table: "adult_children", title: "How each adult stands to the child", rows: "child_id = ?1" },
+    ChildTable { table: "events", title: "Chronology", rows: "child_id = ?1" },
     ChildTable { table: "plans", title: "Plans", rows: "child_id = ?1" },
     ChildTable { table: "manager_reviews", title: "Managers' reviews", rows: OF_THE_CHILDS_CHECKLISTS },
     ChildTable { table: "case_references", title: "Case references", rows: "child_id = ?1" },

@@ -323,3 +323,71 @@ fn a_data_folder_with_spaces_and_accents_backs_up_over_an_older_backup_and_resto
         Store::open(&db, PASSPHRASE, "x").unwrap().list_children().unwrap().into_iter().map(|c| c.name).collect();
     assert_eq!(names, ["Aoife Ní Bhriain"]);
 }
+
+/// `ntk chronology --child ID [--from] [--to] [--json|--csv]`: the CSV is for pasting into a
+/// case-management system, so it is quoted properly and never carries a formula.
+#[test]
+fn a_childs_chronology_from_the_command_line_as_text_json_and_csv() {
+    use ntk_core::chronology::{EventForm, EventKind};
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::create(&dir.path().join(ntk_core::store::DATABASE_FILE), PASSPHRASE, "Test Worker").unwrap();
+    let child = store.add_child(&child_form("Cara Timeline", "2017-04-04", ""), today()).unwrap();
+    let form = |date: &str, kind: EventKind, what: &str| EventForm {
+        child_ids: vec![child.id],
+        date: date.into(),
+        time: "09:30".into(),
+        kind: Some(kind),
+        agency: "School".into(),
+        what_happened: what.into(),
+        impact: String::new(),
+    };
+    store.add_event(&form("2026-09-01", EventKind::SchoolAbsence, "Absent, no reason given."), today()).unwrap();
+    store
+        .add_event(&form("2026-10-01", EventKind::WasNotBrought, "=HYPERLINK(\"http://x\"), said \"late\""), today())
+        .unwrap();
+    drop(store);
+    let data_arg = dir.path().to_str().unwrap();
+    let id = child.id.to_string();
+
+    let out = ntk(&["chronology", "--data-dir", data_arg, "--child", &id], PASSPHRASE);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("Chronology of Cara Timeline: 2 events"), "{text}");
+    assert!(text.contains("1 Sep 2026 09:30  School absence or exclusion (School)"), "{text}");
+    assert!(text.contains("Impact on the child: not recorded"), "{text}");
+
+    let out =
+        ntk(&["chronology", "--data-dir", data_arg, "--child", &id, "--from", "2026-09-15", "--json"], PASSPHRASE);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json.as_array().unwrap().len(), 1);
+    assert_eq!(json[0]["kind"], "was_not_brought");
+
+    let out = ntk(&["chronology", "--data-dir", data_arg, "--child", &id, "--csv", "--to", "2026-12-31"], PASSPHRASE);
+    let csv = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = csv.split("\r\n").collect();
+    assert_eq!(lines[0], "date,time,type,agency,what_happened,impact,recorded_by,origin,corrects_event");
+    assert_eq!(lines[1], "2026-09-01,09:30,School absence or exclusion,School,\"Absent, no reason given.\",not recorded,Test Worker,recorded here,");
+    assert!(
+        lines[2].contains(",\"'=HYPERLINK(\"\"http://x\"\"), said \"\"late\"\"\","),
+        "a formula is made text and quotes doubled: {}",
+        lines[2]
+    );
+
+    for (args, words) in [
+        (vec!["--from", "2026-13-01"], "is not a date"),
+        (vec!["--from", "2026-10-01", "--to", "2026-09-01"], "is after the --to date"),
+        (vec!["--json", "--csv"], "cannot be used with"),
+    ] {
+        let mut all = vec!["chronology", "--data-dir", data_arg, "--child", &id];
+        all.extend(args);
+        let out = ntk(&all, PASSPHRASE);
+        assert!(!out.status.success());
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains(words),
+            "{words}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let out = ntk(&["chronology", "--data-dir", data_arg, "--child", "999"], PASSPHRASE);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no child with number 999"));
+}

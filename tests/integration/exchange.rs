@@ -224,7 +224,10 @@ fn an_unknown_format_version_is_refused() {
     let mut lead = receiver(dir.path());
     let newer = edit_json(&bytes, |v| v["format_version"] = Value::from(FORMAT_VERSION + 1));
     let err = message(lead.import_on(&newer, None, today()).unwrap_err());
-    assert!(err.contains("version 3") && err.contains("newer") && err.contains("update"), "{err}");
+    assert!(
+        err.contains(&format!("reads version {FORMAT_VERSION}")) && err.contains("newer") && err.contains("update"),
+        "{err}"
+    );
     let odd = edit_json(&bytes, |v| v["format_version"] = Value::from("1"));
     assert!(message(lead.import_preview_on(&odd, None, today()).unwrap_err()).contains("not one this app knows"));
     let none = edit_json(&bytes, |v| {
@@ -519,8 +522,17 @@ fn an_amendment_carries_who_made_it_through_a_file_and_a_format_1_file_still_imp
     let format_1 = edit_json(&bytes, |v| {
         v["format_version"] = Value::from(1);
         v.as_object_mut().unwrap().remove("audit_head");
-        // Version 3's keys (the child's plan travels as one).
-        for key in ["plans", "manager_reviews", "core_group_meetings", "engagement", "case_references"] {
+        // Version 3's keys (the child's plan and the finalising event travel as such).
+        for key in [
+            "plans",
+            "manager_reviews",
+            "core_group_meetings",
+            "engagement",
+            "case_references",
+            "household_members",
+            "adults",
+            "events",
+        ] {
             v.as_object_mut().unwrap().remove(key);
         }
         for a in v["assessments"].as_array_mut().unwrap() {

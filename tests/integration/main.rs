@@ -10,6 +10,7 @@
 mod support;
 
 mod checklist;
+mod chronology;
 mod cli;
 mod compare;
 mod demo;

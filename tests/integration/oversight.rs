@@ -324,6 +324,9 @@ fn plans_reviews_meetings_engagement_and_references_travel_in_format_3_and_the_n
         core_group_meetings: Vec::new(),
         engagement: Vec::new(),
         case_references: None,
+        household_members: Vec::new(),
+        adults: Vec::new(),
+        events: Vec::new(),
         ..file
     };
     assert!(ExchangeFile::from_bytes(&plain.to_bytes(None).unwrap(), None).is_ok());

@@ -30,6 +30,8 @@ fn input(case: &Case) -> ReportInput<'_> {
         today: case.today,
         practitioner: &case.practitioner,
         oversight: &case.oversight,
+        adults: &[],
+        events: &[],
     }
 }
 
@@ -481,5 +483,74 @@ fn the_core_group_summary_prints_plans_oversight_and_case_references_and_the_fam
     let family_text = family.text() + &family.flat();
     for never in [case::NHS_NUMBER_SPACED, &case::NHS_NUMBER_SPACED.replace(' ', ""), case::LA_CASE_NUMBER, case::UPN] {
         assert!(!family_text.contains(never), "the family summary printed {never}");
+    }
+}
+
+/// Issue 17: the core group sees the household's adults and the chronology since the previous
+/// review; the family summary, which one of those adults may read, names none of them.
+#[test]
+fn the_core_group_prints_the_adults_and_the_chronology_since_the_previous_review_and_the_family_summary_neither() {
+    use ntk_core::chronology::{Adult, AdultLink, AdultService, ChronologyEvent, EventKind, Relationship};
+    let case = three_rounds();
+    let adults = vec![Adult {
+        id: 1,
+        household_id: 1,
+        name: "Rüdiger Adultname".into(),
+        services: vec![AdultService::Probation, AdultService::DrugAndAlcohol],
+        services_words: String::new(),
+        children: vec![AdultLink {
+            child_id: case.child.id,
+            child_name: case.child.name.clone(),
+            relationship: Relationship::Partner,
+            relationship_label: String::new(),
+            parental_responsibility: false,
+        }],
+    }];
+    let event = |id: i64, date: &str, kind: EventKind, what: &str| ChronologyEvent {
+        id,
+        child_id: case.child.id,
+        date: chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap(),
+        time: None,
+        kind,
+        kind_label: kind.label().into(),
+        agency: "Police".into(),
+        what_happened: what.into(),
+        impact: String::new(),
+        recorded_by: "Sam Worker".into(),
+        recorded_at: "2026-01-01T10:00:00+00:00".into(),
+        automatic: false,
+        imported: false,
+        corrects: None,
+        correction_reason: None,
+        corrected_by: None,
+    };
+    // The previous review round began on 12 Nov 2025: the event before it is not printed.
+    let events = vec![
+        event(1, "2025-09-01", EventKind::PoliceCallOut, "Beforephrase call-out."),
+        event(2, "2026-01-15", EventKind::DomesticAbuse, "Sincephrase incident at night."),
+        event(3, "2026-05-01", EventKind::WasNotBrought, "Missed dental appointment."),
+    ];
+    let with = ReportInput { adults: &adults, events: &events, ..input(&case) };
+    let pdf = Printed::new("core-group-chronology.pdf", &core_group_summary(&with).unwrap());
+    let flat = pdf.flat();
+    for words in [
+        "Adults in the household",
+        "Rüdiger Adultname",
+        "Partner of a parent",
+        "Probation, Drug and alcohol",
+        "Chronology since the previous review (12 November 2025)",
+        "Sincephrase incident at night.",
+        "Domestic abuse incident",
+        "not recorded",
+    ] {
+        assert!(flat.contains(words), "missing {words:?}");
+    }
+    assert!(!flat.contains("Beforephrase"), "an event before the previous review is not in this period");
+    pdf.assert_no_words_overlap();
+
+    let family = Printed::new("family-with-adults.pdf", &family_summary(&with).unwrap());
+    let text = family.flat();
+    for never in ["Rüdiger", "Adultname", "Sincephrase", "Probation"] {
+        assert!(!text.contains(never), "the family summary prints {never:?}");
     }
 }

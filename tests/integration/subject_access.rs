@@ -6,9 +6,14 @@
 use std::collections::BTreeSet;
 
 use crate::support::*;
+use ntk_core::chronology::{AdultForm, AdultLink, Relationship};
+use ntk_core::core_group::MeetingForm;
 use ntk_core::model::{AgeBand, PractitionerDetails};
+use ntk_core::oversight::{ManagerDecision, ManagerReviewForm};
+use ntk_core::plans::{PlanForm, PlanType};
+use ntk_core::references::CaseReferences;
 use ntk_core::scoring::Grade;
-use ntk_core::store::{ActionForm, CHILD_TABLES, NOT_COPIED, SUBJECT_ACCESS_FORMAT};
+use ntk_core::store::{ActionForm, EngagementForm, CHILD_TABLES, NOT_COPIED, SUBJECT_ACCESS_FORMAT};
 use rusqlite::Connection;
 
 fn raw(db: &std::path::Path) -> Connection {
@@ -122,6 +127,38 @@ fn the_subject_access_copy_holds_every_record_and_audit_row_in_the_json_and_the_
     };
     let action = store.add_action(a.id, &action).unwrap();
     store.finalise(a.id).unwrap();
+    // A record in every table issues 17 and 18 added: the household's adults and the chronology
+    // (finalising added its event), plans, a manager's review, case references, the core group
+    // and engagement.
+    let household = ruby.household_id.unwrap();
+    let link = AdultLink {
+        child_id: ruby.id,
+        child_name: String::new(),
+        relationship: Relationship::Parent,
+        relationship_label: String::new(),
+        parental_responsibility: true,
+    };
+    let adult =
+        AdultForm { household_id: household, name: "Pat Copyfamily".into(), services: vec![], children: vec![link] };
+    store.add_adult(&adult).unwrap();
+    let plan = PlanForm { plan_type: Some(PlanType::ChildInNeed), category: None, started_on: "2026-10-01".into() };
+    store.start_plan(ruby.id, &plan, today()).unwrap();
+    let review = ManagerReviewForm {
+        manager_name: "Morgan Teamlead".into(),
+        manager_role: "Team manager".into(),
+        // Not before the checklist was finalised, which is stamped with the real clock.
+        reviewed_on: chrono::Local::now().date_naive().to_string(),
+        decision: Some(ManagerDecision::Agreed),
+        comment: String::new(),
+    };
+    store.record_manager_review(a.id, &review, chrono::Local::now().date_naive()).unwrap();
+    let refs = CaseReferences { la_case_number: "LA-COPY-1".into(), ..Default::default() };
+    store.set_case_references(ruby.id, &refs).unwrap();
+    let meeting =
+        MeetingForm { held_on: "2026-11-10".into(), agencies_present: vec!["Health".into()], ..Default::default() };
+    store.record_meeting(ruby.id, &meeting, today()).unwrap();
+    let rating = EngagementForm { rated_on: "2026-11-10".into(), carer: "Pat Copyfamily".into(), engagement: Some(2) };
+    store.rate_engagement(ruby.id, &rating, today()).unwrap();
     store.record_action_result(action.id, "Seen by the dentist on 3 Jan.").unwrap();
     let draft = store.amend(a.id, "The visit date was wrong.").unwrap();
     store.start_assessment(sibling.id, &start_form("Ola Nurse", "School", "2026-11-03"), today()).unwrap();

@@ -8,6 +8,7 @@ import { problemOf } from "./problem";
 import { navigate, parseRoute, type Route } from "./route";
 import { About } from "./screens/About";
 import { ChildAudit } from "./screens/ChildAudit";
+import { Timeline } from "./screens/Timeline";
 import { Help } from "./screens/Help";
 import { EditChild } from "./screens/AddChild";
 import { Checklist } from "./screens/Checklist";
@@ -165,6 +166,8 @@ function Screen({ route, onLock, onLockedWithNotice }: ScreenProps) {
       return <Settings key="settings" onLock={onLock} onLockedWithNotice={onLockedWithNotice} />;
     case "audit":
       return <ChildAudit key={`au${route.childId}`} childId={route.childId} />;
+    case "timeline":
+      return <Timeline key={`tl${route.childId}`} childId={route.childId} />;
     case "help":
       return <Help key="help" />;
     case "about":

@@ -19,6 +19,8 @@ import type { ManagerReviewForm } from "./bindings/ManagerReviewForm";
 import type { MeetingForm } from "./bindings/MeetingForm";
 import type { PlanForm } from "./bindings/PlanForm";
 import { isProblem } from "./problem";
+import type { AdultForm } from "./bindings/AdultForm";
+import type { EventForm } from "./bindings/EventForm";
 
 let onLocked: () => void = () => {};
 
@@ -142,4 +144,17 @@ export const api = {
   recordMeeting: (childId: number, form: MeetingForm) => call("record_meeting", { childId, form }),
   engagement: (childId: number) => call("engagement", { childId }),
   rateEngagement: (childId: number, form: EngagementForm) => call("rate_engagement", { childId, form }),
+
+  // The chronology and the household's adults (issue 17).
+  /** A child's chronology, oldest first: current versions, or every version with `withCorrected`. */
+  chronology: (childId: number, withCorrected: boolean) => call("chronology", { childId, withCorrected }),
+  /** One event for each child of the form (one household), all or none. */
+  addEvent: (form: EventForm) => call("add_event", { form }),
+  correctEvent: (eventId: number, form: EventForm, reason: string) => call("correct_event", { eventId, form, reason }),
+  /** Missed appointments ("was not brought") in the last 6 months. */
+  wasNotBrought: (childId: number) => call("was_not_brought", { childId }),
+  householdAdults: (householdId: number) => call("household_adults", { householdId }),
+  childAdults: (childId: number) => call("child_adults", { childId }),
+  addAdult: (form: AdultForm) => call("add_adult", { form }),
+  updateAdult: (id: number, form: AdultForm) => call("update_adult", { id, form }),
 };

@@ -16,6 +16,7 @@ describe("routes", () => {
       { screen: "checklist", id: 12, tab: null },
       { screen: "checklist", id: 12, tab: "finalise" },
       { screen: "settings" },
+      { screen: "timeline", childId: 7 },
     ];
     for (const r of routes) expect(parseRoute(routeHash(r))).toEqual(r);
   });

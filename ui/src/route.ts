@@ -16,6 +16,7 @@ export type Route =
   | { screen: "checklist"; id: number; tab: ChecklistTab | null }
   | { screen: "settings" }
   | { screen: "audit"; childId: number }
+  | { screen: "timeline"; childId: number }
   | { screen: "help" }
   | { screen: "about" };
 
@@ -38,6 +39,7 @@ export function parseRoute(hash: string): Route {
       if (validId && parts[2] === "history") return { screen: "history", childId: id };
       if (validId && parts[2] === "disagreements") return { screen: "disagreements", childId: id };
       if (validId && parts[2] === "audit") return { screen: "audit", childId: id };
+      if (validId && parts[2] === "timeline") return { screen: "timeline", childId: id };
       if (validId && parts[2] === "compare") return { screen: "compare", childId: id, from: idOrNull(parts[3]), to: idOrNull(parts[4]) };
       if (validId) return { screen: "child", id };
       break;
@@ -80,6 +82,8 @@ export function routeHash(route: Route): string {
       return "#/settings";
     case "audit":
       return `#/child/${route.childId}/audit`;
+    case "timeline":
+      return `#/child/${route.childId}/timeline`;
     case "help":
       return "#/help";
     case "about":

@@ -3,6 +3,8 @@
 import type { About } from "./About";
 import type { Action } from "./Action";
 import type { ActionForm } from "./ActionForm";
+import type { Adult } from "./Adult";
+import type { AdultForm } from "./AdultForm";
 import type { AppStatus } from "./AppStatus";
 import type { Assessment } from "./Assessment";
 import type { AssessmentView } from "./AssessmentView";
@@ -14,11 +16,13 @@ import type { Checklist } from "./Checklist";
 import type { Child } from "./Child";
 import type { ChildForm } from "./ChildForm";
 import type { ChildHistory } from "./ChildHistory";
+import type { ChronologyEvent } from "./ChronologyEvent";
 import type { CoreGroupMeeting } from "./CoreGroupMeeting";
 import type { DraftInProgress } from "./DraftInProgress";
 import type { EndPlanForm } from "./EndPlanForm";
 import type { EngagementForm } from "./EngagementForm";
 import type { EngagementRating } from "./EngagementRating";
+import type { EventForm } from "./EventForm";
 import type { FamilyCheck } from "./FamilyCheck";
 import type { FamilyLanguage } from "./FamilyLanguage";
 import type { FinaliseCheck } from "./FinaliseCheck";
@@ -91,7 +95,6 @@ export type Commands = {
   export_subject_access: { args: [{ childId: number }]; answer: Array<string> | null };
   family_languages: { args: []; answer: Array<LanguageStatus> };
   print_family_summary: { args: [{ childId: number; language: FamilyLanguage }]; answer: string | null };
-  child_audit_log: { args: [{ childId: number }]; answer: Array<AuditEntry> };
   plans: { args: [{ childId: number }]; answer: Array<PlanView> };
   start_plan: { args: [{ childId: number; form: PlanForm }]; answer: Array<PlanView> };
   end_plan: { args: [{ childId: number; form: EndPlanForm }]; answer: Array<PlanView> };
@@ -103,6 +106,14 @@ export type Commands = {
   record_meeting: { args: [{ childId: number; form: MeetingForm }]; answer: CoreGroupMeeting };
   engagement: { args: [{ childId: number }]; answer: Array<EngagementRating> };
   rate_engagement: { args: [{ childId: number; form: EngagementForm }]; answer: EngagementRating };
+  chronology: { args: [{ childId: number; withCorrected: boolean }]; answer: Array<ChronologyEvent> };
+  add_event: { args: [{ form: EventForm }]; answer: Array<ChronologyEvent> };
+  correct_event: { args: [{ eventId: number; form: EventForm; reason: string }]; answer: ChronologyEvent };
+  was_not_brought: { args: [{ childId: number }]; answer: number };
+  household_adults: { args: [{ householdId: number }]; answer: Array<Adult> };
+  child_adults: { args: [{ childId: number }]; answer: Array<Adult> };
+  add_adult: { args: [{ form: AdultForm }]; answer: Adult };
+  update_adult: { args: [{ id: number; form: AdultForm }]; answer: Adult };
 };
 
 export type CommandName = keyof Commands;

@@ -10,6 +10,8 @@ import { ageText, formatDate } from "../dates";
 import { PLAN_LABELS } from "../labels";
 import { problemOf } from "../problem";
 import { FamilyCheck } from "./FamilyCheck";
+import { MissedAppointments } from "./Timeline";
+import { HouseholdAdults } from "./Adults";
 import { navigate } from "../route";
 
 export function ChildPage({ id }: { id: number }) {
@@ -34,6 +36,7 @@ export function ChildPage({ id }: { id: number }) {
       {c && (
         <>
           <ChildDetails child={c} />
+          <MissedAppointments childId={id} />
           <div class="actions">
             <a class="button primary" href={`#/child/${id}/start`}>
               Start a checklist
@@ -44,10 +47,14 @@ export function ChildPage({ id }: { id: number }) {
             <a class="button" href={`#/child/${id}/audit`} id="audit-link">
               Audit trail
             </a>
+            <a class="button" href={`#/child/${id}/timeline`} id="timeline-link">
+              Chronology
+            </a>
             <a class="button" href={`#/child/${id}/edit`}>
               Edit details
             </a>
           </div>
+          {c.household_id !== null && <HouseholdAdults householdId={c.household_id} childId={id} />}
           <section aria-labelledby="checklists-title">
             <h2 id="checklists-title">Checklists</h2>
             {assessments.data && <ChecklistList assessments={assessments.data} />}

@@ -3,6 +3,7 @@ import type { HouseholdChild } from "../bindings/HouseholdChild";
 import type { Checklist } from "../bindings/Checklist";
 import { AreaProfile, ErrorMessage, Loading, PageTitle, Tag, useLoad } from "../components";
 import { ageText, formatDate } from "../dates";
+import { HouseholdAdults } from "./Adults";
 
 /** Every child of a household side by side, so that no child is missed. */
 export function HouseholdPage({ id }: { id: number }) {
@@ -29,6 +30,7 @@ export function HouseholdPage({ id }: { id: number }) {
               <HouseholdChildCard key={hc.child.id} hc={hc} checklist={checklist.data!} />
             ))}
           </ul>
+          <HouseholdAdults householdId={id} />
         </>
       )}
     </>
