@@ -21,9 +21,10 @@ fn rss_kb(pid: u32) -> u64 {
         .unwrap_or(0)
 }
 
-/// Pids of the processes running `binary` and the WebKit processes they started (descendants).
+/// Pids of the processes running `binary` (this very file: other programs of the same name, such
+/// as another checkout's tests, are not counted) and the WebKit processes they started.
 fn processes_of(binary: &str) -> Vec<(u32, String)> {
-    let name = std::path::Path::new(binary).file_name().unwrap().to_string_lossy().to_string();
+    let binary = std::fs::canonicalize(binary).unwrap_or_else(|_| binary.into());
     let out = std::process::Command::new("ps").args(["-eo", "pid=,ppid=,comm="]).output().unwrap();
     let rows: Vec<(u32, u32, String)> = String::from_utf8_lossy(&out.stdout)
         .lines()
@@ -32,8 +33,11 @@ fn processes_of(binary: &str) -> Vec<(u32, String)> {
             Some((parts.next()?.parse().ok()?, parts.next()?.parse().ok()?, parts.next()?.to_string()))
         })
         .collect();
-    let mut found: Vec<(u32, String)> =
-        rows.iter().filter(|r| name.starts_with(&r.2)).map(|r| (r.0, r.2.clone())).collect();
+    let mut found: Vec<(u32, String)> = rows
+        .iter()
+        .filter(|r| std::fs::read_link(format!("/proc/{}/exe", r.0)).is_ok_and(|exe| exe == binary))
+        .map(|r| (r.0, r.2.clone()))
+        .collect();
     let mut i = 0;
     while i < found.len() {
         let parent = found[i].0;
