@@ -3,9 +3,26 @@
 //! heading and runs no script. Whatever the app needs beyond this is its own cost. An example,
 //! so it is built only when asked for (`cargo build --release --example floor`) and never
 //! bundled: the .deb carries the package's binaries, the Windows installer its named files.
+//!
+//! `NTK_FLOOR_WITHOUT_GPU=1` draws without the GPU as the app does (src/footprint.rs), to
+//! show how much of the difference that one setting makes; measure.sh uses Tauri's default.
 
 fn main() {
     tauri::Builder::default()
+        .setup(|_app| {
+            #[cfg(target_os = "linux")]
+            if std::env::var_os("NTK_FLOOR_WITHOUT_GPU").is_some() {
+                use tauri::Manager;
+                use webkit2gtk::{HardwareAccelerationPolicy, SettingsExt, WebViewExt};
+                let window = _app.get_webview_window("main").ok_or("no window")?;
+                window.with_webview(|webview| {
+                    if let Some(settings) = WebViewExt::settings(&webview.inner()) {
+                        settings.set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never);
+                    }
+                })?;
+            }
+            Ok(())
+        })
         .run(tauri::generate_context!("examples/floor/tauri.conf.json"))
         .expect("the blank window could not start");
 }
