@@ -23,14 +23,11 @@ for arg in "$@"; do
 done
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
-# What ships is measured: release builds compile OpenSSL from source, as `make release` does.
-export OPENSSL_NO_VENDOR=0
 make ui >/dev/null
 echo "UI bundle: $(du -cb ui/dist/assets/* | tail -1 | cut -f1) bytes ($(cat ui/dist/assets/*.js | gzip -9 | wc -c) bytes of script gzipped)"
-cargo build --release --locked -p neglect-toolkit --bin ntk
-# The app and the floor in one build, with the measuring test's dependency features, so that
-# `cargo test` below measures these very binaries instead of rebuilding the app.
-cargo build --release --locked -p neglect-toolkit-app --bins --example floor
+# What ships is measured: release builds compile OpenSSL from source, as `make release` does.
+# The floor (floor/, never shipped) in the same build, so it shares the app's compiled tauri.
+OPENSSL_NO_VENDOR=0 cargo build --release --locked -p neglect-toolkit -p neglect-toolkit-app -p neglect-toolkit-floor
 data=$(mktemp -d)
 trap 'rm -rf "$data"' EXIT
 if [ -n "${DB:-}" ]; then
@@ -56,12 +53,16 @@ fi
 echo "release binary: $(du -h target/release/neglect-toolkit | cut -f1) ($(stat -c %s target/release/neglect-toolkit) bytes)"
 echo "records file: $(du -h "$data/neglect-toolkit.db" | cut -f1)"
 if [ "$floor" = 1 ]; then
-  NTK_FLOOR_BINARY="$PWD/target/release/examples/floor"
+  NTK_FLOOR_BINARY="$PWD/target/release/floor"
   export NTK_FLOOR_BINARY
 fi
 echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
+# The measuring test drives the release programs through WebDriver; the test itself is built as
+# `make test` builds it (debug, Debian's OpenSSL, clippy as the wrapper), so it is usually built.
+WITH_CLIPPY="RUSTC_WORKSPACE_WRAPPER=clippy-driver CLIPPY_ARGS=-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__"
 NTK_MEASURE_RUNS="${RUNS:-$([ "$floor" = 1 ] && echo 5 || echo 1)}" \
 NTK_APP_BINARY="$PWD/target/release/neglect-toolkit" NTK_MEASURE_DATA_DIR="$data" \
   xvfb-run -a -s "-screen 0 1280x900x24" \
-  cargo test --release --locked -p neglect-toolkit-app --test measure -- --ignored --nocapture 2>&1 | grep MEASURE
+  env OPENSSL_NO_VENDOR=1 $WITH_CLIPPY cargo test --locked -p neglect-toolkit-app --test measure -- --ignored --nocapture 2>&1 \
+  | grep MEASURE
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,10 +1,10 @@
 //! The floor that `scripts/measure.sh --floor` measures the app against: a blank Tauri window
 //! built from the same tauri, wry and WebKitGTK as the app, the same size, whose page draws one
-//! heading and runs no script. Whatever the app needs beyond this is its own cost. An example,
-//! so it is built only when asked for (`cargo build --release --example floor`) and never
-//! bundled: the .deb carries the package's binaries, the Windows installer its named files.
+//! heading and runs no script. Whatever the app needs beyond this is its own cost. A package of
+//! its own, outside `src-tauri`, so it is never bundled: the .deb carries the app package's
+//! binaries and the Windows installer its named files.
 //!
-//! `NTK_FLOOR_WITHOUT_GPU=1` draws without the GPU as the app does (src/footprint.rs), to
+//! `NTK_FLOOR_WITHOUT_GPU=1` draws without the GPU as the app does (src-tauri/src/footprint.rs), to
 //! show how much of the difference that one setting makes; measure.sh uses Tauri's default.
 
 fn main() {
@@ -23,6 +23,6 @@ fn main() {
             }
             Ok(())
         })
-        .run(tauri::generate_context!("examples/floor/tauri.conf.json"))
+        .run(tauri::generate_context!())
         .expect("the blank window could not start");
 }
