@@ -124,7 +124,7 @@ impl Run {
 /// Settling time before memory is read: WebKit grows its processes for a while after drawing.
 const SETTLE: Duration = Duration::from_secs(2);
 
-async fn measure_app(data: &std::path::Path) -> Run {
+async fn measure_app(data: &std::path::Path, profile: bool) -> Run {
     let binary = common::app_binary();
     let (app, launch) = launch_until_painted(&binary, data, "#passphrase").await;
     tokio::time::sleep(SETTLE).await;
@@ -142,9 +142,37 @@ async fn measure_app(data: &std::path::Path) -> Run {
     tokio::time::sleep(SETTLE).await;
     let processes = processes_of(&binary);
     let resident = resident_kb(&processes);
+    if profile {
+        println!("MEASURE the home screen's calls, each alone: {}", home_calls(&app).await);
+    }
     app.quit().await;
     wait_until_gone(&processes).await;
     Run { launch, unlock_to_home, first_screen_kb, resident }
+}
+
+/// Where the wait from unlock to the home list goes: each call the home screen makes, timed
+/// from the page (the command, the transfer and the page's parsing), with its answer's size.
+async fn home_calls(app: &App) -> String {
+    let script = r#"
+        const done = arguments[arguments.length - 1];
+        (async () => {
+            const out = [];
+            for (const command of ["list_children", "list_households", "needs_attention", "drafts_in_progress"]) {
+                const asked = performance.now();
+                const answer = await window.__TAURI_INTERNALS__.invoke(command, {});
+                const took = performance.now() - asked;
+                const json = JSON.stringify(answer);
+                const parsing = performance.now();
+                JSON.parse(json);
+                out.push(`${command} ${Math.round(took)} ms (${Math.round(json.length / 1024)} kB, parsed in ${Math.round(performance.now() - parsing)} ms)`);
+            }
+            done(out.join("; "));
+        })().catch((e) => done(`failed: ${e}`));
+    "#;
+    match app.client.execute_async(script, vec![]).await {
+        Ok(value) => value.as_str().unwrap_or_default().to_string(),
+        Err(e) => format!("failed: {e}"),
+    }
 }
 
 async fn measure_floor(binary: &str) -> Run {
@@ -198,7 +226,7 @@ async fn startup_and_footprint() {
             );
             floor_runs.push(floor);
         }
-        let app = measure_app(std::path::Path::new(&data)).await;
+        let app = measure_app(std::path::Path::new(&data), run == runs).await;
         println!(
             "MEASURE run {run}: app {} ms to the unlock screen, {} ms unlock to home, {} MB on the unlock screen, {} MB after a history",
             app.launch.as_millis(),
