@@ -231,6 +231,8 @@ for lib in libwebkit2gtk-4.1-0 libgtk-3-0; do
     case ", $depends," in *", $lib,"*) ;; *) fail "the .deb does not depend on $lib (Depends: $depends)" ;; esac
 done
 say "testing $(basename "$DEB") ($(stat -c %s "$DEB") bytes): $PKG $version, Depends: $depends"
+# The blank window measure.sh compares the app with (floor/) is a measuring tool, never shipped.
+if dpkg-deb -c "$DEB" | grep -q '/floor$'; then fail "the .deb carries the measuring floor: $(dpkg-deb -c "$DEB" | grep '/floor$')"; fi
 
 if dpkg-query -W -f='${Status}' "$PKG" 2>/dev/null | grep -q 'ok installed'; then
     fail "$PKG is already installed here; this test installs and removes it, so run it on a machine without it (or: apt-get remove $PKG)"

@@ -21,10 +21,10 @@ fn rss_kb(pid: u32) -> u64 {
         .unwrap_or(0)
 }
 
-/// Pids of the app and the WebKit processes it started (its descendants).
-fn app_processes() -> Vec<(u32, String)> {
-    let binary = common::app_binary();
-    let name = std::path::Path::new(&binary).file_name().unwrap().to_string_lossy().to_string();
+/// Pids of the processes running `binary` (this very file: other programs of the same name, such
+/// as another checkout's tests, are not counted) and the WebKit processes they started.
+fn processes_of(binary: &str) -> Vec<(u32, String)> {
+    let binary = std::fs::canonicalize(binary).unwrap_or_else(|_| binary.into());
     let out = std::process::Command::new("ps").args(["-eo", "pid=,ppid=,comm="]).output().unwrap();
     let rows: Vec<(u32, u32, String)> = String::from_utf8_lossy(&out.stdout)
         .lines()
@@ -33,8 +33,11 @@ fn app_processes() -> Vec<(u32, String)> {
             Some((parts.next()?.parse().ok()?, parts.next()?.parse().ok()?, parts.next()?.to_string()))
         })
         .collect();
-    let mut found: Vec<(u32, String)> =
-        rows.iter().filter(|r| name.starts_with(&r.2)).map(|r| (r.0, r.2.clone())).collect();
+    let mut found: Vec<(u32, String)> = rows
+        .iter()
+        .filter(|r| std::fs::read_link(format!("/proc/{}/exe", r.0)).is_ok_and(|exe| exe == binary))
+        .map(|r| (r.0, r.2.clone()))
+        .collect();
     let mut i = 0;
     while i < found.len() {
         let parent = found[i].0;
@@ -42,6 +45,42 @@ fn app_processes() -> Vec<(u32, String)> {
         i += 1;
     }
     found
+}
+
+/// Resident memory of each process (by name, in kB; two of one name are added together).
+fn resident_kb(processes: &[(u32, String)]) -> Vec<(String, u64)> {
+    let mut by_name: Vec<(String, u64)> = Vec::new();
+    for (pid, name) in processes {
+        let kb = rss_kb(*pid);
+        match by_name.iter_mut().find(|(n, _)| n == name) {
+            Some((_, total)) => *total += kb,
+            None => by_name.push((name.clone(), kb)),
+        }
+    }
+    by_name
+}
+
+/// Whether a process still runs (a zombie, ended but not yet reaped, does not).
+fn running(pid: u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .is_ok_and(|stat| stat.rsplit_once(") ").is_some_and(|(_, rest)| !rest.starts_with('Z')))
+}
+
+/// Until the processes measured have gone, so the next launch is measured on its own. A program
+/// that outlives its WebDriver session for 10 s is asked to stop, as a person closing it would.
+async fn wait_until_gone(processes: &[(u32, String)]) {
+    let started = Instant::now();
+    let mut asked = false;
+    while processes.iter().any(|(pid, _)| running(*pid)) {
+        if !asked && started.elapsed() > Duration::from_secs(10) {
+            for (pid, _) in processes.iter().filter(|(pid, _)| running(*pid)) {
+                let _ = std::process::Command::new("kill").args(["-TERM", &pid.to_string()]).status();
+            }
+            asked = true;
+        }
+        assert!(started.elapsed() < Duration::from_secs(30), "the measured processes did not exit");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
 }
 
 /// An existing records file (the benchmark's) comes with its own passphrase.
@@ -56,15 +95,40 @@ async fn unlock(app: &App) {
     }
 }
 
-#[tokio::test]
-#[ignore = "a measurement, run by scripts/measure.sh"]
-async fn startup_and_footprint() {
-    let _serial = serial();
-    let data = std::env::var("NTK_MEASURE_DATA_DIR").expect("NTK_MEASURE_DATA_DIR: a data folder with demo records");
+/// Launches `binary` through tauri-driver and waits until `shown` matches and the window has
+/// drawn a frame after it: the launch time of the app and of the floor are taken the same way.
+async fn launch_until_painted(binary: &str, data_dir: &std::path::Path, shown: &str) -> (App, Duration) {
     let started = Instant::now();
-    let app = App::launch(std::path::Path::new(&data)).await;
-    app.wait_for("#passphrase").await;
-    let to_unlock_screen = started.elapsed();
+    let app = App::launch_binary(binary, data_dir, &[], shown).await;
+    let frame = "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => done(true));";
+    app.client.execute_async(frame, vec![]).await.expect("the page did not paint");
+    (app, started.elapsed())
+}
+
+/// One launch of the app or the floor: its figures.
+struct Run {
+    launch: Duration,
+    unlock_to_home: Duration,
+    /// Resident memory on the first screen (the unlock screen; the floor's heading).
+    first_screen_kb: u64,
+    /// After opening a child's history (the app); the floor's after the same wait.
+    resident: Vec<(String, u64)>,
+}
+
+impl Run {
+    fn total_kb(&self) -> u64 {
+        self.resident.iter().map(|(_, kb)| kb).sum()
+    }
+}
+
+/// Settling time before memory is read: WebKit grows its processes for a while after drawing.
+const SETTLE: Duration = Duration::from_secs(2);
+
+async fn measure_app(data: &std::path::Path, profile: bool) -> Run {
+    let binary = common::app_binary();
+    let (app, launch) = launch_until_painted(&binary, data, "#passphrase").await;
+    tokio::time::sleep(SETTLE).await;
+    let first_screen_kb = resident_kb(&processes_of(&binary)).iter().map(|(_, kb)| kb).sum();
     let unlock_started = Instant::now();
     unlock(&app).await;
     app.wait_for("table.list tbody tr").await;
@@ -75,16 +139,125 @@ async fn startup_and_footprint() {
     let history = app.wait_for("a[href$='/history']").await;
     history.click().await.unwrap();
     app.wait_for("svg").await;
-    tokio::time::sleep(std::time::Duration::from_secs(2)).await;
-    let processes = app_processes();
-    let total: u64 = processes.iter().map(|(pid, _)| rss_kb(*pid)).sum();
-    println!("MEASURE launch to unlock screen: {} ms", to_unlock_screen.as_millis());
-    println!("MEASURE unlock to home list shown: {} ms", unlock_to_home.as_millis());
-    for (pid, name) in &processes {
-        println!("MEASURE resident memory {name} (pid {pid}): {} MB", rss_kb(*pid) / 1024);
+    tokio::time::sleep(SETTLE).await;
+    let processes = processes_of(&binary);
+    let resident = resident_kb(&processes);
+    if profile {
+        println!("MEASURE the home screen's calls, each alone: {}", home_calls(&app).await);
     }
-    println!("MEASURE resident memory, app and web processes: {} MB", total / 1024);
     app.quit().await;
+    wait_until_gone(&processes).await;
+    Run { launch, unlock_to_home, first_screen_kb, resident }
+}
+
+/// Where the wait from unlock to the home list goes: each call the home screen makes, timed
+/// from the page (the command, the transfer and the page's parsing), with its answer's size.
+async fn home_calls(app: &App) -> String {
+    let script = r#"
+        const done = arguments[arguments.length - 1];
+        (async () => {
+            const out = [];
+            for (const command of ["list_children", "list_households", "needs_attention", "drafts_in_progress"]) {
+                const asked = performance.now();
+                const answer = await window.__TAURI_INTERNALS__.invoke(command, {});
+                const took = performance.now() - asked;
+                const json = JSON.stringify(answer);
+                const parsing = performance.now();
+                JSON.parse(json);
+                out.push(`${command} ${Math.round(took)} ms (${Math.round(json.length / 1024)} kB, parsed in ${Math.round(performance.now() - parsing)} ms)`);
+            }
+            done(out.join("; "));
+        })().catch((e) => done(`failed: ${e}`));
+    "#;
+    match app.client.execute_async(script, vec![]).await {
+        Ok(value) => value.as_str().unwrap_or_default().to_string(),
+        Err(e) => format!("failed: {e}"),
+    }
+}
+
+async fn measure_floor(binary: &str) -> Run {
+    let nowhere = common::data_dir();
+    let (floor, launch) = launch_until_painted(binary, nowhere.path(), "h1").await;
+    tokio::time::sleep(SETTLE).await;
+    let processes = processes_of(binary);
+    let resident = resident_kb(&processes);
+    let first_screen_kb = resident.iter().map(|(_, kb)| kb).sum();
+    floor.quit().await;
+    wait_until_gone(&processes).await;
+    Run { launch, unlock_to_home: Duration::ZERO, first_screen_kb, resident }
+}
+
+fn median<T: Copy + Ord>(mut values: Vec<T>) -> T {
+    values.sort();
+    values[values.len() / 2]
+}
+
+fn mb(kb: u64) -> u64 {
+    kb / 1024
+}
+
+/// Medians of each figure over the runs, each process by name.
+fn print_medians(prefix: &str, runs: &[Run]) {
+    let names: Vec<String> = runs[0].resident.iter().map(|(n, _)| n.clone()).collect();
+    for name in names {
+        let of_name = runs.iter().map(|r| r.resident.iter().find(|(n, _)| *n == name).map_or(0, |(_, kb)| *kb));
+        println!("MEASURE {prefix}resident memory {name}: {} MB", mb(median(of_name.collect())));
+    }
+}
+
+/// `NTK_MEASURE_RUNS` launches (1 unless set), each figure the median of the runs. With
+/// `NTK_FLOOR_BINARY` (the blank window, `--example floor`), each run launches the floor first
+/// and then the app, so both are measured under the same conditions, and the ratios are printed.
+#[tokio::test]
+#[ignore = "a measurement, run by scripts/measure.sh"]
+async fn startup_and_footprint() {
+    let _serial = serial();
+    let data = std::env::var("NTK_MEASURE_DATA_DIR").expect("NTK_MEASURE_DATA_DIR: a data folder with demo records");
+    let runs: usize = std::env::var("NTK_MEASURE_RUNS").ok().and_then(|n| n.parse().ok()).unwrap_or(1).max(1);
+    let floor_binary = std::env::var("NTK_FLOOR_BINARY").ok();
+    let (mut floor_runs, mut app_runs) = (Vec::new(), Vec::new());
+    for run in 1..=runs {
+        if let Some(binary) = &floor_binary {
+            let floor = measure_floor(binary).await;
+            println!(
+                "MEASURE run {run}: floor {} ms to first paint, {} MB",
+                floor.launch.as_millis(),
+                mb(floor.total_kb())
+            );
+            floor_runs.push(floor);
+        }
+        let app = measure_app(std::path::Path::new(&data), run == runs).await;
+        println!(
+            "MEASURE run {run}: app {} ms to the unlock screen, {} ms unlock to home, {} MB on the unlock screen, {} MB after a history",
+            app.launch.as_millis(),
+            app.unlock_to_home.as_millis(),
+            mb(app.first_screen_kb),
+            mb(app.total_kb())
+        );
+        app_runs.push(app);
+    }
+    let app_launch = median(app_runs.iter().map(|r| r.launch).collect());
+    let app_total = median(app_runs.iter().map(Run::total_kb).collect());
+    println!("MEASURE launch to unlock screen: {} ms", app_launch.as_millis());
+    println!(
+        "MEASURE unlock to home list shown: {} ms",
+        median(app_runs.iter().map(|r| r.unlock_to_home).collect()).as_millis()
+    );
+    println!(
+        "MEASURE resident memory on the unlock screen, app and web processes: {} MB",
+        mb(median(app_runs.iter().map(|r| r.first_screen_kb).collect()))
+    );
+    print_medians("", &app_runs);
+    println!("MEASURE resident memory, app and web processes: {} MB", mb(app_total));
+    if !floor_runs.is_empty() {
+        let floor_launch = median(floor_runs.iter().map(|r| r.launch).collect());
+        let floor_total = median(floor_runs.iter().map(Run::total_kb).collect());
+        println!("MEASURE floor launch to first paint: {} ms", floor_launch.as_millis());
+        print_medians("floor ", &floor_runs);
+        println!("MEASURE floor resident memory: {} MB", mb(floor_total));
+        println!("MEASURE ratio memory: {:.2}", app_total as f64 / floor_total as f64);
+        println!("MEASURE ratio launch: {:.2}", app_launch.as_secs_f64() / floor_launch.as_secs_f64());
+    }
 }
 
 /// While a long task holds the records (the partnership dataset over every child) and the

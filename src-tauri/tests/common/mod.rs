@@ -116,8 +116,14 @@ impl App {
     }
 
     pub async fn launch_with_env(data_dir: &Path, extra_env: &[(&str, &str)]) -> App {
+        Self::launch_binary(&app_binary(), data_dir, extra_env, "main, #app > *").await
+    }
+
+    /// Starts `binary` (the app, or another Tauri program such as the measured floor) through
+    /// tauri-driver and waits until an element matches `ready`.
+    pub async fn launch_binary(binary: &str, data_dir: &Path, extra_env: &[(&str, &str)], ready: &str) -> App {
         let (driver, port) = Driver::start(data_dir, extra_env);
-        let caps = json!({ "tauri:options": { "application": app_binary() } });
+        let caps = json!({ "tauri:options": { "application": binary } });
         let mut builder = ClientBuilder::new(HttpConnector::new());
         builder.capabilities(caps.as_object().unwrap().clone());
         // On a loaded machine the first request can reach the driver before it is ready to
@@ -140,7 +146,7 @@ impl App {
             }
         };
         let app = App { client, data_dir: data_dir.to_path_buf(), driver: Some(driver) };
-        app.wait_for("main, #app > *").await;
+        app.wait_for(ready).await;
         app
     }
 
