@@ -4,8 +4,9 @@
 //! its own, outside `src-tauri`, so it is never bundled: the .deb carries the app package's
 //! binaries and the Windows installer its named files.
 //!
-//! `NTK_FLOOR_WITHOUT_GPU=1` draws without the GPU as the app does (src-tauri/src/footprint.rs), to
-//! show how much of the difference that one setting makes; measure.sh uses Tauri's default.
+//! `NTK_FLOOR_WITHOUT_GPU=1` draws without the GPU (a lever tried on the app and not kept: see
+//! the README's "Against the floor"), to show what that one setting is worth; measure.sh uses
+//! Tauri's default, as the app does.
 
 fn main() {
     tauri::Builder::default()

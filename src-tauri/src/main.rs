@@ -6,7 +6,6 @@ mod contract;
 mod commands;
 mod dialogs;
 mod files;
-mod footprint;
 mod single_instance;
 mod spelling;
 mod state;
@@ -43,7 +42,6 @@ fn main() {
                 .data_directory(data_dir.join("webview"))
                 .build()?;
             maximise_on_a_small_screen(&window);
-            footprint::draw_without_gpu(&window);
             spelling::turn_on(&window);
             app.manage(state::AppState::new(data_dir));
             let handle = app.handle().clone();
