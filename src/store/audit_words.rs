@@ -242,6 +242,35 @@ impl Store {
             (FAMILY_CHECK, _) => {
                 (format!("Family summary: \"{}\" checked as safe to share", section_title(field)), Box::new(as_stored))
             }
+            ("plan", action) => {
+                let doing = match action {
+                    "create" => "Plan started",
+                    "end" => "Plan ended",
+                    _ => "Plan corrected",
+                };
+                (format!("{doing}: {}", record_field_label(field)), Box::new(move |v| Ok(plan_value_words(field, v))))
+            }
+            ("event", action) => {
+                let doing = match action {
+                    "import" => "Chronology: event added from an exchange file",
+                    "correct" => "Chronology: event corrected",
+                    _ => "Chronology: event recorded",
+                };
+                (doing.into(), Box::new(as_stored))
+            }
+            ("adult", action) => {
+                let doing = if action == "create" { "Adult in the household added" } else { "Adult's details changed" };
+                (format!("{doing}: {}", record_field_label(field)), Box::new(as_stored))
+            }
+            ("manager_review", _) => (
+                format!("Manager's review recorded: {}", record_field_label(field)),
+                Box::new(move |v| Ok(plan_value_words(field, v))),
+            ),
+            ("case_references", _) => {
+                (format!("Case references changed: {}", record_field_label(field)), Box::new(as_stored))
+            }
+            ("core_group_meeting", _) => ("Core group meeting recorded".into(), Box::new(as_stored)),
+            ("engagement", _) => ("Carer's engagement with the plan rated".into(), Box::new(as_stored)),
             (record, action) => {
                 let what = format!("{} of {}", action.replace('_', " "), record.replace('_', " "));
                 (
@@ -264,6 +293,47 @@ impl Store {
             new_value: words(e.new_value)?,
         })
     }
+}
+
+/// The fields of plans, managers' reviews, adults and case references as the audit log stores
+/// them, in words; a field not listed is shown with its underscores as spaces.
+const RECORD_FIELDS: &[(&str, &str)] = &[
+    ("plan_type", "type of plan"),
+    ("category", "category"),
+    ("started_on", "start date"),
+    ("ended_on", "end date"),
+    ("outcome", "outcome"),
+    ("assessment_id", "checklist number"),
+    ("manager_name", "manager"),
+    ("manager_role", "manager's role"),
+    ("reviewed_on", "date of the review"),
+    ("decision", "decision"),
+    ("comment", "comment"),
+    ("la_case_number", "local authority case number"),
+    ("nhs_number", "NHS number"),
+    ("unique_pupil_number", "unique pupil number"),
+    ("name", "name"),
+    ("services", "services involved"),
+    ("relationship", "relationship to the children"),
+];
+
+fn record_field_label(field: &str) -> String {
+    RECORD_FIELDS.iter().find(|(f, _)| *f == field).map_or_else(|| field.replace('_', " "), |(_, w)| w.to_string())
+}
+
+/// A plan's or a review's stored value in words: the labels of its choices, dates written out.
+fn plan_value_words(field: &str, v: &str) -> String {
+    use crate::oversight::ManagerDecision;
+    use crate::plans::{PlanOutcome, PlanType};
+    let label = match field {
+        "plan_type" => PlanType::parse(v).map(PlanType::label),
+        "category" => PlanCategory::parse(v).map(PlanCategory::label),
+        "outcome" => PlanOutcome::parse(v).map(PlanOutcome::label),
+        "decision" => ManagerDecision::parse(v).map(ManagerDecision::label),
+        "started_on" | "ended_on" | "reviewed_on" => return long_date(v),
+        _ => None,
+    };
+    label.map_or_else(|| v.to_string(), str::to_string)
 }
 
 fn as_stored(v: &str) -> Result<String> {

@@ -331,3 +331,37 @@ fn plans_reviews_meetings_engagement_and_references_travel_in_format_3_and_the_n
     };
     assert!(ExchangeFile::from_bytes(&plain.to_bytes(None).unwrap(), None).is_ok());
 }
+
+/// The audit trail says what happened to plans, managers' reviews and case references in words:
+/// no stored keys ("child_in_need", "la_case_number") and no machine dates.
+#[test]
+fn the_audit_trail_names_plans_reviews_and_case_references_in_words() {
+    use ntk_core::plans::{EndPlanForm, PlanForm, PlanOutcome, PlanType};
+    use ntk_core::references::CaseReferences;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(dir.path());
+    let child = store.add_child(&child_form("Wyn Wordsfamily", "2019-05-05", ""), today()).unwrap();
+    let plan = PlanForm { plan_type: Some(PlanType::ChildInNeed), category: None, started_on: "2026-01-05".into() };
+    store.start_plan(child.id, &plan, today()).unwrap();
+    let end = EndPlanForm { ended_on: "2026-06-30".into(), outcome: Some(PlanOutcome::SteppedDownToEarlyHelp) };
+    store.end_plan(child.id, &end, today()).unwrap();
+    let refs = CaseReferences { la_case_number: "LA-WORDS-1".into(), ..Default::default() };
+    store.set_case_references(child.id, &refs).unwrap();
+
+    let trail = store.child_audit_trail(child.id).unwrap();
+    let line = |what: &str| {
+        trail
+            .iter()
+            .find(|l| l.what == what)
+            .unwrap_or_else(|| panic!("no {what:?} in {:#?}", trail.iter().map(|l| &l.what).collect::<Vec<_>>()))
+    };
+    assert_eq!(line("Plan started: type of plan").new_value.as_deref(), Some("Child in need"));
+    assert_eq!(line("Plan started: start date").new_value.as_deref(), Some("5 Jan 2026"));
+    assert_eq!(line("Plan ended: outcome").new_value.as_deref(), Some("Stepped down to early help"));
+    assert_eq!(line("Case references changed: local authority case number").new_value.as_deref(), Some("LA-WORDS-1"));
+    assert!(trail.iter().any(|l| l.what == "Chronology: event recorded"));
+    for l in &trail {
+        let shown = format!("{} {:?} {:?}", l.what, l.old_value, l.new_value);
+        assert!(!shown.contains('_'), "a stored key shown: {shown}");
+    }
+}
