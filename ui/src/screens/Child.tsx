@@ -259,6 +259,8 @@ function PrintAndShare({ child }: { child: Child }) {
           <ul class="report-buttons">
             {REPORTS.map(([kind, label, hint]) => (
               <li key={kind}>
+                {/* The language is chosen before the button that prints in it. */}
+                {kind === "family" && <FamilyLanguageChoice value={language} onChange={setLanguage} />}
                 <button type="button" class="primary" id={`print-${kind}`} onClick={() => print(kind)} disabled={busy !== null} aria-describedby={`print-${kind}-hint`}>
                   {busy === kind ? "Preparing…" : label}
                 </button>
@@ -268,7 +270,6 @@ function PrintAndShare({ child }: { child: Child }) {
               </li>
             ))}
           </ul>
-          <FamilyLanguageChoice value={language} onChange={setLanguage} />
           <CopySummary childId={child.id} />
           <ErrorMessage message={error} id="print-error" />
           <p role="status" class="done" id="print-status">
