@@ -158,11 +158,7 @@ fn partnership_pseudonym(key: &str, nhs_number: &str) -> String {
 
 impl Store {
     fn partnership_key(&self) -> Result<Option<String>> {
-        Ok(self
-            .conn
-            .query_row("SELECT value FROM settings WHERE key = 'partnership_key'", [], |r| r.get::<_, String>(0))
-            .optional()?
-            .filter(|k| !k.is_empty()))
+        Ok(self.setting("partnership_key")?.filter(|k| !k.is_empty()))
     }
 
     /// Sets the partnership key shared by the partnership's agencies (empty: none). The key itself

@@ -131,9 +131,7 @@ fn plan_event(
     date: NaiveDate,
     text: &str,
 ) -> Result<()> {
-    let organisation: Option<String> = tx
-        .query_row("SELECT value FROM settings WHERE key = 'practitioner.organisation'", [], |r| r.get(0))
-        .optional()?;
+    let organisation = super::settings::setting_in(tx, "practitioner.organisation")?;
     let agency = organisation.filter(|o| !o.trim().is_empty()).unwrap_or_else(|| "Agency not recorded".into());
     Store::record_automatic_event(tx, actor, child_id, kind, date, &agency, text)?;
     Ok(())

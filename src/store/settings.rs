@@ -1,6 +1,6 @@
 //! Settings kept inside the encrypted database (so they travel with backups).
 
-use rusqlite::{params, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension};
 
 use super::audit::{record, Change};
 use super::Store;
@@ -10,9 +10,15 @@ use crate::model::PractitionerDetails;
 /// Minutes without use after which the app locks itself, unless changed in Settings.
 pub const DEFAULT_IDLE_LOCK_MINUTES: u32 = 10;
 
+/// One setting's stored value, read on any connection or open transaction (a change that must
+/// see the settings inside its own transaction, such as a plan's chronology event).
+pub(super) fn setting_in(conn: &Connection, key: &str) -> Result<Option<String>> {
+    Ok(conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+}
+
 impl Store {
-    fn setting(&self, key: &str) -> Result<Option<String>> {
-        Ok(self.conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+    pub(super) fn setting(&self, key: &str) -> Result<Option<String>> {
+        setting_in(&self.conn, key)
     }
 
     pub fn idle_lock_minutes(&self) -> Result<u32> {
