@@ -60,6 +60,7 @@ use ts_rs::TS;
 
 use crate::assessment::{Assessment, AssessmentStatus, Practitioner};
 use crate::checklist::{diff, Area, Checklist, ItemChange as VersionChange, Versions};
+use crate::core_group::AgreedView;
 use crate::model::{Child, DEFAULT_REVIEW_INTERVAL_MONTHS};
 use crate::scoring::{Band, Grade, Profile};
 
@@ -201,6 +202,10 @@ pub struct AreaPoint {
     /// Some item in the area was graded 5, or at its serious grade, by the representative.
     pub urgent: bool,
     pub at_concern: bool,
+    /// The grade the core group agreed for the area in this round, with the practitioners' grade
+    /// beside it (`core_group::with_agreed_grades`); `None` when no meeting agreed one. The flags
+    /// (at concern, drift, improvement) stay the practitioners': an agreed grade never clears one.
+    pub agreed: Option<AgreedView>,
 }
 
 /// A sub-area in one round.
@@ -549,6 +554,7 @@ fn area_history<V: Versions + ?Sized>(area: &Area, series: &Series<V>) -> AreaHi
                 shown_band: Band::shown(confirmed, s.and_then(|s| s.band)),
                 urgent: s.is_some_and(|s| !s.urgent_items.is_empty()),
                 at_concern: at_concern(confirmed, score),
+                agreed: None,
             }
         })
         .collect();

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::compare::{Change, History};
+use crate::compare::{AreaPoint, Change, History, Round};
 use crate::error::{CoreError, Result};
 use crate::model::parse_form_date;
 use crate::text::{text_fault, MAX_NAME_CHARS, MAX_TEXT_CHARS};
@@ -77,6 +77,88 @@ impl CoreGroupMeeting {
     /// The grade agreed for an area at this meeting, if one was.
     pub fn agreed_grade(&self, area_id: &str) -> Option<&AgreedGrade> {
         self.agreed.iter().find(|g| g.area_id == area_id)
+    }
+}
+
+/// The agreed-grade rule in words, for the help screen (see [`with_agreed_grades`]).
+pub const AGREED_RULE: &str = "Where a core group meeting agreed a grade for an area, the history, the comparison and the core-group summary show it, said as agreed and dated. A meeting agrees for the latest review round that had started by the day it was held; a later meeting of the same round stands over an earlier one. When the agreed grade is better (lower) than the practitioners' grade, theirs and every agency's dissent are shown beside it. Change, drift, improvement and every other flag are still worked out from the practitioners' checklists.";
+
+/// The grade the core group agreed for an area in one review round, as history, comparison and
+/// the core-group summary show it: always with the practitioners' grade it stands beside.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct AgreedView {
+    pub grade: u8,
+    pub held_on: NaiveDate,
+    /// "agreed at the core group on 12 November 2026"
+    pub words: String,
+    pub dissent: Vec<Dissent>,
+    /// The practitioners' grade for the round: the representative checklist's confirmed grade.
+    pub assessed_confirmed: Option<u8>,
+    /// The representative checklist's computed score, when it had enough evidence.
+    pub assessed_score: Option<f64>,
+    /// The agreed grade is better (lower) than the practitioners' grade, or there is no
+    /// practitioners' grade to weigh it against: the practitioners' grade and any dissent must be
+    /// shown beside it, never hidden (an agreement must not read calmer than the evidence).
+    pub better_than_assessed: bool,
+}
+
+impl AgreedView {
+    /// The agreed grade `g` of meeting `m`, beside the practitioners' grade at `point`. The
+    /// practitioners' grade is the confirmed grade where there is one (the judgement the plan
+    /// rests on), else the computed score; agreed 2 is better than a computed 2.4 (any lower
+    /// number counts, so the practitioners' grade is shown whenever there is doubt).
+    pub fn new(m: &CoreGroupMeeting, g: &AgreedGrade, point: &AreaPoint) -> AgreedView {
+        let better_than_assessed = match (point.confirmed, point.score) {
+            (Some(confirmed), _) => g.grade < confirmed,
+            (None, Some(score)) => f64::from(g.grade) < score,
+            (None, None) => true,
+        };
+        AgreedView {
+            grade: g.grade,
+            held_on: m.held_on,
+            words: format!("agreed at the core group on {}", m.held_on.format("%-d %B %Y")),
+            dissent: g.dissent.clone(),
+            assessed_confirmed: point.confirmed,
+            assessed_score: point.score,
+            better_than_assessed,
+        }
+    }
+}
+
+/// The round a meeting agreed its grades for: the latest round that had started by the day it
+/// was held. A meeting held before any round agreed nothing the history can show; a meeting held
+/// before the latest round started belongs to the round before, never to the latest.
+pub fn round_of_meeting(m: &CoreGroupMeeting, rounds: &[Round]) -> Option<usize> {
+    rounds.iter().rposition(|r| r.started_on <= m.held_on)
+}
+
+/// Puts the core group's agreed grades on the history's points, round by round. Where several
+/// meetings of one round agreed a grade for an area, the latest meeting's stands (meetings oldest
+/// first, as the store reads them). Nothing else in the history changes: scores, change and
+/// every flag stay the practitioners'.
+pub fn with_agreed_grades(h: &mut History, meetings: &[CoreGroupMeeting]) {
+    for m in meetings {
+        let Some(round) = round_of_meeting(m, &h.rounds) else { continue };
+        for area in &mut h.areas {
+            let (Some(g), Some(point)) = (m.agreed_grade(&area.id), area.points.get_mut(round)) else { continue };
+            point.agreed = Some(AgreedView::new(m, g, point));
+        }
+    }
+}
+
+/// A recorded meeting as the screens list it, with the agencies its quoracy rule finds missing
+/// ([`CoreGroupMeeting::missing_agencies`]), so no screen works the rule out again.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct MeetingView {
+    pub meeting: CoreGroupMeeting,
+    pub missing: Vec<String>,
+}
+
+impl From<CoreGroupMeeting> for MeetingView {
+    fn from(meeting: CoreGroupMeeting) -> MeetingView {
+        MeetingView { missing: meeting.missing_agencies(), meeting }
     }
 }
 

@@ -12,6 +12,7 @@ use ts_rs::TS;
 use crate::assessment::{VoiceGap, NARRATIVE_SECTIONS};
 use crate::compare::CHANGE_TENTHS;
 use crate::model::PlanCategory;
+use crate::oversight::ManagerDecision;
 use crate::scoring::{grade_meaning, Band};
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -22,6 +23,8 @@ pub struct Wording {
     pub bands: Vec<BandWording>,
     pub narrative_sections: Vec<SectionWording>,
     pub plan_categories: Vec<PlanWording>,
+    /// A manager's decisions on a finalised checklist, in the order the form offers them.
+    pub manager_decisions: Vec<DecisionWording>,
     /// The reasons a child's voice may be blank, as the checklist offers them.
     pub voice_gaps: Vec<VoiceGapWording>,
     /// A score down (or up) by this many tenths or more is improved (or worse).
@@ -66,6 +69,7 @@ fn rules() -> Vec<(&'static str, String)> {
         "Sustained improvement",
         format!("An area counts as a sustained improvement only with {SUSTAINED_RULE}. An area that improved but is still at concern reads \"improving, still a concern\"."),
     ),
+    fixed("The core group's agreed grade", crate::core_group::AGREED_RULE),
     fixed("Review due", "The next checklist is due one review interval (3 months unless set) after the latest finalised one, and overdue from the next day."),
     ]
 }
@@ -98,6 +102,13 @@ pub struct PlanWording {
 
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
+pub struct DecisionWording {
+    pub decision: ManagerDecision,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
 pub struct VoiceGapWording {
     pub gap: VoiceGap,
     pub label: String,
@@ -123,6 +134,10 @@ impl Wording {
             plan_categories: PlanCategory::ALL
                 .into_iter()
                 .map(|category| PlanWording { category, label: category.label().into() })
+                .collect(),
+            manager_decisions: ManagerDecision::ALL
+                .into_iter()
+                .map(|decision| DecisionWording { decision, label: decision.label().into() })
                 .collect(),
             voice_gaps: VoiceGap::ALL
                 .into_iter()

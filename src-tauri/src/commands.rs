@@ -10,7 +10,7 @@ use ntk_core::about::About;
 use ntk_core::assessment::{Action, Assessment, ItemRecord};
 use ntk_core::checklist::Checklist;
 use ntk_core::chronology::{Adult, AdultForm, ChronologyEvent, EventForm};
-use ntk_core::core_group::{CoreGroupMeeting, EngagementRating, MeetingForm};
+use ntk_core::core_group::{CoreGroupMeeting, EngagementRating, MeetingForm, MeetingView};
 use ntk_core::exchange::{ImportChoice, ImportReport};
 use ntk_core::model::{AppStatus, Child, ChildForm, Household, PractitionerDetails};
 use ntk_core::oversight::{ManagerReview, ManagerReviewForm};
@@ -133,4 +133,8 @@ commands! {
     store fn child_adults(child_id: i64) -> Vec<Adult> = |s| s.adults_of_child(child_id);
     store fn add_adult(form: AdultForm) -> Adult = |s| s.add_adult(&form);
     store fn update_adult(id: i64, form: AdultForm) -> Adult = |s| s.update_adult(id, &form);
+
+    // H18b, issue 18: the child's page shows "awaiting manager review" as the home list does.
+    store fn awaiting_manager_review(child_id: i64) -> Option<String> = |s| s.awaiting_manager_review(child_id, today());
+    store fn meeting_views(child_id: i64) -> Vec<MeetingView> = |s| s.meeting_views(child_id);
 }

@@ -235,9 +235,33 @@ fn profile_section(doc: &mut impl Page, case: &Case) {
         &rows,
     );
     doc.note("Where an area grade was confirmed, the band is the confirmed grade's; the computed score's band is given beside it when it differs.");
+    agreed_grades_lines(doc, case);
     for c in latest.confirmations.iter().filter(|c| !c.reason.trim().is_empty()) {
         let name = words.area(&c.area_id).map_or(c.area_id.as_str(), |a| a.name.as_str());
         doc.runs(&[(Weight::Bold, &format!("{name}, confirmed {}: ", c.confirmed)), (Weight::Regular, &c.reason)]);
+    }
+}
+
+/// The grade the core group agreed for each area in the latest round, said as agreed, with the
+/// practitioners' grade beside it when the agreed one is better (lower) and every dissent.
+fn agreed_grades_lines(doc: &mut impl Page, case: &Case) {
+    for area in &case.history.areas {
+        let Some(agreed) = area.points.last().and_then(|p| p.agreed.as_ref()) else { continue };
+        let mut text = format!("grade {} {}", agreed.grade, agreed.words);
+        if agreed.better_than_assessed {
+            text.push_str(&format!(
+                "; lower than the practitioners' {}",
+                match (agreed.assessed_confirmed, agreed.assessed_score) {
+                    (Some(g), _) => format!("confirmed grade {g}"),
+                    (None, s) => format!("computed score {}", score(s)),
+                }
+            ));
+        }
+        for d in &agreed.dissent {
+            text.push_str(&format!("; {} disagrees: {}", d.agency, d.reason.trim_end_matches('.')));
+        }
+        text.push('.');
+        doc.runs(&[(Weight::Bold, &format!("{}, agreed: ", area.name)), (Weight::Regular, &text)]);
     }
 }
 

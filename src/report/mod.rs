@@ -101,7 +101,8 @@ struct Case<'a> {
 
 impl<'a> Case<'a> {
     fn new(input: &'a ReportInput<'a>) -> Result<Case<'a>, ReportError> {
-        let history = compare::history(input.checklist, input.child, input.assessments, input.today);
+        let mut history = compare::history(input.checklist, input.child, input.assessments, input.today);
+        crate::core_group::with_agreed_grades(&mut history, &input.oversight.meetings);
         let round = history.rounds.last().ok_or(ReportError::NothingFinalised)?;
         let find = |id: i64| input.assessments.iter().find(|a| a.id == id);
         let latest = find(round.representative_id).ok_or(ReportError::NothingFinalised)?;

@@ -7,7 +7,7 @@ use ts_rs::TS;
 
 use super::audit::{now_stamp, record, Change};
 use super::Store;
-use crate::core_group::{CoreGroupMeeting, Engagement, EngagementRating, MeetingForm};
+use crate::core_group::{CoreGroupMeeting, Engagement, EngagementRating, MeetingForm, MeetingView};
 use crate::error::{CoreError, Result};
 use crate::model::parse_form_date;
 use crate::text::{text_fault, MAX_NAME_CHARS};
@@ -163,6 +163,11 @@ impl Store {
     pub fn meetings(&self, child_id: i64) -> Result<Vec<CoreGroupMeeting>> {
         self.get_child(child_id)?;
         meetings_of(&self.conn, child_id)
+    }
+
+    /// The child's core group meetings, oldest first, each with the agencies missing from it.
+    pub fn meeting_views(&self, child_id: i64) -> Result<Vec<MeetingView>> {
+        Ok(self.meetings(child_id)?.into_iter().map(MeetingView::from).collect())
     }
 
     /// Records one carer's engagement at a review.

@@ -128,6 +128,20 @@ fn short_date(d: NaiveDate) -> String {
 }
 
 impl Store {
+    /// "Awaiting manager review" for one child, in the words of the home list, when the
+    /// working-day rule has passed for a checklist with no manager's review: the child's page
+    /// shows what the home list shows, from the same query and rule.
+    pub fn awaiting_manager_review(&self, child_id: i64, today: NaiveDate) -> Result<Option<String>> {
+        self.get_child(child_id)?;
+        let since: Option<String> = self.conn.query_row(
+            &format!("SELECT {UNREVIEWED_SINCE} FROM children c WHERE c.id = ?1"),
+            [child_id],
+            |r| r.get(0),
+        )?;
+        let since = since.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
+        Ok(awaiting_review_reason(since, today))
+    }
+
     /// Recomputes one child's summary from its checklists.
     /// The stored fields do not depend on the day (only "overdue" does, and that is decided
     /// when the list is read), so the clock is read here rather than passed in.

@@ -849,3 +849,78 @@ fn good_engagement_at_two_reviews_running_while_an_area_at_concern_has_not_impro
     let split = [rating(1, "2026-01-10", "Parent One", 1), rating(2, "2026-03-10", "Parent Two", 1)];
     assert_eq!(consider_engagement_without_change(&split, &stuck), None);
 }
+
+/// The core group's agreed grade on the history, at its edges: agreed higher, lower and equal
+/// to the practitioners' grade; no meeting; a meeting of another round; a later meeting of the
+/// same round; a meeting before any round.
+#[test]
+fn an_agreed_grade_is_shown_for_its_own_round_and_the_practitioners_grade_beside_a_better_one() {
+    use ntk_core::core_group::{round_of_meeting, with_agreed_grades, AgreedGrade, CoreGroupMeeting, Dissent};
+    let meeting = |id: i64, on: &str, agreed: &[(&str, u8)]| CoreGroupMeeting {
+        id,
+        child_id: 7,
+        held_on: d(on),
+        agencies_present: vec!["Children's Social Care".into(), "Health".into()],
+        agencies_absent: Vec::new(),
+        not_involved: Vec::new(),
+        agreed: agreed
+            .iter()
+            .map(|(area, grade)| AgreedGrade {
+                area_id: area.to_string(),
+                grade: *grade,
+                dissent: vec![Dissent { agency: "Health".into(), reason: "The dentist was missed twice.".into() }],
+            })
+            .collect(),
+    };
+    // Round 1 (1 Mar): area "a" confirmed 3, area "b" computed 3.0 with no confirmation.
+    // Round 2 (1 Jun): area "a" confirmed 4.
+    let assessments = vec![
+        assessment(1, "2026-03-01").score("a.x", 3.2).confirm("a", 3).score("b.x", 3.0).score("b.y", 3.0).done(),
+        assessment(2, "2026-06-01").score("a.x", 3.8).confirm("a", 4).score("b.x", 3.0).score("b.y", 3.0).done(),
+    ];
+    let agreed = |meetings: &[CoreGroupMeeting]| {
+        let mut h = run(&assessments, "2026-07-01");
+        let before = h.clone();
+        with_agreed_grades(&mut h, meetings);
+        // Nothing but the agreed grade changes: flags and change stay the practitioners'.
+        let mut without = h.clone();
+        without.areas.iter_mut().flat_map(|a| a.points.iter_mut()).for_each(|p| p.agreed = None);
+        assert_eq!(without, before);
+        h
+    };
+    let at = |h: &History, area_id: &str, round: usize| area(h, area_id).points[round].agreed.clone();
+
+    // No meeting: no agreed grade anywhere.
+    let h = agreed(&[]);
+    assert!(h.areas.iter().flat_map(|a| &a.points).all(|p| p.agreed.is_none()));
+
+    // A meeting held before the latest round started agreed for the round before, not the latest.
+    let h = agreed(&[meeting(1, "2026-05-31", &[("a", 3)])]);
+    assert_eq!(at(&h, "a", 0).map(|g| g.grade), Some(3));
+    assert_eq!(at(&h, "a", 1), None, "a meeting of another round");
+    assert_eq!(round_of_meeting(&meeting(2, "2026-02-28", &[]), &h.rounds), None, "held before any round");
+    assert_eq!(round_of_meeting(&meeting(3, "2026-06-01", &[]), &h.rounds), Some(1), "held the day the round began");
+
+    // Equal to the confirmed grade: said as agreed, not better.
+    let g = at(&h, "a", 0).unwrap();
+    assert_eq!(g.words, "agreed at the core group on 31 May 2026");
+    assert!(!g.better_than_assessed);
+    assert_eq!((g.assessed_confirmed, g.dissent.len()), (Some(3), 1));
+
+    // Agreed higher (worse) than confirmed 4: not better. Agreed lower (better): the confirmed
+    // grade goes beside it. A later meeting of the same round stands over an earlier one.
+    let h = agreed(&[meeting(1, "2026-06-10", &[("a", 5)]), meeting(2, "2026-06-20", &[("a", 2), ("b", 2)])]);
+    let g = at(&h, "a", 1).unwrap();
+    assert_eq!((g.grade, g.better_than_assessed, g.assessed_confirmed), (2, true, Some(4)));
+    let h = agreed(&[meeting(1, "2026-06-10", &[("a", 5)])]);
+    let g = at(&h, "a", 1).unwrap();
+    assert_eq!((g.grade, g.better_than_assessed), (5, false));
+
+    // Without a confirmed grade the computed score is the practitioners' grade: 3 against 3.0 is
+    // equal, 2 is better, 4 is worse.
+    for (grade, better) in [(3, false), (2, true), (4, false)] {
+        let h = agreed(&[meeting(1, "2026-06-10", &[("b", grade)])]);
+        let g = at(&h, "b", 1).unwrap();
+        assert_eq!((g.better_than_assessed, g.assessed_score), (better, Some(3.0)), "agreed {grade}");
+    }
+}

@@ -49,6 +49,9 @@ fn a_finalised_checklist_awaits_a_managers_review_from_the_tenth_working_day_unt
     assert_eq!(awaiting(&store, child.id, from.pred_opt().unwrap()), None, "the day before the tenth working day");
     let reason = awaiting(&store, child.id, from).expect("awaiting from the tenth working day");
     assert!(reason.contains("no manager's review for 10 working days"), "{reason}");
+    // The child's page says what the home list says, from the same rule.
+    assert_eq!(store.awaiting_manager_review(child.id, from).unwrap(), Some(reason.clone()));
+    assert_eq!(store.awaiting_manager_review(child.id, from.pred_opt().unwrap()).unwrap(), None);
 
     // Human errors, nothing stored.
     let mut form = review_form(from, ManagerDecision::AgreedWithChanges, "  ");
@@ -75,6 +78,7 @@ fn a_finalised_checklist_awaits_a_managers_review_from_the_tenth_working_day_unt
         (ManagerDecision::AgreedWithChanges, "Add the dentist to the plan.")
     );
     assert_eq!(awaiting(&store, child.id, from), None, "reviewed");
+    assert_eq!(store.awaiting_manager_review(child.id, from).unwrap(), None, "reviewed, on the child's page");
     let trail = store.child_audit_log(child.id).unwrap();
     assert!(trail
         .iter()

@@ -479,6 +479,21 @@ fn the_core_group_summary_prints_plans_oversight_and_case_references_and_the_fam
     ] {
         assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
     }
+    let agreed_on = case.oversight.meetings[0].held_on.format("%-d %B %Y").to_string();
+    assert!(text.contains(&format!("grade 4 agreed at the core group on {agreed_on}")), "{text}");
+
+    // An agreed grade better than the practitioners' is printed with theirs beside it.
+    let mut calmer = three_rounds();
+    calmer.oversight.meetings[0].agreed[0].grade = 1;
+    let calmer_pdf = Printed::new("core-group-agreed-lower.pdf", &core_group_summary(&input(&calmer)).unwrap());
+    let calmer_text = calmer_pdf.flat();
+    assert!(
+        calmer_text
+            .contains(&format!("grade 1 agreed at the core group on {agreed_on}; lower than the practitioners'")),
+        "{calmer_text}"
+    );
+    assert!(calmer_text.contains("Education disagrees: No worries seen at nursery."));
+
     let family = Printed::new("family-oversight.pdf", &family_summary(&input(&case)).unwrap());
     let family_text = family.text() + &family.flat();
     for never in [case::NHS_NUMBER_SPACED, &case::NHS_NUMBER_SPACED.replace(' ', ""), case::LA_CASE_NUMBER, case::UPN] {

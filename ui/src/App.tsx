@@ -21,6 +21,7 @@ import { HouseholdPage } from "./screens/Household";
 import { Settings } from "./screens/Settings";
 import { StartChecklist } from "./screens/StartChecklist";
 import { Unlock } from "./screens/Unlock";
+import { MeetingPage } from "./oversight/Meeting";
 
 function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash));
@@ -172,5 +173,7 @@ function Screen({ route, onLock, onLockedWithNotice }: ScreenProps) {
       return <Help key="help" />;
     case "about":
       return <About key="about" />;
+    case "meeting":
+      return <MeetingPage key={`mt${route.childId}`} childId={route.childId} />;
   }
 }

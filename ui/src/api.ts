@@ -157,4 +157,9 @@ export const api = {
   childAdults: (childId: number) => call("child_adults", { childId }),
   addAdult: (form: AdultForm) => call("add_adult", { form }),
   updateAdult: (id: number, form: AdultForm) => call("update_adult", { id, form }),
+
+  // H18b, issue 18: "awaiting manager review" for one child, in the home list's words (null: none).
+  awaitingManagerReview: (childId: number) => call("awaiting_manager_review", { childId }),
+  /** The child's core group meetings, oldest first, each with the agencies expected and missing. */
+  meetingViews: (childId: number) => call("meeting_views", { childId }),
 };

@@ -3,6 +3,7 @@
 import type { Band } from "./bindings/Band";
 import type { EvidenceSource } from "./bindings/EvidenceSource";
 import type { Grade } from "./bindings/Grade";
+import type { ManagerDecision } from "./bindings/ManagerDecision";
 import type { Narrative } from "./bindings/Narrative";
 import type { PlanCategory } from "./bindings/PlanCategory";
 import type { RuleWording } from "./bindings/RuleWording";
@@ -58,6 +59,11 @@ export const NARRATIVE_SECTIONS = wording.narrative_sections as NarrativeSection
 
 /** Why the child's voice and day may be blank, in the order offered. */
 export const VOICE_GAPS = wording.voice_gaps;
+
+/** A manager's decisions on a finalised checklist, in the core's words and order. */
+export const DECISION_LABELS = Object.fromEntries(
+  wording.manager_decisions.map((d) => [d.decision, d.label]),
+) as Record<ManagerDecision, string>;
 
 export const PLAN_LABELS = Object.fromEntries(
   wording.plan_categories.map((p) => [p.category, p.label]),

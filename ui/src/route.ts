@@ -18,7 +18,8 @@ export type Route =
   | { screen: "audit"; childId: number }
   | { screen: "timeline"; childId: number }
   | { screen: "help" }
-  | { screen: "about" };
+  | { screen: "about" }
+  | { screen: "meeting"; childId: number };
 
 function idOrNull(part: string | undefined): number | null {
   const n = Number(part);
@@ -40,6 +41,7 @@ export function parseRoute(hash: string): Route {
       if (validId && parts[2] === "disagreements") return { screen: "disagreements", childId: id };
       if (validId && parts[2] === "audit") return { screen: "audit", childId: id };
       if (validId && parts[2] === "timeline") return { screen: "timeline", childId: id };
+      if (validId && parts[2] === "meeting") return { screen: "meeting", childId: id };
       if (validId && parts[2] === "compare") return { screen: "compare", childId: id, from: idOrNull(parts[3]), to: idOrNull(parts[4]) };
       if (validId) return { screen: "child", id };
       break;
@@ -88,6 +90,8 @@ export function routeHash(route: Route): string {
       return "#/help";
     case "about":
       return "#/about";
+    case "meeting":
+      return `#/child/${route.childId}/meeting`;
   }
 }
 

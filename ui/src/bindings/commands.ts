@@ -35,6 +35,7 @@ import type { LanguageStatus } from "./LanguageStatus";
 import type { ManagerReview } from "./ManagerReview";
 import type { ManagerReviewForm } from "./ManagerReviewForm";
 import type { MeetingForm } from "./MeetingForm";
+import type { MeetingView } from "./MeetingView";
 import type { PlanForm } from "./PlanForm";
 import type { PlanView } from "./PlanView";
 import type { PractitionerDetails } from "./PractitionerDetails";
@@ -114,6 +115,8 @@ export type Commands = {
   child_adults: { args: [{ childId: number }]; answer: Array<Adult> };
   add_adult: { args: [{ form: AdultForm }]; answer: Adult };
   update_adult: { args: [{ id: number; form: AdultForm }]; answer: Adult };
+  awaiting_manager_review: { args: [{ childId: number }]; answer: string | null };
+  meeting_views: { args: [{ childId: number }]; answer: Array<MeetingView> };
 };
 
 export type CommandName = keyof Commands;

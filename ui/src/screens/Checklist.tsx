@@ -21,6 +21,7 @@ import { formatDate, formatStamp } from "../dates";
 import { NARRATIVE_SECTIONS } from "../labels";
 import { problemOf } from "../problem";
 import { navigate } from "../route";
+import { ManagerReviewSection } from "../oversight/ManagerReview";
 import { percent, progressOf, sumProgress } from "../progress";
 
 const textsOf = (n: Narrative): Record<string, string> => {
@@ -249,6 +250,7 @@ export function Checklist({ id, tab }: { id: number; tab: string | null }) {
         {currentTab === "finalise" && (
           <FinalisePanel view={view} checklist={content} onFinalised={refresh} onGoToGap={goToGap} />
         )}
+        {currentTab === "finalise" && finalised && <ManagerReviewSection assessment={a} />}
       </section>
     </div>
   );

@@ -13,6 +13,7 @@ import { FamilyCheck } from "./FamilyCheck";
 import { MissedAppointments } from "./Timeline";
 import { HouseholdAdults } from "./Adults";
 import { navigate } from "../route";
+import { OversightOnChild } from "../oversight/OnChild";
 
 export function ChildPage({ id }: { id: number }) {
   const child = useLoad(() => api.getChild(id), [id]);
@@ -59,6 +60,7 @@ export function ChildPage({ id }: { id: number }) {
             <h2 id="checklists-title">Checklists</h2>
             {assessments.data && <ChecklistList assessments={assessments.data} />}
           </section>
+          {assessments.data && <OversightOnChild childId={id} assessments={assessments.data} />}
           <PrintAndShare child={c} />
           <SubjectAccessCopy childId={c.id} />
           <EraseChild child={c} />

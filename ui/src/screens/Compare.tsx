@@ -12,6 +12,32 @@ import { amendedByText } from "../amendment";
 import { formatDate } from "../dates";
 import { navigate } from "../route";
 import { ChildBreadcrumbs } from "./History";
+import type { History } from "../bindings/History";
+import { agreedFor } from "../history/agreed";
+import { agreedText } from "../oversight/words";
+
+/** Each checklist's round's agreed grade for the area, said as agreed, beside the computed scores. */
+function AgreedLines({ history, areaId, sides }: { history: History; areaId: string; sides: [Assessment, Assessment] }) {
+  const lines = sides
+    .map((a, k) => ({ a, k, agreed: agreedFor(history, a.id, areaId) }))
+    .filter((x) => x.agreed !== null && !(x.k === 1 && sides[0].id === sides[1].id));
+  if (lines.length === 0) return null;
+  return (
+    <ul class="plain-list agreed-lines">
+      {lines.map(({ a, k, agreed }) => (
+        <li key={k} data-agreed={agreed!.grade}>
+          {k === 0 ? "First" : "Second"} checklist ({formatDate(a.assessed_on)}), its round: {agreedText(agreed!)}
+          {agreed!.better_than_assessed && (
+            <>
+              {" "}
+              <Tag tone="warn">Agreed grade lower than the practitioners'</Tag>
+            </>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 type Props = { childId: number; from: number | null; to: number | null };
 
@@ -95,6 +121,7 @@ export function ComparePage({ childId, from, to }: Props) {
             first={choices.find((c) => c.a.id === fromId)!.a}
             second={choices.find((c) => c.a.id === toId)!.a}
             onlyDifferent={onlyDifferent}
+            history={history.data?.history ?? null}
           />
         </>
       )}
@@ -102,9 +129,9 @@ export function ComparePage({ childId, from, to }: Props) {
   );
 }
 
-type ComparisonProps = { first: Assessment; second: Assessment; onlyDifferent: boolean };
+type ComparisonProps = { first: Assessment; second: Assessment; onlyDifferent: boolean; history: History | null };
 
-function Comparison({ first, second, onlyDifferent }: ComparisonProps) {
+function Comparison({ first, second, onlyDifferent, history }: ComparisonProps) {
   // Each checklist's own words (its version); items are matched by id.
   const words = useLoad(
     () => Promise.all([api.checklist(first.checklist_hash), api.checklist(second.checklist_hash)]),
@@ -112,10 +139,10 @@ function Comparison({ first, second, onlyDifferent }: ComparisonProps) {
   );
   if (words.error) return <ErrorMessage message={words.error} />;
   if (!words.data) return <Loading what="the checklists' words" />;
-  return <ComparisonOf words={words.data} first={first} second={second} onlyDifferent={onlyDifferent} />;
+  return <ComparisonOf words={words.data} first={first} second={second} onlyDifferent={onlyDifferent} history={history} />;
 }
 
-function ComparisonOf({ words, first, second, onlyDifferent }: ComparisonProps & { words: [Checklist, Checklist] }) {
+function ComparisonOf({ words, first, second, onlyDifferent, history }: ComparisonProps & { words: [Checklist, Checklist] }) {
   // The structure shown is the second checklist's, with any item only the first one asks added at the end of its sub-area.
   const checklist = mergedOutline(words[0], words[1]);
   // The computed area scores of each checklist, for the line above each area's table.
@@ -156,6 +183,7 @@ function ComparisonOf({ words, first, second, onlyDifferent }: ComparisonProps &
               )}
               {areaDiffers === 0 ? "No item graded differently." : `${areaDiffers} ${areaDiffers === 1 ? "item" : "items"} graded differently.`}
             </p>
+            {history && <AgreedLines history={history} areaId={area.id} sides={[first, second]} />}
             {shown.length > 0 && (
               <div class="table-scroll">
                 <table class="list compare-table">

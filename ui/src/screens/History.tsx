@@ -20,7 +20,9 @@ import {
 import { ErrorMessage, Loading, PageTitle, Tag, useLoad } from "../components";
 import { formatDate } from "../dates";
 import { HistoryChart } from "../history/Chart";
-import { BAND_LABELS, PLAN_LABELS } from "../labels";
+import { BAND_LABELS, bandOf, PLAN_LABELS } from "../labels";
+import type { AgreedView } from "../bindings/AgreedView";
+import { agreedText } from "../oversight/words";
 
 export function HistoryPage({ childId }: { childId: number }) {
   const data = useLoad(() => api.childHistory(childId), [childId]);
@@ -79,7 +81,8 @@ function HistoryBody({ h, assessments }: { h: ChildHistory; assessments: Assessm
         {rounds === 1 ? "One review round" : `${rounds} review rounds`} from{" "}
         {formatDate(history.rounds[0].started_on)}
         {rounds > 1 && ` to ${formatDate(history.rounds[rounds - 1].started_on)}`}. Change is measured between review
-        rounds, on the computed scores; 1 is best and 5 is worst, so a lower score is better.
+        rounds, on the computed scores; 1 is best and 5 is worst, so a lower score is better. Where the core group agreed a
+        grade, it is shown as agreed, with the practitioners' grade beside it.
       </p>
       <ul class="actions plain-actions">
         <li>
@@ -134,6 +137,16 @@ function Flags({ h }: { h: ChildHistory }) {
             <Tag tone="warn">Drift</Tag> {driftText(d)}
           </li>
         ))}
+        {history.areas.map((a) => {
+          const agreed = a.points[a.points.length - 1]?.agreed;
+          return (
+            agreed && (
+              <li key={`agreed-${a.id}`} class={agreed.better_than_assessed ? "flag flag-warn" : "flag"} data-flag="agreed" data-area-id={a.id}>
+                <Tag tone={agreed.better_than_assessed ? "warn" : "info"}>Agreed at the core group</Tag> {a.name}: {agreedText(agreed)}
+              </li>
+            )
+          );
+        })}
         <li class={review.overdue ? "flag flag-warn" : "flag"} data-flag={review.overdue ? "review-overdue" : "review-due"}>
           {review.overdue ? <Tag tone="warn">Review overdue</Tag> : <Tag>Next review</Tag>} {reviewText(review)}
         </li>
@@ -223,7 +236,7 @@ function ChangeTable({ areas, urgentAreas }: { areas: AreaHistory[]; urgentAreas
         <thead>
           <tr>
             <th scope="col">Area</th>
-            <th scope="col">Band (the confirmed grade leads)</th>
+            <th scope="col">Band (an agreed grade leads, else the confirmed grade)</th>
             <th scope="col">Latest computed score</th>
             <th scope="col">Since the previous review</th>
             <th scope="col">Since the first review</th>
@@ -235,7 +248,9 @@ function ChangeTable({ areas, urgentAreas }: { areas: AreaHistory[]; urgentAreas
             return (
               <tr key={a.id} data-area-id={a.id}>
                 <th scope="row">{a.name}</th>
-                <td data-band={latest?.shown_band ?? ""}>
+                <td data-band={latest?.agreed ? bandOf(latest.agreed.grade) : latest?.shown_band ?? ""}>
+                  {latest?.agreed && <AgreedBand agreed={latest.agreed} />}
+                  {latest?.agreed && "Practitioners: "}
                   {latest?.shown_band ? BAND_LABELS[latest.shown_band] : "not enough evidence"}
                   {latest?.confirmed ? ` (confirmed ${latest.confirmed})` : " (not confirmed)"}
                   {urgentAreas.has(a.id) && (
@@ -254,6 +269,24 @@ function ChangeTable({ areas, urgentAreas }: { areas: AreaHistory[]; urgentAreas
         </tbody>
       </table>
     </div>
+  );
+}
+
+/**
+ * The core group's agreed grade, said as agreed and dated; when it is better than the
+ * practitioners' grade, a warning and their grade and every dissent beside it, never hidden.
+ */
+function AgreedBand({ agreed }: { agreed: AgreedView }) {
+  return (
+    <span class="agreed-note" data-agreed={agreed.grade}>
+      <strong>{BAND_LABELS[bandOf(agreed.grade)]}</strong> {agreedText(agreed)}
+      {agreed.better_than_assessed && (
+        <>
+          {" "}
+          <Tag tone="warn">Agreed grade lower than the practitioners'</Tag>
+        </>
+      )}
+    </span>
   );
 }
 
