@@ -15,7 +15,8 @@ function currentFinalised(assessments: Assessment[]): Assessment[] {
 }
 
 export function OversightOnChild({ childId, assessments }: { childId: number; assessments: Assessment[] }) {
-  const awaiting = useLoad(() => api.awaitingManagerReview(childId), [childId]);
+  // Wrapped, so that "loaded, nothing awaits a review" (null) differs from "not loaded yet".
+  const awaiting = useLoad(() => api.awaitingManagerReview(childId).then((text) => ({ text })), [childId]);
   const reviews = useLoad(() => api.managerReviews(childId), [childId]);
   const meetings = useLoad(() => api.meetingViews(childId), [childId]);
   const byId = new Map(assessments.map((a) => [a.id, a]));
@@ -28,12 +29,18 @@ export function OversightOnChild({ childId, assessments }: { childId: number; as
   };
 
   return (
-    <section aria-labelledby="oversight-title" class="oversight">
+    <section
+      aria-labelledby="oversight-title"
+      class="oversight"
+      id="oversight"
+      aria-busy={!(awaiting.data && reviews.data && meetings.data)}
+      data-ready={String(Boolean(awaiting.data && reviews.data && meetings.data))}
+    >
       <h2 id="oversight-title">Manager's reviews and the core group</h2>
       <ErrorMessage message={awaiting.error ?? reviews.error ?? meetings.error} />
-      {awaiting.data && (
+      {awaiting.data?.text && (
         <p class="notice" id="awaiting-review">
-          <Tag tone="warn">Awaiting manager review</Tag> {awaiting.data.replace(/^Awaiting manager review: /, "")}
+          <Tag tone="warn">Awaiting manager review</Tag> {awaiting.data.text.replace(/^Awaiting manager review: /, "")}
         </p>
       )}
       {unreviewed.length > 0 && (
