@@ -147,6 +147,11 @@ async fn a_managers_review_recorded_on_the_checklist_clears_awaiting_manager_rev
     go(&app, "#/").await;
     app.wait_for_text(&format!("#attention-rows li[data-child-id='{overdue_id}']"), "Sasha Overdue").await;
     app.assert_absent(&row, "reviewed, yet Rowan is still on the home list").await;
+
+    go(&app, &format!("#/checklist/{checklist_id}/finalise")).await;
+    app.wait_for_text(".manager-reviews", "Morgan Teamlead").await;
+    set_view(&app, 1024, 768, 2.0).await;
+    assert!(!scrolls_sideways(&app).await, "the manager's review scrolls sideways at 200%");
     app.quit().await;
 }
 
@@ -157,6 +162,7 @@ async fn a_core_group_meeting_with_an_agency_absent_is_flagged_and_its_agreed_gr
     let mut store =
         Store::create(&dir.path().join(ntk_core::store::DATABASE_FILE), common::PASSPHRASE, "test").unwrap();
     let child_id = store.add_child(&child_form("Robin Coregroup"), today()).unwrap().id;
+    finalised_checklist(&mut store, child_id, 100);
     finalised_checklist(&mut store, child_id, 2);
     let area = store.checklist().areas[0].clone();
     drop(store);
@@ -211,6 +217,13 @@ async fn a_core_group_meeting_with_an_agency_absent_is_flagged_and_its_agreed_gr
     assert!(row.contains("Practitioners: concern (confirmed 3)"), "{row}");
     shot(&app, "oversight-history-agreed").await;
     assert_accessible(&app, "the history with an agreed grade").await;
+
+    // The comparison says it of the checklist whose round it was agreed for, and not of the other.
+    go(&app, &format!("#/child/{child_id}/compare")).await;
+    let section = format!(".compare-area[data-area-id='{}']", area.id);
+    let line = app.wait_for_text(&format!("{section} .agreed-lines"), "agreed at the core group").await;
+    assert!(line.starts_with("Second checklist") && !line.contains("First checklist"), "{line}");
+    assert!(line.contains("lower than the practitioners' confirmed grade 3"), "{line}");
 
     go(&app, &format!("#/child/{child_id}/meeting")).await;
     app.wait_for_text(".meetings", "Expected but not present: Education.").await;
