@@ -1123,6 +1123,11 @@ pub fn history_text(child: &Child, h: &History, gaps: &[AreaGap]) -> String {
         let serious = if u.serious_item { ", a serious item" } else { "" };
         flag("not known", format!("{} ({}){serious}", u.item_title, u.area_name));
     }
+    for area in &h.areas {
+        if let Some(agreed) = area.points.last().and_then(|p| p.agreed.as_ref()) {
+            flag("core group", format!("{}: {}", area.name, agreed.sentence));
+        }
+    }
     for d in &h.drift {
         flag("drift", d.area_name.clone());
     }

@@ -101,6 +101,10 @@ pub struct AgreedView {
     /// practitioners' grade to weigh it against: the practitioners' grade and any dissent must be
     /// shown beside it, never hidden (an agreement must not read calmer than the evidence).
     pub better_than_assessed: bool,
+    /// The whole of it in words, as every screen and summary says it: "grade 2, agreed at the
+    /// core group on 12 November 2026; lower than the practitioners' confirmed grade 3; Health
+    /// disagrees: two missed checks" (no full stop, so it can sit inside a sentence).
+    pub sentence: String,
 }
 
 impl AgreedView {
@@ -114,14 +118,25 @@ impl AgreedView {
             (None, Some(score)) => f64::from(g.grade) < score,
             (None, None) => true,
         };
+        let words = format!("agreed at the core group on {}", m.held_on.format("%-d %B %Y"));
+        let mut parts = vec![format!("grade {}, {words}", g.grade)];
+        if better_than_assessed {
+            parts.push(match (point.confirmed, point.score) {
+                (Some(confirmed), _) => format!("lower than the practitioners' confirmed grade {confirmed}"),
+                (None, Some(score)) => format!("lower than the practitioners' computed score {score:.1}"),
+                (None, None) => "the practitioners' checklist had not enough evidence to score".to_string(),
+            });
+        }
+        parts.extend(g.dissent.iter().map(|d| format!("{} disagrees: {}", d.agency, d.reason.trim_end_matches('.'))));
         AgreedView {
             grade: g.grade,
             held_on: m.held_on,
-            words: format!("agreed at the core group on {}", m.held_on.format("%-d %B %Y")),
+            words,
             dissent: g.dissent.clone(),
             assessed_confirmed: point.confirmed,
             assessed_score: point.score,
             better_than_assessed,
+            sentence: parts.join("; "),
         }
     }
 }

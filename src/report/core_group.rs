@@ -247,20 +247,7 @@ fn profile_section(doc: &mut impl Page, case: &Case) {
 fn agreed_grades_lines(doc: &mut impl Page, case: &Case) {
     for area in &case.history.areas {
         let Some(agreed) = area.points.last().and_then(|p| p.agreed.as_ref()) else { continue };
-        let mut text = format!("grade {} {}", agreed.grade, agreed.words);
-        if agreed.better_than_assessed {
-            text.push_str(&format!(
-                "; lower than the practitioners' {}",
-                match (agreed.assessed_confirmed, agreed.assessed_score) {
-                    (Some(g), _) => format!("confirmed grade {g}"),
-                    (None, s) => format!("computed score {}", score(s)),
-                }
-            ));
-        }
-        for d in &agreed.dissent {
-            text.push_str(&format!("; {} disagrees: {}", d.agency, d.reason.trim_end_matches('.')));
-        }
-        text.push('.');
+        let text = format!("{}.", agreed.sentence);
         doc.runs(&[(Weight::Bold, &format!("{}, agreed: ", area.name)), (Weight::Regular, &text)]);
     }
 }

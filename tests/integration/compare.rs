@@ -912,9 +912,15 @@ fn an_agreed_grade_is_shown_for_its_own_round_and_the_practitioners_grade_beside
     let h = agreed(&[meeting(1, "2026-06-10", &[("a", 5)]), meeting(2, "2026-06-20", &[("a", 2), ("b", 2)])]);
     let g = at(&h, "a", 1).unwrap();
     assert_eq!((g.grade, g.better_than_assessed, g.assessed_confirmed), (2, true, Some(4)));
+    assert_eq!(
+        g.sentence,
+        "grade 2, agreed at the core group on 20 June 2026; lower than the practitioners' confirmed grade 4; \
+         Health disagrees: The dentist was missed twice"
+    );
     let h = agreed(&[meeting(1, "2026-06-10", &[("a", 5)])]);
     let g = at(&h, "a", 1).unwrap();
     assert_eq!((g.grade, g.better_than_assessed), (5, false));
+    assert!(!g.sentence.contains("practitioners'"), "{}", g.sentence);
 
     // Without a confirmed grade the computed score is the practitioners' grade: 3 against 3.0 is
     // equal, 2 is better, 4 is worse.
@@ -922,5 +928,6 @@ fn an_agreed_grade_is_shown_for_its_own_round_and_the_practitioners_grade_beside
         let h = agreed(&[meeting(1, "2026-06-10", &[("b", grade)])]);
         let g = at(&h, "b", 1).unwrap();
         assert_eq!((g.better_than_assessed, g.assessed_score), (better, Some(3.0)), "agreed {grade}");
+        assert_eq!(g.sentence.contains("lower than the practitioners' computed score 3.0"), better, "{}", g.sentence);
     }
 }

@@ -369,3 +369,38 @@ fn the_audit_trail_names_plans_reviews_and_case_references_in_words() {
         assert!(!shown.contains('_'), "a stored key shown: {shown}");
     }
 }
+
+/// The store puts the core group's agreed grade on the child's history (what the history screen,
+/// the comparison and `ntk history` read), for the round the meeting was held in.
+#[test]
+fn a_meeting_recorded_in_the_store_puts_its_agreed_grade_on_the_childs_history() {
+    use ntk_core::core_group::{AgreedGrade, Dissent, MeetingForm};
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(dir.path());
+    let child = store.add_child(&child_form("Kit Agreedgrade", "2018-02-02", ""), today()).unwrap();
+    let draft = store.start_assessment(child.id, &start_form("Sam Worker", "School", "2026-11-01"), today()).unwrap();
+    complete(&mut store, draft.id, AgeBand::Primary, Grade::G2);
+    store.finalise(draft.id).unwrap();
+    let area = store.checklist().areas[0].clone();
+    let form = MeetingForm {
+        held_on: "2026-11-12".into(),
+        agencies_present: vec!["School".into(), "Health".into()],
+        agreed: vec![AgreedGrade {
+            area_id: area.id.clone(),
+            grade: 4,
+            dissent: vec![Dissent { agency: "School".into(), reason: "Lunch is eaten every day.".into() }],
+        }],
+        ..MeetingForm::default()
+    };
+    store.record_meeting(child.id, &form, today()).unwrap();
+    let h = store.child_history(child.id, today()).unwrap();
+    let point = h.history.areas.iter().find(|a| a.id == area.id).unwrap().points.last().unwrap().clone();
+    let agreed = point.agreed.expect("the agreed grade is on the history");
+    assert_eq!(
+        agreed.sentence,
+        "grade 4, agreed at the core group on 12 November 2026; School disagrees: Lunch is eaten every day"
+    );
+    assert!(!agreed.better_than_assessed, "4 is worse than the practitioners' grade");
+    let text = ntk_core::compare::history_text(&h.child, &h.history, &h.area_gaps);
+    assert!(text.contains(&format!("core group: {}: grade 4, agreed", area.name)), "{text}");
+}

@@ -480,7 +480,7 @@ fn the_core_group_summary_prints_plans_oversight_and_case_references_and_the_fam
         assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
     }
     let agreed_on = case.oversight.meetings[0].held_on.format("%-d %B %Y").to_string();
-    assert!(text.contains(&format!("grade 4 agreed at the core group on {agreed_on}")), "{text}");
+    assert!(text.contains(&format!("grade 4, agreed at the core group on {agreed_on}")), "{text}");
 
     // An agreed grade better than the practitioners' is printed with theirs beside it.
     let mut calmer = three_rounds();
@@ -488,8 +488,9 @@ fn the_core_group_summary_prints_plans_oversight_and_case_references_and_the_fam
     let calmer_pdf = Printed::new("core-group-agreed-lower.pdf", &core_group_summary(&input(&calmer)).unwrap());
     let calmer_text = calmer_pdf.flat();
     assert!(
-        calmer_text
-            .contains(&format!("grade 1 agreed at the core group on {agreed_on}; lower than the practitioners'")),
+        calmer_text.contains(&format!(
+            "grade 1, agreed at the core group on {agreed_on}; lower than the practitioners' confirmed grade"
+        )),
         "{calmer_text}"
     );
     assert!(calmer_text.contains("Education disagrees: No worries seen at nursery."));

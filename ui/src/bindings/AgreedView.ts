@@ -23,4 +23,10 @@ assessed_score: number | null,
  * practitioners' grade to weigh it against: the practitioners' grade and any dissent must be
  * shown beside it, never hidden (an agreement must not read calmer than the evidence).
  */
-better_than_assessed: boolean, };
+better_than_assessed: boolean, 
+/**
+ * The whole of it in words, as every screen and summary says it: "grade 2, agreed at the
+ * core group on 12 November 2026; lower than the practitioners' confirmed grade 3; Health
+ * disagrees: two missed checks" (no full stop, so it can sit inside a sentence).
+ */
+sentence: string, };

@@ -12,20 +12,15 @@ const agreed = (over: Partial<AgreedView>): AgreedView => ({
   assessed_confirmed: 3,
   assessed_score: 3.2,
   better_than_assessed: false,
+  sentence: "grade 3, agreed at the core group on 12 November 2026",
   ...over,
 });
 
 describe("agreedText", () => {
-  it("says the grade is agreed, and when", () => {
-    expect(agreedText(agreed({}))).toBe("Grade 3, agreed at the core group on 12 November 2026.");
-  });
-  it("puts the practitioners' grade and every dissent beside a better agreed grade", () => {
-    const v = agreed({ grade: 2, better_than_assessed: true, dissent: [{ agency: "Health", reason: "Two missed checks." }] });
+  it("says the core's sentence as a sentence of its own", () => {
+    const v = agreed({ sentence: "grade 2, agreed at the core group on 12 November 2026; lower than the practitioners' confirmed grade 3" });
     expect(agreedText(v)).toBe(
-      "Grade 2, agreed at the core group on 12 November 2026; lower than the practitioners' confirmed grade 3; Health disagrees: Two missed checks.",
-    );
-    expect(agreedText(agreed({ grade: 2, better_than_assessed: true, assessed_confirmed: null }))).toContain(
-      "lower than the practitioners' computed score 3.2",
+      "Grade 2, agreed at the core group on 12 November 2026; lower than the practitioners' confirmed grade 3.",
     );
   });
 });

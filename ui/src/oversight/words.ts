@@ -18,21 +18,7 @@ export function namesFrom(text: string): string[] {
     .filter((n) => n.length > 0);
 }
 
-/**
- * "Grade 2, agreed at the core group on 12 November 2026", and, when it is better than the
- * practitioners' grade (or there is none), that grade beside it: never hidden.
- */
+/** The core's sentence for an agreed grade (`AgreedView.sentence`), as a sentence of its own. */
 export function agreedText(v: AgreedView): string {
-  const parts = [`Grade ${v.grade}, ${v.words}`];
-  if (v.better_than_assessed) {
-    const theirs =
-      v.assessed_confirmed !== null
-        ? `confirmed grade ${v.assessed_confirmed}`
-        : v.assessed_score !== null
-          ? `computed score ${v.assessed_score.toFixed(1)}`
-          : "checklist had not enough evidence to score";
-    parts.push(`lower than the practitioners' ${theirs}`);
-  }
-  for (const d of v.dissent) parts.push(`${d.agency} disagrees: ${d.reason.replace(/\.$/, "")}`);
-  return `${parts.join("; ")}.`;
+  return `${v.sentence.charAt(0).toUpperCase()}${v.sentence.slice(1)}.`;
 }
