@@ -14,7 +14,7 @@ use ntk_core::core_group::{CoreGroupMeeting, EngagementRating, MeetingForm};
 use ntk_core::exchange::{ImportChoice, ImportReport};
 use ntk_core::model::{AppStatus, Child, ChildForm, Household, PractitionerDetails};
 use ntk_core::oversight::{ManagerReview, ManagerReviewForm};
-use ntk_core::plans::{EndPlanForm, PlanForm, PlanView};
+use ntk_core::plans::{EndPlanForm, PlanForm, PlanPrompts, PlanView};
 use ntk_core::references::CaseReferences;
 use ntk_core::report::{FamilyLanguage, LanguageStatus};
 use ntk_core::store::EngagementForm;
@@ -133,4 +133,7 @@ commands! {
     store fn child_adults(child_id: i64) -> Vec<Adult> = |s| s.adults_of_child(child_id);
     store fn add_adult(form: AdultForm) -> Adult = |s| s.add_adult(&form);
     store fn update_adult(id: i64, form: AdultForm) -> Adult = |s| s.update_adult(id, &form);
+
+    // H18a, issue 18: the step-down, escalation and engagement prompts on the child's page.
+    store fn plan_prompts(child_id: i64) -> PlanPrompts = |s| s.plan_prompts(child_id);
 }

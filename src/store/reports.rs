@@ -244,7 +244,9 @@ impl Store {
     pub fn child_history(&self, child_id: i64, today: NaiveDate) -> Result<ChildHistory> {
         let child = self.get_child(child_id)?;
         let assessments = self.assessments_for_child(child_id)?;
-        let history = compare::history(&self.checklists, &child, &assessments, today);
+        let mut history = compare::history(&self.checklists, &child, &assessments, today);
+        history.review =
+            history.review.following_plan(super::plans::current_plan(&self.conn, child_id)?.as_ref(), today);
         let disagreements = compare::disagreements(&self.checklists, &assessments);
         let area_gaps = compare::area_gaps(&self.checklists, &child, &assessments);
         Ok(ChildHistory { child, history, disagreements, area_gaps })

@@ -157,4 +157,7 @@ export const api = {
   childAdults: (childId: number) => call("child_adults", { childId }),
   addAdult: (form: AdultForm) => call("add_adult", { form }),
   updateAdult: (id: number, form: AdultForm) => call("update_adult", { id, form }),
+
+  // H18a, issue 18: the child's step-down, escalation and engagement prompts.
+  planPrompts: (childId: number) => call("plan_prompts", { childId }),
 };

@@ -36,6 +36,7 @@ import type { ManagerReview } from "./ManagerReview";
 import type { ManagerReviewForm } from "./ManagerReviewForm";
 import type { MeetingForm } from "./MeetingForm";
 import type { PlanForm } from "./PlanForm";
+import type { PlanPrompts } from "./PlanPrompts";
 import type { PlanView } from "./PlanView";
 import type { PractitionerDetails } from "./PractitionerDetails";
 import type { ReportKind } from "./ReportKind";
@@ -114,6 +115,7 @@ export type Commands = {
   child_adults: { args: [{ childId: number }]; answer: Array<Adult> };
   add_adult: { args: [{ form: AdultForm }]; answer: Adult };
   update_adult: { args: [{ id: number; form: AdultForm }]; answer: Adult };
+  plan_prompts: { args: [{ childId: number }]; answer: PlanPrompts };
 };
 
 export type CommandName = keyof Commands;

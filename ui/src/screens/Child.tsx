@@ -13,6 +13,7 @@ import { FamilyCheck } from "./FamilyCheck";
 import { MissedAppointments } from "./Timeline";
 import { HouseholdAdults } from "./Adults";
 import { navigate } from "../route";
+import { ChildPlans } from "../plans/Plans";
 
 export function ChildPage({ id }: { id: number }) {
   const child = useLoad(() => api.getChild(id), [id]);
@@ -55,6 +56,7 @@ export function ChildPage({ id }: { id: number }) {
             </a>
           </div>
           {c.household_id !== null && <HouseholdAdults householdId={c.household_id} childId={id} />}
+          <ChildPlans childId={id} householdId={c.household_id} onPlansChange={child.reload} />
           <section aria-labelledby="checklists-title">
             <h2 id="checklists-title">Checklists</h2>
             {assessments.data && <ChecklistList assessments={assessments.data} />}
