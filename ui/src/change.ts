@@ -99,9 +99,9 @@ export function reviewText(r: ReviewDue): string {
   // `because` names the rule that set the date: the checklist's interval, or the current plan's review.
   if (r.overdue) {
     const days = r.days_overdue === 1 ? "1 day" : `${r.days_overdue} days`;
-    return `Review overdue: it was due on ${formatDate(r.due_on)}, ${days} ago (${r.because}).`;
+    return `Review overdue: it was due on ${formatDate(r.due_on)}, ${days} ago. Why then: ${r.because}.`;
   }
-  return `Next review due on ${formatDate(r.due_on)} (${r.because}).`;
+  return `Next review due on ${formatDate(r.due_on)}. Why then: ${r.because}.`;
 }
 
 /** A grade as a short word for the comparison: "4", "not known", "not applicable", "not answered". */
