@@ -14,8 +14,8 @@ mod support;
 use chrono::{Days, Local, NaiveDate};
 use common::{data_dir, serial, App};
 use ntk_core::chronology::{AdultForm, AdultLink, Relationship};
-use ntk_core::model::ChildForm;
-use ntk_core::store::Store;
+use ntk_core::model::{AgeBand, ChildForm};
+use ntk_core::store::{StartAssessmentForm, Store};
 use serde_json::json;
 use support::*;
 
@@ -204,5 +204,37 @@ async fn a_carers_engagement_is_rated_and_listed_carer_by_carer() {
     let list = app.wait_for_text("#engagement-list", "Rae Grandparent").await;
     assert!(list.contains("4, Agrees in meetings; the child's care does not change."), "{list}");
     assert_accessible(&app, "engagement rated").await;
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn the_escalation_prompt_the_core_raises_shows_on_the_childs_page() {
+    let _serial = serial();
+    let dir = data_dir();
+    let child = records(dir.path(), "Sol Escalate", None);
+    {
+        // Two reviews with the same items urgent at both: "consider escalation".
+        let db = dir.path().join(ntk_core::store::DATABASE_FILE);
+        let mut store = Store::open(&db, common::PASSPHRASE, "test").unwrap();
+        for days in [150, 60] {
+            let form = StartAssessmentForm {
+                assessor_name: "Sam Worker".into(),
+                agency: "School".into(),
+                role: "Teacher".into(),
+                assessed_on: days_ago(days),
+                review_round: None,
+            };
+            let a = store.start_assessment(child, &form, today()).unwrap();
+            records::grade_and_confirm(&mut store, a.id, AgeBand::Primary, |_, _| 5, |_, _, t| format!("Seen: {t}."));
+            store.save_narrative(a.id, "childs_voice", None, "\"I like my bike.\"").unwrap();
+            store.save_narrative(a.id, "day_in_my_life", None, "Up at seven, school, tea, bed by eight.").unwrap();
+            store.finalise(a.id).unwrap();
+        }
+    }
+    let app = App::launch(dir.path()).await;
+    app.unlock().await;
+    go(&app, &format!("#/child/{child}")).await;
+    let prompts = app.wait_for_text("#plan-prompts", "Consider escalation").await;
+    assert!(prompts.contains("urgent again at this review"), "{prompts}");
     app.quit().await;
 }

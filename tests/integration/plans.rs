@@ -173,6 +173,10 @@ fn an_urgent_item_graded_again_at_the_next_review_asks_to_consider_escalation() 
     let escalation = all.iter().find(|r| r.starts_with("Consider escalation")).expect("escalation prompt");
     assert!(escalation.contains("urgent again at this review"), "{escalation}");
     assert!(!all.iter().any(|r| r.starts_with("Consider step-down")));
+    // The child's page reads the same prompts.
+    let prompts = store.plan_prompts(child.id).unwrap();
+    assert_eq!(prompts.escalation.as_deref(), Some(escalation.as_str()));
+    assert_eq!(prompts.step_down, None);
 }
 
 fn plan(t: PlanType, start: &str) -> Plan {

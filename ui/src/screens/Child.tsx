@@ -56,11 +56,11 @@ export function ChildPage({ id }: { id: number }) {
             </a>
           </div>
           {c.household_id !== null && <HouseholdAdults householdId={c.household_id} childId={id} />}
-          <ChildPlans childId={id} householdId={c.household_id} onPlansChange={child.reload} />
           <section aria-labelledby="checklists-title">
             <h2 id="checklists-title">Checklists</h2>
             {assessments.data && <ChecklistList assessments={assessments.data} />}
           </section>
+          <ChildPlans childId={id} householdId={c.household_id} onPlansChange={child.reload} />
           <PrintAndShare child={c} />
           <SubjectAccessCopy childId={c.id} />
           <EraseChild child={c} />
