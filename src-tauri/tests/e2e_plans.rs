@@ -19,6 +19,9 @@ use ntk_core::store::{StartAssessmentForm, Store};
 use serde_json::json;
 use support::*;
 
+/// The WebDriver key code of Backspace.
+const BACKSPACE: &str = "\u{E003}";
+
 fn today() -> NaiveDate {
     Local::now().date_naive()
 }
@@ -105,7 +108,9 @@ async fn a_plan_is_started_ended_with_its_outcome_and_a_second_one_says_it_is_th
     // Ended, stepped down to child in need.
     app.set_date("#plan-end", &days_ago(200)).await;
     choose(&app, "#plan-outcome", "stepped_down_to_child_in_need").await;
-    app.click("#end-plan-button").await;
+    // From the keyboard: the button is reached and pressed like any other.
+    focus(&app, "#end-plan-button").await;
+    press(&app, ENTER).await;
     let list = app.wait_for_text("#plan-list", "Outcome: Stepped down to child in need.").await;
     assert!(list.contains("on the plan)"), "time on plan is shown: {list}");
 
@@ -155,8 +160,10 @@ async fn a_mistyped_nhs_number_is_refused_in_words_with_the_text_kept_then_a_goo
     shot(&app, "case-references").await;
     assert_accessible(&app, "case references refused").await;
 
-    app.type_into("#case-nhs-number", "999 000 0018").await;
-    app.click("#case-references-save").await;
+    // Corrected where the focus already is, and saved with Enter (the form's own submit).
+    press(&app, &format!("{}8", BACKSPACE)).await;
+    assert_eq!(value_of(&app, "#case-nhs-number").await, "999 000 0018");
+    press(&app, ENTER).await;
     app.wait_for_text("#case-references-status", "Case references saved").await;
     app.assert_absent("#case-nhs-number-error", "the error stays after the number was put right").await;
     // Saved in the records: there after leaving the page and coming back.

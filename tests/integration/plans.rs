@@ -250,3 +250,19 @@ fn a_child_on_a_child_in_need_plan_is_due_for_review_by_the_plans_rule_on_every_
     assert!(!reasons("2026-10-13").iter().any(|r| r.starts_with("Review overdue")), "{:?}", reasons("2026-10-13"));
     assert!(reasons("2026-10-14").contains(&"Review overdue since 13 Oct 2026.".to_string()));
 }
+
+#[test]
+fn the_core_group_summary_gives_the_plans_review_date_and_names_its_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(dir.path());
+    let child = store.add_child(&child_form("Sage Cinreview", "2018-02-02", ""), today()).unwrap();
+    store.start_plan(child.id, &plan_form(PlanType::ChildInNeed, None, "2026-09-01"), today()).unwrap();
+    let a = store.start_assessment(child.id, &start_form("Sam Worker", "School", "2026-10-01"), today()).unwrap();
+    complete(&mut store, a.id, AgeBand::Primary, Grade::G2);
+    store.finalise(a.id).unwrap();
+    // The checklist's own interval gives 1 January 2027; the plan's review after 1 October is 13 October.
+    let text = store.core_group_text(child.id, today()).unwrap();
+    assert!(text.contains("It was due by 13 October 2026: a child in need plan is reviewed every 6 weeks"), "{text}");
+    let pdf = store.report(ntk_core::store::ReportKind::CoreGroup, child.id, today()).unwrap();
+    assert!(pdf.starts_with(b"%PDF"), "the PDF is written from the same review");
+}
