@@ -285,6 +285,36 @@ pub struct ReviewDue {
     pub overdue: bool,
     #[ts(type = "number")]
     pub days_overdue: i64,
+    /// Why the review is due then, in words: "the checklist is repeated every 3 months", or the
+    /// current plan's review rule when that comes first. Empty when there is no date.
+    pub because: String,
+}
+
+impl ReviewDue {
+    /// The review date following the child's current plan: the earlier of the checklist's own
+    /// interval and the plan's next review ([`crate::plans::Plan::next_review_after`]). The
+    /// earlier is taken because a later date would let a review the plan needs pass unseen; on
+    /// the same day, the plan's rule is named.
+    pub fn following_plan(&self, plan: Option<&crate::plans::Plan>, today: NaiveDate) -> ReviewDue {
+        let Some(plan) = plan else { return self.clone() };
+        let plan_due = plan.next_review_after(self.last_assessed_on);
+        if self.due_on.is_some_and(|due| due < plan_due) {
+            return self.clone();
+        }
+        let because = plan.plan_type.review_rule().words.to_string();
+        ReviewDue::new(self.last_assessed_on, self.interval_months, Some(plan_due), because, today)
+    }
+
+    fn new(
+        last_assessed_on: Option<NaiveDate>,
+        interval_months: u32,
+        due_on: Option<NaiveDate>,
+        because: String,
+        today: NaiveDate,
+    ) -> ReviewDue {
+        let days_overdue = due_on.map_or(0, |due| (today - due).num_days().max(0));
+        ReviewDue { last_assessed_on, interval_months, due_on, overdue: days_overdue > 0, days_overdue, because }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -652,8 +682,12 @@ fn review_due(child: &Child, last_assessed_on: Option<NaiveDate>, today: NaiveDa
         n => n,
     };
     let due_on = last_assessed_on.or(child.plan_start).map(|d| add_months(d, interval_months));
-    let days_overdue = due_on.map_or(0, |due| (today - due).num_days().max(0));
-    ReviewDue { last_assessed_on, interval_months, due_on, overdue: days_overdue > 0, days_overdue }
+    let because = match (due_on, interval_months) {
+        (None, _) => String::new(),
+        (Some(_), 1) => "the checklist is repeated every month".to_string(),
+        (Some(_), n) => format!("the checklist is repeated every {n} months"),
+    };
+    ReviewDue::new(last_assessed_on, interval_months, due_on, because, today)
 }
 
 /// "1 day", "3 days".

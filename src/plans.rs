@@ -46,6 +46,68 @@ impl PlanType {
     }
 }
 
+/// How often a plan of one type is reviewed: a first review a set time after the plan starts,
+/// then again at a set interval, counted from the start (so one late review does not move the
+/// later ones).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlanReviewRule {
+    pub unit: ReviewUnit,
+    pub first_after: u32,
+    pub then_every: u32,
+    /// The rule in words, with where it comes from, as the child's page and the PDF show it.
+    pub words: &'static str,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewUnit {
+    /// Calendar months (the month rule in `compare`: 31 August + 6 months = 28 February).
+    Months,
+    Weeks,
+}
+
+impl PlanReviewRule {
+    /// The plan's `n`th review (0 is the first) for a plan started on `start`.
+    pub fn review_on(&self, start: NaiveDate, n: u32) -> NaiveDate {
+        let units = self.first_after.saturating_add(n.saturating_mul(self.then_every));
+        match self.unit {
+            ReviewUnit::Months => crate::compare::add_months(start, units),
+            ReviewUnit::Weeks => {
+                start.checked_add_days(chrono::Days::new(u64::from(units) * 7)).unwrap_or(NaiveDate::MAX)
+            }
+        }
+    }
+}
+
+impl PlanType {
+    /// The review rule of each type of plan. Child protection's is national; the other two have
+    /// no national interval, so the default is the earliest interval local procedures commonly
+    /// set (6 weeks; others use 3 months): a later default could let a review slip unseen.
+    pub fn review_rule(self) -> PlanReviewRule {
+        match self {
+            // Working Together to Safeguard Children 2023: the first review conference within 3
+            // months of the initial conference (the plan's start), then at most every 6 months.
+            PlanType::ChildProtection => PlanReviewRule {
+                unit: ReviewUnit::Months,
+                first_after: 3,
+                then_every: 6,
+                words: "a child protection plan is reviewed within 3 months of its start, then at least every 6 months (Working Together to Safeguard Children 2023)",
+            },
+            PlanType::ChildInNeed => PlanReviewRule {
+                unit: ReviewUnit::Weeks,
+                first_after: 6,
+                then_every: 6,
+                words: "a child in need plan is reviewed every 6 weeks from its start (Working Together 2023 sets no interval; 6 weeks is the earliest local procedures commonly use)",
+            },
+            PlanType::EarlyHelp => PlanReviewRule {
+                unit: ReviewUnit::Weeks,
+                first_after: 6,
+                then_every: 6,
+                words: "an early help plan is reviewed every 6 weeks from its start (there is no national interval; 6 weeks is the earliest local procedures commonly use)",
+            },
+        }
+    }
+}
+
 /// How a plan ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -151,6 +213,18 @@ impl Plan {
         1 + all.iter().filter(|p| p.child_id == self.child_id && self.counts_towards(p)).count() as u32
     }
 
+    /// The plan's first review after `after` (a checklist done on a review's own day counts for
+    /// that review); with no checklist, the plan's first review. Reviews on or before the
+    /// child's latest finalised checklist are done; the first one after it is the one due, even when it is
+    /// long past (then the review is overdue from it, never from a later one).
+    pub fn next_review_after(&self, after: Option<NaiveDate>) -> NaiveDate {
+        let rule = self.plan_type.review_rule();
+        (0u32..)
+            .map(|n| rule.review_on(self.started_on, n))
+            .find(|on| after.is_none_or(|after| *on > after) || *on == NaiveDate::MAX)
+            .unwrap_or(NaiveDate::MAX)
+    }
+
     /// Time on this plan: up to its end, or up to `today` while it is open.
     pub fn time_on_plan(&self, today: NaiveDate) -> Option<TimeOnPlan> {
         time_between(self.started_on, self.ended_on.map_or(today, |end| end.min(today)))
@@ -198,6 +272,17 @@ pub fn plan_views(plans: &[Plan], today: NaiveDate) -> Vec<PlanView> {
             }
         })
         .collect()
+}
+
+/// The prompts a child's plans, reviews and core group raise, as worked out when the child's
+/// summary was last refreshed (the same ones "needs attention" and the core-group PDF give).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct PlanPrompts {
+    pub step_down: Option<String>,
+    pub escalation: Option<String>,
+    pub missing_agencies: Option<String>,
+    pub engagement: Option<String>,
 }
 
 /// What the "Start a plan" form sends.

@@ -11,8 +11,10 @@ use ts_rs::TS;
 
 use crate::assessment::{VoiceGap, NARRATIVE_SECTIONS};
 use crate::compare::CHANGE_TENTHS;
+use crate::core_group::Engagement;
 use crate::model::PlanCategory;
 use crate::oversight::ManagerDecision;
+use crate::plans::{PlanOutcome, PlanType};
 use crate::scoring::{grade_meaning, Band};
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -32,6 +34,25 @@ pub struct Wording {
     /// How scores, change, drift and sustained improvement are worked out, as the help screen
     /// explains them; the core-group summary prints the same sentences.
     pub rules: Vec<RuleWording>,
+    /// The kinds of plan and how a plan can end (issue 18), as the plan forms offer them.
+    pub plan_types: Vec<PlanTypeWording>,
+    pub plan_outcomes: Vec<PlanOutcomeWording>,
+    /// A carer's engagement with the plan, points 1 to 5 in order (our own scale; 1 is the best).
+    pub engagement_scale: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct PlanTypeWording {
+    pub plan_type: PlanType,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct PlanOutcomeWording {
+    pub outcome: PlanOutcome,
+    pub label: String,
 }
 
 /// One rule explained: a short title and the sentences.
@@ -145,6 +166,15 @@ impl Wording {
                 .collect(),
             change_tenths: CHANGE_TENTHS,
             rules: rules().into_iter().map(|(title, text)| RuleWording { title: title.into(), text }).collect(),
+            plan_types: PlanType::ALL
+                .into_iter()
+                .map(|plan_type| PlanTypeWording { plan_type, label: plan_type.label().into() })
+                .collect(),
+            plan_outcomes: PlanOutcome::ALL
+                .into_iter()
+                .map(|outcome| PlanOutcomeWording { outcome, label: outcome.label().into() })
+                .collect(),
+            engagement_scale: Engagement::WORDS.iter().map(|w| (*w).to_string()).collect(),
         }
     }
 }

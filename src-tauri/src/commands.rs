@@ -14,7 +14,7 @@ use ntk_core::core_group::{CoreGroupMeeting, EngagementRating, MeetingForm, Meet
 use ntk_core::exchange::{ImportChoice, ImportReport};
 use ntk_core::model::{AppStatus, Child, ChildForm, Household, PractitionerDetails};
 use ntk_core::oversight::{ManagerReview, ManagerReviewForm};
-use ntk_core::plans::{EndPlanForm, PlanForm, PlanView};
+use ntk_core::plans::{EndPlanForm, PlanForm, PlanPrompts, PlanView};
 use ntk_core::references::CaseReferences;
 use ntk_core::report::{FamilyLanguage, LanguageStatus};
 use ntk_core::store::EngagementForm;
@@ -137,4 +137,6 @@ commands! {
     // H18b, issue 18: the child's page shows "awaiting manager review" as the home list does.
     store fn awaiting_manager_review(child_id: i64) -> Option<String> = |s| s.awaiting_manager_review(child_id, today());
     store fn meeting_views(child_id: i64) -> Vec<MeetingView> = |s| s.meeting_views(child_id);
+    // H18a, issue 18: the step-down, escalation and engagement prompts on the child's page.
+    store fn plan_prompts(child_id: i64) -> PlanPrompts = |s| s.plan_prompts(child_id);
 }

@@ -502,20 +502,18 @@ fn next_review_section(doc: &mut impl Page, case: &Case) {
     doc.heading("Next review");
     let review = &case.history.review;
     let Some(due) = review.due_on else { return };
-    let every = match review.interval_months {
-        1 => "(every month)".to_string(),
-        n => format!("(every {n} months)"),
-    };
+    // Why then: the checklist's own interval, or the current plan's review when that comes first.
+    let because = &review.because;
     if review.overdue {
         doc.runs(&[
             (Weight::Bold, &format!("The review is overdue by {}. ", plural(review.days_overdue, "day"))),
-            (Weight::Regular, &format!("It was due by {} {every}.", long_date(due))),
+            (Weight::Regular, &format!("It was due by {}: {because}.", long_date(due))),
         ]);
     } else {
         doc.runs(&[
             (Weight::Regular, "The next checklist is due by "),
             (Weight::Bold, &long_date(due)),
-            (Weight::Regular, &format!(" {every}.")),
+            (Weight::Regular, &format!(": {because}.")),
         ]);
     }
 }

@@ -103,6 +103,8 @@ impl<'a> Case<'a> {
     fn new(input: &'a ReportInput<'a>) -> Result<Case<'a>, ReportError> {
         let mut history = compare::history(input.checklist, input.child, input.assessments, input.today);
         crate::core_group::with_agreed_grades(&mut history, &input.oversight.meetings);
+        let current_plan = input.oversight.plans.iter().find(|p| p.current).map(|p| &p.plan);
+        history.review = history.review.following_plan(current_plan, input.today);
         let round = history.rounds.last().ok_or(ReportError::NothingFinalised)?;
         let find = |id: i64| input.assessments.iter().find(|a| a.id == id);
         let latest = find(round.representative_id).ok_or(ReportError::NothingFinalised)?;

@@ -52,7 +52,11 @@ impl Store {
             if in_period == 0 && !on_plan && !not_yet_assessed {
                 continue;
             }
-            let history = compare::history(&self.checklists, &child, &assessments, to);
+            let plans = super::plans::plans_of(&self.conn, child.id)?;
+            let plan = plans.iter().filter(|p| p.started_on <= to).max_by_key(|p| (p.started_on, p.id));
+            let held_at_end = plan.filter(|p| p.ended_on.is_none_or(|end| end > to));
+            let mut history = compare::history(&self.checklists, &child, &assessments, to);
+            history.review = history.review.following_plan(held_at_end, to);
             let areas = history
                 .areas
                 .iter()
@@ -79,8 +83,6 @@ impl Store {
                 Some(key) if !nhs_number.is_empty() => (partnership_pseudonym(key, &nhs_number), "partnership"),
                 _ => (pseudonym(&salt, child.id, &created_at), "local"),
             };
-            let plans = super::plans::plans_of(&self.conn, child.id)?;
-            let plan = plans.iter().filter(|p| p.started_on <= to).max_by_key(|p| (p.started_on, p.id));
             let ended = plan.filter(|p| p.ended_on.is_some_and(|e| e <= to));
             let latest = compare::current_versions(&assessments).last().map(|a| a.id);
             let manager_review_done = match latest {

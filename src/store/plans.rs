@@ -9,7 +9,7 @@ use super::Store;
 use crate::chronology::EventKind;
 use crate::error::{CoreError, Result};
 use crate::model::PlanCategory;
-use crate::plans::{plan_views, EndPlanForm, Plan, PlanForm, PlanOutcome, PlanType, PlanView, ValidPlan};
+use crate::plans::{plan_views, EndPlanForm, Plan, PlanForm, PlanOutcome, PlanPrompts, PlanType, PlanView, ValidPlan};
 
 const PLAN_COLUMNS: &str = "id, child_id, plan_type, category, started_on, ended_on, outcome";
 
@@ -224,6 +224,28 @@ impl Store {
     pub fn plans(&self, child_id: i64, today: NaiveDate) -> Result<Vec<PlanView>> {
         self.get_child(child_id)?;
         Ok(plan_views(&plans_of(&self.conn, child_id)?, today))
+    }
+
+    /// The prompts stored with the child's summary: step-down, escalation, missing agencies and
+    /// engagement without change.
+    pub fn plan_prompts(&self, child_id: i64) -> Result<PlanPrompts> {
+        self.get_child(child_id)?;
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT step_down, escalation, missing_agencies, engagement FROM plan_prompts WHERE child_id = ?1",
+                [child_id],
+                |r| {
+                    Ok(PlanPrompts {
+                        step_down: r.get(0)?,
+                        escalation: r.get(1)?,
+                        missing_agencies: r.get(2)?,
+                        engagement: r.get(3)?,
+                    })
+                },
+            )
+            .optional()?
+            .unwrap_or_default())
     }
 
     /// Starts a plan for the child.

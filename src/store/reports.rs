@@ -246,6 +246,8 @@ impl Store {
         let assessments = self.assessments_for_child(child_id)?;
         let mut history = compare::history(&self.checklists, &child, &assessments, today);
         crate::core_group::with_agreed_grades(&mut history, &super::core_group::meetings_of(&self.conn, child_id)?);
+        history.review =
+            history.review.following_plan(super::plans::current_plan(&self.conn, child_id)?.as_ref(), today);
         let disagreements = compare::disagreements(&self.checklists, &assessments);
         let area_gaps = compare::area_gaps(&self.checklists, &child, &assessments);
         Ok(ChildHistory { child, history, disagreements, area_gaps })

@@ -149,7 +149,9 @@ impl Store {
         let today = chrono::Local::now().date_naive();
         let child = self.get_child(child_id)?;
         let assessments = self.assessments_for_child(child_id)?;
-        let h = compare::history(&self.checklists, &child, &assessments, today);
+        let current_plan = super::plans::current_plan(&self.conn, child_id)?;
+        let mut h = compare::history(&self.checklists, &child, &assessments, today);
+        h.review = h.review.following_plan(current_plan.as_ref(), today);
         let drift = join_or_none(h.drift.iter().map(|d| d.area_name.clone()).collect());
         let sustained = join_or_none(h.sustained.iter().map(|s| s.area_name.clone()).collect());
         let urgent = join_or_none(urgent_by_area(&h.urgent));
@@ -169,7 +171,6 @@ impl Store {
                 .map(|u| format!("{} ({}) not known", u.item_title, u.area_name))
                 .collect(),
         );
-        let current_plan = super::plans::current_plan(&self.conn, child_id)?;
         let step_down = crate::plans::consider_step_down(current_plan.as_ref(), &h);
         let escalation = crate::plans::consider_escalation(&h);
         let missing_agencies = super::core_group::meetings_of(&self.conn, child_id)?.last().and_then(|m| {

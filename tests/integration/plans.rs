@@ -2,8 +2,9 @@
 //! plan, starting and ending plans, repeat plans, and the plan prompts on "needs attention".
 //! All names and dates are invented.
 
+use ntk_core::compare::ReviewDue;
 use ntk_core::model::{AgeBand, PlanCategory};
-use ntk_core::plans::{EndPlanForm, PlanForm, PlanOutcome, PlanType};
+use ntk_core::plans::{EndPlanForm, Plan, PlanForm, PlanOutcome, PlanType};
 use ntk_core::scoring::Grade;
 use ntk_core::store::{Store, MIGRATIONS};
 use rusqlite::Connection;
@@ -172,4 +173,96 @@ fn an_urgent_item_graded_again_at_the_next_review_asks_to_consider_escalation() 
     let escalation = all.iter().find(|r| r.starts_with("Consider escalation")).expect("escalation prompt");
     assert!(escalation.contains("urgent again at this review"), "{escalation}");
     assert!(!all.iter().any(|r| r.starts_with("Consider step-down")));
+    // The child's page reads the same prompts.
+    let prompts = store.plan_prompts(child.id).unwrap();
+    assert_eq!(prompts.escalation.as_deref(), Some(escalation.as_str()));
+    assert_eq!(prompts.step_down, None);
+}
+
+fn plan(t: PlanType, start: &str) -> Plan {
+    let category = (t == PlanType::ChildProtection).then_some(PlanCategory::Neglect);
+    Plan { id: 1, child_id: 1, plan_type: t, category, started_on: d(start), ended_on: None, outcome: None }
+}
+
+#[test]
+fn each_type_of_plan_is_reviewed_by_its_own_rule_at_its_edges() {
+    // Child protection (Working Together 2023): within 3 months of the start, then every 6 months.
+    let cp = plan(PlanType::ChildProtection, "2026-01-31");
+    assert_eq!(cp.next_review_after(None), d("2026-04-30"), "31 January + 3 months is the last day of April");
+    assert_eq!(cp.next_review_after(Some(d("2026-04-29"))), d("2026-04-30"), "a checklist the day before");
+    assert_eq!(cp.next_review_after(Some(d("2026-04-30"))), d("2026-10-31"), "a checklist on the review's day");
+    assert_eq!(cp.next_review_after(Some(d("2026-10-31"))), d("2027-04-30"), "6 months on, counted from the start");
+    assert_eq!(cp.next_review_after(Some(d("2025-12-01"))), d("2026-04-30"), "a checklist before the plan");
+    // Child in need and early help: every 6 weeks (the earliest local default), counted from the start.
+    for t in [PlanType::ChildInNeed, PlanType::EarlyHelp] {
+        let p = plan(t, "2026-03-02");
+        assert_eq!(p.next_review_after(None), d("2026-04-13"), "{t:?}: 6 weeks after the start");
+        assert_eq!(p.next_review_after(Some(d("2026-04-12"))), d("2026-04-13"), "{t:?}");
+        assert_eq!(p.next_review_after(Some(d("2026-04-13"))), d("2026-05-25"), "{t:?}: on the day counts");
+        assert!(t.review_rule().words.contains("6 weeks"), "{t:?}: the rule says where it comes from");
+    }
+    assert!(PlanType::ChildProtection.review_rule().words.contains("Working Together to Safeguard Children 2023"));
+}
+
+#[test]
+fn the_review_date_is_the_earlier_of_the_checklist_interval_and_the_plans_review() {
+    let due = |last: &str, every: u32| ReviewDue {
+        last_assessed_on: Some(d(last)),
+        interval_months: every,
+        due_on: Some(ntk_core::compare::add_months(d(last), every)),
+        overdue: false,
+        days_overdue: 0,
+        because: format!("the checklist is repeated every {every} months"),
+    };
+    let cin = plan(PlanType::ChildInNeed, "2026-03-02");
+    // Checklist on 13 April (the plan's first review): the next checklist by 13 July, the plan's by 25 May.
+    let r = due("2026-04-13", 3).following_plan(Some(&cin), d("2026-05-25"));
+    assert_eq!((r.due_on, r.overdue), (Some(d("2026-05-25")), false), "due on the day is not overdue");
+    assert!(r.because.starts_with("a child in need plan is reviewed every 6 weeks"), "{}", r.because);
+    let r = due("2026-04-13", 3).following_plan(Some(&cin), d("2026-05-26"));
+    assert_eq!((r.overdue, r.days_overdue), (true, 1), "overdue from the day after");
+    // A monthly checklist comes first: its own date and words stay.
+    let r = due("2026-04-13", 1).following_plan(Some(&cin), d("2026-05-01"));
+    assert_eq!(r.due_on, Some(d("2026-05-13")));
+    assert_eq!(r.because, "the checklist is repeated every 1 months");
+    // On the same day, the plan's rule is named; with no plan nothing changes.
+    let cp = plan(PlanType::ChildProtection, "2026-01-31");
+    let r = due("2026-01-30", 3).following_plan(Some(&cp), d("2026-02-01"));
+    assert_eq!(r.due_on, Some(d("2026-04-30")));
+    assert!(r.because.starts_with("a child protection plan"), "{}", r.because);
+    assert_eq!(due("2026-01-30", 3).following_plan(None, d("2026-02-01")), due("2026-01-30", 3));
+}
+
+#[test]
+fn a_child_on_a_child_in_need_plan_is_due_for_review_by_the_plans_rule_on_every_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(dir.path());
+    let child = store.add_child(&child_form("Rowan Cinplan", "2020-06-06", "Cinplan household"), today()).unwrap();
+    store.start_plan(child.id, &plan_form(PlanType::ChildInNeed, None, "2026-09-01"), today()).unwrap();
+    // Never assessed: the plan's first review, 6 weeks after its start, is the review date.
+    let history = store.child_history(child.id, d("2026-10-13")).unwrap().history;
+    assert_eq!(history.review.due_on, Some(d("2026-10-13")));
+    assert!(history.review.because.contains("child in need plan"), "{}", history.review.because);
+    let reasons = |on: &str| {
+        let list = store.needs_attention(d(on)).unwrap();
+        list.into_iter().find(|a| a.child.id == child.id).map(|a| a.reasons).unwrap_or_default()
+    };
+    assert!(!reasons("2026-10-13").iter().any(|r| r.starts_with("Review overdue")), "{:?}", reasons("2026-10-13"));
+    assert!(reasons("2026-10-14").contains(&"Review overdue since 13 Oct 2026.".to_string()));
+}
+
+#[test]
+fn the_core_group_summary_gives_the_plans_review_date_and_names_its_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(dir.path());
+    let child = store.add_child(&child_form("Sage Cinreview", "2018-02-02", ""), today()).unwrap();
+    store.start_plan(child.id, &plan_form(PlanType::ChildInNeed, None, "2026-09-01"), today()).unwrap();
+    let a = store.start_assessment(child.id, &start_form("Sam Worker", "School", "2026-10-01"), today()).unwrap();
+    complete(&mut store, a.id, AgeBand::Primary, Grade::G2);
+    store.finalise(a.id).unwrap();
+    // The checklist's own interval gives 1 January 2027; the plan's review after 1 October is 13 October.
+    let text = store.core_group_text(child.id, today()).unwrap();
+    assert!(text.contains("It was due by 13 October 2026: a child in need plan is reviewed every 6 weeks"), "{text}");
+    let pdf = store.report(ntk_core::store::ReportKind::CoreGroup, child.id, today()).unwrap();
+    assert!(pdf.starts_with(b"%PDF"), "the PDF is written from the same review");
 }

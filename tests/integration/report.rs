@@ -200,7 +200,7 @@ fn the_core_group_summary_has_every_section_and_is_marked_on_every_page() {
         "watching videos on a phone, some of which were not suitable for a child of her age.",
         "Seen on 2 June; two fillings planned.",
         "No result recorded; the due date has passed.",
-        "The next checklist is due by 10 September 2026 (every 3 months).",
+        "The next checklist is due by 10 September 2026: the checklist is repeated every 3 months.",
         "Neglect, since 31 July 2025",
         // Per area: the impact, and every item graded 4 or 5 with its source, date and evidence.
         "Impact on the child, and the items graded 4 or 5",
@@ -372,7 +372,7 @@ fn the_summary_as_text_has_the_key_parts_in_the_pdfs_own_words() {
         // Actions with their results, and the next review.
         "Seen on 2 June; two fillings planned.",
         "No result recorded; the due date has passed.",
-        "Next review\n-----------\nThe next checklist is due by 10 September 2026 (every 3 months).",
+        "Next review\n-----------\nThe next checklist is due by 10 September 2026: the checklist is repeated every 3 months.",
     ] {
         assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
     }

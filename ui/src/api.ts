@@ -162,4 +162,6 @@ export const api = {
   awaitingManagerReview: (childId: number) => call("awaiting_manager_review", { childId }),
   /** The child's core group meetings, oldest first, each with the agencies expected and missing. */
   meetingViews: (childId: number) => call("meeting_views", { childId }),
+  // H18a, issue 18: the child's step-down, escalation and engagement prompts.
+  planPrompts: (childId: number) => call("plan_prompts", { childId }),
 };

@@ -67,8 +67,10 @@ describe("flags in words", () => {
     );
   });
   it("says when a review is overdue and by how long, or when it is next due", () => {
-    const base = { last_assessed_on: "2025-01-10", interval_months: 3, due_on: "2025-04-10" };
-    expect(reviewText({ ...base, overdue: true, days_overdue: 12 })).toBe("Review overdue: it was due on 10 Apr 2025, 12 days ago.");
+    const base = { last_assessed_on: "2025-01-10", interval_months: 3, due_on: "2025-04-10", because: "the checklist is repeated every 3 months" };
+    expect(reviewText({ ...base, overdue: true, days_overdue: 12 })).toBe(
+      "Review overdue: it was due on 10 Apr 2025, 12 days ago. Why then: the checklist is repeated every 3 months.",
+    );
     expect(reviewText({ ...base, overdue: true, days_overdue: 1 })).toContain("1 day ago");
     expect(reviewText({ ...base, overdue: false, days_overdue: 0 })).toContain("Next review due on 10 Apr 2025");
     expect(reviewText({ ...base, due_on: null, overdue: false, days_overdue: 0 })).toContain("No review date");

@@ -96,12 +96,12 @@ export function areaGapText(g: AreaGap): string {
 /** "Review overdue: it was due on 3 Mar 2026, 12 days ago." or "Next review due on …". */
 export function reviewText(r: ReviewDue): string {
   if (!r.due_on) return "No review date yet: there is no finalised checklist and no plan start date.";
+  // `because` names the rule that set the date: the checklist's interval, or the current plan's review.
   if (r.overdue) {
     const days = r.days_overdue === 1 ? "1 day" : `${r.days_overdue} days`;
-    return `Review overdue: it was due on ${formatDate(r.due_on)}, ${days} ago.`;
+    return `Review overdue: it was due on ${formatDate(r.due_on)}, ${days} ago. Why then: ${r.because}.`;
   }
-  const every = r.interval_months === 1 ? "every month" : `every ${r.interval_months} months`;
-  return `Next review due on ${formatDate(r.due_on)} (the checklist is repeated ${every}).`;
+  return `Next review due on ${formatDate(r.due_on)}. Why then: ${r.because}.`;
 }
 
 /** A grade as a short word for the comparison: "4", "not known", "not applicable", "not answered". */

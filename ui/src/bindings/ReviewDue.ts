@@ -5,4 +5,9 @@ export type ReviewDue = { last_assessed_on: string | null, interval_months: numb
  * From the latest assessment, or from the plan start for a child never assessed;
  * `None` when there is neither.
  */
-due_on: string | null, overdue: boolean, days_overdue: number, };
+due_on: string | null, overdue: boolean, days_overdue: number, 
+/**
+ * Why the review is due then, in words: "the checklist is repeated every 3 months", or the
+ * current plan's review rule when that comes first. Empty when there is no date.
+ */
+because: string, };

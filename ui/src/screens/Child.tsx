@@ -14,6 +14,7 @@ import { MissedAppointments } from "./Timeline";
 import { HouseholdAdults } from "./Adults";
 import { navigate } from "../route";
 import { OversightOnChild } from "../oversight/OnChild";
+import { ChildPlans } from "../plans/Plans";
 
 export function ChildPage({ id }: { id: number }) {
   const child = useLoad(() => api.getChild(id), [id]);
@@ -61,6 +62,7 @@ export function ChildPage({ id }: { id: number }) {
             {assessments.data && <ChecklistList assessments={assessments.data} />}
           </section>
           {assessments.data && <OversightOnChild childId={id} assessments={assessments.data} />}
+          <ChildPlans childId={id} householdId={c.household_id} onPlansChange={child.reload} />
           <PrintAndShare child={c} />
           <SubjectAccessCopy childId={c.id} />
           <EraseChild child={c} />
