@@ -10,6 +10,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::assessment::{VoiceGap, NARRATIVE_SECTIONS};
+use crate::chronology::{AdultService, EventKind, Relationship};
 use crate::compare::CHANGE_TENTHS;
 use crate::model::PlanCategory;
 use crate::scoring::{grade_meaning, Band};
@@ -29,6 +30,29 @@ pub struct Wording {
     /// How scores, change, drift and sustained improvement are worked out, as the help screen
     /// explains them; the core-group summary prints the same sentences.
     pub rules: Vec<RuleWording>,
+    /// The kinds of chronology event a practitioner can record, as the "Add an event" form
+    /// offers them (the app's own kinds, such as "checklist finalised", are left out).
+    pub event_kinds: Vec<ChoiceWording>,
+    /// How an adult can be related to a child of the household.
+    pub relationships: Vec<ChoiceWording>,
+    /// The services that can be involved with an adult (none ticked reads "none known").
+    pub adult_services: Vec<ChoiceWording>,
+}
+
+/// One fixed choice: the name the core stores and sends, and its words.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ChoiceWording {
+    pub value: String,
+    pub label: String,
+}
+
+fn choice_wording<T: Copy>(
+    all: &[T],
+    value: fn(T) -> &'static str,
+    label: fn(T) -> &'static str,
+) -> Vec<ChoiceWording> {
+    all.iter().map(|c| ChoiceWording { value: value(*c).into(), label: label(*c).into() }).collect()
 }
 
 /// One rule explained: a short title and the sentences.
@@ -130,6 +154,9 @@ impl Wording {
                 .collect(),
             change_tenths: CHANGE_TENTHS,
             rules: rules().into_iter().map(|(title, text)| RuleWording { title: title.into(), text }).collect(),
+            event_kinds: choice_wording(EventKind::TYPED, EventKind::as_str, EventKind::label),
+            relationships: choice_wording(Relationship::ALL, Relationship::as_str, Relationship::label),
+            adult_services: choice_wording(AdultService::ALL, AdultService::as_str, AdultService::label),
         }
     }
 }
