@@ -31,8 +31,12 @@ export function AdultFormCard({ householdId, householdChildren: children, adult,
   const [error, setError] = useState<{ message: string; field: string | null } | null>(null);
   const [busy, setBusy] = useState(false);
   const fieldError = (field: string) => (error?.field === field ? error.message : null);
-  const setLink = (childId: number, change: Partial<AdultDraft["links"][number]>) =>
+  // A sentence about a field goes once that field is changed; saving says it again if still wrong.
+  const clearError = (field: string) => setError((now) => (now?.field === field ? null : now));
+  const setLink = (childId: number, change: Partial<AdultDraft["links"][number]>) => {
     setDraft((now) => ({ ...now, links: { ...now.links, [childId]: { ...now.links[childId], ...change } } }));
+    clearError("children");
+  };
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -72,6 +76,7 @@ export function AdultFormCard({ householdId, householdChildren: children, adult,
             onInput={(e) => {
               const name = e.currentTarget.value;
               setDraft((now) => ({ ...now, name }));
+              clearError("name");
             }}
             aria-describedby={describedBy}
             aria-invalid={invalid}

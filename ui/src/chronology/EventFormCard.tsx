@@ -39,7 +39,12 @@ export function EventFormCard({ childId, childName, siblings, correcting, onSave
       .catch(() => undefined);
   }, [correcting]);
 
-  const set = <K extends keyof EventDraft>(key: K, value: EventDraft[K]) => setDraft((now) => ({ ...now, [key]: value }));
+  const set = <K extends keyof EventDraft>(key: K, value: EventDraft[K]) => {
+    setDraft((now) => ({ ...now, [key]: value }));
+    // A sentence about a field goes once that field is changed; it came back if still wrong.
+    const field = key === "also" ? "child_ids" : key;
+    setError((now) => (now?.field === field ? null : now));
+  };
   const fieldError = (field: string) => (error?.field === field ? error.message : null);
   const known = new Set(["date", "time", "kind", "agency", "what_happened", "impact", "child_ids", "reason"]);
 

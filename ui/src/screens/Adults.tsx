@@ -84,7 +84,7 @@ export function HouseholdAdults({ householdId, childId }: { householdId: number;
       </p>
       {editing === null && (
         <div class="actions">
-          <button type="button" id="adult-add" onClick={() => open("new")} disabled={!overview.data}>
+          <button type="button" id="adult-add" onClick={() => open("new")}>
             Add an adult
           </button>
         </div>
