@@ -186,6 +186,13 @@ fn two_siblings_one_ready_to_print(dir: &Path) -> (i64, i64, i64) {
     (ada, ben, household)
 }
 
+/// The text of one row of the import preview's household and chronology table.
+async fn preview_row(app: &App, row: &str, wanted: &str) -> Vec<String> {
+    let css = format!("#import-chronology tr[data-row={row}]");
+    app.wait_for_text(&css, wanted).await;
+    app.texts(&format!("{css} > *")).await
+}
+
 /// Chooses an option of a select, as a change made from the keyboard reaches the page.
 async fn choose(app: &App, css: &str, value: &str) {
     app.wait_for(css).await;
@@ -346,5 +353,94 @@ async fn an_adult_and_one_event_for_two_siblings_added_through_the_forms_are_on_
     for unwanted in ["Rob Formadult", "Formadult", "shouting heard", "Testshire Police", "Probation"] {
         assert!(!family.contains(&squeezed(unwanted)), "{unwanted:?} is in the family summary: {family}");
     }
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn the_import_preview_counts_the_files_events_adults_and_household_members_new_and_already_here() {
+    let _serial = serial();
+    // Another agency's records: Ada (finalised), her brother Ben, an adult and an event for both.
+    let sender = tempfile::tempdir().unwrap();
+    let (ada, ben, household) = two_siblings_one_ready_to_print(sender.path());
+    let mut store =
+        Store::open(&sender.path().join(ntk_core::store::DATABASE_FILE), common::PASSPHRASE, "sender").unwrap();
+    store
+        .add_adult(&AdultForm {
+            household_id: household,
+            name: "Kerry Importadult".into(),
+            services: vec![],
+            children: vec![AdultLink {
+                child_id: ada,
+                child_name: String::new(),
+                relationship: Relationship::Parent,
+                relationship_label: String::new(),
+                parental_responsibility: true,
+            }],
+        })
+        .unwrap();
+    store
+        .add_event(
+            &EventForm {
+                child_ids: vec![ada, ben],
+                date: (today() - Days::new(3)).to_string(),
+                time: String::new(),
+                kind: Some(EventKind::HomeVisit),
+                agency: "Health Visiting".into(),
+                what_happened: "Home visit: no food in the fridge.".into(),
+                impact: String::new(),
+            },
+            today(),
+        )
+        .unwrap();
+    let events = store.chronology(ada, None, None, true).unwrap().len();
+    let staging = tempfile::Builder::new().prefix("ntk-e2e-staging-").tempdir().unwrap();
+    std::fs::write(staging.path().join("ada.ntkexchange"), store.export_child(ada).unwrap().to_bytes(None).unwrap())
+        .unwrap();
+    drop(store);
+
+    let dir = data_dir();
+    let staging_env = staging.path().display().to_string();
+    let app = App::launch_with_env(dir.path(), &[("NTK_E2E_FILE_DIR", &staging_env)]).await;
+    app.unlock().await;
+    go(&app, "#/settings").await;
+    app.click("#import-choose").await;
+    let row = preview_row(&app, "events", "Ada Formchild").await;
+    assert_eq!(row, ["Events in the chronology of Ada Formchild", &events.to_string(), "0"], "{row:?}");
+    assert_eq!(preview_row(&app, "adults", "Kerry").await, ["Adults of the household", "1: Kerry Importadult", "0"]);
+    assert_eq!(preview_row(&app, "members", "Ben").await, ["Other children of the household", "1: Ben Formchild", "0"]);
+    js(&app, "document.getElementById('import-chronology').scrollIntoView();", vec![]).await;
+    shot(&app, "import-chronology").await;
+    assert_accessible(&app, "the import preview with the chronology table").await;
+    app.click(".confirm button.primary").await;
+    app.wait_for("#import-report").await;
+
+    // A later file from the same agency, with one more event and no new checklist: the adult
+    // and Ben are already here, the earlier events recognised, and the new event alone imported.
+    let mut store =
+        Store::open(&sender.path().join(ntk_core::store::DATABASE_FILE), common::PASSPHRASE, "sender").unwrap();
+    let later = EventForm {
+        child_ids: vec![ada],
+        date: (today() - Days::new(1)).to_string(),
+        time: String::new(),
+        kind: Some(EventKind::WasNotBrought),
+        agency: "Health Visiting".into(),
+        what_happened: "Not brought to the eye clinic.".into(),
+        impact: String::new(),
+    };
+    store.add_event(&later, today()).unwrap();
+    std::fs::write(staging.path().join("ada.ntkexchange"), store.export_child(ada).unwrap().to_bytes(None).unwrap())
+        .unwrap();
+    drop(store);
+    app.click("#import-choose").await;
+    let row = preview_row(&app, "events", "Ada Formchild").await;
+    assert_eq!(row, ["Events in the chronology of Ada Formchild", "1", &events.to_string()], "{row:?}");
+    assert_eq!(preview_row(&app, "adults", "Adults").await, ["Adults of the household", "0", "1"]);
+    assert_eq!(preview_row(&app, "members", "Other").await, ["Other children of the household", "0", "1"]);
+    app.wait_for_text(".confirm button.primary", "Import the household and chronology").await;
+    app.click(".confirm button.primary").await;
+    app.click("#import-open-child").await;
+    app.wait_for_text("h1", "Ada Formchild").await;
+    app.click("#timeline-link").await;
+    app.wait_for_text("#timeline-rows", "Not brought to the eye clinic.").await;
     app.quit().await;
 }
