@@ -246,6 +246,7 @@ async fn an_adult_and_one_event_for_two_siblings_added_through_the_forms_are_on_
     // An adult, through the household page's form, from the keyboard.
     go(&app, &format!("#/household/{household}")).await;
     app.wait_for_text("h1", "Forms household").await;
+    app.wait_for_text("#adults-title + p", "No adults are recorded").await;
     focus(&app, "#adult-add").await;
     press(&app, ENTER).await;
     app.wait_for("#adult-name").await;
@@ -274,6 +275,20 @@ async fn an_adult_and_one_event_for_two_siblings_added_through_the_forms_are_on_
     assert!(adult.contains("Step-parent of Ada Formchild") && adult.contains("Parent of Ben Formchild"), "{adult}");
     assert!(adult.contains("Ada Formchild: no") && adult.contains("Ben Formchild: yes"), "{adult}");
     assert!(adult.contains("Probation"), "{adult}");
+    // Edited through the same form, filled in with what is recorded.
+    let adult_id = attrs(&app, "#adults-rows > tr", "data-adult-id").await.remove(0);
+    focus(&app, &format!("#adult-edit-{adult_id}")).await;
+    press(&app, ENTER).await;
+    wait_for_value(&app, "#adult-name", "Rob Formadult").await;
+    wait_until(
+        &app,
+        "the recorded service ticked",
+        "return document.getElementById('adult-service-probation').checked;",
+    )
+    .await;
+    app.click("#adult-service-drug_and_alcohol").await;
+    app.click("#adult-save").await;
+    app.wait_for_text("#adults-rows", "Probation, Drug and alcohol").await;
 
     // One event for both children, in one step, from Ada's chronology.
     go(&app, &format!("#/child/{ada}/timeline")).await;
@@ -281,6 +296,8 @@ async fn an_adult_and_one_event_for_two_siblings_added_through_the_forms_are_on_
     focus(&app, "#event-add").await;
     press(&app, ENTER).await;
     wait_for_value(&app, "#event-agency", ORGANISATION).await;
+    // The form is whole (the household's other children listed) before anything is clicked.
+    app.wait_for(&format!("#event-also-{ben}")).await;
     let what = "Police called at night: shouting heard from the flat.";
     app.type_into("#event-what-happened", what).await;
     app.set_date("#event-date", &(today() - Days::new(1)).to_string()).await;
@@ -345,7 +362,8 @@ async fn an_adult_and_one_event_for_two_siblings_added_through_the_forms_are_on_
     app.wait_for_text("h1", "Ada Formchild").await;
     let core =
         print(&app, "#print-core_group", &files.path().join(format!("core-group-summary-{}.pdf", today()))).await;
-    for wanted in ["Adults in the household", "Rob Formadult", "Probation", what, "Testshire Police"] {
+    for wanted in ["Adults in the household", "Rob Formadult", "Probation, Drug and alcohol", what, "Testshire Police"]
+    {
         assert!(core.contains(&squeezed(wanted)), "{wanted:?} not in the core-group summary: {core}");
     }
     let family = print(&app, "#print-family", &files.path().join(format!("family-summary-{}.pdf", today()))).await;
@@ -403,7 +421,11 @@ async fn the_import_preview_counts_the_files_events_adults_and_household_members
     let app = App::launch_with_env(dir.path(), &[("NTK_E2E_FILE_DIR", &staging_env)]).await;
     app.unlock().await;
     go(&app, "#/settings").await;
-    app.click("#import-choose").await;
+    // From the keyboard: the settings page is still filling in (contact details, languages), and
+    // a click aimed before the page settles can land beside the button.
+    app.wait_for_text("#family-languages", "Welsh").await;
+    focus(&app, "#import-choose").await;
+    press(&app, ENTER).await;
     let row = preview_row(&app, "events", "Ada Formchild").await;
     assert_eq!(row, ["Events in the chronology of Ada Formchild", &events.to_string(), "0"], "{row:?}");
     assert_eq!(preview_row(&app, "adults", "Kerry").await, ["Adults of the household", "1: Kerry Importadult", "0"]);
@@ -431,7 +453,8 @@ async fn the_import_preview_counts_the_files_events_adults_and_household_members
     std::fs::write(staging.path().join("ada.ntkexchange"), store.export_child(ada).unwrap().to_bytes(None).unwrap())
         .unwrap();
     drop(store);
-    app.click("#import-choose").await;
+    focus(&app, "#import-choose").await;
+    press(&app, ENTER).await;
     let row = preview_row(&app, "events", "Ada Formchild").await;
     assert_eq!(row, ["Events in the chronology of Ada Formchild", "1", &events.to_string()], "{row:?}");
     assert_eq!(preview_row(&app, "adults", "Adults").await, ["Adults of the household", "0", "1"]);

@@ -2,7 +2,7 @@
 // parental responsibility, the services involved ("none known" when none is recorded); added and
 // edited here, on the household page and the child's page. Never on anything printed for the
 // family.
-import { useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { api } from "../api";
 import type { Adult } from "../bindings/Adult";
 import { AdultFormCard } from "../chronology/AdultFormCard";
@@ -68,10 +68,15 @@ export function HouseholdAdults({ householdId, childId }: { householdId: number;
     setStatus("");
     setEditing(which);
   };
+  // Where focus goes back to once the form has gone (the button that opened it, or "Add").
+  const returnFocus = useRef<string | null>(null);
+  useEffect(() => {
+    if (editing === null && returnFocus.current) document.getElementById(returnFocus.current)?.focus();
+    returnFocus.current = null;
+  }, [editing]);
   const close = (focusId: string) => {
+    returnFocus.current = focusId;
     setEditing(null);
-    // Back to where the person was, once the form has gone.
-    requestAnimationFrame(() => document.getElementById(focusId)?.focus());
   };
   return (
     <section aria-labelledby="adults-title" class="adults">

@@ -3,7 +3,7 @@
 // so it is operable by keyboard and read in order by a screen reader. Events are added here (for
 // this child and, in the same step, any other child of the household) and corrected here; a
 // corrected event stays in the table, marked as corrected, beside its correction.
-import { useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { api } from "../api";
 import type { ChronologyEvent } from "../bindings/ChronologyEvent";
 import { ErrorMessage, Loading, PageTitle, Tag, useLoad } from "../components";
@@ -51,9 +51,15 @@ export function Timeline({ childId }: { childId: number }) {
     setStatus("");
     setForm(which);
   };
+  // Where focus goes back to once the form has gone (the button that opened it, or "Add").
+  const returnFocus = useRef<string | null>(null);
+  useEffect(() => {
+    if (form === null && returnFocus.current) document.getElementById(returnFocus.current)?.focus();
+    returnFocus.current = null;
+  }, [form]);
   const close = (focusId: string) => {
+    returnFocus.current = focusId;
     setForm(null);
-    requestAnimationFrame(() => document.getElementById(focusId)?.focus());
   };
   const formFor = (which: ChronologyEvent | "add") => (
     <EventFormCard
