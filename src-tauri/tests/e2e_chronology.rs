@@ -269,6 +269,9 @@ async fn an_adult_and_one_event_for_two_siblings_added_through_the_forms_are_on_
     js(&app, "document.getElementById('adults-title').scrollIntoView();", vec![]).await;
     shot(&app, "household-adults-form").await;
     assert_accessible(&app, "the household page with the adult form").await;
+    set_view(&app, 1024, 768, 2.0).await;
+    assert!(!scrolls_sideways(&app).await, "the adult form scrolls sideways at 200%");
+    set_view(&app, 1200, 820, 1.0).await;
     app.click("#adult-save").await;
     app.wait_for_text("#adult-status", "Rob Formadult is saved.").await;
     let adult = app.wait_for_text("#adults-rows", "Rob Formadult").await;
