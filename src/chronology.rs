@@ -97,6 +97,25 @@ pub const WAS_NOT_BROUGHT_MONTHS: u32 = 6;
 pub const WAS_NOT_BROUGHT_ATTENTION_FROM: u32 = 2;
 
 impl EventKind {
+    /// The kinds a practitioner records: every kind but the one only the app adds (a checklist
+    /// finalised is recorded by finalising it, so the record and its event always agree).
+    pub const TYPED: &'static [EventKind] = &[
+        EventKind::HomeVisit,
+        EventKind::ChildSeenAlone,
+        EventKind::WasNotBrought,
+        EventKind::HealthAttendance,
+        EventKind::SchoolAbsence,
+        EventKind::PoliceCallOut,
+        EventKind::DomesticAbuse,
+        EventKind::Referral,
+        EventKind::StrategyMeeting,
+        EventKind::Conference,
+        EventKind::CoreGroup,
+        EventKind::PlanStarted,
+        EventKind::PlanEnded,
+        EventKind::Other,
+    ];
+
     /// The first day of the "was not brought" window for `today` (see [`WAS_NOT_BROUGHT_MONTHS`]).
     pub fn was_not_brought_since(today: NaiveDate) -> NaiveDate {
         today.checked_sub_months(chrono::Months::new(WAS_NOT_BROUGHT_MONTHS)).unwrap_or(NaiveDate::MIN)
@@ -413,6 +432,12 @@ mod tests {
         assert_eq!(EventKind::was_not_brought_since(d("2026-11-23")), d("2026-05-23"));
         // 31 August less six months: there is no 31 February, so the last day of February.
         assert_eq!(EventKind::was_not_brought_since(d("2026-08-31")), d("2026-02-28"));
+    }
+
+    #[test]
+    fn the_form_offers_every_kind_but_the_one_only_the_app_adds() {
+        let left_out: Vec<_> = EventKind::ALL.iter().filter(|k| !EventKind::TYPED.contains(k)).collect();
+        assert_eq!(left_out, [&EventKind::ChecklistFinalised]);
     }
 
     #[test]

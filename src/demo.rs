@@ -11,6 +11,7 @@ use crate::assessment::{
     Action, AreaConfirmation, Assessment, AssessmentStatus, EvidenceSource, ItemRecord, Narrative, Practitioner,
 };
 use crate::checklist::Checklist;
+use crate::chronology::{AdultForm, AdultLink, AdultService, EventForm, EventKind, Relationship};
 use crate::error::Result;
 use crate::model::{AgeBand, PlanCategory, ValidChild};
 use crate::scoring::{self, Grade};
@@ -297,4 +298,132 @@ pub fn populate(
         Ok(())
     })?;
     Ok(DemoSummary { households: households.len(), children: data.len(), assessments: data.len() * per_child })
+}
+
+/// Invented adults' first names (the household's surname is added).
+const ADULT_NAMES: &[&str] = &["Dean", "Kerry", "Marek", "Shannon", "Tariq", "Bethan", "Lee", "Agnieszka"];
+
+/// Invented events a practitioner might record: type, agency, what happened, impact on the child.
+const EVENTS: &[(EventKind, &str, &str, &str)] = &[
+    (
+        EventKind::HomeVisit,
+        "Children's Social Care",
+        "Announced home visit; the kitchen had little food.",
+        "Hungry when seen after school.",
+    ),
+    (EventKind::ChildSeenAlone, "Children's Social Care", "Seen alone at school; talked about bedtimes.", ""),
+    (
+        EventKind::WasNotBrought,
+        "Health Visiting",
+        "Not brought to the development review.",
+        "Speech delay not yet assessed.",
+    ),
+    (
+        EventKind::WasNotBrought,
+        "Community Dental Service",
+        "Not brought to the dental appointment.",
+        "Toothache reported at school.",
+    ),
+    (
+        EventKind::SchoolAbsence,
+        "Oakfield Primary School",
+        "Absent for four days without a reason given.",
+        "Missed the class trip.",
+    ),
+    (
+        EventKind::HealthAttendance,
+        "Riverside Hospital",
+        "Seen at A&E with a scald to the hand.",
+        "Dressing changed at the GP surgery.",
+    ),
+];
+
+/// Invented events for a whole household at once (one event, every child).
+const HOUSEHOLD_EVENTS: &[(EventKind, &str, &str, &str)] = &[
+    (
+        EventKind::PoliceCallOut,
+        "Testshire Police",
+        "Called by a neighbour at night: shouting heard.",
+        "The children were awake and frightened.",
+    ),
+    (
+        EventKind::DomesticAbuse,
+        "Testshire Police",
+        "Incident reported between the adults; no arrest.",
+        "The children heard it from upstairs.",
+    ),
+];
+
+/// What [`populate_chronology`] wrote.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChronologySummary {
+    pub adults: usize,
+    pub events: usize,
+}
+
+/// Adds invented adults to each household and invented events to each child's chronology,
+/// through the same store calls the app uses (audited, one event for the whole household at
+/// once where it happened to all of them). Events fall in the 150 days before `today`.
+pub fn populate_chronology(store: &mut Store, seed: u64, today: NaiveDate) -> Result<ChronologySummary> {
+    let mut rng = Rng(seed ^ 0x00C0_FFEE);
+    let mut households: BTreeMap<i64, Vec<(i64, String)>> = BTreeMap::new();
+    for c in store.list_children()? {
+        if let Some(h) = c.household_id {
+            households.entry(h).or_default().push((c.id, c.name));
+        }
+    }
+    let mut summary = ChronologySummary { adults: 0, events: 0 };
+    let day = |rng: &mut Rng| (today - Days::new(1 + rng.below(150))).to_string();
+    let event =
+        |children: Vec<i64>, date: String, (kind, agency, what, impact): (EventKind, &str, &str, &str)| EventForm {
+            child_ids: children,
+            date,
+            time: String::new(),
+            kind: Some(kind),
+            agency: agency.into(),
+            what_happened: what.into(),
+            impact: impact.into(),
+        };
+    store.without_waiting_for_disk(|store| {
+        for (household_id, children) in &households {
+            let surname = children[0].1.rsplit(' ').next().unwrap_or("Invented").to_string();
+            let link = |child_id: i64, relationship: Relationship, parental_responsibility: bool| AdultLink {
+                child_id,
+                child_name: String::new(),
+                relationship,
+                relationship_label: String::new(),
+                parental_responsibility,
+            };
+            let services = if rng.chance(40) { vec![*rng.pick(AdultService::ALL)] } else { Vec::new() };
+            let parent = AdultForm {
+                household_id: *household_id,
+                name: format!("{} {surname}", rng.pick(ADULT_NAMES)),
+                services,
+                children: children.iter().map(|(id, _)| link(*id, Relationship::Parent, true)).collect(),
+            };
+            store.add_adult(&parent)?;
+            summary.adults += 1;
+            if rng.chance(50) {
+                let partner = AdultForm {
+                    household_id: *household_id,
+                    name: format!("{} Visitor-Invented", rng.pick(ADULT_NAMES)),
+                    services: vec![AdultService::Probation],
+                    children: children.iter().map(|(id, _)| link(*id, Relationship::Partner, false)).collect(),
+                };
+                store.add_adult(&partner)?;
+                summary.adults += 1;
+            }
+            let ids: Vec<i64> = children.iter().map(|(id, _)| *id).collect();
+            let shared = *rng.pick(HOUSEHOLD_EVENTS);
+            summary.events += store.add_event(&event(ids.clone(), day(&mut rng), shared), today)?.len();
+            for id in ids {
+                for _ in 0..1 + rng.below(3) {
+                    let own = *rng.pick(EVENTS);
+                    summary.events += store.add_event(&event(vec![id], day(&mut rng), own), today)?.len();
+                }
+            }
+        }
+        Ok(())
+    })?;
+    Ok(summary)
 }

@@ -10,6 +10,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::assessment::{VoiceGap, NARRATIVE_SECTIONS};
+use crate::chronology::{AdultService, EventKind, Relationship};
 use crate::compare::CHANGE_TENTHS;
 use crate::core_group::Engagement;
 use crate::model::PlanCategory;
@@ -39,6 +40,13 @@ pub struct Wording {
     pub plan_outcomes: Vec<PlanOutcomeWording>,
     /// A carer's engagement with the plan, points 1 to 5 in order (our own scale; 1 is the best).
     pub engagement_scale: Vec<String>,
+    /// The kinds of chronology event a practitioner can record, as the "Add an event" form
+    /// offers them (the app's own kinds, such as "checklist finalised", are left out).
+    pub event_kinds: Vec<ChoiceWording>,
+    /// How an adult can be related to a child of the household.
+    pub relationships: Vec<ChoiceWording>,
+    /// The services that can be involved with an adult (none ticked reads "none known").
+    pub adult_services: Vec<ChoiceWording>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -53,6 +61,22 @@ pub struct PlanTypeWording {
 pub struct PlanOutcomeWording {
     pub outcome: PlanOutcome,
     pub label: String,
+}
+
+/// One fixed choice: the name the core stores and sends, and its words.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ChoiceWording {
+    pub value: String,
+    pub label: String,
+}
+
+fn choice_wording<T: Copy>(
+    all: &[T],
+    value: fn(T) -> &'static str,
+    label: fn(T) -> &'static str,
+) -> Vec<ChoiceWording> {
+    all.iter().map(|c| ChoiceWording { value: value(*c).into(), label: label(*c).into() }).collect()
 }
 
 /// One rule explained: a short title and the sentences.
@@ -175,6 +199,9 @@ impl Wording {
                 .map(|outcome| PlanOutcomeWording { outcome, label: outcome.label().into() })
                 .collect(),
             engagement_scale: Engagement::WORDS.iter().map(|w| (*w).to_string()).collect(),
+            event_kinds: choice_wording(EventKind::TYPED, EventKind::as_str, EventKind::label),
+            relationships: choice_wording(Relationship::ALL, Relationship::as_str, Relationship::label),
+            adult_services: choice_wording(AdultService::ALL, AdultService::as_str, AdultService::label),
         }
     }
 }

@@ -469,11 +469,14 @@ fn run(command: Command, environment: &mut Option<Secret>) -> Result<(), String>
             let today = chrono::Local::now().date_naive();
             let summary =
                 ntk_core::demo::populate(&mut store, children, per_child, seed, today).map_err(|e| e.to_string())?;
+            let chronology = ntk_core::demo::populate_chronology(&mut store, seed, today).map_err(|e| e.to_string())?;
             println!(
-                "Added {} invented children in {} households, with {} finalised checklists, to {}.",
+                "Added {} invented children in {} households, with {} finalised checklists, {} adults and {} chronology events, to {}.",
                 summary.children,
                 summary.households,
                 summary.assessments,
+                chronology.adults,
+                chronology.events,
                 db.display()
             );
             Ok(())

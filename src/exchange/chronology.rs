@@ -104,8 +104,12 @@ pub struct ChronologyImport {
     pub duplicate_events: u32,
     /// Children of the household not known here, who would be added to the child's household.
     pub new_members: Vec<String>,
+    /// Children of the household (other than the file's child) already known here: not added again.
+    pub known_members: u32,
     /// Adults not yet recorded in the child's household here.
     pub new_adults: Vec<String>,
+    /// Adults of the file already recorded in the child's household here: not added again.
+    pub known_adults: u32,
 }
 
 impl ChronologyImport {

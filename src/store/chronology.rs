@@ -701,6 +701,8 @@ impl Store {
             if !is_the_child && !known_here && !earlier {
                 plan.new_members.push(m.name.trim().to_string());
                 new_members.push(index);
+            } else if !is_the_child && known_here && !earlier {
+                plan.known_members += 1;
             }
         }
         // Adults: each must name children of the file; any not in the child's household here is new.
@@ -729,11 +731,13 @@ impl Store {
                     )));
                 }
             }
-            let known_here = adults_here.iter().any(|x| name_key(&x.name) == name_key(&checked.name))
-                || file.adults[..index].iter().any(|x| name_key(&x.name) == name_key(&checked.name));
-            if !known_here {
+            let recorded_here = adults_here.iter().any(|x| name_key(&x.name) == name_key(&checked.name));
+            let earlier = file.adults[..index].iter().any(|x| name_key(&x.name) == name_key(&checked.name));
+            if !recorded_here && !earlier {
                 plan.new_adults.push(checked.name.clone());
                 new_adults.push(index);
+            } else if recorded_here && !earlier {
+                plan.known_adults += 1;
             }
         }
         Ok(ChronologyWork { plan, events, new_members, new_adults })

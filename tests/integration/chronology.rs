@@ -372,6 +372,7 @@ fn a_version_3_file_brings_the_household_adults_and_chronology_and_a_second_impo
     assert_eq!(plan.chronology.new_events, 3);
     assert_eq!(plan.chronology.new_members, ["Baby Chronicle", "Ben Chronicle"]);
     assert_eq!(plan.chronology.new_adults, ["Rob Partner"]);
+    assert_eq!((plan.chronology.known_members, plan.chronology.known_adults), (0, 0));
     assert!(plan.summary.contains("Baby Chronicle"), "{}", plan.summary);
     let report = lead.import_on(&bytes, None, today()).unwrap();
     let child = lead.get_child(report.child_id).unwrap();
@@ -406,6 +407,9 @@ fn a_version_3_file_brings_the_household_adults_and_chronology_and_a_second_impo
     // The same file again: every event recognised, nothing added.
     let again = lead.import_preview_on(&bytes, None, today()).unwrap();
     assert_eq!((again.chronology.new_events, again.chronology.duplicate_events), (0, 3));
+    // The preview's table counts what is already here: both other children and the adult.
+    assert_eq!((again.chronology.known_members, again.chronology.known_adults), (2, 1));
+    assert!(again.chronology.new_members.is_empty() && again.chronology.new_adults.is_empty());
     assert!(again.chronology.is_empty());
     lead.import_on(&bytes, None, today()).unwrap();
     assert_eq!(lead.chronology(child.id, None, None, true).unwrap().len(), 3);

@@ -289,6 +289,25 @@ fn demo_refuses_records_that_hold_children_and_a_weak_passphrase_for_new_records
     assert_eq!(store.list_children().unwrap().len(), 1, "invented children were mixed with real ones");
 }
 
+#[test]
+fn demo_adds_invented_adults_and_chronology_events_and_says_how_many() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let out = ntk(&["demo", "--data-dir", data.to_str().unwrap(), "--children", "3", "--per-child", "1"], PASSPHRASE);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let said = text(&out.stdout);
+    let store = Store::open(&data.join("neglect-toolkit.db"), PASSPHRASE, "x").unwrap();
+    let children = store.list_children().unwrap();
+    let households: std::collections::BTreeSet<i64> = children.iter().filter_map(|c| c.household_id).collect();
+    let adults: usize = households.iter().map(|h| store.adults_of_household(*h).unwrap().len()).sum();
+    let events: usize = children
+        .iter()
+        .map(|c| store.chronology(c.id, None, None, false).unwrap().iter().filter(|e| !e.automatic).count())
+        .sum();
+    assert!(adults >= households.len() && events >= children.len() * 2, "{adults} adults, {events} events");
+    assert!(said.contains(&format!("{adults} adults and {events} chronology events")), "{said}");
+}
+
 /// What Windows does differently, run on every OS: a data folder under a name with spaces and
 /// accents (as `C:\Users\Zoë Ó Súilleabháin\AppData\Local\...`), a backup written over an older
 /// one (its `.partial` renamed over a file that exists), and a restore over the live records.

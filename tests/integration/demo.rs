@@ -3,6 +3,7 @@
 use crate::support::*;
 use ntk_core::assessment::AssessmentStatus;
 use ntk_core::checklist::Checklist;
+use ntk_core::chronology::{ChronologyEvent, EventKind};
 use ntk_core::demo;
 
 #[test]
@@ -36,4 +37,43 @@ fn demo_data_is_stored_finalised_and_scores_like_real_work() {
     // Finalised demo checklists are locked like any other.
     let item = history[0].items[0].clone();
     assert!(store.save_item(history[0].id, &item, today()).is_err());
+}
+
+#[test]
+fn demo_households_get_invented_adults_and_each_child_a_chronology_with_one_event_shared_by_the_household() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(dir.path());
+    demo::populate(&mut store, 12, 1, 5, today()).unwrap();
+    let summary = demo::populate_chronology(&mut store, 5, today()).unwrap();
+    let children = store.list_children().unwrap();
+    let households: std::collections::BTreeSet<i64> = children.iter().filter_map(|c| c.household_id).collect();
+    assert!(summary.adults >= households.len(), "{summary:?}");
+    let mut events = 0;
+    for h in &households {
+        let adults = store.adults_of_household(*h).unwrap();
+        let members: Vec<i64> = children.iter().filter(|c| c.household_id == Some(*h)).map(|c| c.id).collect();
+        // The first adult is every child's parent, with parental responsibility.
+        assert!(
+            adults
+                .iter()
+                .any(|a| a.children.len() == members.len() && a.children.iter().all(|l| l.parental_responsibility)),
+            "{adults:?}"
+        );
+        // One event recorded for the whole household at once is on each child's chronology.
+        let typed = |id: i64| -> Vec<ChronologyEvent> {
+            store.chronology(id, None, None, false).unwrap().into_iter().filter(|e| !e.automatic).collect()
+        };
+        let first = typed(members[0]);
+        let shared: Vec<&ChronologyEvent> =
+            first.iter().filter(|e| matches!(e.kind, EventKind::PoliceCallOut | EventKind::DomesticAbuse)).collect();
+        assert_eq!(shared.len(), 1, "{first:?}");
+        for id in &members {
+            let own = typed(*id);
+            assert!(own.len() >= 2, "the household's event and at least one of the child's own: {own:?}");
+            assert!(own.iter().all(|e| e.date < today()), "{own:?}");
+            assert!(own.iter().any(|e| e.what_happened == shared[0].what_happened && e.date == shared[0].date));
+            events += own.len();
+        }
+    }
+    assert_eq!(summary.events, events);
 }

@@ -1,6 +1,9 @@
 // Words for the codes the backend sends. The grade meanings, bands, written sections and plan
 // categories are the core's (src/wording.rs), read from the file a core test writes.
+import type { AdultService } from "./bindings/AdultService";
 import type { Band } from "./bindings/Band";
+import type { EventKind } from "./bindings/EventKind";
+import type { Relationship } from "./bindings/Relationship";
 import type { EvidenceSource } from "./bindings/EvidenceSource";
 import type { Grade } from "./bindings/Grade";
 import type { ManagerDecision } from "./bindings/ManagerDecision";
@@ -68,3 +71,12 @@ export const DECISION_LABELS = Object.fromEntries(
 export const PLAN_LABELS = Object.fromEntries(
   wording.plan_categories.map((p) => [p.category, p.label]),
 ) as Record<PlanCategory, string>;
+
+/** The kinds of event the "Add an event" form offers, in the core's order with its words. */
+export const EVENT_KINDS = wording.event_kinds as { value: EventKind; label: string }[];
+
+/** How an adult can be related to a child of the household. */
+export const RELATIONSHIPS = wording.relationships as { value: Relationship; label: string }[];
+
+/** The services that can be involved with an adult; none ticked reads "none known". */
+export const ADULT_SERVICES = wording.adult_services as { value: AdultService; label: string }[];

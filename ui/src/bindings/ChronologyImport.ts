@@ -18,6 +18,14 @@ duplicate_events: number,
  */
 new_members: Array<string>, 
 /**
+ * Children of the household (other than the file's child) already known here: not added again.
+ */
+known_members: number, 
+/**
  * Adults not yet recorded in the child's household here.
  */
-new_adults: Array<string>, };
+new_adults: Array<string>, 
+/**
+ * Adults of the file already recorded in the child's household here: not added again.
+ */
+known_adults: number, };

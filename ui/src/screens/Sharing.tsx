@@ -2,7 +2,9 @@
 // Everything read from a file is shown as text.
 import { useRef, useState } from "preact/hooks";
 import { api } from "../api";
+import type { ChronologyImport } from "../bindings/ChronologyImport";
 import type { ImportChoice } from "../bindings/ImportChoice";
+import type { ImportPlan } from "../bindings/ImportPlan";
 import type { ImportReport } from "../bindings/ImportReport";
 import type { PlannedAssessment } from "../bindings/PlannedAssessment";
 import { ConfirmStep, ErrorMessage, Field, Tag } from "../components";
@@ -26,6 +28,60 @@ function OutcomeTag({ p }: { p: PlannedAssessment }) {
   if (p.outcome.kind === "new") return <Tag tone="done">New</Tag>;
   if (p.outcome.kind === "duplicate") return <Tag>Already here</Tag>;
   return <Tag tone="warn">Refused</Tag>;
+}
+
+/** Nothing to add: no new checklist and nothing new of the household or the chronology. */
+function nothingNew(plan: ImportPlan): boolean {
+  const c = plan.chronology;
+  return plan.new_count === 0 && c.new_events === 0 && c.new_adults.length === 0 && c.new_members.length === 0;
+}
+
+/** The confirm button: the checklists it adds, or, when there are none, the chronology (a later event is sent alone). */
+function importLabel(plan: ImportPlan): string {
+  if (plan.new_count === 0) return "Import the household and chronology";
+  return plan.new_count === 1 ? "Import 1 checklist" : `Import ${plan.new_count} checklists`;
+}
+
+/** How many, and who: a new adult or baby is seen by name. */
+function countAndNames(names: string[]): string {
+  return names.length > 0 ? `${names.length}: ${names.join(", ")}` : "0";
+}
+
+/**
+ * The household and chronology the file carries, as a table: what will be added and what is
+ * already here (recognised, not added again), for the child's events, the household's adults
+ * and the household's other children (a baby no one here has assessed arrives this way).
+ */
+function ChronologyCounts({ chronology: c, childName }: { chronology: ChronologyImport; childName: string }) {
+  return (
+    <table class="list import-table" id="import-chronology">
+      <caption>The household and the chronology in the file</caption>
+      <thead>
+        <tr>
+          <th scope="col">In the file</th>
+          <th scope="col">New here: will be added</th>
+          <th scope="col">Already here: not added again</th>
+        </tr>
+      </thead>
+      <tbody>
+        <tr data-row="events">
+          <th scope="row">Events in the chronology of {childName}</th>
+          <td>{c.new_events}</td>
+          <td>{c.duplicate_events}</td>
+        </tr>
+        <tr data-row="adults">
+          <th scope="row">Adults of the household</th>
+          <td>{countAndNames(c.new_adults)}</td>
+          <td>{c.known_adults}</td>
+        </tr>
+        <tr data-row="members">
+          <th scope="row">Other children of the household</th>
+          <td>{countAndNames(c.new_members)}</td>
+          <td>{c.known_members}</td>
+        </tr>
+      </tbody>
+    </table>
+  );
 }
 
 export function ImportChecklists() {
@@ -116,11 +172,11 @@ export function ImportChecklists() {
       </p>
       {choice && plan && (
         <ConfirmStep
-          confirmLabel={plan.new_count === 1 ? "Import 1 checklist" : `Import ${plan.new_count} checklists`}
+          confirmLabel={importLabel(plan)}
           onConfirm={confirm}
           onCancel={cancel}
           busy={busy}
-          disabled={!plan.can_import || plan.new_count === 0}
+          disabled={!plan.can_import || nothingNew(plan)}
         >
           <div id="import-plan">
             <h3>What importing this file will do</h3>
@@ -216,8 +272,9 @@ export function ImportChecklists() {
                 a corrected export.
               </p>
             )}
-            {plan.can_import && plan.new_count === 0 && <p>There is nothing new to import.</p>}
+            {plan.can_import && nothingNew(plan) && <p>There is nothing new to import.</p>}
           </div>
+          <ChronologyCounts chronology={plan.chronology} childName={plan.child.name} />
         </ConfirmStep>
       )}
       {report && (
