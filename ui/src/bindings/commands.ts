@@ -37,6 +37,7 @@ import type { ManagerReviewForm } from "./ManagerReviewForm";
 import type { MeetingForm } from "./MeetingForm";
 import type { MeetingView } from "./MeetingView";
 import type { PlanForm } from "./PlanForm";
+import type { PlanPrompts } from "./PlanPrompts";
 import type { PlanView } from "./PlanView";
 import type { PractitionerDetails } from "./PractitionerDetails";
 import type { ReportKind } from "./ReportKind";
@@ -117,6 +118,7 @@ export type Commands = {
   update_adult: { args: [{ id: number; form: AdultForm }]; answer: Adult };
   awaiting_manager_review: { args: [{ childId: number }]; answer: string | null };
   meeting_views: { args: [{ childId: number }]; answer: Array<MeetingView> };
+  plan_prompts: { args: [{ childId: number }]; answer: PlanPrompts };
 };
 
 export type CommandName = keyof Commands;
