@@ -23,6 +23,7 @@ use ntk_core::store::{
     ReportKind, Saved, StartAssessmentForm,
 };
 use ntk_core::store::{AuditLine, DraftInProgress};
+use ntk_core::store::{HouseholdRow, Page};
 
 use crate::files::{self, today};
 
@@ -133,4 +134,12 @@ commands! {
     store fn child_adults(child_id: i64) -> Vec<Adult> = |s| s.adults_of_child(child_id);
     store fn add_adult(form: AdultForm) -> Adult = |s| s.add_adult(&form);
     store fn update_adult(id: i64, form: AdultForm) -> Adult = |s| s.update_adult(id, &form);
+
+    // H23, issue 23: the home screen's long lists a page at a time, searched in the core.
+    store fn needs_attention_page(query: String, offset: u32, limit: u32) -> Page<Attention> =
+        |s| s.needs_attention_page(today(), &query, offset, limit);
+    store fn children_page(query: String, offset: u32, limit: u32) -> Page<Child> =
+        |s| s.children_page(&query, offset, limit);
+    store fn households_page(query: String, offset: u32, limit: u32) -> Page<HouseholdRow> =
+        |s| s.households_page(&query, offset, limit);
 }

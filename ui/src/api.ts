@@ -157,4 +157,11 @@ export const api = {
   childAdults: (childId: number) => call("child_adults", { childId }),
   addAdult: (form: AdultForm) => call("add_adult", { form }),
   updateAdult: (id: number, form: AdultForm) => call("update_adult", { id, form }),
+
+  // H23, issue 23: the home screen's long lists a page at a time, searched in the core.
+  /** `limit` children needing attention from `offset` among those matching `query`, with the counts. */
+  needsAttentionPage: (query: string, offset: number, limit: number) =>
+    call("needs_attention_page", { query, offset, limit }),
+  childrenPage: (query: string, offset: number, limit: number) => call("children_page", { query, offset, limit }),
+  householdsPage: (query: string, offset: number, limit: number) => call("households_page", { query, offset, limit }),
 };

@@ -28,6 +28,7 @@ import type { FamilyLanguage } from "./FamilyLanguage";
 import type { FinaliseCheck } from "./FinaliseCheck";
 import type { Household } from "./Household";
 import type { HouseholdOverview } from "./HouseholdOverview";
+import type { HouseholdRow } from "./HouseholdRow";
 import type { ImportChoice } from "./ImportChoice";
 import type { ImportReport } from "./ImportReport";
 import type { ItemRecord } from "./ItemRecord";
@@ -35,6 +36,7 @@ import type { LanguageStatus } from "./LanguageStatus";
 import type { ManagerReview } from "./ManagerReview";
 import type { ManagerReviewForm } from "./ManagerReviewForm";
 import type { MeetingForm } from "./MeetingForm";
+import type { Page } from "./Page";
 import type { PlanForm } from "./PlanForm";
 import type { PlanView } from "./PlanView";
 import type { PractitionerDetails } from "./PractitionerDetails";
@@ -114,6 +116,9 @@ export type Commands = {
   child_adults: { args: [{ childId: number }]; answer: Array<Adult> };
   add_adult: { args: [{ form: AdultForm }]; answer: Adult };
   update_adult: { args: [{ id: number; form: AdultForm }]; answer: Adult };
+  needs_attention_page: { args: [{ query: string; offset: number; limit: number }]; answer: Page<Attention> };
+  children_page: { args: [{ query: string; offset: number; limit: number }]; answer: Page<Child> };
+  households_page: { args: [{ query: string; offset: number; limit: number }]; answer: Page<HouseholdRow> };
 };
 
 export type CommandName = keyof Commands;
