@@ -4,6 +4,8 @@
 //! and cut here, so the count and the search always cover every child: a child who needs
 //! attention never drops out of either because it would be on a page not yet shown.
 
+use std::cell::RefCell;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 use ts_rs::TS;
@@ -28,17 +30,17 @@ pub struct Page<T> {
     pub rows: Vec<T>,
 }
 
-impl<T> Page<T> {
-    /// The page of `list` (already in its final order) from `offset` among those matching `query`.
-    fn of(list: Vec<T>, query: &str, offset: u32, limit: u32, fields: impl Fn(&T) -> [Option<&str>; 2]) -> Page<T> {
-        let total = count(list.len());
+impl<T: Clone> Page<T> {
+    /// The page of `list` (already in its final order) from `offset` among those matching
+    /// `query`; only the page's rows are copied.
+    fn of(list: &[T], query: &str, offset: u32, limit: u32, fields: impl Fn(&T) -> [Option<&str>; 2]) -> Page<T> {
         let query = Query::new(query);
-        let matching: Vec<T> = list.into_iter().filter(|row| query.matches(fields(row))).collect();
+        let matching: Vec<&T> = list.iter().filter(|row| query.matches(fields(row))).collect();
         Page {
-            total,
+            total: count(list.len()),
             matching: count(matching.len()),
             offset,
-            rows: matching.into_iter().skip(offset as usize).take(limit as usize).collect(),
+            rows: matching.into_iter().skip(offset as usize).take(limit as usize).cloned().collect(),
         }
     }
 }
@@ -57,7 +59,29 @@ pub struct HouseholdRow {
     pub children: u32,
 }
 
+/// The "needs attention" list last worked out, kept while nothing in the records has changed
+/// and the day is the same: at 10,000 children working it out takes most of a second, and the
+/// next page or a search must not take as long again. Any write on this connection (even one
+/// rolled back) or a commit on another one means it is worked out afresh: a kept list must never
+/// hide a reason the records now give.
+#[derive(Default)]
+pub(super) struct AttentionCache(RefCell<Option<(Freshness, Vec<Attention>)>>);
+
+/// What the kept list was worked out for: the day, this connection's count of rows written,
+/// and SQLite's `data_version` (which moves when another connection commits).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Freshness {
+    today: NaiveDate,
+    written: u64,
+    data_version: i64,
+}
+
 impl Store {
+    fn attention_freshness(&self, today: NaiveDate) -> Result<Freshness> {
+        let data_version = self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?;
+        Ok(Freshness { today, written: self.conn.total_changes(), data_version })
+    }
+
     /// One page of the children needing attention as at `today` (`needs_attention`'s list and
     /// order, reasons unchanged), searched by the child's name and household.
     pub fn needs_attention_page(
@@ -67,14 +91,19 @@ impl Store {
         offset: u32,
         limit: u32,
     ) -> Result<Page<Attention>> {
-        let list = self.needs_attention(today)?;
+        let fresh = self.attention_freshness(today)?;
+        let mut kept = self.attention_cache.0.borrow_mut();
+        if kept.as_ref().is_none_or(|(made_for, _)| *made_for != fresh) {
+            *kept = Some((fresh, self.needs_attention(today)?));
+        }
+        let list = &kept.as_ref().expect("worked out above").1;
         Ok(Page::of(list, query, offset, limit, |a| [Some(a.child.name.as_str()), a.child.household_name.as_deref()]))
     }
 
     /// One page of every child, by name, searched by name and household.
     pub fn children_page(&self, query: &str, offset: u32, limit: u32) -> Result<Page<Child>> {
         let list = self.list_children()?;
-        Ok(Page::of(list, query, offset, limit, |c| [Some(c.name.as_str()), c.household_name.as_deref()]))
+        Ok(Page::of(&list, query, offset, limit, |c| [Some(c.name.as_str()), c.household_name.as_deref()]))
     }
 
     /// One page of the households, by name, each with its number of children, searched by name.
@@ -86,6 +115,6 @@ impl Store {
         let list: Vec<HouseholdRow> = stmt
             .query_map([], |r| Ok(HouseholdRow { id: r.get(0)?, name: r.get(1)?, children: r.get(2)? }))?
             .collect::<std::result::Result<_, _>>()?;
-        Ok(Page::of(list, query, offset, limit, |h| [Some(h.name.as_str()), None]))
+        Ok(Page::of(&list, query, offset, limit, |h| [Some(h.name.as_str()), None]))
     }
 }

@@ -122,6 +122,8 @@ pub struct Store {
     /// Every checklist version the records may have been graded on; the current one is the one
     /// new assessments are started on.
     checklists: Checklists,
+    /// The home screen's "needs attention" list while the records stay unchanged (`home.rs`).
+    attention_cache: home::AttentionCache,
 }
 
 impl Store {
@@ -185,6 +187,7 @@ impl Store {
             actor: actor.to_string(),
             passphrase: zeroize::Zeroizing::new(passphrase.to_string()),
             checklists: Checklists::shipped(),
+            attention_cache: Default::default(),
         };
         migrations::migrate(&mut store.conn)?;
         store.ensure_child_status()?;

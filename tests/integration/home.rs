@@ -54,6 +54,29 @@ fn needs_attention_a_page_at_a_time_counts_every_child_and_keeps_its_order_acros
 }
 
 #[test]
+fn a_change_to_the_records_shows_on_the_next_page_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = records(dir.path());
+    let before = store.needs_attention_page(today(), "", 0, PAGE).unwrap().total;
+    // A new brother of an assessed child needs attention at once ("not yet assessed").
+    let assessed =
+        store.needs_attention(today()).unwrap().into_iter().find(|a| a.child.household_name.is_some()).unwrap();
+    let household = assessed.child.household_name.unwrap();
+    let newcomer = store.add_child(&child_form("Newly Added", "2020-01-02", &household), today()).unwrap();
+    let after = store.needs_attention_page(today(), "", 0, PAGE).unwrap();
+    assert!(after.total > before, "the list kept from before the change was shown");
+    assert_eq!(after.total as usize, store.needs_attention(today()).unwrap().len());
+    let found = store.needs_attention_page(today(), "newly added", 0, PAGE).unwrap();
+    assert_eq!(found.rows.iter().map(|a| a.child.id).collect::<Vec<_>>(), [newcomer.id]);
+    // A day later the list is worked out for that day.
+    let tomorrow = today().succ_opt().unwrap();
+    assert_eq!(
+        store.needs_attention_page(tomorrow, "", 0, PAGE).unwrap().rows,
+        store.needs_attention(tomorrow).unwrap()[..PAGE as usize]
+    );
+}
+
+#[test]
 fn a_search_finds_a_child_who_would_be_on_page_50_and_counts_every_match() {
     let dir = tempfile::tempdir().unwrap();
     let store = records(dir.path());

@@ -34,8 +34,14 @@ function ShowMore<T>({ list, what, listId, more, announce }: ShowMoreProps<T>) {
   const showMore = () =>
     more(next).then(() => {
       announce(`Showing ${count(shown + next)} of ${count(list.matching)} ${what}.`);
-      // Keyboard and screen-reader users land on the first row they have not seen yet.
-      requestAnimationFrame(() => document.querySelector<HTMLElement>(`#${listId} > :nth-child(${shown + 1}) a`)?.focus());
+      // Keyboard and screen-reader users land on the first row they have not seen yet, once
+      // it is drawn (the rows arrive from the core, so it may take a frame or two).
+      const focusFirstNew = (frames: number) => {
+        const row = document.querySelector<HTMLElement>(`#${listId} > :nth-child(${shown + 1}) a`);
+        if (row) row.focus();
+        else if (frames > 0) requestAnimationFrame(() => focusFirstNew(frames - 1));
+      };
+      requestAnimationFrame(() => focusFirstNew(30));
     });
   return (
     <p class="hint show-more">
