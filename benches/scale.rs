@@ -2,7 +2,9 @@
 //! with 8 finalised checklists each (the fixture is generated once, by `ntk_core::demo`, and
 //! kept in target/bench-data). Targets: each interactive action under 50 ms, the PDF under
 //! 100 ms, opening the encrypted database under 500 ms. `NTK_BENCH_CHILDREN` makes a smaller
-//! fixture for a quick run.
+//! fixture for a quick run. `NTK_BENCH_DB=FILE NTK_BENCH_PASSPHRASE_FILE=F` measures a copy of
+//! an existing records file instead (e.g. `scripts/measure.sh`'s target/measure-data/demo-10000x8,
+//! passphrase "correct horse battery"), saving the fixture's long generation.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -14,6 +16,14 @@ use ntk_core::scoring::Grade;
 use ntk_core::store::{ReportKind, Store};
 
 const PASSPHRASE: &str = "benchmark passphrase";
+
+/// The passphrase of the records measured: the fixture's, or the first line of NTK_BENCH_PASSPHRASE_FILE.
+fn passphrase() -> String {
+    match std::env::var("NTK_BENCH_PASSPHRASE_FILE") {
+        Ok(file) => std::fs::read_to_string(file).unwrap().lines().next().unwrap_or_default().to_string(),
+        Err(_) => PASSPHRASE.to_string(),
+    }
+}
 const PER_CHILD: usize = 8;
 
 fn today() -> NaiveDate {
@@ -24,8 +34,11 @@ fn children() -> usize {
     std::env::var("NTK_BENCH_CHILDREN").ok().and_then(|n| n.parse().ok()).unwrap_or(10_000)
 }
 
-/// The fixture database, generated on first use.
+/// The fixture database, generated on first use (or the records file named by NTK_BENCH_DB).
 fn fixture() -> PathBuf {
+    if let Ok(db) = std::env::var("NTK_BENCH_DB") {
+        return PathBuf::from(db);
+    }
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
     let db = dir.join(format!("scale-{}x{PER_CHILD}.db", children()));
     if !db.exists() {
@@ -72,7 +85,10 @@ fn item(id: &str, grade: Grade) -> ntk_core::assessment::ItemRecord {
 /// A copy of the fixture to work on: the save and finalise benchmarks add a child each time,
 /// and the next run must start from the same 10,000.
 fn working_copy(fixture: &std::path::Path) -> PathBuf {
-    let copy = fixture.with_extension("work.db");
+    let copy = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("target/bench-data")
+        .join(format!("{}.work.db", fixture.file_stem().unwrap().to_string_lossy()));
+    std::fs::create_dir_all(copy.parent().unwrap()).unwrap();
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", copy.display()));
     }
@@ -90,14 +106,23 @@ fn scale(c: &mut Criterion) {
     group.sample_size(20);
 
     group.bench_function("open the encrypted database", |b| {
-        b.iter(|| Store::open(&db, PASSPHRASE, "Benchmark").unwrap())
+        b.iter(|| Store::open(&db, &passphrase(), "Benchmark").unwrap())
     });
 
-    let mut store = Store::open(&db, PASSPHRASE, "Benchmark").unwrap();
+    let mut store = Store::open(&db, &passphrase(), "Benchmark").unwrap();
     let some_child = store.list_children().unwrap()[children() / 2].id;
     eprintln!("{} children need attention", store.needs_attention(today()).unwrap().len());
 
     group.bench_function("list children needing attention", |b| b.iter(|| store.needs_attention(today()).unwrap()));
+    // What the home screen asks for on unlock: the first 100 of each list, with the counts.
+    group.bench_function("first page of children needing attention", |b| {
+        b.iter(|| store.needs_attention_page(today(), "", 0, 100).unwrap())
+    });
+    group.bench_function("search children needing attention", |b| {
+        b.iter(|| store.needs_attention_page(today(), "wrenfield", 0, 100).unwrap())
+    });
+    group.bench_function("first page of every child", |b| b.iter(|| store.children_page("", 0, 100).unwrap()));
+    group.bench_function("first page of households", |b| b.iter(|| store.households_page("", 0, 100).unwrap()));
     group.bench_function("load a child's history and compare", |b| {
         b.iter(|| store.child_history(some_child, today()).unwrap())
     });

@@ -22,6 +22,7 @@ pub mod plans;
 pub mod references;
 pub mod report;
 pub mod scoring;
+pub mod search;
 pub mod store;
 pub mod text;
 pub mod wording;

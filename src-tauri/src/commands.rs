@@ -23,6 +23,7 @@ use ntk_core::store::{
     ReportKind, Saved, StartAssessmentForm,
 };
 use ntk_core::store::{AuditLine, DraftInProgress};
+use ntk_core::store::{HouseholdRow, Page};
 
 use crate::files::{self, today};
 
@@ -139,4 +140,11 @@ commands! {
     store fn meeting_views(child_id: i64) -> Vec<MeetingView> = |s| s.meeting_views(child_id);
     // H18a, issue 18: the step-down, escalation and engagement prompts on the child's page.
     store fn plan_prompts(child_id: i64) -> PlanPrompts = |s| s.plan_prompts(child_id);
+    // H23, issue 23: the home screen's long lists a page at a time, searched in the core.
+    store fn needs_attention_page(query: String, offset: u32, limit: u32) -> Page<Attention> =
+        |s| s.needs_attention_page(today(), &query, offset, limit);
+    store fn children_page(query: String, offset: u32, limit: u32) -> Page<Child> =
+        |s| s.children_page(&query, offset, limit);
+    store fn households_page(query: String, offset: u32, limit: u32) -> Page<HouseholdRow> =
+        |s| s.households_page(&query, offset, limit);
 }

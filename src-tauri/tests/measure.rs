@@ -157,9 +157,13 @@ async fn home_calls(app: &App) -> String {
         const done = arguments[arguments.length - 1];
         (async () => {
             const out = [];
-            for (const command of ["list_children", "list_households", "needs_attention", "drafts_in_progress"]) {
+            // The paged calls the home screen makes (issue 23), then the whole lists for comparison.
+            const page = { query: "", offset: 0, limit: 100 };
+            const calls = [["needs_attention_page", page], ["children_page", page], ["households_page", page],
+                           ["drafts_in_progress", {}], ["needs_attention", {}], ["list_children", {}]];
+            for (const [command, args] of calls) {
                 const asked = performance.now();
-                const answer = await window.__TAURI_INTERNALS__.invoke(command, {});
+                const answer = await window.__TAURI_INTERNALS__.invoke(command, args);
                 const took = performance.now() - asked;
                 const json = JSON.stringify(answer);
                 const parsing = performance.now();

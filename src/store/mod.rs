@@ -14,6 +14,7 @@ mod chronology;
 mod core_group;
 mod dataset;
 mod exchange;
+mod home;
 mod migrations;
 mod oversight;
 mod plans;
@@ -34,6 +35,7 @@ pub use audit_words::AuditLine;
 pub use backup::{backup_audit_chain, verify_backup, BackupReport};
 pub use children::{ChildRow, HouseholdChild, HouseholdOverview};
 pub use core_group::EngagementForm;
+pub use home::{HouseholdRow, Page};
 pub use migrations::{MIGRATIONS, SCHEMA_VERSION};
 pub use reports::{ChildHistory, FamilyCheck, ReportKind, SectionCheck};
 pub use settings::DEFAULT_IDLE_LOCK_MINUTES;
@@ -120,6 +122,8 @@ pub struct Store {
     /// Every checklist version the records may have been graded on; the current one is the one
     /// new assessments are started on.
     checklists: Checklists,
+    /// The home screen's "needs attention" list while the records stay unchanged (`home.rs`).
+    attention_cache: home::AttentionCache,
 }
 
 impl Store {
@@ -183,6 +187,7 @@ impl Store {
             actor: actor.to_string(),
             passphrase: zeroize::Zeroizing::new(passphrase.to_string()),
             checklists: Checklists::shipped(),
+            attention_cache: Default::default(),
         };
         migrations::migrate(&mut store.conn)?;
         store.ensure_child_status()?;

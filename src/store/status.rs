@@ -292,7 +292,7 @@ impl Store {
     /// previous round, a serious item not known, an action past its due date with no result,
     /// two years or more on a plan, a brother or sister not yet assessed, not seen alone at
     /// the latest checklist.
-    /// Most reasons first, then by name.
+    /// Most reasons first, then by name (then by id, so the order is the same every time).
     pub fn needs_attention(&self, today: NaiveDate) -> Result<Vec<Attention>> {
         // One query for the children too (their columns first, then the status): a list of
         // thousands must not cost a query per child. A plan start up to 23 months back is a
@@ -360,7 +360,14 @@ impl Store {
             })
             .collect();
         self.add_chronology_attention(today, &mut out)?;
-        out.sort_by(|a, b| b.reasons.len().cmp(&a.reasons.len()).then_with(|| a.child.name.cmp(&b.child.name)));
+        // The id last: two children of the same name keep their order from one page to the next.
+        out.sort_by(|a, b| {
+            b.reasons
+                .len()
+                .cmp(&a.reasons.len())
+                .then_with(|| a.child.name.cmp(&b.child.name))
+                .then(a.child.id.cmp(&b.child.id))
+        });
         Ok(out)
     }
 }

@@ -17,6 +17,7 @@ mod demo;
 mod exchange;
 mod family_words;
 mod faults;
+mod home;
 mod oversight;
 mod plans;
 mod report;

@@ -164,4 +164,10 @@ export const api = {
   meetingViews: (childId: number) => call("meeting_views", { childId }),
   // H18a, issue 18: the child's step-down, escalation and engagement prompts.
   planPrompts: (childId: number) => call("plan_prompts", { childId }),
+  // H23, issue 23: the home screen's long lists a page at a time, searched in the core.
+  /** `limit` children needing attention from `offset` among those matching `query`, with the counts. */
+  needsAttentionPage: (query: string, offset: number, limit: number) =>
+    call("needs_attention_page", { query, offset, limit }),
+  childrenPage: (query: string, offset: number, limit: number) => call("children_page", { query, offset, limit }),
+  householdsPage: (query: string, offset: number, limit: number) => call("households_page", { query, offset, limit }),
 };

@@ -1,43 +1,52 @@
-import { useMemo, useRef, useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
 import { api } from "../api";
 import { ErrorMessage, Loading, PageTitle, useLoad } from "../components";
 import type { Attention } from "../bindings/Attention";
 import type { DraftInProgress } from "../bindings/DraftInProgress";
 import { ageText, formatDate, formatStamp } from "../dates";
-import { matches } from "../search";
+import { matches, type PagedList, usePagedList, useSettled } from "../search";
 import { ChildFormCard } from "./AddChild";
 
-/** Rows drawn at first in each long list: a team's records can hold thousands of children, and
- * drawing them all makes the page slow to open and to search. */
+/** Rows fetched and drawn at first in each long list: a team's records can hold thousands of
+ * children, and carrying and drawing them all makes the page slow to open and to search. The
+ * core counts and searches every one (see search.ts). */
 export const FIRST_ROWS = 100;
 
 /** 5801 -> "5,801". */
 const count = (x: number) => x.toLocaleString("en-GB");
 
-type ShowMoreProps = {
-  /** How many rows the list may draw now, and how many it has. */
-  limit: number;
-  total: number;
+type ShowMoreProps<T> = {
+  list: PagedList<T>;
   what: string;
   /** The element whose children are the rows: the first new row's link takes the focus. */
   listId: string;
-  /** Called with how many rows to draw now. */
-  onShow: (rows: number) => void;
+  /** Fetches the next `rows` rows. */
+  more: (rows: number) => Promise<void>;
+  /** Tells screen-reader users how many are shown now. */
+  announce: (words: string) => void;
 };
 
 /** "Showing 100 of 9,812 …" and a button for the next rows; nothing when all are shown. */
-function ShowMore({ limit, total, what, listId, onShow }: ShowMoreProps) {
-  if (limit >= total) return null;
-  const next = Math.min(total - limit, FIRST_ROWS * 5);
-  const more = () => {
-    onShow(limit + next);
-    // Keyboard and screen-reader users land on the first row they have not seen yet.
-    requestAnimationFrame(() => document.querySelector<HTMLElement>(`#${listId} > :nth-child(${limit + 1}) a`)?.focus());
-  };
+function ShowMore<T>({ list, what, listId, more, announce }: ShowMoreProps<T>) {
+  const shown = list.rows.length;
+  if (shown >= list.matching) return null;
+  const next = Math.min(list.matching - shown, FIRST_ROWS * 5);
+  const showMore = () =>
+    more(next).then(() => {
+      announce(`Showing ${count(shown + next)} of ${count(list.matching)} ${what}.`);
+      // Keyboard and screen-reader users land on the first row they have not seen yet, once
+      // it is drawn (the rows arrive from the core, so it may take a frame or two).
+      const focusFirstNew = (frames: number) => {
+        const row = document.querySelector<HTMLElement>(`#${listId} > :nth-child(${shown + 1}) a`);
+        if (row) row.focus();
+        else if (frames > 0) requestAnimationFrame(() => focusFirstNew(frames - 1));
+      };
+      requestAnimationFrame(() => focusFirstNew(30));
+    });
   return (
     <p class="hint show-more">
-      Showing {count(limit)} of {count(total)} {what}. Type a name to narrow the list, or{" "}
-      <button type="button" class="link-button" onClick={more}>
+      Showing {count(shown)} of {count(list.matching)} {what}. Type a name to narrow the list, or{" "}
+      <button type="button" class="link-button" onClick={showMore}>
         show {count(next)} more
       </button>
       .
@@ -45,28 +54,28 @@ function ShowMore({ limit, total, what, listId, onShow }: ShowMoreProps) {
   );
 }
 
+/** "12 of 9,812 children match “zoe”; 7 of them need attention." for the live region. */
+function searchCount(children: PagedList<unknown>, attention: PagedList<unknown> | null): string {
+  if (!children.query) return "";
+  const needing =
+    attention && attention.query === children.query ? ` ${count(attention.matching)} of them need attention.` : "";
+  return `${count(children.matching)} of ${count(children.total)} children match “${children.query}”.${needing}`;
+}
+
 export function Home() {
-  const children = useLoad(() => api.listChildren(), []);
-  const households = useLoad(() => api.listHouseholds(), []);
-  const attention = useLoad(() => api.needsAttention(), []);
+  const [query, setQuery] = useState("");
+  // The core searches when typing pauses; the lists show what they answer.
+  const searched = useSettled(query.trim(), 200);
+  const children = usePagedList(api.childrenPage, searched, FIRST_ROWS);
+  const households = usePagedList(api.householdsPage, searched, FIRST_ROWS);
+  const attention = usePagedList(api.needsAttentionPage, searched, FIRST_ROWS);
   const drafts = useLoad(() => api.draftsInProgress(), []);
   const [adding, setAdding] = useState(false);
-  const [query, setQuery] = useState("");
-  const [childRows, setChildRows] = useState(FIRST_ROWS);
-  const [householdRows, setHouseholdRows] = useState(FIRST_ROWS);
   const [announcement, setAnnouncement] = useState("");
   const addButton = useRef<HTMLButtonElement>(null);
 
-  const shown = (children.data ?? []).filter((c) => matches(query, c.name, c.household_name));
-  const shownHouseholds = (households.data ?? []).filter((h) => matches(query, h.name));
-  const attentionShown = (attention.data ?? []).filter((a) => matches(query, a.child.name, a.child.household_name));
-  const draftsShown = (drafts.data ?? []).filter((d) => matches(query, d.child_name));
-  const perHousehold = useMemo(() => {
-    const counts = new Map<number, number>();
-    for (const c of children.data ?? []) if (c.household_id !== null) counts.set(c.household_id, (counts.get(c.household_id) ?? 0) + 1);
-    return counts;
-  }, [children.data]);
-  const countIn = (householdId: number) => perHousehold.get(householdId) ?? 0;
+  const draftsShown = (drafts.data ?? []).filter((d) => matches(searched, d.child_name));
+  const attentionShown = attention.list?.rows.length ?? 0;
 
   return (
     <>
@@ -94,18 +103,14 @@ export function Home() {
           <button type="button" class="primary" ref={addButton} onClick={() => setAdding(true)}>
             Add child
           </button>
-          {(children.data?.length ?? 0) > 0 && (
+          {(children.list?.total ?? 0) > 0 && (
             <div class="search" role="search">
               <label for="search">Find a child or household</label>
               <input
                 id="search"
                 type="search"
                 value={query}
-                onInput={(e) => {
-                  setQuery(e.currentTarget.value);
-                  setChildRows(FIRST_ROWS);
-                  setHouseholdRows(FIRST_ROWS);
-                }}
+                onInput={(e) => setQuery(e.currentTarget.value)}
                 autocomplete="off"
                 aria-describedby="search-count"
               />
@@ -113,18 +118,17 @@ export function Home() {
           )}
         </div>
       )}
-      {attention.data && attentionShown.length > 0 && (
-        /* Keyed by the search, so a new search starts again from the first rows. */
-        <NeedsAttention key={query} list={attentionShown} total={attention.data.length} query={query.trim()} />
+      {attention.list && attentionShown > 0 && (
+        <NeedsAttention list={attention.list} more={attention.more} announce={setAnnouncement} />
       )}
       {draftsShown.length > 0 && <DraftsInProgress list={draftsShown} />}
-      {(attentionShown.length > 0 || draftsShown.length > 0) && <h2 id="children-title">All children</h2>}
-      {!children.data && !children.error && <Loading what="children" />}
-      {children.data && children.data.length === 0 && <p class="empty">No children have been added yet.</p>}
-      {children.data && children.data.length > 0 && (
+      {(attentionShown > 0 || draftsShown.length > 0) && <h2 id="children-title">All children</h2>}
+      {!children.list && !children.error && <Loading what="children" />}
+      {children.list && children.list.total === 0 && <p class="empty">No children have been added yet.</p>}
+      {children.list && children.list.total > 0 && (
         <>
           <p class="hint" id="search-count" aria-live="polite">
-            {query.trim() ? `${count(shown.length)} of ${count(children.data.length)} children match “${query.trim()}”.` : ""}
+            {searchCount(children.list, attention.list)}
           </p>
           <table class="list" aria-label="Children">
             <thead>
@@ -135,7 +139,7 @@ export function Home() {
               </tr>
             </thead>
             <tbody id="children-rows">
-              {shown.slice(0, childRows).map((c) => (
+              {children.list.rows.map((c) => (
                 <tr key={c.id} data-child-id={c.id}>
                   <th scope="row" class="child-name">
                     <a href={`#/child/${c.id}`}>{c.name}</a>
@@ -147,34 +151,34 @@ export function Home() {
             </tbody>
           </table>
           <ShowMore
-            limit={childRows}
-            total={shown.length}
+            list={children.list}
             what="children"
             listId="children-rows"
-            onShow={setChildRows}
+            more={children.more}
+            announce={setAnnouncement}
           />
-          {shown.length === 0 && <p class="empty">No child matches “{query.trim()}”.</p>}
+          {children.list.matching === 0 && <p class="empty">No child matches “{children.list.query}”.</p>}
         </>
       )}
-      {shownHouseholds.length > 0 && (
+      {households.list && households.list.rows.length > 0 && (
         <section aria-labelledby="households-title" class="households">
           <h2 id="households-title">Households</h2>
           <ul class="plain-list" id="household-rows">
-            {shownHouseholds.slice(0, householdRows).map((h) => (
+            {households.list.rows.map((h) => (
               <li key={h.id} data-household-id={h.id}>
                 <a href={`#/household/${h.id}`}>{h.name}</a>{" "}
                 <span class="hint">
-                  ({countIn(h.id)} {countIn(h.id) === 1 ? "child" : "children"})
+                  ({h.children} {h.children === 1 ? "child" : "children"})
                 </span>
               </li>
             ))}
           </ul>
           <ShowMore
-            limit={householdRows}
-            total={shownHouseholds.length}
+            list={households.list}
             what="households"
             listId="household-rows"
-            onShow={setHouseholdRows}
+            more={households.more}
+            announce={setAnnouncement}
           />
         </section>
       )}
@@ -182,19 +186,24 @@ export function Home() {
   );
 }
 
-/** Children with an overdue review, drift, an urgent item or no checklist while a sibling has one;
- * `list` is those matching the search, out of `total`. */
-function NeedsAttention({ list, total, query }: { list: Attention[]; total: number; query: string }) {
-  const [rows, setRows] = useState(FIRST_ROWS);
+type NeedsAttentionProps = {
+  list: PagedList<Attention>;
+  more: (rows: number) => Promise<void>;
+  announce: (words: string) => void;
+};
+
+/** Children with an overdue review, drift, an urgent item or no checklist while a sibling has
+ * one, a page at a time; the heading counts every one the search matches, out of all of them. */
+function NeedsAttention({ list, more, announce }: NeedsAttentionProps) {
   return (
     <section aria-labelledby="attention-title" class="attention">
       <h2 id="attention-title">
-        {query
-          ? `Needs attention: ${count(list.length)} of ${count(total)} match “${query}”`
-          : `Needs attention (${count(total)} ${total === 1 ? "child" : "children"})`}
+        {list.query
+          ? `Needs attention: ${count(list.matching)} of ${count(list.total)} match “${list.query}”`
+          : `Needs attention (${count(list.total)} ${list.total === 1 ? "child" : "children"})`}
       </h2>
       <ul class="attention-list" id="attention-rows">
-        {list.slice(0, rows).map(({ child, reasons }) => (
+        {list.rows.map(({ child, reasons }) => (
           <li key={child.id} data-child-id={child.id}>
             <p class="attention-name">
               <a href={`#/child/${child.id}`}>{child.name}</a>{" "}
@@ -217,11 +226,11 @@ function NeedsAttention({ list, total, query }: { list: Attention[]; total: numb
         ))}
       </ul>
       <ShowMore
-        limit={rows}
-        total={list.length}
+        list={list}
         what="children needing attention, most reasons first"
         listId="attention-rows"
-        onShow={setRows}
+        more={more}
+        announce={announce}
       />
     </section>
   );

@@ -1,0 +1,126 @@
+//! The home screen's long lists a page at a time (issue 23): the count and the search are the
+//! core's, over every child, so no child who needs attention drops out of either because it
+//! would be on a page the screen has not fetched.
+
+use ntk_core::demo;
+use ntk_core::search::Query;
+use ntk_core::store::{Attention, Store};
+
+use crate::support::{child_form, new_store, today};
+
+/// Rows per page in these tests: small, so that "page 50" exists on invented records that a
+/// debug build makes in seconds.
+const PAGE: u32 = 2;
+
+/// 250 invented children, one finalised checklist each, and two children of the same name.
+fn records(dir: &std::path::Path) -> Store {
+    let mut store = new_store(dir);
+    demo::populate(&mut store, 250, 1, 11, today()).unwrap();
+    store.add_child(&child_form("Zoë Samename", "2019-03-04", "Samename household"), today()).unwrap();
+    store.add_child(&child_form("Zoë Samename", "2021-05-06", "Samename household"), today()).unwrap();
+    store
+}
+
+fn every_page(store: &Store, query: &str) -> Vec<Attention> {
+    let mut all = Vec::new();
+    loop {
+        let page = store.needs_attention_page(today(), query, all.len() as u32, PAGE).unwrap();
+        assert_eq!(page.offset as usize, all.len());
+        if page.rows.is_empty() {
+            return all;
+        }
+        all.extend(page.rows);
+    }
+}
+
+#[test]
+fn needs_attention_a_page_at_a_time_counts_every_child_and_keeps_its_order_across_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = records(dir.path());
+    let whole = store.needs_attention(today()).unwrap();
+    assert!(whole.len() > 50 * PAGE as usize + 1, "the invented records give too short a list: {}", whole.len());
+
+    let first = store.needs_attention_page(today(), "", 0, PAGE).unwrap();
+    assert_eq!(first.total as usize, whole.len(), "the count is the whole list's, not the page's");
+    assert_eq!(first.matching, first.total);
+    assert_eq!(first.rows, whole[..PAGE as usize]);
+    // Page after page, the same children in the same order as the whole list, each once, with
+    // the same reasons; twice over, so the order does not depend on the call.
+    assert_eq!(every_page(&store, ""), whole);
+    assert_eq!(every_page(&store, ""), whole);
+    // Two children of the same name come in the order they were added, on every page.
+    let zoes: Vec<i64> = whole.iter().filter(|a| a.child.name == "Zoë Samename").map(|a| a.child.id).collect();
+    assert!(zoes.windows(2).all(|w| w[0] < w[1]), "{zoes:?}");
+}
+
+#[test]
+fn a_change_to_the_records_shows_on_the_next_page_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = records(dir.path());
+    let before = store.needs_attention_page(today(), "", 0, PAGE).unwrap().total;
+    // A new brother of an assessed child needs attention at once ("not yet assessed").
+    let assessed =
+        store.needs_attention(today()).unwrap().into_iter().find(|a| a.child.household_name.is_some()).unwrap();
+    let household = assessed.child.household_name.unwrap();
+    let newcomer = store.add_child(&child_form("Newly Added", "2020-01-02", &household), today()).unwrap();
+    let after = store.needs_attention_page(today(), "", 0, PAGE).unwrap();
+    assert!(after.total > before, "the list kept from before the change was shown");
+    assert_eq!(after.total as usize, store.needs_attention(today()).unwrap().len());
+    let found = store.needs_attention_page(today(), "newly added", 0, PAGE).unwrap();
+    assert_eq!(found.rows.iter().map(|a| a.child.id).collect::<Vec<_>>(), [newcomer.id]);
+    // A day later the list is worked out for that day.
+    let tomorrow = today().succ_opt().unwrap();
+    assert_eq!(
+        store.needs_attention_page(tomorrow, "", 0, PAGE).unwrap().rows,
+        store.needs_attention(tomorrow).unwrap()[..PAGE as usize]
+    );
+}
+
+#[test]
+fn a_search_finds_a_child_who_would_be_on_page_50_and_counts_every_match() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = records(dir.path());
+    let whole = store.needs_attention(today()).unwrap();
+    let far = &whole[50 * PAGE as usize];
+    // By surname, in capitals and without accents: the search folds both.
+    let surname = far.child.name.rsplit(' ').next().unwrap();
+    let typed = ntk_core::search::fold(surname).to_uppercase();
+
+    let found = store.needs_attention_page(today(), &typed, 0, PAGE).unwrap();
+    let query = Query::new(&typed);
+    let matching: Vec<&Attention> = whole
+        .iter()
+        .filter(|a| query.matches([Some(a.child.name.as_str()), a.child.household_name.as_deref()]))
+        .collect();
+    assert_eq!(found.total as usize, whole.len());
+    assert_eq!(found.matching as usize, matching.len(), "every match is counted, not only this page's");
+    let all_found = every_page(&store, &typed);
+    assert!(all_found.iter().any(|a| a.child.id == far.child.id), "{} was not found by “{typed}”", far.child.name);
+    assert_eq!(all_found.len(), matching.len());
+    assert_eq!(store.needs_attention_page(today(), "no such child anywhere", 0, PAGE).unwrap().matching, 0);
+}
+
+#[test]
+fn the_children_and_households_are_paged_and_searched_over_everyone() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = records(dir.path());
+    let children = store.list_children().unwrap();
+
+    let first = store.children_page("", 0, 100).unwrap();
+    assert_eq!((first.total as usize, first.matching as usize), (children.len(), children.len()));
+    assert_eq!(first.rows, children[..100]);
+    let last = store.children_page("", 200, 100).unwrap();
+    assert_eq!(last.rows, children[200..]);
+
+    let zoes = store.children_page("zoe samename", 0, 100).unwrap();
+    assert_eq!(zoes.matching, 2);
+    assert!(zoes.rows.iter().all(|c| c.name == "Zoë Samename"));
+
+    let households = store.households_page("samename", 0, 100).unwrap();
+    assert_eq!(households.matching, 1);
+    assert_eq!((households.rows[0].name.as_str(), households.rows[0].children), ("Samename household", 2));
+    let all = store.households_page("", 0, 10_000).unwrap();
+    assert_eq!(all.total as usize, store.list_households().unwrap().len());
+    let counted: u32 = all.rows.iter().map(|h| h.children).sum();
+    assert_eq!(counted as usize, children.iter().filter(|c| c.household_id.is_some()).count());
+}
