@@ -28,6 +28,7 @@ import type { FamilyLanguage } from "./FamilyLanguage";
 import type { FinaliseCheck } from "./FinaliseCheck";
 import type { Household } from "./Household";
 import type { HouseholdOverview } from "./HouseholdOverview";
+import type { HouseholdRow } from "./HouseholdRow";
 import type { ImportChoice } from "./ImportChoice";
 import type { ImportReport } from "./ImportReport";
 import type { ItemRecord } from "./ItemRecord";
@@ -36,6 +37,7 @@ import type { ManagerReview } from "./ManagerReview";
 import type { ManagerReviewForm } from "./ManagerReviewForm";
 import type { MeetingForm } from "./MeetingForm";
 import type { MeetingView } from "./MeetingView";
+import type { Page } from "./Page";
 import type { PlanForm } from "./PlanForm";
 import type { PlanPrompts } from "./PlanPrompts";
 import type { PlanView } from "./PlanView";
@@ -119,6 +121,9 @@ export type Commands = {
   awaiting_manager_review: { args: [{ childId: number }]; answer: string | null };
   meeting_views: { args: [{ childId: number }]; answer: Array<MeetingView> };
   plan_prompts: { args: [{ childId: number }]; answer: PlanPrompts };
+  needs_attention_page: { args: [{ query: string; offset: number; limit: number }]; answer: Page<Attention> };
+  children_page: { args: [{ query: string; offset: number; limit: number }]; answer: Page<Child> };
+  households_page: { args: [{ query: string; offset: number; limit: number }]; answer: Page<HouseholdRow> };
 };
 
 export type CommandName = keyof Commands;
