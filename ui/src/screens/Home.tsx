@@ -35,13 +35,14 @@ function ShowMore<T>({ list, what, listId, more, announce }: ShowMoreProps<T>) {
     more(next).then(() => {
       announce(`Showing ${count(shown + next)} of ${count(list.matching)} ${what}.`);
       // Keyboard and screen-reader users land on the first row they have not seen yet, once
-      // it is drawn (the rows arrive from the core, so it may take a frame or two).
-      const focusFirstNew = (frames: number) => {
+      // it is drawn. A timer, not an animation frame: frames can come late or not at all in a
+      // window that is not being painted, and focus would then never move.
+      const focusFirstNew = (tries: number) => {
         const row = document.querySelector<HTMLElement>(`#${listId} > :nth-child(${shown + 1}) a`);
         if (row) row.focus();
-        else if (frames > 0) requestAnimationFrame(() => focusFirstNew(frames - 1));
+        else if (tries > 0) setTimeout(() => focusFirstNew(tries - 1), 20);
       };
-      requestAnimationFrame(() => focusFirstNew(30));
+      setTimeout(() => focusFirstNew(100), 0);
     });
   return (
     <p class="hint show-more">
