@@ -5,6 +5,7 @@
 //! when it is chosen rather than failing later, when a summary is printed for a meeting.
 
 use std::io::Cursor;
+use std::path::Path;
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
@@ -16,6 +17,7 @@ use zune_jpeg::zune_core::options::DecoderOptions;
 use zune_jpeg::JpegDecoder;
 
 use crate::error::{CoreError, Result};
+use crate::paths::{read_chosen_file, ChosenFile};
 
 /// The largest logo file accepted. A logo is printed a few centimetres wide; a bigger file is
 /// a photograph or an uncompressed scan, and would swell every PDF it is printed in.
@@ -27,6 +29,9 @@ pub const MAX_LOGO_SIDE: u32 = 1000;
 
 /// The form field errors are reported against.
 const FIELD: &str = "logo";
+
+/// Ends every refusal: a refused file changes nothing.
+const KEPT: &str = "The logo you had is kept.";
 
 const PNG_SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
 const JPEG_SIGNATURE: &[u8] = b"\xff\xd8\xff";
@@ -110,26 +115,33 @@ impl Logo {
     /// [`MAX_LOGO_SIDE`] pixels a side, that decodes in full.
     pub fn check(bytes: Vec<u8>) -> Result<Logo> {
         if bytes.len() > MAX_LOGO_BYTES {
-            return Err(CoreError::invalid(
-                FIELD,
-                format!(
-                    "This picture is {}; a logo can be at most {}. Save it smaller (for example as a PNG at most {} \
-                     pixels wide) and choose it again. The logo you had is kept.",
-                    kilobytes(bytes.len()),
-                    kilobytes(MAX_LOGO_BYTES),
-                    MAX_LOGO_SIDE
-                ),
-            ));
+            return Err(too_large(bytes.len() as u64));
         }
         let Some(format) = LogoFormat::of(&bytes) else {
             return Err(CoreError::invalid(
                 FIELD,
-                "This file is not a PNG or JPEG picture, whatever its name says, so it cannot be the logo. \
-                 The logo you had is kept.",
+                format!(
+                    "This file is not a PNG or JPEG picture, whatever its name says, so it cannot be the logo. {KEPT}"
+                ),
             ));
         };
         let pixels = decode(&bytes, format)?;
         Ok(Logo { format, width: pixels.width, height: pixels.height, bytes })
+    }
+
+    /// Reads and checks the file a person chose, reading at most one byte past the limit.
+    pub fn read(path: &Path) -> Result<Logo> {
+        match read_chosen_file(path, MAX_LOGO_BYTES)? {
+            ChosenFile::Bytes(bytes) => Logo::check(bytes),
+            ChosenFile::TooLarge => Err(too_large(std::fs::metadata(path).map_or(0, |m| m.len()))),
+            ChosenFile::NotOrdinary => Err(CoreError::invalid(
+                FIELD,
+                format!(
+                    "{} is not an ordinary file (it is a folder, a device or a pipe), so it cannot be the logo. {KEPT}",
+                    path.display()
+                ),
+            )),
+        }
     }
 
     /// A logo kept in the settings table (base64), checked again: the database may come from
@@ -157,7 +169,13 @@ impl Logo {
 
     /// "PNG, 360 × 120 pixels, 5 KB": for Settings and the audit log.
     pub fn description(&self) -> String {
-        format!("{}, {} × {} pixels, {}", self.format.name(), self.width, self.height, kilobytes(self.bytes.len()))
+        format!(
+            "{}, {} × {} pixels, {}",
+            self.format.name(),
+            self.width,
+            self.height,
+            kilobytes(self.bytes.len() as u64)
+        )
     }
 
     pub fn view(&self) -> LogoView {
@@ -177,8 +195,20 @@ impl Logo {
 }
 
 /// "5 KB", "512 KB": sizes as a file manager shows them (1 KB = 1024 bytes).
-fn kilobytes(bytes: usize) -> String {
+fn kilobytes(bytes: u64) -> String {
     format!("{} KB", bytes.div_ceil(1024))
+}
+
+fn too_large(bytes: u64) -> CoreError {
+    CoreError::invalid(
+        FIELD,
+        format!(
+            "This picture is {}; a logo can be at most {}. Save it smaller (for example as a PNG at most \
+             {MAX_LOGO_SIDE} pixels wide) and choose it again. {KEPT}",
+            kilobytes(bytes),
+            kilobytes(MAX_LOGO_BYTES as u64)
+        ),
+    )
 }
 
 fn damaged(format: LogoFormat) -> CoreError {
@@ -186,7 +216,7 @@ fn damaged(format: LogoFormat) -> CoreError {
         FIELD,
         format!(
             "This file starts like a {} picture but cannot be read as one (it may be damaged or cut short), so it \
-             cannot be the logo. The logo you had is kept.",
+             cannot be the logo. {KEPT}",
             format.name()
         ),
     )
@@ -198,7 +228,7 @@ fn too_many_pixels(width: u32, height: u32) -> Result<()> {
             FIELD,
             format!(
                 "This picture is {width} × {height} pixels; a logo can be at most {MAX_LOGO_SIDE} pixels wide and \
-                 {MAX_LOGO_SIDE} high. Make it smaller and choose it again. The logo you had is kept."
+                 {MAX_LOGO_SIDE} high. Make it smaller and choose it again. {KEPT}"
             ),
         ));
     }
@@ -260,7 +290,11 @@ mod tests {
     const WIDE: &[u8] = include_bytes!("../tests/fixtures/logos/wide.png");
 
     fn refusal(bytes: Vec<u8>) -> String {
-        match Logo::check(bytes) {
+        refused(Logo::check(bytes))
+    }
+
+    fn refused(result: Result<Logo>) -> String {
+        match result {
             Err(CoreError::Invalid { field, message }) => {
                 assert_eq!(field.as_deref(), Some("logo"));
                 message
@@ -319,5 +353,17 @@ mod tests {
         assert!(Logo::check(just_fits).is_ok());
         let message = refusal(WIDE.to_vec());
         assert!(message.contains("3000 × 40 pixels; a logo can be at most 1000 pixels wide"), "{message}");
+    }
+
+    #[test]
+    fn a_chosen_file_is_read_only_when_ordinary_and_no_further_than_the_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(refused(Logo::read(dir.path())).contains("is not an ordinary file"));
+        let big = dir.path().join("scan.png");
+        std::fs::write(&big, vec![0u8; 2 * 1024 * 1024]).unwrap();
+        assert!(refused(Logo::read(&big)).contains("This picture is 2048 KB; a logo can be at most 512 KB"));
+        let good = dir.path().join("logo.picture"); // the name is not what is checked
+        std::fs::write(&good, JPEG).unwrap();
+        assert_eq!(Logo::read(&good).unwrap().format(), LogoFormat::Jpeg);
     }
 }

@@ -12,6 +12,7 @@ use ntk_core::checklist::Checklist;
 use ntk_core::chronology::{Adult, AdultForm, ChronologyEvent, EventForm};
 use ntk_core::core_group::{CoreGroupMeeting, EngagementRating, MeetingForm};
 use ntk_core::exchange::{ImportChoice, ImportReport};
+use ntk_core::logo::LogoView;
 use ntk_core::model::{AppStatus, Child, ChildForm, Household, PractitionerDetails};
 use ntk_core::oversight::{ManagerReview, ManagerReviewForm};
 use ntk_core::plans::{EndPlanForm, PlanForm, PlanView};
@@ -133,4 +134,9 @@ commands! {
     store fn child_adults(child_id: i64) -> Vec<Adult> = |s| s.adults_of_child(child_id);
     store fn add_adult(form: AdultForm) -> Adult = |s| s.add_adult(&form);
     store fn update_adult(id: i64, form: AdultForm) -> Adult = |s| s.update_adult(id, &form);
+
+    // H22, issue 22: the organisation's logo in Settings and on the PDFs.
+    store fn logo() -> Option<LogoView> = |s| Ok(s.logo()?.map(|l| l.view()));
+    dialog fn choose_logo() -> Option<LogoView> = |app, state| files::choose_logo(app, state);
+    store fn remove_logo() -> () = |s| s.remove_logo();
 }

@@ -118,6 +118,13 @@ impl Store {
         Ok(logo)
     }
 
+    /// [`Store::set_logo`] with the file a person chose.
+    pub fn set_logo_from(&mut self, path: &std::path::Path) -> Result<Logo> {
+        let logo = Logo::read(path)?;
+        self.change_logo(Some(&logo))?;
+        Ok(logo)
+    }
+
     pub fn remove_logo(&mut self) -> Result<()> {
         self.change_logo(None)
     }

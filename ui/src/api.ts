@@ -157,4 +157,11 @@ export const api = {
   childAdults: (childId: number) => call("child_adults", { childId }),
   addAdult: (form: AdultForm) => call("add_adult", { form }),
   updateAdult: (id: number, form: AdultForm) => call("update_adult", { id, form }),
+
+  // H22, issue 22: the organisation's logo in Settings and on the PDFs.
+  /** The logo printed at the head of both summaries, or null. */
+  logo: () => call("logo"),
+  /** Asks for a PNG or JPEG and keeps it once checked; null when no file was chosen. */
+  chooseLogo: () => call("choose_logo"),
+  removeLogo: () => call("remove_logo"),
 };

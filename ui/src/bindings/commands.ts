@@ -32,6 +32,7 @@ import type { ImportChoice } from "./ImportChoice";
 import type { ImportReport } from "./ImportReport";
 import type { ItemRecord } from "./ItemRecord";
 import type { LanguageStatus } from "./LanguageStatus";
+import type { LogoView } from "./LogoView";
 import type { ManagerReview } from "./ManagerReview";
 import type { ManagerReviewForm } from "./ManagerReviewForm";
 import type { MeetingForm } from "./MeetingForm";
@@ -114,6 +115,9 @@ export type Commands = {
   child_adults: { args: [{ childId: number }]; answer: Array<Adult> };
   add_adult: { args: [{ form: AdultForm }]; answer: Adult };
   update_adult: { args: [{ id: number; form: AdultForm }]; answer: Adult };
+  logo: { args: []; answer: LogoView | null };
+  choose_logo: { args: []; answer: LogoView | null };
+  remove_logo: { args: []; answer: void };
 };
 
 export type CommandName = keyof Commands;
