@@ -430,3 +430,72 @@ async fn the_family_summary_prints_in_welsh_chosen_when_printing_and_settings_sh
     assert!(text.contains("Tudalen 1 o") && !text.contains("Who will help"), "{text}");
     app.quit().await;
 }
+
+/// A private D-Bus session bus for one test: the app's GTK and the accessibility reader meet on
+/// it (AT-SPI's bus is started on demand by it). Stopped when dropped.
+struct SessionBus {
+    process: std::process::Child,
+    address: String,
+}
+
+impl SessionBus {
+    fn start() -> SessionBus {
+        use std::io::BufRead;
+        let mut process = Command::new("dbus-daemon")
+            .args(["--session", "--nofork", "--print-address=1"])
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("dbus-daemon could not start (make test installs dbus)");
+        let mut address = String::new();
+        std::io::BufReader::new(process.stdout.take().unwrap()).read_line(&mut address).unwrap();
+        SessionBus { process, address: address.trim().to_string() }
+    }
+}
+
+impl Drop for SessionBus {
+    fn drop(&mut self) {
+        let _ = self.process.kill();
+        let _ = self.process.wait();
+    }
+}
+
+/// The real GTK save dialog, not the test hook: its filter list read through AT-SPI (the
+/// accessibility bus, as a screen reader reads it), then cancelled, so nothing is written.
+#[tokio::test]
+async fn the_native_save_dialog_of_a_summary_offers_pdf_documents_only() {
+    let _serial = serial();
+    let dir = data_dir();
+    let (store, child) = records_with_a_finalised_checklist(dir.path(), "Dara Dialogfamily");
+    drop(store);
+    let bus = SessionBus::start();
+    // No NTK_E2E_FILE_DIR: the dialog is the one a practitioner sees.
+    let app = App::launch_with_env(dir.path(), &[("DBUS_SESSION_BUS_ADDRESS", &bus.address)]).await;
+    app.unlock().await;
+    go(&app, &format!("#/child/{child}")).await;
+    app.wait_for_text("h1", "Dara Dialogfamily").await;
+    app.click("#print-core_group").await;
+
+    let reader = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/file_chooser.py");
+    let address = bus.address.clone();
+    let out = tokio::task::spawn_blocking(move || {
+        Command::new("/usr/bin/python3")
+            .arg(reader)
+            .args(["Save the summary", "cancel"])
+            .env("DBUS_SESSION_BUS_ADDRESS", address)
+            .output()
+            .expect("python3 could not start")
+    })
+    .await
+    .unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "the dialog was not read: {said} {}", String::from_utf8_lossy(&out.stderr));
+    let seen: serde_json::Value = serde_json::from_str(said.trim()).unwrap();
+    assert_eq!(seen["filters"], serde_json::json!(["PDF document"]), "{seen}");
+    assert_eq!(seen["chosen"], "PDF document", "{seen}");
+    let name = format!("core-group-summary-{}.pdf", today());
+    assert!(seen["texts"].as_array().unwrap().iter().any(|t| t == name.as_str()), "the suggested name: {seen}");
+
+    // Cancelled: nothing saved, and the page says so.
+    app.wait_for_text("#print-status", "No file was chosen: nothing was saved.").await;
+    app.quit().await;
+}
