@@ -1,6 +1,8 @@
 //! What a practitioner expects of a desktop tool, end to end (issue 22): drafts in progress on
 //! the home screen with the date each was last changed; "Copy summary as text" on the child's
-//! page, read back from the real X clipboard with xclip; Help (F1) and About.
+//! page, read back from the real X clipboard with xclip; Help (F1) and About; the organisation
+//! and logo from Settings on both printed summaries; the native save dialog's filter, read
+//! through AT-SPI.
 
 // The `serial()` guard is held across awaits on purpose: one app under test at a time.
 #![allow(clippy::await_holding_lock)]
@@ -445,7 +447,7 @@ impl SessionBus {
             .args(["--session", "--nofork", "--print-address=1"])
             .stdout(std::process::Stdio::piped())
             .spawn()
-            .expect("dbus-daemon could not start (make test installs dbus)");
+            .expect("dbus-daemon could not start (make test installs dbus-daemon)");
         let mut address = String::new();
         std::io::BufReader::new(process.stdout.take().unwrap()).read_line(&mut address).unwrap();
         SessionBus { process, address: address.trim().to_string() }
@@ -497,5 +499,98 @@ async fn the_native_save_dialog_of_a_summary_offers_pdf_documents_only() {
 
     // Cancelled: nothing saved, and the page says so.
     app.wait_for_text("#print-status", "No file was chosen: nothing was saved.").await;
+    app.quit().await;
+}
+
+/// `pdftotext -layout` of a PDF, one string per page.
+fn pdf_pages(pdf: &Path) -> Vec<String> {
+    let out = Command::new("pdftotext").args(["-layout", pdf.to_str().unwrap(), "-"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut pages: Vec<String> =
+        text.split('\x0c').map(|p| p.split_whitespace().collect::<Vec<_>>().join(" ")).collect();
+    pages.pop(); // after the last form feed
+    pages
+}
+
+/// `pdfimages -list` rows as (page, width, height) of the PDF's images, soft masks left out.
+fn pdf_images(pdf: &Path) -> Vec<(u32, u32, u32)> {
+    let out = Command::new("pdfimages").args(["-list", pdf.to_str().unwrap()]).output().unwrap();
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .skip(2)
+        .map(|l| l.split_whitespace().collect::<Vec<_>>())
+        .filter(|f| f[2] == "image")
+        .map(|f| (f[0].parse().unwrap(), f[3].parse().unwrap(), f[4].parse().unwrap()))
+        .collect()
+}
+
+/// Item 2 of issue 22 end to end: the organisation and contact details typed in Settings and the
+/// logo chosen there are on both summaries printed from the child's page.
+#[tokio::test]
+async fn the_organisation_and_logo_set_in_settings_are_on_both_printed_summaries() {
+    let _serial = serial();
+    let dir = data_dir();
+    let (mut store, child) = records_with_a_finalised_checklist(dir.path(), "Orla Pagefamily");
+    let keys: Vec<String> =
+        store.family_check(child, today()).unwrap().sections.into_iter().map(|s| s.section.key).collect();
+    for key in keys {
+        store.confirm_family_section(child, &key, today()).unwrap();
+    }
+    drop(store);
+    let files = tempfile::Builder::new().prefix("ntk-e2e-files-").tempdir().unwrap();
+    // The open dialog's hook gives the first picture in the folder; the save dialog's writes there.
+    let logo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/logos/testshire.jpg");
+    std::fs::copy(logo, files.path().join("testshire.jpg")).unwrap();
+    let files_env = files.path().display().to_string();
+    let app = App::launch_with_env(dir.path(), &[("NTK_E2E_FILE_DIR", &files_env)]).await;
+    app.unlock().await;
+
+    go(&app, "#/settings").await;
+    for (field, value) in [
+        ("organisation", "Testshire Council"),
+        ("team", "Family Support"),
+        ("name", "Sam Example"),
+        ("role", "Social worker"),
+        ("telephone", "01234 567890"),
+        ("email", "sam@example.org"),
+    ] {
+        app.type_into(&format!("#practitioner-{field}"), value).await;
+    }
+    app.click("#practitioner-title + p + form button[type=submit]").await;
+    app.wait_for_text("#practitioner-status", "Saved.").await;
+    focus(&app, "#choose-logo").await;
+    press(&app, ENTER).await;
+    app.wait_for_text("#logo-preview figcaption", "JPEG, 360 × 120 pixels").await;
+
+    go(&app, &format!("#/child/{child}")).await;
+    app.wait_for_text("h1", "Orla Pagefamily").await;
+    let mut printed = Vec::new();
+    for (button, stem) in [("#print-core_group", "core-group-summary"), ("#print-family", "family-summary")] {
+        app.click(button).await;
+        let pdf = files.path().join(format!("{stem}-{}.pdf", today()));
+        wait_until(
+            &app,
+            "the summary to be saved",
+            &format!(
+                "const s = document.getElementById('print-status'); return !!s && s.textContent.includes({});",
+                serde_json::to_string(&pdf.display().to_string()).unwrap()
+            ),
+        )
+        .await;
+        printed.push(pdf);
+    }
+    for pdf in &printed {
+        let pages = pdf_pages(pdf);
+        assert!(!pages.is_empty());
+        for (n, page) in pages.iter().enumerate() {
+            assert!(page.contains("Testshire Council, Family Support"), "page {} of {}: {page}", n + 1, pdf.display());
+        }
+        assert_eq!(pdf_images(pdf), [(1, 360, 120)], "the logo once, on page 1 of {}", pdf.display());
+    }
+    let family = pdf_pages(&printed[1]).join(" ");
+    for contact in ["Sam Example", "Social worker", "01234 567890", "sam@example.org"] {
+        assert!(family.contains(contact), "{contact} not in the family summary's who to contact: {family}");
+    }
     app.quit().await;
 }
