@@ -446,6 +446,8 @@ impl SessionBus {
         let mut process = Command::new("dbus-daemon")
             .args(["--session", "--nofork", "--print-address=1"])
             .stdout(std::process::Stdio::piped())
+            // It reports each service it starts (the accessibility bus); the test says what matters.
+            .stderr(std::process::Stdio::null())
             .spawn()
             .expect("dbus-daemon could not start (make test installs dbus-daemon)");
         let mut address = String::new();
@@ -459,6 +461,26 @@ impl Drop for SessionBus {
         let _ = self.process.kill();
         let _ = self.process.wait();
     }
+}
+
+/// Reads the open GTK file chooser through AT-SPI on `bus` (tests/support/file_chooser.py with
+/// `args`), waiting for it to appear: what its filter list offers, the filter chosen, its text boxes.
+async fn file_chooser(bus: &SessionBus, args: &[&str]) -> serde_json::Value {
+    let reader = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/file_chooser.py");
+    let (address, args): (String, Vec<String>) = (bus.address.clone(), args.iter().map(|a| a.to_string()).collect());
+    let out = tokio::task::spawn_blocking(move || {
+        Command::new("/usr/bin/python3")
+            .arg(reader)
+            .args(args)
+            .env("DBUS_SESSION_BUS_ADDRESS", address)
+            .output()
+            .expect("python3 could not start")
+    })
+    .await
+    .unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "the dialog was not read: {said} {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_str(said.trim()).unwrap()
 }
 
 /// The real GTK save dialog, not the test hook: its filter list read through AT-SPI (the
@@ -477,21 +499,7 @@ async fn the_native_save_dialog_of_a_summary_offers_pdf_documents_only() {
     app.wait_for_text("h1", "Dara Dialogfamily").await;
     app.click("#print-core_group").await;
 
-    let reader = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/file_chooser.py");
-    let address = bus.address.clone();
-    let out = tokio::task::spawn_blocking(move || {
-        Command::new("/usr/bin/python3")
-            .arg(reader)
-            .args(["Save the summary", "cancel"])
-            .env("DBUS_SESSION_BUS_ADDRESS", address)
-            .output()
-            .expect("python3 could not start")
-    })
-    .await
-    .unwrap();
-    let said = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "the dialog was not read: {said} {}", String::from_utf8_lossy(&out.stderr));
-    let seen: serde_json::Value = serde_json::from_str(said.trim()).unwrap();
+    let seen = file_chooser(&bus, &["Save the summary", "cancel"]).await;
     assert_eq!(seen["filters"], serde_json::json!(["PDF document"]), "{seen}");
     assert_eq!(seen["chosen"], "PDF document", "{seen}");
     let name = format!("core-group-summary-{}.pdf", today());
@@ -593,4 +601,75 @@ async fn the_organisation_and_logo_set_in_settings_are_on_both_printed_summaries
         assert!(family.contains(contact), "{contact} not in the family summary's who to contact: {family}");
     }
     app.quit().await;
+}
+
+/// Waits until a stand-in has written its record (polling; no fixed sleep).
+async fn file_appears(path: &Path, what: &str) {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while !path.exists() {
+        assert!(Instant::now() < deadline, "timed out waiting until {what}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// Item 8 of issue 22 on Linux, through the real dialog and the real opener code: a name typed
+/// without ".pdf" gets it, the summary is written there, the system's viewer is asked to open
+/// it (`xdg-open`), and "Show in folder" asks the file manager to show it (D-Bus
+/// `org.freedesktop.FileManager1.ShowItems`). No desktop runs under Xvfb, so a stand-in
+/// `xdg-open` on the app's PATH and a stand-in file manager on its session bus record the calls.
+#[tokio::test]
+async fn a_summary_saved_through_the_native_dialog_gets_pdf_added_is_opened_and_shown_in_its_folder() {
+    use std::os::unix::fs::PermissionsExt;
+    let _serial = serial();
+    let dir = data_dir();
+    let (store, child) = records_with_a_finalised_checklist(dir.path(), "Vida Viewerfamily");
+    drop(store);
+    let scratch = tempfile::Builder::new().prefix("ntk-e2e-viewer-").tempdir().unwrap();
+    let (bin, saved_in) = (scratch.path().join("bin"), scratch.path().join("case record"));
+    std::fs::create_dir_all(&bin).unwrap();
+    std::fs::create_dir_all(&saved_in).unwrap();
+    let opened = scratch.path().join("opened.txt");
+    let shown = scratch.path().join("shown.txt");
+    let viewer = bin.join("xdg-open");
+    std::fs::write(&viewer, format!("#!/bin/sh\nprintf '%s\\n' \"$@\" >> '{}'\n", opened.display())).unwrap();
+    std::fs::set_permissions(&viewer, std::fs::Permissions::from_mode(0o755)).unwrap();
+
+    let bus = SessionBus::start();
+    let manager = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/fake_file_manager.py");
+    let mut file_manager = Command::new("/usr/bin/python3")
+        .arg(manager)
+        .arg(&shown)
+        .env("DBUS_SESSION_BUS_ADDRESS", &bus.address)
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("python3 could not start");
+    let mut ready = String::new();
+    std::io::BufRead::read_line(&mut std::io::BufReader::new(file_manager.stdout.take().unwrap()), &mut ready).unwrap();
+    assert_eq!(ready.trim(), "ready", "the stand-in file manager did not start");
+
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+    let app = App::launch_with_env(dir.path(), &[("DBUS_SESSION_BUS_ADDRESS", &bus.address), ("PATH", &path)]).await;
+    app.unlock().await;
+    go(&app, &format!("#/child/{child}")).await;
+    app.wait_for_text("h1", "Vida Viewerfamily").await;
+    app.click("#print-core_group").await;
+    let typed = saved_in.join("Vida summary for the core group");
+    file_chooser(&bus, &["Save the summary", "save", typed.to_str().unwrap()]).await;
+
+    let written = saved_in.join("Vida summary for the core group.pdf");
+    let status = app.wait_for_text("#print-status", "Saved to").await;
+    assert!(status.contains(&written.display().to_string()), "\".pdf\" added to the typed name: {status}");
+    assert!(std::fs::read(&written).unwrap().starts_with(b"%PDF"));
+    file_appears(&opened, "the system's viewer was asked to open the summary").await;
+    app.click("#show-in-folder").await;
+    file_appears(&shown, "the file manager was asked to show the summary").await;
+    assert_eq!(std::fs::read_to_string(&opened).unwrap().trim(), written.display().to_string(), "the viewer opens it");
+    let uri = std::fs::read_to_string(&shown).unwrap();
+    assert!(
+        uri.trim().starts_with("file://") && uri.contains("Vida%20summary%20for%20the%20core%20group.pdf"),
+        "the file manager shows it: {uri}"
+    );
+    app.quit().await;
+    let _ = file_manager.kill();
+    let _ = file_manager.wait();
 }

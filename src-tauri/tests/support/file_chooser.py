@@ -1,10 +1,11 @@
 """Reads an open GTK file chooser through the accessibility bus (AT-SPI), for e2e tests.
 
-Usage: file_chooser.py TITLE [cancel]
+Usage: file_chooser.py TITLE [cancel | save PATH]
 
 Waits (up to 30 s) for a dialog named TITLE in any application on the bus, then prints one JSON
 object: the filters its filter list offers, the one chosen, and the name typed in. With
-"cancel" it then presses the dialog's Cancel button, so nothing is written. Exits 2 when no
+"cancel" it then presses the dialog's Cancel button, so nothing is written; with "save PATH" it
+puts PATH in the name box, as a person typing it would, and presses Save. Exits 2 when no
 such dialog appears. Run with the system's python3 (python3-gi, gir1.2-atspi-2.0).
 """
 import json
@@ -73,8 +74,17 @@ def main():
         time.sleep(0.2)
         seen = describe(dialog)
     print(json.dumps(seen), flush=True)
-    if len(sys.argv) > 2 and sys.argv[2] == "cancel":
-        if not press(dialog, "Cancel"):
+    action = sys.argv[2] if len(sys.argv) > 2 else None
+    if action == "cancel" and not press(dialog, "Cancel"):
+        sys.exit(3)
+    if action == "save":
+        # The name box is the dialog's one editable text at the top ("Name:").
+        boxes = [
+            n
+            for n in walk(dialog)
+            if n.get_role() == Atspi.Role.TEXT and n.get_state_set().contains(Atspi.StateType.EDITABLE)
+        ]
+        if not boxes or not boxes[0].set_text_contents(sys.argv[3]) or not press(dialog, "Save"):
             sys.exit(3)
 
 
