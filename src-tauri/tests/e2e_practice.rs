@@ -463,12 +463,12 @@ impl Drop for SessionBus {
     }
 }
 
-/// Reads the open GTK file chooser through AT-SPI on `bus` (tests/support/file_chooser.py with
-/// `args`), waiting for it to appear: what its filter list offers, the filter chosen, its text boxes.
-async fn file_chooser(bus: &SessionBus, args: &[&str]) -> serde_json::Value {
+/// Starts reading a GTK file chooser through AT-SPI on `bus` (tests/support/file_chooser.py with
+/// `args`), before the dialog is opened, so that a dialog that is slow to appear is waited for.
+fn read_file_chooser(bus: &SessionBus, args: &[&str]) -> tokio::task::JoinHandle<std::process::Output> {
     let reader = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/file_chooser.py");
     let (address, args): (String, Vec<String>) = (bus.address.clone(), args.iter().map(|a| a.to_string()).collect());
-    let out = tokio::task::spawn_blocking(move || {
+    tokio::task::spawn_blocking(move || {
         Command::new("/usr/bin/python3")
             .arg(reader)
             .args(args)
@@ -476,8 +476,11 @@ async fn file_chooser(bus: &SessionBus, args: &[&str]) -> serde_json::Value {
             .output()
             .expect("python3 could not start")
     })
-    .await
-    .unwrap();
+}
+
+/// What the reader saw: the dialog's filter list, the filter chosen, its text boxes.
+async fn file_chooser_seen(reading: tokio::task::JoinHandle<std::process::Output>) -> serde_json::Value {
+    let out = reading.await.unwrap();
     let said = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "the dialog was not read: {said} {}", String::from_utf8_lossy(&out.stderr));
     serde_json::from_str(said.trim()).unwrap()
@@ -497,9 +500,9 @@ async fn the_native_save_dialog_of_a_summary_offers_pdf_documents_only() {
     app.unlock().await;
     go(&app, &format!("#/child/{child}")).await;
     app.wait_for_text("h1", "Dara Dialogfamily").await;
+    let reading = read_file_chooser(&bus, &["Save the summary", "cancel"]);
     app.click("#print-core_group").await;
-
-    let seen = file_chooser(&bus, &["Save the summary", "cancel"]).await;
+    let seen = file_chooser_seen(reading).await;
     assert_eq!(seen["filters"], serde_json::json!(["PDF document"]), "{seen}");
     assert_eq!(seen["chosen"], "PDF document", "{seen}");
     let name = format!("core-group-summary-{}.pdf", today());
@@ -652,9 +655,10 @@ async fn a_summary_saved_through_the_native_dialog_gets_pdf_added_is_opened_and_
     app.unlock().await;
     go(&app, &format!("#/child/{child}")).await;
     app.wait_for_text("h1", "Vida Viewerfamily").await;
-    app.click("#print-core_group").await;
     let typed = saved_in.join("Vida summary for the core group");
-    file_chooser(&bus, &["Save the summary", "save", typed.to_str().unwrap()]).await;
+    let reading = read_file_chooser(&bus, &["Save the summary", "save", typed.to_str().unwrap()]);
+    app.click("#print-core_group").await;
+    file_chooser_seen(reading).await;
 
     let written = saved_in.join("Vida summary for the core group.pdf");
     let status = app.wait_for_text("#print-status", "Saved to").await;

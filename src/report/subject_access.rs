@@ -8,7 +8,13 @@ use crate::store::{column_label, stored_value_words, SubjectAccess};
 const STYLE: Style = Style { title: 18.0, heading: 12.5, body: 9.5, small: 8.5, margin: 48.0 };
 const MARKING: &str = "OFFICIAL-SENSITIVE";
 
-pub fn subject_access_pdf(copy: &SubjectAccess, issued_by: &str) -> Result<Vec<u8>, ReportError> {
+/// The copy as a PDF; `words` writes a stored value out for a person (see
+/// [`crate::store::stored_value_words`]; the store's also names items and areas).
+pub fn subject_access_pdf(
+    copy: &SubjectAccess,
+    issued_by: &str,
+    words: &dyn Fn(&str, &serde_json::Value) -> String,
+) -> Result<Vec<u8>, ReportError> {
     let mut doc = Doc::new("Everything recorded about a child", STYLE, copy.made_on);
     doc.title(&format!("Everything recorded about {}", copy.child_name));
     doc.paragraph(&format!(
@@ -26,7 +32,7 @@ pub fn subject_access_pdf(copy: &SubjectAccess, issued_by: &str) -> Result<Vec<u
         for row in &table.rows {
             // In words (labels, yes and no, dates written out); the JSON keeps them as stored.
             let mut fields: Vec<(String, String)> =
-                row.iter().map(|(column, value)| (column_label(column), stored_value_words(column, value))).collect();
+                row.iter().map(|(column, value)| (column_label(column), words(column, value))).collect();
             fields.sort();
             let fields: Vec<(&str, String)> = fields.iter().map(|(c, v)| (c.as_str(), v.clone())).collect();
             doc.fields(&fields);

@@ -95,13 +95,13 @@ fn confirmation_words(stored: &str) -> String {
 
 /// Names of items and areas across every known checklist version (item ids are kept across
 /// versions; the newest wording wins).
-struct Names {
+pub(super) struct Names {
     items: HashMap<String, (String, String)>,
     areas: HashMap<String, String>,
 }
 
 impl Names {
-    fn of(store: &Store) -> Names {
+    pub(super) fn of(store: &Store) -> Names {
         let mut names = Names { items: HashMap::new(), areas: HashMap::new() };
         for checklist in store.checklists.all() {
             for area in &checklist.areas {
@@ -114,11 +114,11 @@ impl Names {
         names
     }
 
-    fn area(&self, id: &str) -> String {
+    pub(super) fn area(&self, id: &str) -> String {
         self.areas.get(id).cloned().unwrap_or_else(|| format!("the area \"{id}\", no longer in the checklist"))
     }
 
-    fn item(&self, id: &str) -> String {
+    pub(super) fn item(&self, id: &str) -> String {
         match self.items.get(id) {
             Some((title, area)) => format!("{title} ({area})"),
             None => format!("the item \"{id}\", no longer in the checklist"),
@@ -348,6 +348,18 @@ fn status_words(v: &str) -> Result<String> {
         Some(AssessmentStatus::Finalised) => "Finalised".into(),
         None => v.to_string(),
     })
+}
+
+impl Names {
+    /// [`stored_value_words`], with an item or area by its name in the checklist ("Regular
+    /// meals (Physical care)") rather than its id: for the subject-access copy's PDF.
+    pub(super) fn value_words(&self, column: &str, value: &serde_json::Value) -> String {
+        match (column, value.as_str()) {
+            ("item_id", Some(id)) => self.item(id),
+            ("area_id", Some(id)) if !id.is_empty() => self.area(id),
+            _ => stored_value_words(column, value),
+        }
+    }
 }
 
 /// Columns stored as 0 or 1 that mean no or yes. tests/subject_access.rs checks that every

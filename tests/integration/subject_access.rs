@@ -194,6 +194,8 @@ fn the_subject_access_copy_holds_every_record_and_audit_row_in_the_json_and_the_
                     .unwrap()
                     .iter()
                     .filter(|(_, v)| v.as_str().is_some_and(|v| !v.is_empty()))
+                    // Items and areas print by their names, checked below.
+                    .filter(|(column, _)| !["item_id", "area_id"].contains(&column.as_str()))
                     .map(|(column, v)| stored_value_words(column, v)),
             );
         }
@@ -241,6 +243,7 @@ fn the_subject_access_copy_holds_every_record_and_audit_row_in_the_json_and_the_
             "Date of the checklist 2 November 2026",
             "Local authority case number LA-COPY-1",
             "Open actions 15 January 2027, Book the dentist for Ruby",
+            "Item Regular meals the child can eat (Physical care)",
         ] {
             assert!(flat.contains(expected), "no {expected:?} in the PDF:\n{raw}");
         }
@@ -257,6 +260,8 @@ fn the_subject_access_copy_holds_every_record_and_audit_row_in_the_json_and_the_
         let dates: Vec<&str> =
             records.split(|c: char| c.is_whitespace() || "[]\",".contains(c)).filter(|w| iso_date(w)).collect();
         assert!(dates.is_empty(), "dates as stored in the PDF: {dates:?}\n{raw}");
+        // (The test's evidence quotes the id; the item itself must not be printed as one.)
+        assert!(!records.contains("Item physical.food.regular-meals"), "an item printed as its id");
         assert!(
             flat.contains("Core group meeting recorded — Agencies absent: none; Agencies present: Health;"),
             "{raw}"

@@ -2,7 +2,7 @@
 
 Usage: file_chooser.py TITLE [cancel | save PATH]
 
-Waits (up to 30 s) for a dialog named TITLE in any application on the bus, then prints one JSON
+Waits (up to 120 s: the machine may be loaded) for a dialog named TITLE in any application on the bus, then prints one JSON
 object: the filters its filter list offers, the one chosen, and the name typed in. With
 "cancel" it then presses the dialog's Cancel button, so nothing is written; with "save PATH" it
 puts PATH in the name box, as a person typing it would, and presses Save. Exits 2 when no
@@ -15,7 +15,7 @@ import time
 import gi
 
 gi.require_version("Atspi", "2.0")
-from gi.repository import Atspi  # noqa: E402
+from gi.repository import Atspi, GLib  # noqa: E402
 
 
 def walk(node):
@@ -27,11 +27,17 @@ def walk(node):
 
 
 def find_dialog(title):
+    # Without a main loop the library never hears of windows opened after it first looked:
+    # read the tree afresh each time.
+    while GLib.MainContext.default().iteration(False):
+        pass
     desktop = Atspi.get_desktop(0)
+    desktop.clear_cache()
     for i in range(desktop.get_child_count()):
         app = desktop.get_child_at_index(i)
         if app is None:
             continue
+        app.clear_cache()
         for node in walk(app):
             if node.get_role() in (Atspi.Role.DIALOG, Atspi.Role.FILE_CHOOSER) and node.get_name() == title:
                 return node
@@ -60,7 +66,7 @@ def press(dialog, label):
 
 def main():
     title = sys.argv[1]
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 120
     dialog = find_dialog(title)
     while dialog is None and time.monotonic() < deadline:
         time.sleep(0.2)
