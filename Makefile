@@ -6,7 +6,9 @@ SHELL := /bin/bash
 
 APT_PACKAGES := build-essential pkg-config curl file libssl-dev libwebkit2gtk-4.1-dev \
 	xvfb xauth webkit2gtk-driver poppler-utils sqlite3 imagemagick fonts-dejavu-core perl \
-	xclip hunspell-en-gb
+	xclip hunspell-en-gb \
+	dbus-daemon at-spi2-core python3-gi gir1.2-atspi-2.0
+# (the last line: e2e_practice reads the native save dialog's filter list through AT-SPI)
 # Windows cross-build and its tests: MinGW-w64, the NSIS compiler, and Wine to run the results.
 WINDOWS_APT_PACKAGES := gcc-mingw-w64-x86-64 g++-mingw-w64-x86-64 nsis wine64
 TAURI_DRIVER_VERSION := 2.1.0

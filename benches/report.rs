@@ -21,6 +21,7 @@ fn core_group_ten_assessments(c: &mut Criterion) {
         oversight: &case.oversight,
         adults: &[],
         events: &[],
+        logo: None,
     };
     c.bench_function("core-group summary, 10 assessments", |b| {
         b.iter(|| core_group_summary(std::hint::black_box(&input)).unwrap())

@@ -25,6 +25,7 @@ use crate::assessment::{AssessmentStatus, EvidenceSource, Narrative, Practitione
 use crate::checklist::{Checklist, Checklists};
 use crate::error::{CoreError, Result};
 use crate::model::{AgeBand, ChildForm, PlanCategory};
+use crate::paths::ChosenFile;
 use crate::scoring::{self, check_confirmation, Grade};
 use crate::text::{text_fault, MAX_NAME_CHARS, MAX_TEXT_CHARS};
 
@@ -368,34 +369,14 @@ fn file_fault(message: impl Into<String>) -> CoreError {
 
 const NOTHING: &str = "Nothing has been imported.";
 
-/// Reads a file chosen for import, refusing in bounded time and memory what cannot be an
-/// exchange file: anything but an ordinary file (a pipe, which would wait for a writer for
-/// ever; a device such as `/dev/zero`, which never ends; a folder), and a file larger than
-/// [`MAX_FILE_BYTES`]. At most one byte past the limit is ever read.
+/// Reads a file chosen for import ([`crate::paths::read_chosen_file`]): anything but an
+/// ordinary file, and a file larger than [`MAX_FILE_BYTES`], is refused in bounded time and memory.
 pub fn read_file(path: &Path) -> Result<Vec<u8>> {
-    // Windows will not open a folder as a file at all ("Access denied"): say what it is instead.
-    if std::fs::metadata(path).is_ok_and(|m| m.is_dir()) {
-        return Err(not_an_ordinary_file(path));
+    match crate::paths::read_chosen_file(path, MAX_FILE_BYTES)? {
+        ChosenFile::Bytes(bytes) => Ok(bytes),
+        ChosenFile::NotOrdinary => Err(not_an_ordinary_file(path)),
+        ChosenFile::TooLarge => Err(too_large()),
     }
-    let mut options = std::fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    {
-        // Opening a pipe for reading waits for a writer; non-blocking, it returns at once and
-        // the check below refuses it. Reads from an ordinary file ignore the flag.
-        use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NONBLOCK);
-    }
-    let file = options.open(path)?;
-    if !file.metadata()?.is_file() {
-        return Err(not_an_ordinary_file(path));
-    }
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes)?;
-    if bytes.len() > MAX_FILE_BYTES {
-        return Err(too_large());
-    }
-    Ok(bytes)
 }
 
 fn not_an_ordinary_file(path: &Path) -> CoreError {

@@ -14,6 +14,7 @@ pub mod demo;
 pub mod error;
 pub mod exchange;
 pub mod idle;
+pub mod logo;
 pub mod model;
 pub mod oversight;
 pub mod passphrase;

@@ -70,6 +70,44 @@ pub fn write_private(path: &Path, bytes: impl AsRef<[u8]>) -> Result<()> {
     Ok(())
 }
 
+/// What reading a file a person chose found, before its content is looked at.
+#[derive(Debug)]
+pub enum ChosenFile {
+    Bytes(Vec<u8>),
+    /// A folder, a device or a pipe.
+    NotOrdinary,
+    /// Larger than the limit it was read with.
+    TooLarge,
+}
+
+/// Reads a file a person chose (to import, as a logo), refusing in bounded time and memory what
+/// cannot be one: anything but an ordinary file (a pipe, which would wait for a writer for
+/// ever; a device such as `/dev/zero`, which never ends; a folder), and a file larger than
+/// `max_bytes`. At most one byte past the limit is ever read.
+pub fn read_chosen_file(path: &Path, max_bytes: usize) -> std::io::Result<ChosenFile> {
+    use std::io::Read;
+    // Windows will not open a folder as a file at all ("Access denied"): say what it is instead.
+    if std::fs::metadata(path).is_ok_and(|m| m.is_dir()) {
+        return Ok(ChosenFile::NotOrdinary);
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        // Opening a pipe for reading waits for a writer; non-blocking, it returns at once and
+        // the check below refuses it. Reads from an ordinary file ignore the flag.
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    if !file.metadata()?.is_file() {
+        return Ok(ChosenFile::NotOrdinary);
+    }
+    let mut bytes = Vec::new();
+    file.take(max_bytes as u64 + 1).read_to_end(&mut bytes)?;
+    Ok(if bytes.len() > max_bytes { ChosenFile::TooLarge } else { ChosenFile::Bytes(bytes) })
+}
+
 /// Local, never roaming, AppData on Windows: councils redirect roaming profiles to network
 /// shares, where SQLite's write-ahead log is unsafe.
 #[cfg(windows)]

@@ -12,6 +12,7 @@ use ntk_core::checklist::Checklist;
 use ntk_core::chronology::{Adult, AdultForm, ChronologyEvent, EventForm};
 use ntk_core::core_group::{CoreGroupMeeting, EngagementRating, MeetingForm, MeetingView};
 use ntk_core::exchange::{ImportChoice, ImportReport};
+use ntk_core::logo::LogoView;
 use ntk_core::model::{AppStatus, Child, ChildForm, Household, PractitionerDetails};
 use ntk_core::oversight::{ManagerReview, ManagerReviewForm};
 use ntk_core::plans::{EndPlanForm, PlanForm, PlanPrompts, PlanView};
@@ -147,4 +148,8 @@ commands! {
         |s| s.children_page(&query, offset, limit);
     store fn households_page(query: String, offset: u32, limit: u32) -> Page<HouseholdRow> =
         |s| s.households_page(&query, offset, limit);
+    // H22, issue 22: the organisation's logo in Settings and on the PDFs.
+    store fn logo() -> Option<LogoView> = |s| Ok(s.logo()?.map(|l| l.view()));
+    dialog fn choose_logo() -> Option<LogoView> = |app, state| files::choose_logo(app, state);
+    store fn remove_logo() -> () = |s| s.remove_logo();
 }

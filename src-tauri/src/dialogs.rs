@@ -49,13 +49,30 @@ pub fn save_path(app: &tauri::AppHandle, title: &str, suggested_name: &str) -> O
     dialog.blocking_save_file().and_then(|p| p.into_path().ok()).map(|p| with_extension_of(p, suggested_name))
 }
 
-/// Asks for an existing file with the given extension (in tests: the first such file, by name).
-pub fn open_file(app: &tauri::AppHandle, title: &str, extension: &str) -> Option<PathBuf> {
+/// A kind of file an open dialog lists: its name for people and its extensions.
+pub struct FileKind {
+    pub label: &'static str,
+    pub extensions: &'static [&'static str],
+}
+
+pub const BACKUP: FileKind = FileKind { label: "Neglect Toolkit backup", extensions: &["ntkbackup"] };
+pub const EXCHANGE: FileKind = FileKind { label: "Neglect Toolkit exchange file", extensions: &["ntkexchange"] };
+/// The pictures the PDFs can print (the core checks the content, whatever the name).
+pub const LOGO: FileKind = FileKind { label: "Picture (PNG or JPEG)", extensions: &["png", "jpg", "jpeg"] };
+
+impl FileKind {
+    fn has_extension_of(&self, path: &Path) -> bool {
+        path.extension().is_some_and(|x| self.extensions.iter().any(|e| x.eq_ignore_ascii_case(e)))
+    }
+}
+
+/// Asks for an existing file of `kind` (in tests: the first such file in the folder, by name).
+pub fn open_file(app: &tauri::AppHandle, title: &str, kind: &FileKind) -> Option<PathBuf> {
     if let Some(dir) = e2e_dir() {
         let mut found: Vec<PathBuf> = std::fs::read_dir(&dir)
             .ok()?
             .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == extension))
+            .filter(|p| kind.has_extension_of(p))
             .collect();
         found.sort();
         return found.into_iter().next();
@@ -63,13 +80,13 @@ pub fn open_file(app: &tauri::AppHandle, title: &str, extension: &str) -> Option
     app.dialog()
         .file()
         .set_title(title)
-        .add_filter(extension, &[extension])
+        .add_filter(kind.label, kind.extensions)
         .blocking_pick_file()
         .and_then(|p| p.into_path().ok())
 }
 
 pub fn open_path(app: &tauri::AppHandle, title: &str) -> Option<PathBuf> {
-    open_file(app, title, "ntkbackup")
+    open_file(app, title, &BACKUP)
 }
 
 /// Opens a written file in the system's own viewer, on every OS, except under test. Called from
@@ -104,5 +121,13 @@ mod tests {
         assert_eq!(with_extension_of("/tmp/Ruby summary".into(), suggested), PathBuf::from("/tmp/Ruby summary.pdf"));
         assert_eq!(with_extension_of("/tmp/ruby.PDF".into(), suggested), PathBuf::from("/tmp/ruby.PDF"));
         assert_eq!(with_extension_of("/tmp/ruby.v2".into(), suggested), PathBuf::from("/tmp/ruby.v2.pdf"));
+    }
+
+    #[test]
+    fn the_logos_open_dialog_lists_png_and_jpeg_pictures_only() {
+        assert_eq!(LOGO.extensions, ["png", "jpg", "jpeg"]);
+        assert!(LOGO.has_extension_of(Path::new("/tmp/Council Logo.JPG")));
+        assert!(!LOGO.has_extension_of(Path::new("/tmp/logo.gif")));
+        assert!(!LOGO.has_extension_of(Path::new("/tmp/records.ntkbackup")));
     }
 }

@@ -4,6 +4,7 @@ use chrono::Local;
 use ntk_core::dataset::DatasetPeriod;
 use ntk_core::error::Problem;
 use ntk_core::exchange::{self, ImportChoice, ImportReport};
+use ntk_core::logo::LogoView;
 use ntk_core::paths::write_private;
 use ntk_core::report::FamilyLanguage;
 use ntk_core::store::{BackupReport, ReportKind, Store};
@@ -94,7 +95,7 @@ pub fn export_child(
 
 /// Asks for a file and works out what importing it would do (writes nothing).
 pub fn choose_import(app: &AppHandle, state: &AppState, file_passphrase: Option<&str>) -> Answer<Option<ImportChoice>> {
-    let Some(path) = dialogs::open_file(app, "Import checklists", "ntkexchange") else { return Ok(None) };
+    let Some(path) = dialogs::open_file(app, "Import checklists", &dialogs::EXCHANGE) else { return Ok(None) };
     state.with_store(|s| exchange::choose_import(s, &state.chosen, path, file_passphrase)).map(Some)
 }
 
@@ -132,4 +133,11 @@ pub fn export_subject_access(app: &AppHandle, state: &AppState, child_id: i64) -
     dialogs::open_in_viewer(&pdf_path);
     *state.last_saved.lock().unwrap_or_else(|p| p.into_inner()) = Some(pdf_path.clone());
     Ok(Some(vec![pdf_path.display().to_string(), json_path.display().to_string()]))
+}
+
+/// Asks for a picture and keeps it as the organisation's logo once the core has checked it.
+/// `None`: the person cancelled (the logo is unchanged).
+pub fn choose_logo(app: &AppHandle, state: &AppState) -> Answer<Option<LogoView>> {
+    let Some(path) = dialogs::open_file(app, "Choose the organisation's logo", &dialogs::LOGO) else { return Ok(None) };
+    state.with_store(|s| s.set_logo_from(&path)).map(|logo| Some(logo.view()))
 }

@@ -1,6 +1,8 @@
 //! What a practitioner expects of a desktop tool, end to end (issue 22): drafts in progress on
 //! the home screen with the date each was last changed; "Copy summary as text" on the child's
-//! page, read back from the real X clipboard with xclip; Help (F1) and About.
+//! page, read back from the real X clipboard with xclip; Help (F1) and About; the organisation
+//! and logo from Settings on both printed summaries; the native save dialog's filter, read
+//! through AT-SPI.
 
 // The `serial()` guard is held across awaits on purpose: one app under test at a time.
 #![allow(clippy::await_holding_lock)]
@@ -429,4 +431,249 @@ async fn the_family_summary_prints_in_welsh_chosen_when_printing_and_settings_sh
     assert!(text.contains(FAMILY_SECTIONS[1].1), "an English written part as written: {text}");
     assert!(text.contains("Tudalen 1 o") && !text.contains("Who will help"), "{text}");
     app.quit().await;
+}
+
+/// A private D-Bus session bus for one test: the app's GTK and the accessibility reader meet on
+/// it (AT-SPI's bus is started on demand by it). Stopped when dropped.
+struct SessionBus {
+    process: std::process::Child,
+    address: String,
+}
+
+impl SessionBus {
+    fn start() -> SessionBus {
+        use std::io::BufRead;
+        let mut process = Command::new("dbus-daemon")
+            .args(["--session", "--nofork", "--print-address=1"])
+            .stdout(std::process::Stdio::piped())
+            // It reports each service it starts (the accessibility bus); the test says what matters.
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("dbus-daemon could not start (make test installs dbus-daemon)");
+        let mut address = String::new();
+        std::io::BufReader::new(process.stdout.take().unwrap()).read_line(&mut address).unwrap();
+        SessionBus { process, address: address.trim().to_string() }
+    }
+}
+
+impl Drop for SessionBus {
+    fn drop(&mut self) {
+        let _ = self.process.kill();
+        let _ = self.process.wait();
+    }
+}
+
+/// Starts reading a GTK file chooser through AT-SPI on `bus` (tests/support/file_chooser.py with
+/// `args`), before the dialog is opened, so that a dialog that is slow to appear is waited for.
+fn read_file_chooser(bus: &SessionBus, args: &[&str]) -> tokio::task::JoinHandle<std::process::Output> {
+    let reader = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/file_chooser.py");
+    let (address, args): (String, Vec<String>) = (bus.address.clone(), args.iter().map(|a| a.to_string()).collect());
+    tokio::task::spawn_blocking(move || {
+        Command::new("/usr/bin/python3")
+            .arg(reader)
+            .args(args)
+            .env("DBUS_SESSION_BUS_ADDRESS", address)
+            .output()
+            .expect("python3 could not start")
+    })
+}
+
+/// What the reader saw: the dialog's filter list, the filter chosen, its text boxes.
+async fn file_chooser_seen(reading: tokio::task::JoinHandle<std::process::Output>) -> serde_json::Value {
+    let out = reading.await.unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "the dialog was not read: {said} {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_str(said.trim()).unwrap()
+}
+
+/// The real GTK save dialog, not the test hook: its filter list read through AT-SPI (the
+/// accessibility bus, as a screen reader reads it), then cancelled, so nothing is written.
+#[tokio::test]
+async fn the_native_save_dialog_of_a_summary_offers_pdf_documents_only() {
+    let _serial = serial();
+    let dir = data_dir();
+    let (store, child) = records_with_a_finalised_checklist(dir.path(), "Dara Dialogfamily");
+    drop(store);
+    let bus = SessionBus::start();
+    // No NTK_E2E_FILE_DIR: the dialog is the one a practitioner sees.
+    let app = App::launch_with_env(dir.path(), &[("DBUS_SESSION_BUS_ADDRESS", &bus.address)]).await;
+    app.unlock().await;
+    go(&app, &format!("#/child/{child}")).await;
+    app.wait_for_text("h1", "Dara Dialogfamily").await;
+    let reading = read_file_chooser(&bus, &["Save the summary", "cancel"]);
+    app.click("#print-core_group").await;
+    let seen = file_chooser_seen(reading).await;
+    assert_eq!(seen["filters"], serde_json::json!(["PDF document"]), "{seen}");
+    assert_eq!(seen["chosen"], "PDF document", "{seen}");
+    let name = format!("core-group-summary-{}.pdf", today());
+    assert!(seen["texts"].as_array().unwrap().iter().any(|t| t == name.as_str()), "the suggested name: {seen}");
+
+    // Cancelled: nothing saved, and the page says so.
+    app.wait_for_text("#print-status", "No file was chosen: nothing was saved.").await;
+    app.quit().await;
+}
+
+/// `pdftotext -layout` of a PDF, one string per page.
+fn pdf_pages(pdf: &Path) -> Vec<String> {
+    let out = Command::new("pdftotext").args(["-layout", pdf.to_str().unwrap(), "-"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut pages: Vec<String> =
+        text.split('\x0c').map(|p| p.split_whitespace().collect::<Vec<_>>().join(" ")).collect();
+    pages.pop(); // after the last form feed
+    pages
+}
+
+/// `pdfimages -list` rows as (page, width, height) of the PDF's images, soft masks left out.
+fn pdf_images(pdf: &Path) -> Vec<(u32, u32, u32)> {
+    let out = Command::new("pdfimages").args(["-list", pdf.to_str().unwrap()]).output().unwrap();
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .skip(2)
+        .map(|l| l.split_whitespace().collect::<Vec<_>>())
+        .filter(|f| f[2] == "image")
+        .map(|f| (f[0].parse().unwrap(), f[3].parse().unwrap(), f[4].parse().unwrap()))
+        .collect()
+}
+
+/// Item 2 of issue 22 end to end: the organisation and contact details typed in Settings and the
+/// logo chosen there are on both summaries printed from the child's page.
+#[tokio::test]
+async fn the_organisation_and_logo_set_in_settings_are_on_both_printed_summaries() {
+    let _serial = serial();
+    let dir = data_dir();
+    let (mut store, child) = records_with_a_finalised_checklist(dir.path(), "Orla Pagefamily");
+    let keys: Vec<String> =
+        store.family_check(child, today()).unwrap().sections.into_iter().map(|s| s.section.key).collect();
+    for key in keys {
+        store.confirm_family_section(child, &key, today()).unwrap();
+    }
+    drop(store);
+    let files = tempfile::Builder::new().prefix("ntk-e2e-files-").tempdir().unwrap();
+    // The open dialog's hook gives the first picture in the folder; the save dialog's writes there.
+    let logo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/logos/testshire.jpg");
+    std::fs::copy(logo, files.path().join("testshire.jpg")).unwrap();
+    let files_env = files.path().display().to_string();
+    let app = App::launch_with_env(dir.path(), &[("NTK_E2E_FILE_DIR", &files_env)]).await;
+    app.unlock().await;
+
+    go(&app, "#/settings").await;
+    for (field, value) in [
+        ("organisation", "Testshire Council"),
+        ("team", "Family Support"),
+        ("name", "Sam Example"),
+        ("role", "Social worker"),
+        ("telephone", "01234 567890"),
+        ("email", "sam@example.org"),
+    ] {
+        app.type_into(&format!("#practitioner-{field}"), value).await;
+    }
+    app.click("#practitioner-title + p + form button[type=submit]").await;
+    app.wait_for_text("#practitioner-status", "Saved.").await;
+    focus(&app, "#choose-logo").await;
+    press(&app, ENTER).await;
+    app.wait_for_text("#logo-preview figcaption", "JPEG, 360 × 120 pixels").await;
+
+    go(&app, &format!("#/child/{child}")).await;
+    app.wait_for_text("h1", "Orla Pagefamily").await;
+    let mut printed = Vec::new();
+    for (button, stem) in [("#print-core_group", "core-group-summary"), ("#print-family", "family-summary")] {
+        app.click(button).await;
+        let pdf = files.path().join(format!("{stem}-{}.pdf", today()));
+        wait_until(
+            &app,
+            "the summary to be saved",
+            &format!(
+                "const s = document.getElementById('print-status'); return !!s && s.textContent.includes({});",
+                serde_json::to_string(&pdf.display().to_string()).unwrap()
+            ),
+        )
+        .await;
+        printed.push(pdf);
+    }
+    for pdf in &printed {
+        let pages = pdf_pages(pdf);
+        assert!(!pages.is_empty());
+        for (n, page) in pages.iter().enumerate() {
+            assert!(page.contains("Testshire Council, Family Support"), "page {} of {}: {page}", n + 1, pdf.display());
+        }
+        assert_eq!(pdf_images(pdf), [(1, 360, 120)], "the logo once, on page 1 of {}", pdf.display());
+    }
+    let family = pdf_pages(&printed[1]).join(" ");
+    for contact in ["Sam Example", "Social worker", "01234 567890", "sam@example.org"] {
+        assert!(family.contains(contact), "{contact} not in the family summary's who to contact: {family}");
+    }
+    app.quit().await;
+}
+
+/// Waits until a stand-in has written its record (polling; no fixed sleep).
+async fn file_appears(path: &Path, what: &str) {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while !path.exists() {
+        assert!(Instant::now() < deadline, "timed out waiting until {what}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// Item 8 of issue 22 on Linux, through the real dialog and the real opener code: a name typed
+/// without ".pdf" gets it, the summary is written there, the system's viewer is asked to open
+/// it (`xdg-open`), and "Show in folder" asks the file manager to show it (D-Bus
+/// `org.freedesktop.FileManager1.ShowItems`). No desktop runs under Xvfb, so a stand-in
+/// `xdg-open` on the app's PATH and a stand-in file manager on its session bus record the calls.
+#[tokio::test]
+async fn a_summary_saved_through_the_native_dialog_gets_pdf_added_is_opened_and_shown_in_its_folder() {
+    use std::os::unix::fs::PermissionsExt;
+    let _serial = serial();
+    let dir = data_dir();
+    let (store, child) = records_with_a_finalised_checklist(dir.path(), "Vida Viewerfamily");
+    drop(store);
+    let scratch = tempfile::Builder::new().prefix("ntk-e2e-viewer-").tempdir().unwrap();
+    let (bin, saved_in) = (scratch.path().join("bin"), scratch.path().join("case record"));
+    std::fs::create_dir_all(&bin).unwrap();
+    std::fs::create_dir_all(&saved_in).unwrap();
+    let opened = scratch.path().join("opened.txt");
+    let shown = scratch.path().join("shown.txt");
+    let viewer = bin.join("xdg-open");
+    std::fs::write(&viewer, format!("#!/bin/sh\nprintf '%s\\n' \"$@\" >> '{}'\n", opened.display())).unwrap();
+    std::fs::set_permissions(&viewer, std::fs::Permissions::from_mode(0o755)).unwrap();
+
+    let bus = SessionBus::start();
+    let manager = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/fake_file_manager.py");
+    let mut file_manager = Command::new("/usr/bin/python3")
+        .arg(manager)
+        .arg(&shown)
+        .env("DBUS_SESSION_BUS_ADDRESS", &bus.address)
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("python3 could not start");
+    let mut ready = String::new();
+    std::io::BufRead::read_line(&mut std::io::BufReader::new(file_manager.stdout.take().unwrap()), &mut ready).unwrap();
+    assert_eq!(ready.trim(), "ready", "the stand-in file manager did not start");
+
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+    let app = App::launch_with_env(dir.path(), &[("DBUS_SESSION_BUS_ADDRESS", &bus.address), ("PATH", &path)]).await;
+    app.unlock().await;
+    go(&app, &format!("#/child/{child}")).await;
+    app.wait_for_text("h1", "Vida Viewerfamily").await;
+    let typed = saved_in.join("Vida summary for the core group");
+    let reading = read_file_chooser(&bus, &["Save the summary", "save", typed.to_str().unwrap()]);
+    app.click("#print-core_group").await;
+    file_chooser_seen(reading).await;
+
+    let written = saved_in.join("Vida summary for the core group.pdf");
+    let status = app.wait_for_text("#print-status", "Saved to").await;
+    assert!(status.contains(&written.display().to_string()), "\".pdf\" added to the typed name: {status}");
+    assert!(std::fs::read(&written).unwrap().starts_with(b"%PDF"));
+    file_appears(&opened, "the system's viewer was asked to open the summary").await;
+    app.click("#show-in-folder").await;
+    file_appears(&shown, "the file manager was asked to show the summary").await;
+    assert_eq!(std::fs::read_to_string(&opened).unwrap().trim(), written.display().to_string(), "the viewer opens it");
+    let uri = std::fs::read_to_string(&shown).unwrap();
+    assert!(
+        uri.trim().starts_with("file://") && uri.contains("Vida%20summary%20for%20the%20core%20group.pdf"),
+        "the file manager shows it: {uri}"
+    );
+    app.quit().await;
+    let _ = file_manager.kill();
+    let _ = file_manager.wait();
 }

@@ -84,3 +84,70 @@ async fn the_passphrase_is_changed_and_a_backup_is_made_and_restored_from_settin
     app.wait_for_text("table.list", "Poppy Testfamily").await;
     app.quit().await;
 }
+
+/// The fixture logos of the core's tests (an invented council's).
+fn fixture(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/logos").join(name)
+}
+
+/// The preview is drawn: WebKit decoded the picture, so the content policy let the data: URL through.
+async fn wait_for_drawn_preview(app: &App, width: u32) {
+    wait_until(
+        app,
+        "the logo's preview to be drawn",
+        &format!("const i = document.querySelector('#logo-preview img'); return !!i && i.complete && i.naturalWidth === {width};"),
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn a_logo_is_chosen_through_the_dialog_previewed_refused_when_not_a_picture_and_removed() {
+    let _serial = serial();
+    let dir = data_dir();
+    let chosen = data_dir();
+    let choose_from = chosen.path();
+    let app = App::launch_with_env(dir.path(), &[("NTK_E2E_FILE_DIR", choose_from.to_str().unwrap())]).await;
+    app.unlock().await;
+    app.click(".topbar a[href='#/settings']").await;
+    app.wait_for_text("#logo-preview", "No logo").await;
+
+    // A document renamed .png is refused by its content, in words, and no logo appears.
+    std::fs::write(choose_from.join("minutes.png"), "Core group minutes, not a picture").unwrap();
+    focus(&app, "#choose-logo").await;
+    press(&app, ENTER).await;
+    app.wait_for_text("#logo-error", "not a PNG or JPEG picture, whatever its name says").await;
+    app.wait_for_text("#logo-preview", "No logo").await;
+    std::fs::remove_file(choose_from.join("minutes.png")).unwrap();
+
+    // The dialog (answered by the hook) gives a real PNG: it is kept and previewed.
+    std::fs::copy(fixture("testshire.png"), choose_from.join("testshire.png")).unwrap();
+    focus(&app, "#choose-logo").await;
+    press(&app, ENTER).await;
+    app.wait_for_text("#logo-status", "Both summaries print this logo").await;
+    app.wait_for_text("#logo-preview figcaption", "PNG, 360 × 120 pixels, 6 KB").await;
+    wait_for_drawn_preview(&app, 360).await;
+    app.assert_absent("#logo-error", "the error went when a good logo was chosen").await;
+    shot(&app, "settings-logo").await;
+    assert_accessible(&app, "settings with a logo").await;
+
+    // A picture too wide is refused and the logo before it is kept, still previewed.
+    std::fs::copy(fixture("wide.png"), choose_from.join("0-banner.png")).unwrap();
+    app.click("#choose-logo").await;
+    app.wait_for_text("#logo-error", "3000 × 40 pixels; a logo can be at most 1000 pixels wide").await;
+    app.wait_for_text("#logo-error", "The logo you had is kept").await;
+    app.wait_for_text("#logo-preview figcaption", "PNG, 360 × 120 pixels").await;
+    std::fs::remove_file(choose_from.join("0-banner.png")).unwrap();
+
+    // Kept in the encrypted database: still there after locking and unlocking.
+    app.click("section[aria-labelledby=lock-title] button").await;
+    app.wait_for_text("h1", "Unlock Neglect Toolkit").await;
+    app.type_into("#passphrase", PASSPHRASE).await;
+    app.click("form button[type=submit]").await;
+    app.wait_for_text("h1", "Settings").await;
+    wait_for_drawn_preview(&app, 360).await;
+
+    app.click("#remove-logo").await;
+    app.wait_for_text("#logo-status", "The logo was removed").await;
+    app.wait_for_text("#logo-preview", "No logo").await;
+    app.quit().await;
+}

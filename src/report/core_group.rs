@@ -14,6 +14,8 @@ use super::{long_date, Case, ReportError, ReportInput};
 
 const STYLE: Style = Style { title: 18.0, heading: 12.5, body: 9.5, small: 8.5, margin: 48.0 };
 const MARKING: &str = "OFFICIAL-SENSITIVE";
+/// The organisation's logo, at most this high (points) at the head of the first page.
+const LOGO_HEIGHT: f32 = 42.0;
 
 fn score(s: Option<f64>) -> String {
     s.map_or_else(|| "not enough evidence".to_string(), |v| format!("{v:.1}"))
@@ -40,6 +42,7 @@ fn who(a: &Assessment) -> String {
 pub fn core_group_summary(input: &ReportInput) -> Result<Vec<u8>, ReportError> {
     let case = Case::new(input)?;
     let mut doc = Doc::new("Core group summary", STYLE, input.today);
+    doc.letterhead(input.logo, LOGO_HEIGHT)?;
     doc.title("Core group summary");
     doc.paragraph(&format!(
         "{} · Childcare and Development Checklist · written on {}",

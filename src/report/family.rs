@@ -20,6 +20,8 @@ use super::layout::{Doc, Furniture, Style, Weight};
 use super::{Case, ReportError, ReportInput};
 
 const STYLE: Style = Style { title: 22.0, heading: 16.0, body: 13.0, small: 12.0, margin: 56.0 };
+/// The organisation's logo, at most this high (points) at the head of the first page.
+const LOGO_HEIGHT: f32 = 48.0;
 
 /// One part of the family summary printed as a practitioner wrote it.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -113,6 +115,7 @@ pub fn family_summary_in(input: &ReportInput, language: FamilyLanguage) -> Resul
 
     let name = &input.child.name;
     let mut doc = Doc::new(&words.get("doc_title"), STYLE, input.today);
+    doc.letterhead(input.logo, LOGO_HEIGHT)?;
     doc.title(&words.fill("title", &[("name", name)]));
     doc.paragraph(&words.fill("intro", &[("name", name), ("date", &words.date(input.today))]));
     if let Some(category) = input.child.plan_category {

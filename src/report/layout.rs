@@ -13,10 +13,12 @@ use allsorts::subset::{subset, CmapTarget, SubsetProfile};
 use chrono::{NaiveDate, NaiveTime};
 use printpdf::{
     Color, DateTime, FontId, Greyscale, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFont,
-    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, TextItem, WindingOrder,
+    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, RawImage, RawImageData, RawImageFormat,
+    TextItem, WindingOrder, XObjectTransform,
 };
 
 use super::ReportError;
+use crate::logo::{Channels, Logo};
 
 /// Regular and bold, indexed by `Weight as usize`.
 const TTF: [&[u8]; 2] = [include_bytes!("fonts/DejaVuSans.ttf"), include_bytes!("fonts/DejaVuSans-Bold.ttf")];
@@ -352,6 +354,43 @@ impl Doc {
             self.draw_line_at(self.left() + indent, self.y, line, size);
             self.y -= leading;
         }
+    }
+
+    /// The organisation's logo at the head of the first page, at its right, at most `height`
+    /// points high and a third of the text width wide (its proportions kept); the text starts
+    /// below it. Nothing is drawn without a logo.
+    pub fn letterhead(&mut self, logo: Option<&Logo>, height: f32) -> Result<(), ReportError> {
+        let Some(logo) = logo else { return Ok(()) };
+        let pixels = logo.pixels().map_err(|e| ReportError::Pdf(e.to_string()))?;
+        let (w, h) = (pixels.width as f32, pixels.height as f32);
+        let points_per_pixel = (height / h).min(self.width() / 3.0 / w);
+        let format = match pixels.channels {
+            Channels::Grey => RawImageFormat::R8,
+            Channels::GreyAlpha => RawImageFormat::RG8,
+            Channels::Rgb => RawImageFormat::RGB8,
+            Channels::Rgba => RawImageFormat::RGBA8,
+        };
+        let image = RawImage {
+            pixels: RawImageData::U8(pixels.data),
+            width: pixels.width as usize,
+            height: pixels.height as usize,
+            data_format: format,
+            tag: Vec::new(),
+        };
+        let id = self.pdf.add_image(&image);
+        let (drawn_w, drawn_h) = (w * points_per_pixel, h * points_per_pixel);
+        let (x, y) = (PAGE_WIDTH - self.style.margin - drawn_w, self.y - drawn_h);
+        // printpdf sizes an image as its pixels at `dpi` dots per inch (72 points an inch).
+        let transform = XObjectTransform {
+            translate_x: Some(Pt(x)),
+            translate_y: Some(Pt(y)),
+            dpi: Some(72.0 / points_per_pixel),
+            ..XObjectTransform::default()
+        };
+        self.push([Op::UseXobject { id, transform }]);
+        self.y = y;
+        self.gap(self.style.body);
+        Ok(())
     }
 
     pub fn title(&mut self, text: &str) {

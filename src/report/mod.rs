@@ -64,6 +64,8 @@ pub struct ReportInput<'a> {
     /// The child's chronology (current versions), oldest first: the core group prints the events
     /// since the previous review.
     pub events: &'a [crate::chronology::ChronologyEvent],
+    /// The organisation's logo from Settings, printed at the head of both summaries.
+    pub logo: Option<&'a crate::logo::Logo>,
 }
 
 /// What the core-group summary prints about plans, oversight and the core group's view.

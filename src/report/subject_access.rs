@@ -3,28 +3,18 @@
 
 use super::layout::{Column, Doc, Furniture, Style, Weight, PAGE_OF};
 use super::{long_date, ReportError};
-use crate::store::SubjectAccess;
+use crate::store::{column_label, stored_value_words, SubjectAccess};
 
 const STYLE: Style = Style { title: 18.0, heading: 12.5, body: 9.5, small: 8.5, margin: 48.0 };
 const MARKING: &str = "OFFICIAL-SENSITIVE";
 
-/// A stored column name as words: "date_of_birth" reads "Date of birth".
-fn column_words(column: &str) -> String {
-    let words = column.replace('_', " ");
-    let mut chars = words.chars();
-    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
-}
-
-fn value_words(value: &serde_json::Value) -> String {
-    match value {
-        serde_json::Value::Null => "—".into(),
-        serde_json::Value::String(s) if s.is_empty() => "—".into(),
-        serde_json::Value::String(s) => s.clone(),
-        other => other.to_string(),
-    }
-}
-
-pub fn subject_access_pdf(copy: &SubjectAccess, issued_by: &str) -> Result<Vec<u8>, ReportError> {
+/// The copy as a PDF; `words` writes a stored value out for a person (see
+/// [`crate::store::stored_value_words`]; the store's also names items and areas).
+pub fn subject_access_pdf(
+    copy: &SubjectAccess,
+    issued_by: &str,
+    words: &dyn Fn(&str, &serde_json::Value) -> String,
+) -> Result<Vec<u8>, ReportError> {
     let mut doc = Doc::new("Everything recorded about a child", STYLE, copy.made_on);
     doc.title(&format!("Everything recorded about {}", copy.child_name));
     doc.paragraph(&format!(
@@ -40,8 +30,10 @@ pub fn subject_access_pdf(copy: &SubjectAccess, issued_by: &str) -> Result<Vec<u
             doc.paragraph("None recorded.");
         }
         for row in &table.rows {
-            let fields: Vec<(String, String)> =
-                row.iter().map(|(column, value)| (column_words(column), value_words(value))).collect();
+            // In words (labels, yes and no, dates written out); the JSON keeps them as stored.
+            let mut fields: Vec<(String, String)> =
+                row.iter().map(|(column, value)| (column_label(column), words(column, value))).collect();
+            fields.sort();
             let fields: Vec<(&str, String)> = fields.iter().map(|(c, v)| (c.as_str(), v.clone())).collect();
             doc.fields(&fields);
         }
@@ -61,7 +53,7 @@ pub fn subject_access_pdf(copy: &SubjectAccess, issued_by: &str) -> Result<Vec<u
         .map(|l| {
             vec![
                 l.id.to_string(),
-                l.at.replacen('T', " ", 1),
+                stored_value_words("at", &l.at.as_str().into()),
                 l.actor.clone(),
                 l.what.clone(),
                 l.old_value.clone().unwrap_or_else(|| "—".into()),

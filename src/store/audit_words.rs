@@ -16,7 +16,7 @@ use super::children::AUDITED_CHILD_FIELDS;
 use super::reports::FAMILY_CHECK;
 use super::subject_access::SUBJECT_ACCESS;
 use super::Store;
-use crate::assessment::{AssessmentStatus, ItemRecord, VoiceGap, NARRATIVE_SECTIONS};
+use crate::assessment::{AssessmentStatus, EvidenceSource, ItemRecord, VoiceGap, NARRATIVE_SECTIONS};
 use crate::error::Result;
 use crate::model::PlanCategory;
 use crate::scoring::{grade_meaning, Grade};
@@ -95,13 +95,13 @@ fn confirmation_words(stored: &str) -> String {
 
 /// Names of items and areas across every known checklist version (item ids are kept across
 /// versions; the newest wording wins).
-struct Names {
+pub(super) struct Names {
     items: HashMap<String, (String, String)>,
     areas: HashMap<String, String>,
 }
 
 impl Names {
-    fn of(store: &Store) -> Names {
+    pub(super) fn of(store: &Store) -> Names {
         let mut names = Names { items: HashMap::new(), areas: HashMap::new() };
         for checklist in store.checklists.all() {
             for area in &checklist.areas {
@@ -114,11 +114,11 @@ impl Names {
         names
     }
 
-    fn area(&self, id: &str) -> String {
+    pub(super) fn area(&self, id: &str) -> String {
         self.areas.get(id).cloned().unwrap_or_else(|| format!("the area \"{id}\", no longer in the checklist"))
     }
 
-    fn item(&self, id: &str) -> String {
+    pub(super) fn item(&self, id: &str) -> String {
         match self.items.get(id) {
             Some((title, area)) => format!("{title} ({area})"),
             None => format!("the item \"{id}\", no longer in the checklist"),
@@ -269,7 +269,9 @@ impl Store {
             ("case_references", _) => {
                 (format!("Case references changed: {}", record_field_label(field)), Box::new(as_stored))
             }
-            ("core_group_meeting", _) => ("Core group meeting recorded".into(), Box::new(as_stored)),
+            ("core_group_meeting", _) => {
+                ("Core group meeting recorded".into(), Box::new(|v| Ok(json_words(v).unwrap_or_else(|| v.to_string()))))
+            }
             ("engagement", _) => ("Carer's engagement with the plan rated".into(), Box::new(as_stored)),
             (record, action) => {
                 let what = format!("{} of {}", action.replace('_', " "), record.replace('_', " "));
@@ -346,4 +348,142 @@ fn status_words(v: &str) -> Result<String> {
         Some(AssessmentStatus::Finalised) => "Finalised".into(),
         None => v.to_string(),
     })
+}
+
+impl Names {
+    /// [`stored_value_words`], with an item or area by its name in the checklist ("Regular
+    /// meals (Physical care)") rather than its id: for the subject-access copy's PDF.
+    pub(super) fn value_words(&self, column: &str, value: &serde_json::Value) -> String {
+        match (column, value.as_str()) {
+            ("item_id", Some(id)) => self.item(id),
+            ("area_id", Some(id)) if !id.is_empty() => self.area(id),
+            _ => stored_value_words(column, value),
+        }
+    }
+}
+
+/// Columns stored as 0 or 1 that mean no or yes. tests/subject_access.rs checks that every
+/// column the schema constrains to `IN (0, 1)` is here.
+pub const YES_NO_COLUMNS: &[&str] = &["unborn", "has_disability", "professional_only", "parental_responsibility"];
+
+/// Labels of the stored columns that neither the child's audited fields nor [`RECORD_FIELDS`]
+/// name, for the subject-access copy's PDF; any other column reads as its name with spaces.
+const COPY_FIELDS: &[(&str, &str)] = &[
+    ("id", "Number"),
+    ("child_id", "Child's number"),
+    ("adult_id", "Adult's number"),
+    ("practitioner_id", "Assessor's number"),
+    ("amends_id", "Amends checklist number"),
+    ("corrects", "Corrects event number"),
+    ("created_at", "Recorded"),
+    ("updated_at", "Last changed"),
+    ("finalised_at", "Finalised"),
+    ("amended_at", "Amended"),
+    ("recorded_at", "Recorded"),
+    ("assessed_on", "Date of the checklist"),
+    ("checklist_id", "Checklist"),
+    ("checklist_hash", "Checklist content hash (SHA-256)"),
+    ("item_id", "Item"),
+    ("area_id", "Area"),
+    ("evidence_date", "Date of the evidence"),
+    ("professional_only", "For professionals only"),
+    ("confirmed", "Confirmed grade"),
+    ("by_when", "By when"),
+    ("event_date", "Date"),
+    ("event_time", "Time"),
+    ("kind", "Type of event"),
+    ("held_on", "Date of the meeting"),
+    ("rated_on", "Date rated"),
+    ("latest_on", "Latest checklist"),
+    ("review_due", "Review due"),
+    ("open_action_due", "Next action due"),
+    ("unknown_serious", "Serious items not known"),
+    ("parental_responsibility", "Parental responsibility"),
+];
+
+/// A stored column's label as a person reads it: the audit trail's own words where it has
+/// them ([`AUDITED_CHILD_FIELDS`], [`RECORD_FIELDS`]), else [`COPY_FIELDS`], else the name with
+/// spaces; always with a capital.
+pub fn column_label(column: &str) -> String {
+    let label = AUDITED_CHILD_FIELDS
+        .iter()
+        .chain(RECORD_FIELDS)
+        .chain(COPY_FIELDS)
+        .find(|(c, _)| *c == column)
+        .map_or_else(|| column.replace('_', " "), |(_, label)| label.to_string());
+    let mut chars = label.chars();
+    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
+}
+
+/// A stored value as a person reads it: no and yes for 0 and 1 (in [`YES_NO_COLUMNS`] only),
+/// dates as "1 December 2026", times recorded as "1 December 2026 at 08:12", choices by their
+/// labels; anything else exactly as stored, and "—" for nothing.
+pub fn stored_value_words(column: &str, value: &serde_json::Value) -> String {
+    use serde_json::Value;
+    match value {
+        Value::Null => "—".into(),
+        Value::Number(n) if YES_NO_COLUMNS.contains(&column) => match n.as_i64() {
+            Some(0) => "no".into(),
+            Some(1) => "yes".into(),
+            _ => n.to_string(),
+        },
+        Value::String(s) if s.is_empty() => "—".into(),
+        Value::String(s) => text_value_words(column, s),
+        other => other.to_string(),
+    }
+}
+
+fn text_value_words(column: &str, v: &str) -> String {
+    let choice = match column {
+        "plan_type" | "category" | "outcome" | "decision" => return plan_value_words(column, v),
+        "plan_category" => PlanCategory::parse(v).map(|c| c.label().to_string()),
+        "status" => status_words(v).ok(),
+        "grade" => Grade::parse(v).map(grade_words),
+        "source" => EvidenceSource::parse(v).map(|s| s.label().to_string()),
+        _ => None,
+    };
+    choice.or_else(|| when_words(v)).or_else(|| json_words(v)).unwrap_or_else(|| v.to_string())
+}
+
+/// JSON kept as text in words: a list (what the app worked out, services, agencies) as its
+/// entries joined by "; " and each entry's parts by ", "; a record (a core group meeting in the
+/// audit log) as "Label: value" pairs, its numbers left out; dates written out.
+fn json_words(v: &str) -> Option<String> {
+    use serde_json::Value;
+    fn part(value: &Value) -> String {
+        match value {
+            Value::String(s) => when_words(s).unwrap_or_else(|| s.clone()),
+            Value::Array(parts) if parts.is_empty() => "none".into(),
+            Value::Array(parts) => parts.iter().map(part).collect::<Vec<_>>().join(", "),
+            Value::Null => "—".into(),
+            other => other.to_string(),
+        }
+    }
+    match serde_json::from_str::<Value>(v).ok()? {
+        Value::Array(entries) if entries.is_empty() => Some("none".into()),
+        Value::Array(entries) => Some(entries.iter().map(part).collect::<Vec<_>>().join("; ")),
+        Value::Object(fields) => Some(
+            fields
+                .iter()
+                .filter(|(k, _)| !["id", "child_id"].contains(&k.as_str()))
+                .map(|(k, v)| format!("{}: {}", column_label(k), part(v)))
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
+        _ => None,
+    }
+}
+
+/// "2026-12-01" as "1 December 2026"; "2026-12-01T08:12:05+00:00" as "1 December 2026 at 08:12"
+/// (the time as it was recorded, not moved to another zone).
+fn when_words(v: &str) -> Option<String> {
+    const DATE: &str = "%-d %B %Y";
+    if let Ok(d) = NaiveDate::parse_from_str(v, "%Y-%m-%d") {
+        return Some(d.format(DATE).to_string());
+    }
+    let at = chrono::DateTime::parse_from_rfc3339(v)
+        .map(|t| t.naive_local())
+        .or_else(|_| chrono::NaiveDateTime::parse_from_str(v, "%Y-%m-%d %H:%M:%S"))
+        .ok()?;
+    Some(format!("{} at {}", at.format(DATE), at.format("%H:%M")))
 }

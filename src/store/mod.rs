@@ -31,7 +31,8 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use assessments::{ActionForm, AssessmentView, FinaliseCheck, Saved, StartAssessmentForm};
 pub use audit::{AuditEntry, AuditHead, ChainReport};
-pub use audit_words::AuditLine;
+pub use audit_words::{column_label, stored_value_words};
+pub use audit_words::{AuditLine, YES_NO_COLUMNS};
 pub use backup::{backup_audit_chain, verify_backup, BackupReport};
 pub use children::{ChildRow, HouseholdChild, HouseholdOverview};
 pub use core_group::EngagementForm;

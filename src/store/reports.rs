@@ -117,6 +117,7 @@ impl Store {
         };
         let adults = self.adults_of_child(child_id)?;
         let events = self.chronology(child_id, None, Some(today), false)?;
+        let logo = self.logo()?;
         make(&ReportInput {
             checklist: &self.checklists,
             child: &child,
@@ -129,6 +130,7 @@ impl Store {
             oversight: &oversight,
             adults: &adults,
             events: &events,
+            logo: logo.as_ref(),
         })
     }
 

@@ -5,7 +5,11 @@ use rusqlite::{params, Connection, OptionalExtension};
 use super::audit::{record, Change};
 use super::Store;
 use crate::error::{CoreError, Result};
+use crate::logo::Logo;
 use crate::model::PractitionerDetails;
+
+/// The settings key the logo is kept under (base64 of the file as chosen).
+const LOGO_KEY: &str = "logo";
 
 /// Minutes without use after which the app locks itself, unless changed in Settings.
 pub const DEFAULT_IDLE_LOCK_MINUTES: u32 = 10;
@@ -99,6 +103,62 @@ impl Store {
     }
 }
 
+impl Store {
+    /// The organisation's logo, if one was chosen. A stored logo that no longer passes the check
+    /// (a database from elsewhere) is an error, not silently dropped from the summaries.
+    pub fn logo(&self) -> Result<Option<Logo>> {
+        self.setting(LOGO_KEY)?.map(|text| Logo::from_stored(&text)).transpose()
+    }
+
+    /// Checks `bytes` as a logo and keeps it. A refused file changes nothing: the logo before
+    /// it is kept.
+    pub fn set_logo(&mut self, bytes: Vec<u8>) -> Result<Logo> {
+        let logo = Logo::check(bytes)?;
+        self.change_logo(Some(&logo))?;
+        Ok(logo)
+    }
+
+    /// [`Store::set_logo`] with the file a person chose.
+    pub fn set_logo_from(&mut self, path: &std::path::Path) -> Result<Logo> {
+        let logo = Logo::read(path)?;
+        self.change_logo(Some(&logo))?;
+        Ok(logo)
+    }
+
+    pub fn remove_logo(&mut self) -> Result<()> {
+        self.change_logo(None)
+    }
+
+    /// Stores or deletes the logo; the audit row describes the pictures ("PNG, 360 × 120 pixels,
+    /// 6 KB"), not their bytes.
+    fn change_logo(&mut self, logo: Option<&Logo>) -> Result<()> {
+        let old = self.logo().ok().flatten().map(|l| l.description());
+        let tx = self.conn.transaction()?;
+        match logo {
+            Some(logo) => tx.execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                params![LOGO_KEY, logo.stored()],
+            )?,
+            None => tx.execute("DELETE FROM settings WHERE key = ?1", [LOGO_KEY])?,
+        };
+        let new = logo.map(Logo::description);
+        record(
+            &tx,
+            &self.actor,
+            Change {
+                action: if logo.is_some() { "update" } else { "delete" },
+                record_type: "settings",
+                field: Some(LOGO_KEY),
+                old_value: old.as_deref(),
+                new_value: new.as_deref(),
+                ..Change::default()
+            },
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -135,5 +195,23 @@ mod tests {
         assert_eq!(kept.missing_for_family(), vec!["your role"]);
         let audit = store.audit_log(Some("settings"), None).unwrap();
         assert!(audit.iter().any(|e| e.field.as_deref() == Some("practitioner.email")));
+    }
+
+    #[test]
+    fn a_logo_is_kept_checked_and_audited_and_a_refused_file_keeps_the_one_before() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::create(&dir.path().join("s.db"), "a passphrase here", "Tester").unwrap();
+        assert_eq!(store.logo().unwrap(), None);
+        let png = include_bytes!("../../tests/fixtures/logos/testshire.png").to_vec();
+        let kept = store.set_logo(png).unwrap();
+        assert!(store.set_logo(b"plain text called logo.png".to_vec()).is_err());
+        assert_eq!(store.logo().unwrap(), Some(kept), "the refused file changed nothing");
+        store.remove_logo().unwrap();
+        assert_eq!(store.logo().unwrap(), None);
+        let audit = store.audit_log(Some("settings"), None).unwrap();
+        let logo_rows: Vec<_> = audit.iter().filter(|e| e.field.as_deref() == Some("logo")).collect();
+        assert_eq!(logo_rows.len(), 2, "chosen, then removed: {logo_rows:?}");
+        assert_eq!(logo_rows[0].old_value.as_deref(), Some("PNG, 360 × 120 pixels, 6 KB"));
+        assert_eq!(logo_rows[0].new_value, None);
     }
 }

@@ -149,8 +149,10 @@ impl Store {
     pub fn subject_access_files(&mut self, child_id: i64, today: NaiveDate) -> Result<(Vec<u8>, Vec<u8>)> {
         let copy = self.subject_access(child_id, today)?;
         let issued_by = self.practitioner_details()?.issued_by();
-        let pdf =
-            crate::report::subject_access_pdf(&copy, &issued_by).map_err(|e| CoreError::Refused(e.to_string()))?;
+        let names = super::audit_words::Names::of(self);
+        let words = |column: &str, value: &serde_json::Value| names.value_words(column, value);
+        let pdf = crate::report::subject_access_pdf(&copy, &issued_by, &words)
+            .map_err(|e| CoreError::Refused(e.to_string()))?;
         let json = serde_json::to_vec_pretty(&copy).map_err(|e| CoreError::Refused(e.to_string()))?;
         let tx = self.conn.transaction()?;
         let note = format!("every record and {} audit rows, as PDF and JSON", copy.audit_log.len());

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use case::{zoe, Case, PROFESSIONAL_ONLY_PHRASE, SECRET_SAID_IN_CONFIDENCE, SIBLING, TEN_QUARTERS};
+use ntk_core::logo::Logo;
 use ntk_core::report::{core_group_summary, core_group_text, family_summary, ReportError, ReportInput};
 
 /// Three checklists over nine months (the latest with a second agency in the same round).
@@ -32,6 +33,7 @@ fn input(case: &Case) -> ReportInput<'_> {
         oversight: &case.oversight,
         adults: &[],
         events: &[],
+        logo: None,
     }
 }
 
@@ -569,4 +571,54 @@ fn the_core_group_prints_the_adults_and_the_chronology_since_the_previous_review
     for never in ["Rüdiger", "Adultname", "Sincephrase", "Probation"] {
         assert!(!text.contains(never), "the family summary prints {never:?}");
     }
+}
+
+/// `pdfimages -list` rows (page, width, height, colour, x-ppi) of a PDF's images, soft masks left out.
+fn images(pdf: &Printed) -> Vec<(usize, u32, u32, String, u32)> {
+    run("pdfimages", &["-list", pdf.path.to_str().unwrap()])
+        .lines()
+        .skip(2)
+        .map(|l| l.split_whitespace().collect::<Vec<_>>())
+        .filter(|f| f[2] == "image")
+        .map(|f| {
+            (
+                f[0].parse().unwrap(),
+                f[3].parse().unwrap(),
+                f[4].parse().unwrap(),
+                f[5].to_string(),
+                f[12].parse().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn both_summaries_carry_the_organisations_logo_at_the_head_of_the_first_page() {
+    let case = three_rounds();
+    let png = Logo::check(std::fs::read("tests/fixtures/logos/testshire.png").unwrap()).unwrap();
+    let jpeg = Logo::check(std::fs::read("tests/fixtures/logos/testshire.jpg").unwrap()).unwrap();
+    let plain = Printed::new("core-group-no-logo.pdf", &core_group_summary(&input(&case)).unwrap());
+    assert!(images(&plain).is_empty(), "no logo chosen, no image");
+
+    let core = Printed::new(
+        "core-group-logo.pdf",
+        &core_group_summary(&ReportInput { logo: Some(&png), ..input(&case) }).unwrap(),
+    );
+    let family =
+        Printed::new("family-logo.pdf", &family_summary(&ReportInput { logo: Some(&jpeg), ..input(&case) }).unwrap());
+    // Once, on the first page, every pixel, in colour; 120 pixels drawn 42 points (core group) and
+    // 48 points (family) high: 120 / (42 / 72) = 206 and 180 pixels an inch.
+    assert_eq!(images(&core), [(1, 360, 120, "rgb".to_string(), 206)]);
+    assert_eq!(images(&family), [(1, 360, 120, "rgb".to_string(), 180)]);
+    // (title, top margin + the logo's height): the title starts below the logo.
+    for (pdf, title, logo_bottom) in
+        [(&core, "Core group summary", 48.0 + 42.0), (&family, "a summary for", 56.0 + 48.0)]
+    {
+        assert!(pdf.page_texts[0].contains(title), "{}", pdf.page_texts[0]);
+        pdf.assert_no_words_overlap();
+        // The title is the highest word in large type (the running title above it is small).
+        let title_top = pdf.words()[0].iter().filter(|w| w.y1 - w.y0 > 15.0).map(|w| w.y0).fold(f32::MAX, f32::min);
+        assert!(title_top >= logo_bottom, "the title starts at {title_top}, inside the logo's band (to {logo_bottom})");
+    }
+    assert_eq!(core.pages, plain.pages, "the logo costs no page here");
 }

@@ -13,7 +13,10 @@ use ntk_core::oversight::{ManagerDecision, ManagerReviewForm};
 use ntk_core::plans::{PlanForm, PlanType};
 use ntk_core::references::CaseReferences;
 use ntk_core::scoring::Grade;
-use ntk_core::store::{ActionForm, EngagementForm, CHILD_TABLES, NOT_COPIED, SUBJECT_ACCESS_FORMAT};
+use ntk_core::store::{
+    column_label, stored_value_words, ActionForm, EngagementForm, CHILD_TABLES, NOT_COPIED, SUBJECT_ACCESS_FORMAT,
+    YES_NO_COLUMNS,
+};
 use rusqlite::Connection;
 
 fn raw(db: &std::path::Path) -> Connection {
@@ -93,6 +96,9 @@ fn every_table_holding_records_about_a_child_is_in_the_subject_access_copy() {
 fn pdf_letters(dir: &std::path::Path, pdf: &[u8]) -> String {
     let path = dir.join("copy.pdf");
     std::fs::write(&path, pdf).unwrap();
+    if let Some(keep) = std::env::var_os("NTK_REPORT_DIR") {
+        std::fs::write(std::path::Path::new(&keep).join("subject-access.pdf"), pdf).unwrap();
+    }
     let out = std::process::Command::new("pdftotext").args(["-raw", path.to_str().unwrap(), "-"]).output().unwrap();
     assert!(out.status.success());
     letters(&String::from_utf8(out.stdout).unwrap())
@@ -182,13 +188,15 @@ fn the_subject_access_copy_holds_every_record_and_audit_row_in_the_json_and_the_
             .unwrap();
         for row in rows {
             assert_eq!(row.as_object().unwrap().len() as i64, columns, "every column of {}", t.table);
+            // The PDF prints each text value in words (a date written out, a choice by its label).
             values.extend(
                 row.as_object()
                     .unwrap()
-                    .values()
-                    .filter_map(|v| v.as_str())
-                    .filter(|v| !v.is_empty())
-                    .map(String::from),
+                    .iter()
+                    .filter(|(_, v)| v.as_str().is_some_and(|v| !v.is_empty()))
+                    // Items and areas print by their names, checked below.
+                    .filter(|(column, _)| !["item_id", "area_id"].contains(&column.as_str()))
+                    .map(|(column, v)| stored_value_words(column, v)),
             );
         }
     }
@@ -217,6 +225,58 @@ fn the_subject_access_copy_holds_every_record_and_audit_row_in_the_json_and_the_
             }
         }
         assert!(!text.contains("SidCopyfamily"), "nothing about the sibling in the PDF");
+        // In words: labels, not column names; yes and no, not 0 and 1; dates written out.
+        let copy_pdf = dir.path().join("copy.pdf");
+        let out = std::process::Command::new("pdftotext").args(["-raw", copy_pdf.to_str().unwrap(), "-"]).output();
+        let raw = String::from_utf8(out.unwrap().stdout).unwrap();
+        // A label and its value, wrapped or not, read as one run of words.
+        let flat = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+        for expected in [
+            "Date of birth 4 April 2018",
+            "Unborn no",
+            "Has a disability or long-term condition no",
+            "Parental responsibility yes",
+            "For professionals only no",
+            "Type of plan Child in need",
+            "Start date 1 October 2026",
+            "Status Finalised",
+            "Date of the checklist 2 November 2026",
+            "Local authority case number LA-COPY-1",
+            "Open actions 15 January 2027, Book the dentist for Ruby",
+            "Item Regular meals the child can eat (Physical care)",
+        ] {
+            assert!(flat.contains(expected), "no {expected:?} in the PDF:\n{raw}");
+        }
+        let iso_date = |w: &str| {
+            let b = w.as_bytes();
+            b.len() >= 10
+                && b[..10]
+                    .iter()
+                    .enumerate()
+                    .all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() })
+        };
+        // The records, that is (the audit trail's values keep the dates written into them).
+        let records = &flat[..flat.find("Audit trail (").unwrap()];
+        let dates: Vec<&str> =
+            records.split(|c: char| c.is_whitespace() || "[]\",".contains(c)).filter(|w| iso_date(w)).collect();
+        assert!(dates.is_empty(), "dates as stored in the PDF: {dates:?}\n{raw}");
+        // (The test's evidence quotes the id; the item itself must not be printed as one.)
+        assert!(!records.contains("Item physical.food.regular-meals"), "an item printed as its id");
+        assert!(
+            flat.contains("Core group meeting recorded — Agencies absent: none; Agencies present: Health;"),
+            "{raw}"
+        );
+        for column in
+            ["date_of_birth", "has_disability", "parental_responsibility", "plan_type", "created_at", "child_id"]
+        {
+            assert!(!raw.contains(column), "the column name {column} is printed");
+        }
+        for column in YES_NO_COLUMNS {
+            let label = column_label(column);
+            for bit in ["0", "1"] {
+                assert!(!flat.contains(&format!("{label} {bit}")), "{label} printed as {bit}, not in words");
+            }
+        }
         assert!(text.contains("OFFICIAL-SENSITIVE") && text.contains("TestshireCouncil,FamilySupport"));
     }
     #[cfg(not(unix))]
@@ -243,4 +303,30 @@ fn ntk_everything_writes_the_pdf_and_the_json_beside_it() {
     let copy: serde_json::Value = serde_json::from_slice(&std::fs::read(out.with_extension("json")).unwrap()).unwrap();
     assert_eq!(copy["child_name"], "Cli Copyfamily");
     assert_eq!(copy["records"][0]["rows"][0]["name"], "Cli Copyfamily");
+}
+
+/// Every column the schema keeps to 0 or 1 prints as no or yes in the subject-access copy.
+#[test]
+fn every_yes_or_no_column_of_the_schema_prints_as_yes_or_no() {
+    let dir = tempfile::tempdir().unwrap();
+    let _store = new_store(dir.path());
+    let conn = raw(&db_in(dir.path()));
+    let mut stmt = conn.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND sql IS NOT NULL").unwrap();
+    let schema: Vec<String> = stmt.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+    let mut checked = BTreeSet::new();
+    for sql in &schema {
+        for (at, _) in sql.match_indices(" IN (0, 1)") {
+            // "CHECK (has_disability IN (0, 1))": the word before.
+            let name = sql[..at].rsplit(|c: char| !(c.is_alphanumeric() || c == '_')).next().unwrap();
+            checked.insert(name.to_string());
+        }
+    }
+    assert!(checked.contains("has_disability"), "the search finds the constrained columns: {checked:?}");
+    let missing: Vec<_> = checked.iter().filter(|c| !YES_NO_COLUMNS.contains(&c.as_str())).collect();
+    assert!(missing.is_empty(), "yes-or-no columns printed as 0 and 1: {missing:?}");
+    assert_eq!(stored_value_words("unborn", &0.into()), "no");
+    assert_eq!(stored_value_words("parental_responsibility", &1.into()), "yes");
+    assert_eq!(stored_value_words("review_interval_months", &1.into()), "1", "a number stays a number");
+    assert_eq!(stored_value_words("held_on", &"2026-12-01".into()), "1 December 2026");
+    assert_eq!(stored_value_words("created_at", &"2026-12-01T08:12:05+00:00".into()), "1 December 2026 at 08:12");
 }

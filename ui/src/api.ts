@@ -170,4 +170,10 @@ export const api = {
     call("needs_attention_page", { query, offset, limit }),
   childrenPage: (query: string, offset: number, limit: number) => call("children_page", { query, offset, limit }),
   householdsPage: (query: string, offset: number, limit: number) => call("households_page", { query, offset, limit }),
+  // H22, issue 22: the organisation's logo in Settings and on the PDFs.
+  /** The logo printed at the head of both summaries, or null. */
+  logo: () => call("logo"),
+  /** Asks for a PNG or JPEG and keeps it once checked; null when no file was chosen. */
+  chooseLogo: () => call("choose_logo"),
+  removeLogo: () => call("remove_logo"),
 };

@@ -2,6 +2,7 @@ import { useEffect, useState } from "preact/hooks";
 import { api } from "../api";
 import type { BackupReport } from "../bindings/BackupReport";
 import type { LanguageStatus } from "../bindings/LanguageStatus";
+import type { LogoView } from "../bindings/LogoView";
 import type { PractitionerDetails } from "../bindings/PractitionerDetails";
 import { ErrorMessage, Field, PageTitle } from "../components";
 import { problemOf } from "../problem";
@@ -14,6 +15,7 @@ export function Settings({ onLock, onLockedWithNotice }: Props) {
     <>
       <PageTitle>Settings</PageTitle>
       <PractitionerForm />
+      <OrganisationLogo />
       <FamilyLanguages />
       <ImportChecklists />
       <PartnershipDataset />
@@ -351,6 +353,81 @@ function FamilyLanguages() {
           </li>
         ))}
       </ul>
+    </section>
+  );
+}
+
+/**
+ * The organisation's logo, printed at the head of both summaries. The preview is a data: URL,
+ * which the app's content policy allows for images; nothing is loaded from outside.
+ */
+function OrganisationLogo() {
+  const [logo, setLogo] = useState<LogoView | null>(null);
+  const [loaded, setLoaded] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState("");
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    api.logo().then(
+      (l) => {
+        setLogo(l);
+        setLoaded(true);
+      },
+      (e) => setError(problemOf(e).message),
+    );
+  }, []);
+  const run = async (how: "choose" | "remove") => {
+    setBusy(true);
+    setError(null);
+    setDone("");
+    try {
+      if (how === "choose") {
+        const chosen = await api.chooseLogo();
+        if (chosen) setLogo(chosen);
+        setDone(chosen ? "Saved. Both summaries print this logo at the top of their first page." : "No file was chosen: the logo is unchanged.");
+      } else {
+        await api.removeLogo();
+        setLogo(null);
+        setDone("The logo was removed: the summaries print none.");
+      }
+    } catch (e) {
+      // A refused file changes nothing: the preview still shows the logo that is kept.
+      setError(problemOf(e).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section aria-labelledby="logo-title" class="card">
+      <h2 id="logo-title">Your organisation's logo</h2>
+      <p class="hint" id="logo-hint">
+        Optional. Printed at the top of the first page of the core-group and family summaries. A PNG or JPEG picture of at
+        most 512 KB and 1000 pixels a side.
+      </p>
+      <ErrorMessage message={error} id="logo-error" />
+      {loaded && (
+        <div class="logo-preview" id="logo-preview">
+          {logo ? (
+            <figure>
+              <img src={logo.data_url} alt="The logo the summaries print" width={logo.width} height={logo.height} />
+              <figcaption>{logo.description}</figcaption>
+            </figure>
+          ) : (
+            <p>No logo: the summaries print none.</p>
+          )}
+        </div>
+      )}
+      <button type="button" id="choose-logo" aria-describedby="logo-hint" disabled={busy} onClick={() => void run("choose")}>
+        {logo ? "Choose another logo…" : "Choose a logo…"}
+      </button>{" "}
+      {logo && (
+        <button type="button" id="remove-logo" disabled={busy} onClick={() => void run("remove")}>
+          Remove the logo
+        </button>
+      )}
+      <p role="status" class="done" id="logo-status">
+        {done}
+      </p>
     </section>
   );
 }
