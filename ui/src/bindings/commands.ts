@@ -33,6 +33,7 @@ import type { ImportChoice } from "./ImportChoice";
 import type { ImportReport } from "./ImportReport";
 import type { ItemRecord } from "./ItemRecord";
 import type { LanguageStatus } from "./LanguageStatus";
+import type { LogoView } from "./LogoView";
 import type { ManagerReview } from "./ManagerReview";
 import type { ManagerReviewForm } from "./ManagerReviewForm";
 import type { MeetingForm } from "./MeetingForm";
@@ -124,6 +125,9 @@ export type Commands = {
   needs_attention_page: { args: [{ query: string; offset: number; limit: number }]; answer: Page<Attention> };
   children_page: { args: [{ query: string; offset: number; limit: number }]; answer: Page<Child> };
   households_page: { args: [{ query: string; offset: number; limit: number }]; answer: Page<HouseholdRow> };
+  logo: { args: []; answer: LogoView | null };
+  choose_logo: { args: []; answer: LogoView | null };
+  remove_logo: { args: []; answer: void };
 };
 
 export type CommandName = keyof Commands;
