@@ -427,8 +427,7 @@ async fn the_import_preview_counts_the_files_events_adults_and_household_members
     // From the keyboard: the settings page is still filling in (contact details, languages), and
     // a click aimed before the page settles can land beside the button.
     app.wait_for_text("#family-languages", "Welsh").await;
-    focus(&app, "#import-choose").await;
-    press(&app, ENTER).await;
+    choose_import_file(&app).await;
     let row = preview_row(&app, "events", "Ada Formchild").await;
     assert_eq!(row, ["Events in the chronology of Ada Formchild", &events.to_string(), "0"], "{row:?}");
     assert_eq!(preview_row(&app, "adults", "Kerry").await, ["Adults of the household", "1: Kerry Importadult", "0"]);
@@ -456,8 +455,7 @@ async fn the_import_preview_counts_the_files_events_adults_and_household_members
     std::fs::write(staging.path().join("ada.ntkexchange"), store.export_child(ada).unwrap().to_bytes(None).unwrap())
         .unwrap();
     drop(store);
-    focus(&app, "#import-choose").await;
-    press(&app, ENTER).await;
+    choose_import_file(&app).await;
     let row = preview_row(&app, "events", "Ada Formchild").await;
     assert_eq!(row, ["Events in the chronology of Ada Formchild", "1", &events.to_string()], "{row:?}");
     assert_eq!(preview_row(&app, "adults", "Adults").await, ["Adults of the household", "0", "1"]);

@@ -172,7 +172,7 @@ async fn import(app: &App, staging: &Path, files: &Path, name: &str, child: &str
     }
     std::fs::copy(staging.join(name), files.join(name)).unwrap();
     go(app, "#/settings").await;
-    app.click("#import-choose").await;
+    choose_import_file(app).await;
     let plan = app.wait_for_text("#import-plan", "Will be added").await;
     assert!(plan.contains(child), "the child's name as text in the preview: {plan}");
     assert!(plan.contains("New here: the child will be added."), "preview: {plan}");
@@ -232,7 +232,7 @@ async fn an_imported_case_shows_its_history_change_drift_disagreements_and_print
     // Import from Settings: the preview says what will happen; nothing is written until confirmed.
     go(&app, "#/settings").await;
     std::fs::copy(staging.path().join("ruby.ntkexchange"), files.path().join("ruby.ntkexchange")).unwrap();
-    app.click("#import-choose").await;
+    choose_import_file(&app).await;
     app.wait_for_text("#import-plan", "Will be added").await;
     js(&app, "document.getElementById('import-title').scrollIntoView();", vec![]).await;
     shot(&app, "import-preview").await;
@@ -551,7 +551,7 @@ async fn a_child_already_here_under_another_date_of_birth_is_offered_before_an_i
     let app = App::launch_with_env(dir.path(), &[("NTK_E2E_FILE_DIR", &files_env)]).await;
     app.unlock().await;
     go(&app, "#/settings").await;
-    app.click("#import-choose").await;
+    choose_import_file(&app).await;
     let similar = app.wait_for_text("#import-similar", "This may be a child already here").await;
     assert!(similar.contains("the same name, another date of birth"), "{similar}");
     assert_eq!(attrs(&app, "#import-similar a", "href").await, vec![format!("#/child/{local}")]);

@@ -44,6 +44,14 @@ pub async fn focus(app: &App, css: &str) {
     .await;
 }
 
+/// Opens the import file dialog from Settings by keyboard. The Settings page fills in its cards one
+/// by one (contact details, languages, logo), so a pointer click aimed while they load can land
+/// beside the button as it moves; a focused button takes the Enter wherever it has moved to.
+pub async fn choose_import_file(app: &App) {
+    focus(app, "#import-choose").await;
+    press(app, ENTER).await;
+}
+
 /// A description of the focused element: "INPUT radio item-physical.food.meals 2".
 pub async fn focused(app: &App) -> String {
     js(
