@@ -211,8 +211,37 @@ impl App {
         el.send_keys(text).await.unwrap();
     }
 
+    /// Clicks the element once it has stopped moving. Sections of a page fill in from the core one
+    /// by one, each pushing what is below it down; a click aimed at where a button was a moment
+    /// ago lands beside it and is lost without any error.
     pub async fn click(&self, css: &str) {
-        self.wait_for(css).await.click().await.unwrap_or_else(|e| panic!("could not click {css:?}: {e}"));
+        let element = self.wait_for(css).await;
+        self.wait_until_still(css).await;
+        element.click().await.unwrap_or_else(|e| panic!("could not click {css:?}: {e}"));
+    }
+
+    /// Waits until the element, scrolled into view, has kept the same place and size for
+    /// `STILL_POLLS` polls in a row.
+    async fn wait_until_still(&self, css: &str) {
+        const STILL_POLLS: usize = 4;
+        let deadline = Instant::now() + SCREEN_WAIT;
+        let (mut last, mut still) = (serde_json::Value::Null, 0);
+        while still < STILL_POLLS {
+            let place = self
+                .client
+                .execute(
+                    "const el = document.querySelector(arguments[0]); if (!el) return null;
+                     el.scrollIntoView({block: 'center'}); const r = el.getBoundingClientRect();
+                     return [r.x, r.y, r.width, r.height];",
+                    vec![json!(css)],
+                )
+                .await
+                .unwrap_or(serde_json::Value::Null);
+            still = if !place.is_null() && place == last { still + 1 } else { 0 };
+            last = place;
+            assert!(Instant::now() < deadline, "{css:?} never stopped moving");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
     }
 
     /// Sets a date input to "YYYY-MM-DD" the way the page would see a typed date.
