@@ -489,8 +489,9 @@ impl Doc {
         self.y -= height;
     }
 
-    /// A table whose rows grow to fit their wrapped cells. A row that does not fit moves to
-    /// the next page (with the header repeated); a row taller than a page is split by lines.
+    /// A table whose rows grow to fit their wrapped cells. A short row that does not fit moves
+    /// to the next page (with the header repeated); a tall one is split by lines, and its first
+    /// cell's first line is repeated where it goes on, so the reader knows whose row it is.
     pub fn table(&mut self, columns: &[Column], rows: &[Vec<String>]) {
         self.grid(columns, rows, true);
     }
@@ -531,7 +532,10 @@ impl Doc {
             let lines = cells.iter().map(Vec::len).max().unwrap_or(0).max(1);
             let full_page = self.top() - self.bottom() - header_room;
             let row_height = lines as f32 * leading + 2.0 * CELL_PAD;
-            if self.y - row_height < self.bottom() && row_height <= full_page {
+            // Moving a tall row whole left most of a page blank (an area row listing thirty
+            // urgent items jumped to page 2 of the core-group summary); past a quarter of a page
+            // a row is split where the page ends instead.
+            if self.y - row_height < self.bottom() && row_height <= full_page / 4.0 {
                 self.new_page();
                 header(self);
             }
@@ -544,10 +548,15 @@ impl Doc {
                     continue;
                 }
                 let end = lines.min(start + fit);
-                for (cell, x) in cells.iter().zip(&xs) {
+                for (column, (cell, x)) in cells.iter().zip(&xs).enumerate() {
                     for (i, line) in cell.iter().enumerate().take(end).skip(start) {
                         let top = self.y - CELL_PAD - (i - start) as f32 * leading;
                         self.draw_line_at(x + CELL_PAD, top, line, size);
+                    }
+                    if column == 0 && start > 0 && cell.len() <= start {
+                        if let Some(first) = cell.first() {
+                            self.draw_line_at(x + CELL_PAD, self.y - CELL_PAD, first, size);
+                        }
                     }
                 }
                 self.y -= (end - start) as f32 * leading + 2.0 * CELL_PAD;
@@ -654,6 +663,46 @@ mod tests {
         let lines = wrap(&[(Weight::Regular, &long)], 10.0, 100.0);
         assert!(lines.len() > 1);
         assert_eq!(texts(&lines).concat(), long);
+    }
+
+    const STYLE: Style = Style { title: 18.0, heading: 12.5, body: 9.5, small: 8.5, margin: 48.0 };
+
+    fn page_texts(doc: &Doc, page: usize) -> Vec<String> {
+        let shown = |op: &Op| match op {
+            Op::ShowText { items } => items.iter().find_map(|i| match i {
+                TextItem::Text(t) => Some(t.clone()),
+                _ => None,
+            }),
+            _ => None,
+        };
+        doc.pages[page].iter().filter_map(shown).collect()
+    }
+
+    #[test]
+    fn a_tall_row_is_split_where_the_page_ends_and_names_its_row_again() {
+        let mut doc = Doc::new("test", STYLE, NaiveDate::from_ymd_opt(2026, 12, 6).unwrap());
+        doc.paragraph("Above the table.");
+        let half = (doc.top() - doc.bottom()) / 2.0;
+        doc.gap(half);
+        let columns = [
+            Column { title: "Area", share: 0.3, weight: Weight::Bold },
+            Column { title: "Urgent items", share: 0.7, weight: Weight::Regular },
+        ];
+        let items: Vec<String> = (1..=60).map(|n| format!("Item {n}, graded 5 by School")).collect();
+        doc.table(&columns, &[vec!["Safety".into(), items.join("\n")]]);
+        assert_eq!(doc.pages.len(), 2);
+        let first = page_texts(&doc, 0);
+        assert!(first.contains(&"Safety".to_string()), "the row should start below the paragraph: {first:?}");
+        assert!(first.iter().any(|t| t.starts_with("Item 1,")), "{first:?}");
+        let second = page_texts(&doc, 1);
+        assert!(second.contains(&"Safety".to_string()), "the continued row should name its area: {second:?}");
+        assert!(second.iter().any(|t| t.starts_with("Item 60,")), "{second:?}");
+        // A short row that does not fit still moves whole.
+        let mut doc = Doc::new("test", STYLE, NaiveDate::from_ymd_opt(2026, 12, 6).unwrap());
+        doc.gap(doc.top() - doc.bottom() - 20.0);
+        doc.table(&columns, &[vec!["Warmth".into(), "Item 1\nItem 2\nItem 3".into()]]);
+        assert!(!page_texts(&doc, 0).contains(&"Warmth".to_string()));
+        assert!(page_texts(&doc, 1).iter().filter(|t| t.starts_with("Item")).count() == 3);
     }
 
     #[test]
