@@ -299,6 +299,9 @@ impl Store {
         // superset of "two years or more"; the exact month rule is applied below.
         let plan_candidates =
             today.checked_sub_months(chrono::Months::new(LONG_PLAN_MONTHS - 1)).unwrap_or(NaiveDate::MIN);
+        // Ten working days are at least twelve calendar days (finalised on a Sunday): a
+        // superset, decided exactly below.
+        let review_candidates = today - chrono::Days::new(crate::oversight::REVIEW_AWAITED_AFTER_AT_LEAST_DAYS);
         let mut stmt = self.conn.prepare(&format!(
             "SELECT {CHILD_COLUMNS}, s.review_due, s.drift, s.urgent, s.worse, s.unknown_serious,
                     CASE WHEN s.open_action_due < ?1 THEN s.open_actions END,
@@ -327,8 +330,7 @@ impl Store {
         ))?;
         let at = CHILD_COLUMNS.split(',').count();
         let rows: Vec<StatusRow> = stmt
-            // Ten working days are at least fourteen calendar days: a superset, decided exactly below.
-            .query_map(params![today, plan_candidates, today - chrono::Days::new(14)], |r| {
+            .query_map(params![today, plan_candidates, review_candidates], |r| {
                 Ok(StatusRow {
                     child: child_from_row(r)?,
                     review_due: r.get(at)?,
