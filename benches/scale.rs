@@ -69,6 +69,7 @@ fn item(id: &str, grade: Grade) -> ntk_core::assessment::ItemRecord {
         source: None,
         evidence_date: None,
         professional_only: false,
+        adult_id: None,
     }
 }
 

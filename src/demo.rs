@@ -209,6 +209,7 @@ fn demo_assessment(
             source: Some(*rng.pick(&[EvidenceSource::Observed, EvidenceSource::Reported, EvidenceSource::FromRecords])),
             evidence_date: Some(assessed_on - Days::new(rng.below(20))),
             professional_only: rng.chance(5),
+            adult_id: None,
         });
     }
     let grades = items.iter().filter_map(|i| i.grade.map(|g| (i.item_id.clone(), g))).collect();

@@ -155,6 +155,7 @@ impl ExchangeAssessment {
                     source: i.source,
                     evidence_date: i.evidence_date,
                     professional_only: i.professional_only,
+                    adult_id: None,
                 })
                 .collect(),
             confirmations: self
@@ -232,6 +233,7 @@ mod tests {
                 source: Some(EvidenceSource::Observed),
                 evidence_date: Some(day("2026-03-01")),
                 professional_only: true,
+                adult_id: None,
             }],
             confirmations: vec![AreaConfirmation { area_id: "safety".into(), confirmed: 4, reason: "Why.".into() }],
             narrative,

@@ -55,6 +55,7 @@ pub fn graded(item_id: &str, grade: Grade, evidence: &str) -> ItemRecord {
         source: Some(EvidenceSource::Observed),
         evidence_date: Some(d("2026-11-01")),
         professional_only: false,
+        adult_id: None,
     }
 }
 

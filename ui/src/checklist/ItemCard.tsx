@@ -15,6 +15,7 @@ export const emptyRecord = (item_id: string): ItemRecord => ({
   source: null,
   evidence_date: null,
   professional_only: false,
+  adult_id: null,
 });
 
 /** "now": save at once (a choice); "later": save after a pause (typing). */
