@@ -355,18 +355,15 @@ const HOUSEHOLD_EVENTS: &[(EventKind, &str, &str, &str)] = &[
     ),
 ];
 
-/// Names the household's partner on the items of the child's latest checklist graded 4 or 5
-/// (at most two), the way a practitioner would: an amendment with its reason, then finalised
-/// again. Returns how many items now name them.
+/// Names the household's partner on the two worst-graded items of the child's latest checklist,
+/// the way a practitioner would: an amendment with its reason, then finalised again. Returns how
+/// many items now name them.
 fn name_the_partner(store: &mut Store, child_id: i64, partner_id: i64, today: NaiveDate) -> Result<usize> {
     let Some(latest) = store.assessments_for_child(child_id)?.pop() else { return Ok(0) };
-    let serious: Vec<ItemRecord> = latest
-        .items
-        .iter()
-        .filter(|i| i.grade.and_then(Grade::score).is_some_and(|g| g >= 4))
-        .take(2)
-        .cloned()
-        .collect();
+    let mut graded: Vec<&ItemRecord> =
+        latest.items.iter().filter(|i| i.grade.and_then(Grade::score).is_some()).collect();
+    graded.sort_by_key(|i| std::cmp::Reverse(i.grade.and_then(Grade::score)));
+    let serious: Vec<ItemRecord> = graded.into_iter().take(2).cloned().collect();
     if serious.is_empty() {
         return Ok(0);
     }
