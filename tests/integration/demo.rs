@@ -76,4 +76,17 @@ fn demo_households_get_invented_adults_and_each_child_a_chronology_with_one_even
         }
     }
     assert_eq!(summary.events, events);
+    // A few items name the household's partner, each one of the child's household.
+    assert!(summary.items_naming_an_adult > 0, "{summary:?}");
+    let mut named = 0;
+    for child in &children {
+        for a in store.assessments_for_child(child.id).unwrap() {
+            for adult_id in a.items.iter().filter_map(|i| i.adult_id) {
+                assert_eq!(Some(store.get_adult(adult_id).unwrap().household_id), child.household_id);
+                named += 1;
+            }
+        }
+    }
+    // Only the amendments name anyone: the checklists they correct stay as finalised.
+    assert_eq!(named, summary.items_naming_an_adult);
 }
