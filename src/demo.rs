@@ -217,10 +217,17 @@ fn demo_assessment(
     let confirmations = profile
         .areas
         .iter()
-        .map(|a| AreaConfirmation {
-            area_id: a.id.clone(),
-            confirmed: a.score.map(|s| s.round() as u8).unwrap_or(level as u8).clamp(1, 5),
-            reason: if a.score.is_some() { String::new() } else { "Based on the core group's shared view.".into() },
+        .map(|a| {
+            let confirmed = a.score.map(|s| s.round() as u8).unwrap_or(level as u8).clamp(1, 5);
+            // The reason a practitioner must write where the rules ask for one (rounding 3.1
+            // down to 3 beside an urgent item does), so that every invented checklist could
+            // have been finalised through the app.
+            let reason = match scoring::check_confirmation(a.score, confirmed, "", !a.urgent_items.is_empty()) {
+                Ok(()) => "",
+                Err(_) if a.score.is_none() => "Based on the core group's shared view.",
+                Err(_) => "The nearest whole grade; the urgent item is weighed with the whole area.",
+            };
+            AreaConfirmation { area_id: a.id.clone(), confirmed, reason: reason.into() }
         })
         .collect();
     let actions = (0..1 + rng.below(3))
