@@ -429,8 +429,9 @@ async fn a_checklist_item_names_an_adult_of_the_household_kept_when_reopened_and
     app.wait_for(MEALS_ADULT).await;
     let offered = app.texts(&format!("{MEALS_ADULT} option")).await;
     assert_eq!(offered, ["Not said", "Kerry Itemadult", "Rob Itemadult"], "{offered:?}");
+    // Graded 4: the core-group summary prints the evidence of items graded 4 or 5.
     focus(&app, &format!("{MEALS_CARD} input[type=radio]")).await;
-    press(&app, "2").await;
+    press(&app, "4").await;
     choose(&app, MEALS_ADULT, &rob.to_string()).await;
     wait_saved(&app).await;
 
@@ -439,7 +440,7 @@ async fn a_checklist_item_names_an_adult_of_the_household_kept_when_reopened_and
     app.wait_for_text("h1", "Ada Formchild").await;
     go(&app, &format!("#/checklist/{draft}/physical")).await;
     wait_for_value(&app, MEALS_ADULT, &rob.to_string()).await;
-    assert_eq!(attrs(&app, MEALS_CARD, "data-grade").await, ["2"]);
+    assert_eq!(attrs(&app, MEALS_CARD, "data-grade").await, ["4"]);
     // Scrolled until the card's foot, with the select, is in view (the page may still settle
     // and scroll back once).
     wait_until(
@@ -470,12 +471,16 @@ async fn a_checklist_item_names_an_adult_of_the_household_kept_when_reopened_and
     go(&app, &format!("#/checklist/{draft}/physical")).await;
     app.wait_for_text(&format!("{MEALS_CARD} .item-adult"), "Concerns: Rob Itemadult").await;
     app.assert_absent(MEALS_ADULT, "a finalised checklist has no select").await;
+    js(&app, &format!("document.querySelector('{MEALS_CARD}').scrollIntoView();"), vec![]).await;
+    shot(&app, "checklist-item-adult-finalised").await;
     assert_accessible(&app, "a finalised item naming an adult").await;
 
     // Printed: the core-group summary names the adult on the item; the family summary never.
     go(&app, &format!("#/child/{ada}")).await;
     app.wait_for_text("h1", "Ada Formchild").await;
-    print(&app, "#print-core_group", &files.path().join(format!("core-group-summary-{}.pdf", today()))).await;
+    let core =
+        print(&app, "#print-core_group", &files.path().join(format!("core-group-summary-{}.pdf", today()))).await;
+    assert!(core.contains(&squeezed("tea is made when Rob is home. Concerns: Rob Itemadult.")), "{core}");
     let family = print(&app, "#print-family", &files.path().join(format!("family-summary-{}.pdf", today()))).await;
     assert!(family.contains(&squeezed("We are worried that the evenings are not safe.")), "{family}");
     assert!(!family.contains("Itemadult"), "an adult is named in the family summary: {family}");
