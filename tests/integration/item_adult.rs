@@ -8,19 +8,19 @@ use crate::support::*;
 use ntk_core::assessment::{AssessmentStatus, ItemRecord};
 use ntk_core::chronology::{AdultForm, AdultService};
 use ntk_core::exchange::FORMAT_VERSION;
-use ntk_core::model::{AgeBand, PractitionerDetails};
+use ntk_core::model::AgeBand;
 use ntk_core::scoring::Grade;
 use ntk_core::store::{ActionForm, ReportKind, Store, MIGRATIONS};
 
-pub const ITEM: &str = "physical.food.regular-meals";
+const ITEM: &str = "physical.food.regular-meals";
 
-pub fn adult_form(household_id: i64, name: &str) -> AdultForm {
+fn adult_form(household_id: i64, name: &str) -> AdultForm {
     AdultForm { household_id, name: name.into(), services: vec![AdultService::Probation], children: vec![] }
 }
 
 /// Amy, her household's adult Rob, and Cal in another household with his adult Stan:
 /// (store, Amy's id, Rob's id, Stan's id).
-pub fn household(dir: &std::path::Path) -> (Store, i64, i64, i64) {
+fn household(dir: &std::path::Path) -> (Store, i64, i64, i64) {
     let mut store = new_store(dir);
     let amy = store.add_child(&child_form("Amy Carerson", "2018-03-01", "Carerson house"), today()).unwrap();
     let cal = store.add_child(&child_form("Cal Elsewhere", "2019-01-01", "Another house"), today()).unwrap();
@@ -29,7 +29,7 @@ pub fn household(dir: &std::path::Path) -> (Store, i64, i64, i64) {
     (store, amy.id, rob.id, stan.id)
 }
 
-pub fn naming(adult_id: Option<i64>) -> ItemRecord {
+fn naming(adult_id: Option<i64>) -> ItemRecord {
     ItemRecord { adult_id, ..graded(ITEM, Grade::G4, "No breakfast most days when he stays.") }
 }
 
@@ -241,16 +241,7 @@ fn the_core_group_summary_says_whom_an_item_concerns_and_the_family_summary_neve
     let core = pdf_text(dir.path(), "core-group-item-adult.pdf", &core);
     assert!(core.contains("No breakfast most days when he stays. Concerns: Rob Partnerman."), "{core}");
 
-    store
-        .set_practitioner_details(&PractitionerDetails {
-            organisation: "Testshire Council".into(),
-            team: String::new(),
-            name: "Sam Worker".into(),
-            role: "Social worker".into(),
-            telephone: "01632 960 000".into(),
-            email: "sam@testshire.example".into(),
-        })
-        .unwrap();
+    store.set_practitioner_details(&contact_details()).unwrap();
     let keys: Vec<String> =
         store.family_check(amy, today()).unwrap().sections.iter().map(|s| s.section.key.clone()).collect();
     for key in &keys {
