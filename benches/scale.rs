@@ -1,21 +1,24 @@
 //! The interactive actions on a team's database after years of use: 10,000 invented children
-//! with 8 finalised checklists each (the fixture is generated once, by `ntk_core::demo`, and
-//! kept in target/bench-data). Targets: each interactive action under 50 ms, the PDF under
-//! 100 ms, opening the encrypted database under 500 ms. `NTK_BENCH_CHILDREN` makes a smaller
-//! fixture for a quick run. `NTK_BENCH_DB=FILE NTK_BENCH_PASSPHRASE_FILE=F` measures a copy of
-//! an existing records file instead (e.g. `scripts/measure.sh`'s target/measure-data/demo-10000x8,
-//! passphrase "correct horse battery"), saving the fixture's long generation.
+//! with 8 finalised checklists and 50 chronology events each (the fixture is generated once, by
+//! `ntk_core::demo` and the events the timeline bench also uses, and kept in target/bench-data).
+//! Targets: each interactive action under 50 ms (the timeline included), the PDF under 100 ms,
+//! opening the encrypted database under 500 ms. `NTK_BENCH_CHILDREN` makes a smaller fixture for
+//! a quick run. `NTK_BENCH_DB=FILE NTK_BENCH_PASSPHRASE_FILE=F` measures a copy of an existing
+//! records file instead (e.g. `scripts/measure.sh`'s target/measure-data/demo-10000x8,
+//! passphrase "correct horse battery"), saving the fixture's long generation; its timeline has
+//! the events that file has.
+
+#[path = "shared/mod.rs"]
+mod shared;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion};
 use ntk_core::assessment::AssessmentStatus;
 use ntk_core::scoring::Grade;
 use ntk_core::store::{ReportKind, Store};
-
-const PASSPHRASE: &str = "benchmark passphrase";
+use shared::{children, today, EVENTS_PER_CHILD, PASSPHRASE};
 
 /// The passphrase of the records measured: the fixture's, or the first line of NTK_BENCH_PASSPHRASE_FILE.
 fn passphrase() -> String {
@@ -26,40 +29,27 @@ fn passphrase() -> String {
 }
 const PER_CHILD: usize = 8;
 
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
-}
-
-fn children() -> usize {
-    std::env::var("NTK_BENCH_CHILDREN").ok().and_then(|n| n.parse().ok()).unwrap_or(10_000)
-}
-
-/// The fixture database, generated on first use (or the records file named by NTK_BENCH_DB).
+/// The fixture database, generated on first use (or the records file named by NTK_BENCH_DB):
+/// the demo's children and checklists, then the timeline bench's events for every child.
 fn fixture() -> PathBuf {
     if let Ok(db) = std::env::var("NTK_BENCH_DB") {
         return PathBuf::from(db);
     }
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
-    let db = dir.join(format!("scale-{}x{PER_CHILD}.db", children()));
-    if !db.exists() {
-        std::fs::create_dir_all(&dir).unwrap();
-        let partial = dir.join("generating.db");
-        let _ = std::fs::remove_file(&partial);
-        let started = Instant::now();
-        let mut store = Store::create(&partial, PASSPHRASE, "Benchmark").unwrap();
-        let summary = ntk_core::demo::populate(&mut store, children(), PER_CHILD, 42, today()).unwrap();
-        drop(store);
-        std::fs::rename(&partial, &db).unwrap();
-        let _ = std::fs::rename(dir.join("generating.db-wal"), db.with_extension("db-wal"));
+    shared::generate_once(&format!("scale-{}x{PER_CHILD}-{EVENTS_PER_CHILD}events.db", children()), |store| {
+        let summary = ntk_core::demo::populate(store, children(), PER_CHILD, 42, today()).unwrap();
+        let ids: Vec<i64> = store.list_children().unwrap().iter().map(|child| child.id).collect();
+        store
+            .without_waiting_for_disk(|store| {
+                ids.iter().enumerate().try_for_each(|(n, id)| shared::add_invented_events(store, *id, n))
+            })
+            .unwrap();
         eprintln!(
-            "generated {} children, {} checklists in {:.0?} ({} MB)",
+            "{} children, {} checklists, {} events",
             summary.children,
             summary.assessments,
-            started.elapsed(),
-            std::fs::metadata(&db).unwrap().len() / 1_000_000
+            ids.len() * EVENTS_PER_CHILD
         );
-    }
-    db
+    })
 }
 
 /// A new child with a complete draft checklist (every item graded, every area confirmed),
@@ -79,6 +69,7 @@ fn item(id: &str, grade: Grade) -> ntk_core::assessment::ItemRecord {
         source: None,
         evidence_date: None,
         professional_only: false,
+        adult_id: None,
     }
 }
 
@@ -102,7 +93,8 @@ fn working_copy(fixture: &std::path::Path) -> PathBuf {
 
 fn scale(c: &mut Criterion) {
     let db = working_copy(&fixture());
-    let mut group = c.benchmark_group(format!("{} children x {PER_CHILD} checklists", children()));
+    let mut group =
+        c.benchmark_group(format!("{} children x {PER_CHILD} checklists x {EVENTS_PER_CHILD} events", children()));
     group.sample_size(20);
 
     group.bench_function("open the encrypted database", |b| {
@@ -126,6 +118,7 @@ fn scale(c: &mut Criterion) {
     group.bench_function("load a child's history and compare", |b| {
         b.iter(|| store.child_history(some_child, today()).unwrap())
     });
+    shared::bench_timeline(&mut group, &store, some_child);
     group.bench_function("core-group PDF", |b| {
         b.iter(|| store.report(ReportKind::CoreGroup, some_child, today()).unwrap())
     });

@@ -11,7 +11,7 @@
 #   CHILDREN=N bash scripts/measure.sh          generate N children instead of 2,000
 #   PER_CHILD=N                                  N finalised checklists each instead of 8
 #   DB=FILE PASSPHRASE_FILE=F bash scripts/measure.sh   measure a copy of an existing records file whose
-#       passphrase is the first line of F, e.g. the benchmark's target/bench-data/scale-10000x8.db
+#       passphrase is the first line of F, e.g. the benchmark's target/bench-data/scale-10000x8-50events.db
 #       (passphrase "benchmark passphrase"). Never a passphrase on the command line: others see it.
 set -euo pipefail
 floor=0

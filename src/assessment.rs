@@ -89,6 +89,35 @@ pub struct ItemRecord {
     pub evidence_date: Option<NaiveDate>,
     /// Evidence for professionals only: never printed in the family summary.
     pub professional_only: bool,
+    /// The adult in the child's household this item concerns; None = not said. Absent from
+    /// files and callers older than the field, so it defaults to None.
+    #[serde(default)]
+    #[ts(type = "number | null")]
+    pub adult_id: Option<i64>,
+}
+
+/// Where the adult an item names lives, as the records say: for [`ItemRecord::check_adult`].
+pub struct NamedAdult<'a> {
+    pub name: &'a str,
+    pub household_id: i64,
+}
+
+impl ItemRecord {
+    /// An item may name only an adult of the child's own household: anyone else would put a
+    /// stranger's name, and a concern about them, on this child's record. `adult` is the adult
+    /// the item names as found in the records (None: no such adult).
+    pub fn check_adult(&self, adult: Option<NamedAdult>, child_name: &str, child_household: Option<i64>) -> Result<()> {
+        let Some(id) = self.adult_id else { return Ok(()) };
+        let adult =
+            adult.ok_or_else(|| CoreError::invalid("adult_id", format!("There is no adult with number {id}.")))?;
+        if Some(adult.household_id) != child_household {
+            return Err(CoreError::invalid(
+                "adult_id",
+                format!("{} is not one of the adults in {child_name}'s household.", adult.name.trim()),
+            ));
+        }
+        Ok(())
+    }
 }
 
 /// The practitioner's confirmed grade for an area, and why it differs from the computed score.

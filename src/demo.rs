@@ -209,6 +209,7 @@ fn demo_assessment(
             source: Some(*rng.pick(&[EvidenceSource::Observed, EvidenceSource::Reported, EvidenceSource::FromRecords])),
             evidence_date: Some(assessed_on - Days::new(rng.below(20))),
             professional_only: rng.chance(5),
+            adult_id: None,
         });
     }
     let grades = items.iter().filter_map(|i| i.grade.map(|g| (i.item_id.clone(), g))).collect();
@@ -216,10 +217,17 @@ fn demo_assessment(
     let confirmations = profile
         .areas
         .iter()
-        .map(|a| AreaConfirmation {
-            area_id: a.id.clone(),
-            confirmed: a.score.map(|s| s.round() as u8).unwrap_or(level as u8).clamp(1, 5),
-            reason: if a.score.is_some() { String::new() } else { "Based on the core group's shared view.".into() },
+        .map(|a| {
+            let confirmed = a.score.map(|s| s.round() as u8).unwrap_or(level as u8).clamp(1, 5);
+            // The reason a practitioner must write where the rules ask for one (rounding 3.1
+            // down to 3 beside an urgent item does), so that every invented checklist could
+            // have been finalised through the app.
+            let reason = match scoring::check_confirmation(a.score, confirmed, "", !a.urgent_items.is_empty()) {
+                Ok(()) => "",
+                Err(_) if a.score.is_none() => "Based on the core group's shared view.",
+                Err(_) => "The nearest whole grade; the urgent item is weighed with the whole area.",
+            };
+            AreaConfirmation { area_id: a.id.clone(), confirmed, reason: reason.into() }
         })
         .collect();
     let actions = (0..1 + rng.below(3))
@@ -354,11 +362,33 @@ const HOUSEHOLD_EVENTS: &[(EventKind, &str, &str, &str)] = &[
     ),
 ];
 
+/// Names the household's partner on the two worst-graded items of the child's latest checklist,
+/// the way a practitioner would: an amendment with its reason, then finalised again. Returns how
+/// many items now name them.
+fn name_the_partner(store: &mut Store, child_id: i64, partner_id: i64, today: NaiveDate) -> Result<usize> {
+    let Some(latest) = store.assessments_for_child(child_id)?.pop() else { return Ok(0) };
+    let mut graded: Vec<&ItemRecord> =
+        latest.items.iter().filter(|i| i.grade.and_then(Grade::score).is_some()).collect();
+    graded.sort_by_key(|i| std::cmp::Reverse(i.grade.and_then(Grade::score)));
+    let serious: Vec<ItemRecord> = graded.into_iter().take(2).cloned().collect();
+    if serious.is_empty() {
+        return Ok(0);
+    }
+    let amendment = store.amend(latest.id, "To record which adult the concerns are about.")?;
+    for item in &serious {
+        store.save_item(amendment.id, &ItemRecord { adult_id: Some(partner_id), ..item.clone() }, today)?;
+    }
+    store.finalise(amendment.id)?;
+    Ok(serious.len())
+}
+
 /// What [`populate_chronology`] wrote.
 #[derive(Debug, Clone, Serialize)]
 pub struct ChronologySummary {
     pub adults: usize,
     pub events: usize,
+    /// Checklist items that name the adult they concern (through an amendment).
+    pub items_naming_an_adult: usize,
 }
 
 /// Adds invented adults to each household and invented events to each child's chronology,
@@ -372,7 +402,7 @@ pub fn populate_chronology(store: &mut Store, seed: u64, today: NaiveDate) -> Re
             households.entry(h).or_default().push((c.id, c.name));
         }
     }
-    let mut summary = ChronologySummary { adults: 0, events: 0 };
+    let mut summary = ChronologySummary { adults: 0, events: 0, items_naming_an_adult: 0 };
     let day = |rng: &mut Rng| (today - Days::new(1 + rng.below(150))).to_string();
     let event =
         |children: Vec<i64>, date: String, (kind, agency, what, impact): (EventKind, &str, &str, &str)| EventForm {
@@ -410,8 +440,9 @@ pub fn populate_chronology(store: &mut Store, seed: u64, today: NaiveDate) -> Re
                     services: vec![AdultService::Probation],
                     children: children.iter().map(|(id, _)| link(*id, Relationship::Partner, false)).collect(),
                 };
-                store.add_adult(&partner)?;
+                let partner = store.add_adult(&partner)?;
                 summary.adults += 1;
+                summary.items_naming_an_adult += name_the_partner(store, children[0].0, partner.id, today)?;
             }
             let ids: Vec<i64> = children.iter().map(|(id, _)| *id).collect();
             let shared = *rng.pick(HOUSEHOLD_EVENTS);

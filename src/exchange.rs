@@ -81,7 +81,7 @@ mod bounded {
 /// The value of `"format"` in every exchange file.
 pub const FORMAT: &str = "ntk-exchange";
 /// The exchange format this version of the app writes, and the only one it reads.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 /// Largest exchange file accepted (encrypted or not): far above any real child's record.
 pub const MAX_FILE_BYTES: usize = 32 * 1024 * 1024;
 /// Most checklists one file may hold: decades of reviews of one child by every agency.
@@ -316,6 +316,11 @@ pub struct ExchangeItem {
     pub evidence_date: Option<NaiveDate>,
     #[serde(default)]
     pub professional_only: bool,
+    /// The adult of the child's household the item concerns, by their name as the file's
+    /// `adults` list gives it (adults travel by name: numbers differ between agencies). Optional:
+    /// absent when the item names no one, and in files made before it existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adult: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -609,6 +614,13 @@ impl ExchangeFile {
                 self.format_version
             ));
         }
+        let names_adults = self.assessments.iter().flat_map(|a| &a.items).any(|i| i.adult.is_some());
+        if names_adults && self.format_version < 4 {
+            return fault(format!(
+                "The file says it is exchange format version {}, but an item in it names the adult it concerns, which only version 4 carries.",
+                self.format_version
+            ));
+        }
         let mut refs = HashSet::new();
         for a in &self.assessments {
             if !refs.insert(a.reference) {
@@ -698,6 +710,7 @@ pub(crate) fn check_assessment(
     earlier: &HashSet<u32>,
     checklist: &Checklist,
     child: &ExchangeChild,
+    adults: &[chronology::ExchangeAdult],
     today: NaiveDate,
 ) -> Vec<String> {
     // Identifiers are quoted in the sentences below: one too long is refused on its own first.
@@ -741,6 +754,17 @@ pub(crate) fn check_assessment(
         text("person responsible for an action", &x.who);
         text("agency of an action", &x.agency);
         text("result of an action", &x.result);
+    }
+    // An item may name only an adult the file brings with the child's household (the rule of
+    // `ItemRecord::check_adult`, on the file's own terms: the adults are added before it).
+    for (item, adult) in a.items.iter().filter_map(|i| Some((i, i.adult.as_deref()?))) {
+        if !adults.iter().any(|x| matching::name_key(&x.name) == matching::name_key(adult)) {
+            faults.push(format!(
+                "Item \"{}\" concerns {}, who is not one of the adults of the child's household in the file.",
+                item.item_id,
+                adult.trim()
+            ));
+        }
     }
 
     if a.status != AssessmentStatus::Finalised {

@@ -18,6 +18,7 @@ use std::process::Command;
 
 use chrono::{Days, Local, Months, NaiveDate};
 use common::{data_dir, serial, App};
+use ntk_core::assessment::ItemRecord;
 use ntk_core::chronology::{AdultForm, AdultLink, AdultService, EventForm, EventKind, Relationship};
 use ntk_core::model::{AgeBand, ChildForm, PlanCategory, PractitionerDetails};
 use ntk_core::store::{ActionForm, StartAssessmentForm, Store};
@@ -374,6 +375,115 @@ async fn an_adult_and_one_event_for_two_siblings_added_through_the_forms_are_on_
     for unwanted in ["Rob Formadult", "Formadult", "shouting heard", "Testshire Police", "Probation"] {
         assert!(!family.contains(&squeezed(unwanted)), "{unwanted:?} is in the family summary: {family}");
     }
+    app.quit().await;
+}
+
+/// The item a test names an adult on: about meals, graded for a child of any school age.
+const MEALS: &str = "physical.food.regular-meals";
+/// The item's card (`domId` of the UI) and its "Which adult does this concern?" select.
+const MEALS_CARD: &str = "#item-physical_food_regular-meals";
+const MEALS_ADULT: &str = "#item-physical_food_regular-meals-adult";
+
+#[tokio::test]
+async fn a_checklist_item_names_an_adult_of_the_household_kept_when_reopened_and_printed_for_the_core_group_only() {
+    let _serial = serial();
+    let dir = data_dir();
+    // Ada's finalised checklist amended (a draft), with two adults in the household and the
+    // meals item left ungraded, so the app grades it, names the adult and finalises.
+    let (ada, _ben, household) = two_siblings_one_ready_to_print(dir.path());
+    let mut store = Store::open(&dir.path().join(ntk_core::store::DATABASE_FILE), common::PASSPHRASE, "test").unwrap();
+    let adult = |name: &str, relationship: Relationship| AdultForm {
+        household_id: household,
+        name: name.into(),
+        services: vec![],
+        children: vec![AdultLink {
+            child_id: ada,
+            child_name: String::new(),
+            relationship,
+            relationship_label: String::new(),
+            parental_responsibility: relationship == Relationship::Parent,
+        }],
+    };
+    let rob = store.add_adult(&adult("Rob Itemadult", Relationship::Parent)).unwrap().id;
+    store.add_adult(&adult("Kerry Itemadult", Relationship::Partner)).unwrap();
+    let finalised = store.assessments_for_child(ada).unwrap().remove(0).id;
+    let draft = store.amend(finalised, "Who makes the meals was not said.").unwrap().id;
+    let meals = ItemRecord {
+        item_id: MEALS.into(),
+        grade: None,
+        evidence: "No breakfast on three visits; tea is made when Rob is home.".into(),
+        source: None,
+        evidence_date: None,
+        professional_only: false,
+        adult_id: None,
+    };
+    store.save_item(draft, &meals, today()).unwrap();
+    drop(store);
+    let files = tempfile::Builder::new().prefix("ntk-e2e-files-").tempdir().unwrap();
+    let files_env = files.path().display().to_string();
+    let app = App::launch_with_env(dir.path(), &[("NTK_E2E_FILE_DIR", &files_env)]).await;
+    app.unlock().await;
+
+    // Graded from the keyboard, the adult chosen among the household's, both saved at once.
+    go(&app, &format!("#/checklist/{draft}/physical")).await;
+    app.wait_for(MEALS_ADULT).await;
+    let offered = app.texts(&format!("{MEALS_ADULT} option")).await;
+    assert_eq!(offered, ["Not said", "Kerry Itemadult", "Rob Itemadult"], "{offered:?}");
+    // Graded 4: the core-group summary prints the evidence of items graded 4 or 5.
+    focus(&app, &format!("{MEALS_CARD} input[type=radio]")).await;
+    press(&app, "4").await;
+    choose(&app, MEALS_ADULT, &rob.to_string()).await;
+    wait_saved(&app).await;
+
+    // Reopened: the grade and the adult are what was saved, not what the page remembered.
+    go(&app, &format!("#/child/{ada}")).await;
+    app.wait_for_text("h1", "Ada Formchild").await;
+    go(&app, &format!("#/checklist/{draft}/physical")).await;
+    wait_for_value(&app, MEALS_ADULT, &rob.to_string()).await;
+    assert_eq!(attrs(&app, MEALS_CARD, "data-grade").await, ["4"]);
+    // Scrolled until the card's foot, with the select, is in view (the page may still settle
+    // and scroll back once).
+    wait_until(
+        &app,
+        "the meals item in view",
+        &format!(
+            "const r = document.querySelector('{MEALS_CARD}').getBoundingClientRect();
+             if (r.bottom <= innerHeight + 1 && r.bottom > innerHeight / 2) return true;
+             document.querySelector('{MEALS_CARD}').scrollIntoView({{ block: 'end' }}); return false;"
+        ),
+    )
+    .await;
+    shot(&app, "checklist-item-adult").await;
+    assert_accessible(&app, "a checklist item naming an adult").await;
+    set_view(&app, 1024, 768, 2.0).await;
+    assert!(!scrolls_sideways(&app).await, "the item card scrolls sideways at 200%");
+    set_view(&app, 1200, 820, 1.0).await;
+
+    // Finalised: the adult is read-only text on the item.
+    go(&app, &format!("#/checklist/{draft}/finalise")).await;
+    app.wait_for_text(".finalise-check", "Nothing stops this checklist").await;
+    focus(&app, ".tab-panel button.primary").await;
+    press(&app, ENTER).await;
+    app.wait_for_text(".confirm", "cannot be changed").await;
+    focus(&app, ".confirm button.primary").await;
+    press(&app, ENTER).await;
+    app.wait_for_text("#finalised-banner", "Finalised on").await;
+    go(&app, &format!("#/checklist/{draft}/physical")).await;
+    app.wait_for_text(&format!("{MEALS_CARD} .item-adult"), "Concerns: Rob Itemadult").await;
+    app.assert_absent(MEALS_ADULT, "a finalised checklist has no select").await;
+    js(&app, &format!("document.querySelector('{MEALS_CARD}').scrollIntoView();"), vec![]).await;
+    shot(&app, "checklist-item-adult-finalised").await;
+    assert_accessible(&app, "a finalised item naming an adult").await;
+
+    // Printed: the core-group summary names the adult on the item; the family summary never.
+    go(&app, &format!("#/child/{ada}")).await;
+    app.wait_for_text("h1", "Ada Formchild").await;
+    let core =
+        print(&app, "#print-core_group", &files.path().join(format!("core-group-summary-{}.pdf", today()))).await;
+    assert!(core.contains(&squeezed("tea is made when Rob is home. Concerns: Rob Itemadult.")), "{core}");
+    let family = print(&app, "#print-family", &files.path().join(format!("family-summary-{}.pdf", today()))).await;
+    assert!(family.contains(&squeezed("We are worried that the evenings are not safe.")), "{family}");
+    assert!(!family.contains("Itemadult"), "an adult is named in the family summary: {family}");
     app.quit().await;
 }
 

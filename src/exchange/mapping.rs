@@ -57,8 +57,16 @@ impl ExchangeChild {
 
 impl ExchangeAssessment {
     /// A finalised checklist as sent: `reference` is its `ref` in the file, `checklist` its own
-    /// checklist when that is not the file's, `amends` the `ref` of the one it corrects.
-    pub fn of(a: &Assessment, reference: u32, checklist: Option<ChecklistRef>, amends: Option<u32>) -> Self {
+    /// checklist when that is not the file's, `amends` the `ref` of the one it corrects;
+    /// `adult_name` names an adult of the file's household by number (None: not in the file, and
+    /// the item is sent without them).
+    pub fn of(
+        a: &Assessment,
+        reference: u32,
+        checklist: Option<ChecklistRef>,
+        amends: Option<u32>,
+        adult_name: &dyn Fn(i64) -> Option<String>,
+    ) -> Self {
         ExchangeAssessment {
             reference,
             checklist,
@@ -85,6 +93,7 @@ impl ExchangeAssessment {
                     source: i.source,
                     evidence_date: i.evidence_date,
                     professional_only: i.professional_only,
+                    adult: i.adult_id.and_then(adult_name),
                 })
                 .collect(),
             confirmations: a
@@ -122,13 +131,15 @@ impl ExchangeAssessment {
     }
 
     /// The checklist as the store keeps it, for `child_id`, in `review_round`, correcting the
-    /// stored checklist `amends` (ids are the receiver's, not the file's).
+    /// stored checklist `amends` (ids are the receiver's, not the file's); `adult_id` finds an
+    /// adult of the child's household here by the name the file gives.
     pub fn to_assessment(
         &self,
         checklist: &ChecklistRef,
         child_id: i64,
         review_round: u32,
         amends: Option<i64>,
+        adult_id: &dyn Fn(&str) -> Option<i64>,
     ) -> Assessment {
         Assessment {
             id: 0,
@@ -155,6 +166,7 @@ impl ExchangeAssessment {
                     source: i.source,
                     evidence_date: i.evidence_date,
                     professional_only: i.professional_only,
+                    adult_id: i.adult.as_deref().and_then(adult_id),
                 })
                 .collect(),
             confirmations: self
@@ -232,6 +244,7 @@ mod tests {
                 source: Some(EvidenceSource::Observed),
                 evidence_date: Some(day("2026-03-01")),
                 professional_only: true,
+                adult_id: Some(7),
             }],
             confirmations: vec![AreaConfirmation { area_id: "safety".into(), confirmed: 4, reason: "Why.".into() }],
             narrative,
@@ -252,19 +265,22 @@ mod tests {
     fn a_checklist_sent_and_received_is_the_same_checklist() {
         let here = finalised_checklist();
         let checklist = ChecklistRef::of_assessment(&here);
-        let sent = ExchangeAssessment::of(&here, 2, None, Some(1));
+        // The adult travels by name: number 7 here, "Rob Example" in the file.
+        let sent = ExchangeAssessment::of(&here, 2, None, Some(1), &|id| (id == 7).then(|| "Rob Example".into()));
+        assert_eq!(sent.items[0].adult.as_deref(), Some("Rob Example"));
         // Through the file's own words, too.
         let json = serde_json::to_string(&sent).unwrap();
         let read: ExchangeAssessment = serde_json::from_str(&json).unwrap();
         assert_eq!(read, sent);
-        let received = read.to_assessment(&checklist, here.child_id, here.review_round, here.amends);
+        let adult_id = |name: &str| (name == "Rob Example").then_some(7);
+        let received = read.to_assessment(&checklist, here.child_id, here.review_round, here.amends, &adult_id);
         assert_eq!(received, here);
     }
 
     #[test]
     fn a_reason_for_a_correction_arrives_only_with_the_correction() {
-        let sent = ExchangeAssessment::of(&finalised_checklist(), 1, None, None);
-        let received = sent.to_assessment(&ChecklistRef::of_assessment(&finalised_checklist()), 1, 1, None);
+        let sent = ExchangeAssessment::of(&finalised_checklist(), 1, None, None, &|_| None);
+        let received = sent.to_assessment(&ChecklistRef::of_assessment(&finalised_checklist()), 1, 1, None, &|_| None);
         assert_eq!(received.amendment_reason, None);
         assert_eq!(received.amended_by, None);
         assert_eq!(received.amended_at, None);

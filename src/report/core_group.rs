@@ -1,7 +1,7 @@
 //! The core-group summary: the professional record of where the child's care stands, how it
 //! has changed and what the plan is. Marked OFFICIAL-SENSITIVE on every page.
 
-use crate::assessment::{Assessment, NARRATIVE_SECTIONS};
+use crate::assessment::{Assessment, ItemRecord, NARRATIVE_SECTIONS};
 use crate::compare::{area_gaps, disagreements, plural, Change, DriftWindow, ScoreChange};
 use crate::model::describe_age;
 use crate::scoring::{AreaScore, Band};
@@ -32,6 +32,17 @@ fn change_words(c: &ScoreChange) -> String {
         long_date(c.to_date),
         if c.shared_items_only { ", on the items both checklist versions share" } else { "" }
     )
+}
+
+/// " Concerns: Rob Partnerman." for an item that names the adult of the household it is about,
+/// else nothing. The core group needs to know whom a concern is about; the family summary never
+/// says it (an abusive adult may read it).
+fn concerns(case: &Case, record: Option<&ItemRecord>) -> String {
+    let Some(adult_id) = record.and_then(|r| r.adult_id) else { return String::new() };
+    match case.input.adults.iter().find(|a| a.id == adult_id) {
+        Some(adult) => format!(" Concerns: {}.", adult.name.trim()),
+        None => " Concerns: an adult no longer in the child's household.".into(),
+    }
 }
 
 fn who(a: &Assessment) -> String {
@@ -290,11 +301,15 @@ fn area_evidence_section(doc: &mut Doc, case: &Case) {
                 let evidence = record.evidence.trim();
                 let evidence = if evidence.is_empty() { "no evidence written" } else { evidence };
                 let marker = if record.professional_only { " (professional only)" } else { "" };
+                let concerns = concerns(case, Some(record));
                 doc.bullet(&[
                     (Weight::Bold, &format!("Grade {grade}, {}: ", item.title)),
                     (
                         Weight::Regular,
-                        &format!("{source}, {date}, {} ({}){marker}: {evidence}", a.assessor.name, a.assessor.agency),
+                        &format!(
+                            "{source}, {date}, {} ({}){marker}: {evidence}{concerns}",
+                            a.assessor.name, a.assessor.agency
+                        ),
                     ),
                 ]);
             }
@@ -420,12 +435,15 @@ fn disagreements_section(doc: &mut Doc, case: &Case) {
         for v in &d.views {
             let evidence = if v.evidence.trim().is_empty() { "no evidence written" } else { v.evidence.trim() };
             let marker = if v.professional_only { " (professional only)" } else { "" };
+            let record =
+                case.input.assessments.iter().find(|a| a.id == v.assessment_id).and_then(|a| a.item(&d.item_id));
+            let concerns = concerns(case, record);
             doc.bullet(&[
                 (Weight::Bold, &format!("Grade {}: ", v.grade)),
                 (
                     Weight::Regular,
                     &format!(
-                        "{}, {}, {}{marker}: {evidence}",
+                        "{}, {}, {}{marker}: {evidence}{concerns}",
                         v.assessor.agency,
                         v.assessor.name,
                         long_date(v.assessed_on)
@@ -556,15 +574,12 @@ fn urgent_section(doc: &mut impl Page, case: &Case) {
     }
     doc.paragraph("Graded 5, or at the grade from which the item is serious, by any assessor in the latest review round. These are never averaged into an area's score:");
     for u in urgent {
-        let a = case.input.assessments.iter().find(|a| a.id == u.assessment_id);
-        let evidence = a
-            .and_then(|a| a.item(&u.item_id))
-            .map(|r| r.evidence.trim())
-            .filter(|e| !e.is_empty())
-            .unwrap_or("no evidence written");
+        let record = case.input.assessments.iter().find(|a| a.id == u.assessment_id).and_then(|a| a.item(&u.item_id));
+        let evidence = record.map(|r| r.evidence.trim()).filter(|e| !e.is_empty()).unwrap_or("no evidence written");
+        let concerns = concerns(case, record);
         doc.bullet(&[
             (Weight::Bold, &format!("{}: {}. ", u.area_name, urgent_words(u))),
-            (Weight::Regular, &format!("{}, {}: {evidence}", u.assessor.name, long_date(u.assessed_on))),
+            (Weight::Regular, &format!("{}, {}: {evidence}{concerns}", u.assessor.name, long_date(u.assessed_on))),
         ]);
     }
 }

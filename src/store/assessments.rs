@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -17,7 +17,7 @@ use super::audit::{now_stamp, record, Change};
 use super::Store;
 use crate::assessment::{
     required, text_field, Action, AreaConfirmation, Assessment, AssessmentStatus, EvidenceSource, ItemRecord,
-    Narrative, Practitioner, ValidStart, VoiceGap, NARRATIVE_SECTIONS,
+    NamedAdult, Narrative, Practitioner, ValidStart, VoiceGap, NARRATIVE_SECTIONS,
 };
 pub use crate::assessment::{ActionForm, FinaliseCheck, StartAssessmentForm};
 use crate::checklist::Versions;
@@ -49,6 +49,37 @@ fn locked(e: rusqlite::Error) -> CoreError {
         }
         _ => CoreError::Database(e),
     }
+}
+
+/// Checks the adult an item names against the child's household ([`ItemRecord::check_adult`]).
+pub(super) fn checked_item_adult(conn: &Connection, child_id: i64, item: &ItemRecord) -> Result<()> {
+    let Some(adult_id) = item.adult_id else { return Ok(()) };
+    let (child_name, household): (String, Option<i64>) = conn
+        .query_row("SELECT name, household_id FROM children WHERE id = ?1", [child_id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?
+        .ok_or_else(|| CoreError::NotFound(format!("There is no child with number {child_id}.")))?;
+    let adult: Option<(String, i64)> = conn
+        .query_row("SELECT name, household_id FROM adults WHERE id = ?1", [adult_id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let named = adult.as_ref().map(|(name, household_id)| NamedAdult { name, household_id: *household_id });
+    item.check_adult(named, &child_name, household)
+}
+
+/// Writes (or clears) the adult an item concerns, beside its grade (migration 13).
+pub(super) fn write_item_adult(conn: &Connection, assessment_id: i64, item: &ItemRecord) -> rusqlite::Result<()> {
+    match item.adult_id {
+        Some(adult_id) => conn.execute(
+            "INSERT INTO item_adults (assessment_id, item_id, adult_id) VALUES (?1, ?2, ?3)
+             ON CONFLICT (assessment_id, item_id) DO UPDATE SET adult_id = excluded.adult_id
+             WHERE adult_id IS NOT excluded.adult_id",
+            params![assessment_id, item.item_id, adult_id],
+        ),
+        None => conn.execute(
+            "DELETE FROM item_adults WHERE assessment_id = ?1 AND item_id = ?2",
+            params![assessment_id, item.item_id],
+        ),
+    }
+    .map(|_| ())
 }
 
 /// One column of an action, with the child whose checklist holds it.
@@ -191,8 +222,10 @@ impl Store {
         let mut a = head.ok_or_else(|| CoreError::NotFound(format!("There is no checklist with number {id}.")))?;
 
         let mut stmt = self.conn.prepare(
-            "SELECT item_id, grade, evidence, source, evidence_date, professional_only
-             FROM item_grades WHERE assessment_id = ?1 ORDER BY item_id",
+            "SELECT g.item_id, g.grade, g.evidence, g.source, g.evidence_date, g.professional_only, x.adult_id
+             FROM item_grades g
+             LEFT JOIN item_adults x ON x.assessment_id = g.assessment_id AND x.item_id = g.item_id
+             WHERE g.assessment_id = ?1 ORDER BY g.item_id",
         )?;
         a.items = stmt
             .query_map([id], |r| {
@@ -203,6 +236,7 @@ impl Store {
                     source: r.get::<_, Option<String>>(3)?.as_deref().and_then(EvidenceSource::parse),
                     evidence_date: r.get(4)?,
                     professional_only: r.get(5)?,
+                    adult_id: r.get(6)?,
                 })
             })?
             .collect::<std::result::Result<_, _>>()?;
@@ -277,6 +311,7 @@ impl Store {
         if item.evidence_date.is_some_and(|d| d > today) {
             return Err(CoreError::invalid("evidence_date", "The date of the evidence is in the future."));
         }
+        checked_item_adult(&self.conn, before.child_id, item)?;
         let old = before.item(&item.item_id).map(|i| serde_json::to_string(i).unwrap_or_default());
         let new = serde_json::to_string(item).unwrap_or_default();
         let saved_at = now_stamp();
@@ -299,6 +334,7 @@ impl Store {
             ],
         )
         .map_err(locked)?;
+        write_item_adult(&tx, assessment_id, item).map_err(locked)?;
         record(
             &tx,
             &self.actor,
@@ -561,6 +597,8 @@ impl Store {
         for table_copy in [
             "INSERT INTO item_grades (assessment_id, item_id, grade, evidence, source, evidence_date, professional_only, updated_at)
              SELECT ?2, item_id, grade, evidence, source, evidence_date, professional_only, updated_at FROM item_grades WHERE assessment_id = ?1",
+            "INSERT INTO item_adults (assessment_id, item_id, adult_id)
+             SELECT ?2, item_id, adult_id FROM item_adults WHERE assessment_id = ?1",
             "INSERT INTO area_confirmations (assessment_id, area_id, confirmed, reason)
              SELECT ?2, area_id, confirmed, reason FROM area_confirmations WHERE assessment_id = ?1",
             "INSERT INTO narratives (assessment_id, section, area_id, text)
@@ -592,6 +630,7 @@ impl Store {
         let child_id = self.draft(assessment_id)?.child_id;
         let tx = self.conn.transaction()?;
         for sql in [
+            "DELETE FROM item_adults WHERE assessment_id = ?1",
             "DELETE FROM item_grades WHERE assessment_id = ?1",
             "DELETE FROM area_confirmations WHERE assessment_id = ?1",
             "DELETE FROM narratives WHERE assessment_id = ?1",

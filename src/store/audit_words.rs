@@ -59,8 +59,9 @@ fn grade_words(grade: Grade) -> String {
     }
 }
 
-/// An item's grade and evidence as stored (JSON of [`ItemRecord`]), in words.
-fn item_words(stored: &str) -> String {
+/// An item's grade and evidence as stored (JSON of [`ItemRecord`]), in words; the adult it
+/// concerns by name as the records have it now (an erased adult's name is gone with them).
+fn item_words(names: &Names, stored: &str) -> String {
     let Ok(item) = serde_json::from_str::<ItemRecord>(stored) else { return stored.to_string() };
     let mut parts = vec![item.grade.map_or_else(|| "Not graded".to_string(), grade_words)];
     if !item.evidence.trim().is_empty() {
@@ -78,6 +79,9 @@ fn item_words(stored: &str) -> String {
     }
     if item.professional_only {
         parts.push("For professionals only.".into());
+    }
+    if let Some(adult) = item.adult_id {
+        parts.push(format!("Adult concerned: {}.", names.adult(adult)));
     }
     parts.join(" ")
 }
@@ -98,11 +102,18 @@ fn confirmation_words(stored: &str) -> String {
 pub(super) struct Names {
     items: HashMap<String, (String, String)>,
     areas: HashMap<String, String>,
+    /// The adults on record, by number: an item names the adult it concerns by number.
+    adults: HashMap<i64, String>,
 }
 
 impl Names {
-    pub(super) fn of(store: &Store) -> Names {
-        let mut names = Names { items: HashMap::new(), areas: HashMap::new() };
+    pub(super) fn of(store: &Store) -> Result<Names> {
+        let adults = store
+            .conn
+            .prepare("SELECT id, name FROM adults")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<std::result::Result<_, _>>()?;
+        let mut names = Names { items: HashMap::new(), areas: HashMap::new(), adults };
         for checklist in store.checklists.all() {
             for area in &checklist.areas {
                 names.areas.insert(area.id.clone(), area.name.clone());
@@ -111,7 +122,11 @@ impl Names {
                 }
             }
         }
-        names
+        Ok(names)
+    }
+
+    pub(super) fn adult(&self, id: i64) -> String {
+        self.adults.get(&id).cloned().unwrap_or_else(|| format!("an adult no longer on record (number {id})"))
     }
 
     pub(super) fn area(&self, id: &str) -> String {
@@ -150,7 +165,7 @@ impl Store {
     /// Every audit row about one child, newest first, in words (see [`Store::child_audit_log`]
     /// for the rows as stored).
     pub fn child_audit_trail(&self, child_id: i64) -> Result<Vec<AuditLine>> {
-        let names = Names::of(self);
+        let names = Names::of(self)?;
         self.child_audit_log(child_id)?.into_iter().map(|e| self.audit_line(&names, e)).collect()
     }
 
@@ -218,7 +233,7 @@ impl Store {
                     ),
                     _ => {
                         if let Some(item) = field.strip_prefix("item:") {
-                            (format!("{checklist}: {}", names.item(item)), Box::new(|v| Ok(item_words(v))))
+                            (format!("{checklist}: {}", names.item(item)), Box::new(|v| Ok(item_words(names, v))))
                         } else if let Some(area) = area_of("confirm:") {
                             (
                                 format!("{checklist}: confirmed grade for {area}"),
@@ -357,6 +372,7 @@ impl Names {
         match (column, value.as_str()) {
             ("item_id", Some(id)) => self.item(id),
             ("area_id", Some(id)) if !id.is_empty() => self.area(id),
+            ("adult_id", _) if value.is_i64() => self.adult(value.as_i64().unwrap_or_default()),
             _ => stored_value_words(column, value),
         }
     }
@@ -371,7 +387,7 @@ pub const YES_NO_COLUMNS: &[&str] = &["unborn", "has_disability", "professional_
 const COPY_FIELDS: &[(&str, &str)] = &[
     ("id", "Number"),
     ("child_id", "Child's number"),
-    ("adult_id", "Adult's number"),
+    ("adult_id", "Adult"),
     ("practitioner_id", "Assessor's number"),
     ("amends_id", "Amends checklist number"),
     ("corrects", "Corrects event number"),

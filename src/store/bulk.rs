@@ -78,6 +78,8 @@ pub(super) fn insert_assessment(tx: &Transaction, child_id: i64, a: &Assessment)
             item.professional_only,
             stamp
         ])?;
+        super::assessments::checked_item_adult(tx, child_id, item)?;
+        super::assessments::write_item_adult(tx, id, item)?;
     }
     for c in &a.confirmations {
         tx.execute(

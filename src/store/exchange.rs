@@ -101,6 +101,11 @@ impl Store {
         // (a child whose checklists span versions) names its own, so each is read against its words.
         let checklist = ChecklistRef::of_assessment(&finalised[finalised.len() - 1]);
         let refs: HashMap<i64, u32> = finalised.iter().enumerate().map(|(i, a)| (a.id, i as u32 + 1)).collect();
+        let (household_members, adults, events) = self.export_chronology(&child)?;
+        // An item names an adult the file carries (the child's household), by name.
+        let adult_names: HashMap<i64, String> =
+            self.adults_of_child(child_id)?.into_iter().map(|a| (a.id, a.name)).collect();
+        let adult_name = |id: i64| adult_names.get(&id).cloned();
         let mut assessments = Vec::with_capacity(finalised.len());
         for a in &finalised {
             let amends = match a.amends {
@@ -113,9 +118,8 @@ impl Store {
                 })?),
             };
             let own = Some(ChecklistRef::of_assessment(a)).filter(|r| *r != checklist);
-            assessments.push(ExchangeAssessment::of(a, refs[&a.id], own, amends));
+            assessments.push(ExchangeAssessment::of(a, refs[&a.id], own, amends, &adult_name));
         }
-        let (household_members, adults, events) = self.export_chronology(&child)?;
         let file = ExchangeFile {
             format: FORMAT.to_string(),
             format_version: FORMAT_VERSION,
@@ -255,6 +259,8 @@ impl Store {
             None => (insert_child(&tx, &actor, &file.child)?, true),
         };
         import_case_file(&tx, &actor, child_id, child_created, &file, today)?;
+        // The household's adults first: an item of a checklist may name one of them.
+        super::chronology::apply_chronology(&tx, &actor, child_id, &file, &chronology)?;
         let mut added: HashMap<usize, i64> = HashMap::new();
         let mut added_in_order = Vec::new();
         for (index, (a, planned)) in file.assessments.iter().zip(&plan.assessments).enumerate() {
@@ -284,7 +290,6 @@ impl Store {
             added_in_order.push(id);
             import_reviews_of(&tx, &actor, child_id, id, a.reference, &file, today)?;
         }
-        super::chronology::apply_chronology(&tx, &actor, child_id, &file, &chronology)?;
         let note = format!(
             "imported {} from a file exported at {} by {}; {} already here",
             plural(added_in_order.len() as u32, "checklist", "checklists"),
@@ -376,7 +381,7 @@ impl Store {
         let mut planned = Vec::with_capacity(file.assessments.len());
         for (index, a) in file.assessments.iter().enumerate() {
             let mut reasons = match known_checklist(a.checklist_ref(&file.checklist), &self.checklists) {
-                Ok(checklist) => check_assessment(a, &earlier, checklist, &file.child, today),
+                Ok(checklist) => check_assessment(a, &earlier, checklist, &file.child, &file.adults, today),
                 Err(message) => vec![message],
             };
             earlier.insert(a.reference);
@@ -628,11 +633,24 @@ fn insert_assessment(
         }
         None => super::assessments::round_for(tx, child_id, a.assessed_on, &assessor)?,
     };
-    let id = super::bulk::insert_assessment(
-        tx,
-        child_id,
-        &a.to_assessment(a.checklist_ref(&file.checklist), child_id, round, amends_id),
-    )?;
+    // The adults of the child's household here, by name: those of the file are among them now.
+    let adults: Vec<(i64, String)> = tx
+        .prepare(
+            "SELECT a.id, a.name FROM adults a JOIN children c ON c.household_id = a.household_id WHERE c.id = ?1",
+        )?
+        .query_map([child_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<std::result::Result<_, _>>()?;
+    let adult_id = |name: &str| {
+        adults.iter().find(|(_, here)| matching::name_key(here) == matching::name_key(name)).map(|(id, _)| *id)
+    };
+    let received = a.to_assessment(a.checklist_ref(&file.checklist), child_id, round, amends_id, &adult_id);
+    if let Some(lost) = a.items.iter().find(|i| i.adult.as_deref().is_some_and(|n| adult_id(n).is_none())) {
+        return Err(CoreError::Refused(format!(
+            "Checklist ref {}: the adult item \"{}\" concerns could not be found in the child's household. Nothing has been imported.",
+            a.reference, lost.item_id
+        )));
+    }
+    let id = super::bulk::insert_assessment(tx, child_id, &received)?;
     let summary = format!(
         "{} on {} by {} ({}), round {round}, finalised at {}; imported from a file exported at {} by {}{}",
         a.checklist_ref(&file.checklist).id,

@@ -679,6 +679,37 @@ pub const MIGRATIONS: &[&str] = &[
         engagement TEXT
     );
     "#,
+    // 13 (issue 17): which adult of the child's household a checklist item concerns (optional).
+    // A side table rather than a column of `item_grades`: ALTER TABLE ADD COLUMN cannot run twice
+    // (a file set back a version runs this again), and rebuilding `item_grades` would mean
+    // recreating its lock triggers. A row exists only for an item that names an adult, beside its
+    // grade; the same locks hold as for the grade (nothing added, changed or removed once the
+    // checklist is finalised) with two exceptions: erasing the child, and the adult's own erasure
+    // (their household emptied of children: only erasing its last child does that), so that a
+    // reference never outlives the adult and never fails a foreign key.
+    r#"
+    CREATE TABLE IF NOT EXISTS item_adults (
+        assessment_id INTEGER NOT NULL REFERENCES assessments (id),
+        item_id TEXT NOT NULL,
+        adult_id INTEGER NOT NULL REFERENCES adults (id),
+        PRIMARY KEY (assessment_id, item_id)
+    );
+    CREATE INDEX IF NOT EXISTS item_adults_adult ON item_adults (adult_id);
+    CREATE TRIGGER IF NOT EXISTS item_adults_locked_insert BEFORE INSERT ON item_adults
+    WHEN (SELECT status FROM assessments WHERE id = NEW.assessment_id) = 'finalised'
+    BEGIN SELECT RAISE(ABORT, 'a finalised assessment cannot be changed'); END;
+    CREATE TRIGGER IF NOT EXISTS item_adults_locked_update BEFORE UPDATE ON item_adults
+    WHEN (SELECT status FROM assessments WHERE id = OLD.assessment_id) = 'finalised'
+      OR (SELECT status FROM assessments WHERE id = NEW.assessment_id) = 'finalised'
+    BEGIN SELECT RAISE(ABORT, 'a finalised assessment cannot be changed'); END;
+    CREATE TRIGGER IF NOT EXISTS item_adults_locked_delete BEFORE DELETE ON item_adults
+    WHEN (SELECT status FROM assessments WHERE id = OLD.assessment_id) = 'finalised'
+      AND NOT EXISTS (SELECT 1 FROM assessments a JOIN erasure_register r ON r.child_id = a.child_id
+                      WHERE a.id = OLD.assessment_id)
+      AND EXISTS (SELECT 1 FROM adults ad JOIN children c ON c.household_id = ad.household_id
+                  WHERE ad.id = OLD.adult_id)
+    BEGIN SELECT RAISE(ABORT, 'a finalised assessment cannot be changed'); END;
+    "#,
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -36,6 +36,7 @@ pub(super) fn erase_in(conn: &Connection, actor: &str, child_id: i64, erased_at:
     )?;
     blank_audit(conn, "child_id = ?1", child_id)?;
     for sql in [
+        "DELETE FROM item_adults WHERE assessment_id IN (SELECT id FROM assessments WHERE child_id = ?1)",
         "DELETE FROM item_grades WHERE assessment_id IN (SELECT id FROM assessments WHERE child_id = ?1)",
         "DELETE FROM area_confirmations WHERE assessment_id IN (SELECT id FROM assessments WHERE child_id = ?1)",
         "DELETE FROM narratives WHERE assessment_id IN (SELECT id FROM assessments WHERE child_id = ?1)",
@@ -63,6 +64,12 @@ pub(super) fn erase_in(conn: &Connection, actor: &str, child_id: i64, erased_at:
                 .prepare("SELECT id FROM adults WHERE household_id = ?1")?
                 .query_map([h], |r| r.get(0))?
                 .collect::<std::result::Result<_, _>>()?;
+            // An item of another child's checklist may still name one of them (that child has
+            // moved household since): the reference goes, the checklist stays.
+            conn.execute(
+                "DELETE FROM item_adults WHERE adult_id IN (SELECT id FROM adults WHERE household_id = ?1)",
+                [h],
+            )?;
             conn.execute("DELETE FROM adults WHERE household_id = ?1", [h])?;
             for adult in adults {
                 blank_audit(conn, "record_type = 'adult' AND record_id = ?1", adult)?;

@@ -44,13 +44,16 @@ pub const CHILD_TABLES: &[ChildTable] = &[
         rows: "id IN (SELECT practitioner_id FROM assessments WHERE child_id = ?1)",
     },
     ChildTable { table: "item_grades", title: "Grades and evidence", rows: OF_THE_CHILDS_CHECKLISTS },
+    ChildTable { table: "item_adults", title: "The adult an item concerns", rows: OF_THE_CHILDS_CHECKLISTS },
     ChildTable { table: "area_confirmations", title: "Confirmed area grades", rows: OF_THE_CHILDS_CHECKLISTS },
     ChildTable { table: "narratives", title: "Written sections", rows: OF_THE_CHILDS_CHECKLISTS },
     ChildTable { table: "actions", title: "Actions", rows: OF_THE_CHILDS_CHECKLISTS },
     ChildTable {
         table: "adults",
         title: "Adults in the household",
-        rows: "id IN (SELECT adult_id FROM adult_children WHERE child_id = ?1)",
+        rows: "id IN (SELECT adult_id FROM adult_children WHERE child_id = ?1)
+               OR id IN (SELECT adult_id FROM item_adults WHERE assessment_id IN
+                         (SELECT id FROM assessments WHERE child_id = ?1))",
     },
     ChildTable { table: "adult_children", title: "How each adult stands to the child", rows: "child_id = ?1" },
     ChildTable { table: "events", title: "Chronology", rows: "child_id = ?1" },
@@ -149,7 +152,7 @@ impl Store {
     pub fn subject_access_files(&mut self, child_id: i64, today: NaiveDate) -> Result<(Vec<u8>, Vec<u8>)> {
         let copy = self.subject_access(child_id, today)?;
         let issued_by = self.practitioner_details()?.issued_by();
-        let names = super::audit_words::Names::of(self);
+        let names = super::audit_words::Names::of(self)?;
         let words = |column: &str, value: &serde_json::Value| names.value_words(column, value);
         let pdf = crate::report::subject_access_pdf(&copy, &issued_by, &words)
             .map_err(|e| CoreError::Refused(e.to_string()))?;

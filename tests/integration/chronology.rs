@@ -361,7 +361,7 @@ fn a_version_3_file_brings_the_household_adults_and_chronology_and_a_second_impo
     let (mut source, ada) = sending_agency(here.path());
     let bytes = source.export_child(ada).unwrap().to_bytes(None).unwrap();
     let json: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
-    assert_eq!(json["format_version"], 3);
+    assert_eq!(json["format_version"], ntk_core::exchange::FORMAT_VERSION);
     assert_eq!(json["household_members"].as_array().unwrap().len(), 2);
     assert_eq!(json["events"].as_array().unwrap().len(), 3, "finalised, missed, its correction");
     assert_eq!(json["events"][2]["corrects"], 2);

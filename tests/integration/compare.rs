@@ -110,6 +110,7 @@ impl Build {
             source: None,
             evidence_date: None,
             professional_only: false,
+            adult_id: None,
         });
         self
     }
@@ -523,6 +524,7 @@ fn disagreement_is_two_grades_apart_between_assessors_in_one_round() {
         source: None,
         evidence_date: None,
         professional_only: false,
+        adult_id: None,
     });
     assert!(disagreements(&checklist(), &a).is_empty());
 }
@@ -694,6 +696,7 @@ fn items_nobody_in_the_latest_round_graded_are_listed_and_serious_ones_marked() 
         source: None,
         evidence_date: None,
         professional_only: false,
+        adult_id: None,
     });
     // The school graded a.x.1 in the same round: it is known.
     let school = assessment(2, "2026-01-15").by("Priya Ndlovu", "School").grade("a.x.1", 2, "").done();

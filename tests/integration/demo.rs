@@ -39,6 +39,21 @@ fn demo_data_is_stored_finalised_and_scores_like_real_work() {
     assert!(store.save_item(history[0].id, &item, today()).is_err());
 }
 
+/// Invented checklists are stored finalised without passing through `finalise`, so nothing else
+/// keeps them within the rules the app applies (the scale benchmark finalises demo drafts).
+#[test]
+fn every_invented_checklist_could_have_been_finalised_through_the_app() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(dir.path());
+    demo::populate(&mut store, 30, 4, 9, today()).unwrap();
+    for child in store.list_children().unwrap() {
+        for a in store.assessments_for_child(child.id).unwrap() {
+            let blocking = store.finalise_check(a.id).unwrap().blocking;
+            assert!(blocking.is_empty(), "{}, checklist {}: {blocking:?}", child.name, a.id);
+        }
+    }
+}
+
 #[test]
 fn demo_households_get_invented_adults_and_each_child_a_chronology_with_one_event_shared_by_the_household() {
     let dir = tempfile::tempdir().unwrap();
@@ -76,4 +91,17 @@ fn demo_households_get_invented_adults_and_each_child_a_chronology_with_one_even
         }
     }
     assert_eq!(summary.events, events);
+    // A few items name the household's partner, each one of the child's household.
+    assert!(summary.items_naming_an_adult > 0, "{summary:?}");
+    let mut named = 0;
+    for child in &children {
+        for a in store.assessments_for_child(child.id).unwrap() {
+            for adult_id in a.items.iter().filter_map(|i| i.adult_id) {
+                assert_eq!(Some(store.get_adult(adult_id).unwrap().household_id), child.household_id);
+                named += 1;
+            }
+        }
+    }
+    // Only the amendments name anyone: the checklists they correct stay as finalised.
+    assert_eq!(named, summary.items_naming_an_adult);
 }

@@ -18,6 +18,7 @@ mod exchange;
 mod family_words;
 mod faults;
 mod home;
+mod item_adult;
 mod oversight;
 mod plans;
 mod report;

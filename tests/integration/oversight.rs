@@ -280,7 +280,7 @@ fn plans_reviews_meetings_engagement_and_references_travel_in_format_3_and_the_n
         EngagementForm { rated_on: "2026-11-10".into(), carer: "Parent Sentfamily".into(), engagement: Some(2) };
     sender.rate_engagement(child.id, &rating, today()).unwrap();
     let file = sender.export_child(child.id).unwrap();
-    assert_eq!(file.format_version, 3);
+    assert_eq!(file.format_version, ntk_core::exchange::FORMAT_VERSION);
     let bytes = file.to_bytes(None).unwrap();
 
     // A new child here: everything comes in.

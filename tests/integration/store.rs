@@ -463,7 +463,6 @@ fn finalising_needs_evidence_for_high_grades_the_impact_and_the_childs_voice() {
 
 #[test]
 fn the_family_summary_is_printed_only_when_each_part_is_checked_and_lapses_when_it_changes() {
-    use ntk_core::model::PractitionerDetails;
     use ntk_core::store::ReportKind;
     let dir = tempfile::tempdir().unwrap();
     let mut store = new_store(dir.path());
@@ -500,16 +499,7 @@ fn the_family_summary_is_printed_only_when_each_part_is_checked_and_lapses_when_
     };
     store.add_action(b.id, &form).unwrap();
     store.finalise(b.id).unwrap();
-    store
-        .set_practitioner_details(&PractitionerDetails {
-            organisation: "Testshire Council".into(),
-            team: String::new(),
-            name: "Sam Worker".into(),
-            role: "Social worker".into(),
-            telephone: "01632 960 000".into(),
-            email: "sam@testshire.example".into(),
-        })
-        .unwrap();
+    store.set_practitioner_details(&contact_details()).unwrap();
     let refused = store.report(ReportKind::Family, child.id, today()).unwrap_err().to_string();
     assert!(refused.contains("checked as safe to share") && refused.contains("What is going well"), "{refused}");
 

@@ -6,6 +6,7 @@
 use std::collections::BTreeSet;
 
 use crate::support::*;
+use ntk_core::assessment::ItemRecord;
 use ntk_core::chronology::{AdultForm, AdultLink, Relationship};
 use ntk_core::core_group::MeetingForm;
 use ntk_core::model::{AgeBand, PractitionerDetails};
@@ -146,7 +147,7 @@ fn the_subject_access_copy_holds_every_record_and_audit_row_in_the_json_and_the_
     };
     let adult =
         AdultForm { household_id: household, name: "Pat Copyfamily".into(), services: vec![], children: vec![link] };
-    store.add_adult(&adult).unwrap();
+    let pat = store.add_adult(&adult).unwrap();
     let plan = PlanForm { plan_type: Some(PlanType::ChildInNeed), category: None, started_on: "2026-10-01".into() };
     store.start_plan(ruby.id, &plan, today()).unwrap();
     let review = ManagerReviewForm {
@@ -167,6 +168,9 @@ fn the_subject_access_copy_holds_every_record_and_audit_row_in_the_json_and_the_
     store.rate_engagement(ruby.id, &rating, today()).unwrap();
     store.record_action_result(action.id, "Seen by the dentist on 3 Jan.").unwrap();
     let draft = store.amend(a.id, "The visit date was wrong.").unwrap();
+    // An item of it names the adult it concerns.
+    let item = ItemRecord { adult_id: Some(pat.id), ..draft.items[0].clone() };
+    store.save_item(draft.id, &item, today()).unwrap();
     store.start_assessment(sibling.id, &start_form("Ola Nurse", "School", "2026-11-03"), today()).unwrap();
 
     let trail = store.child_audit_trail(ruby.id).unwrap();

@@ -28,6 +28,7 @@ pub fn grade_and_confirm(
                 source: None,
                 evidence_date: None,
                 professional_only: false,
+                adult_id: None,
             };
             store.save_item(assessment_id, &record, today).unwrap();
         }

@@ -174,6 +174,7 @@ fn grades(checklist: &Checklist, band: AgeBand, round: usize) -> Vec<ItemRecord>
                 source: Some(EvidenceSource::Observed),
                 evidence_date: None,
                 professional_only: false,
+                adult_id: None,
             });
         }
     }

@@ -47,6 +47,18 @@ pub fn start_form(name: &str, agency: &str, date: &str) -> StartAssessmentForm {
     }
 }
 
+/// Settings with the contact the family summary needs before it is printed.
+pub fn contact_details() -> ntk_core::model::PractitionerDetails {
+    ntk_core::model::PractitionerDetails {
+        organisation: "Testshire Council".into(),
+        team: String::new(),
+        name: "Sam Worker".into(),
+        role: "Social worker".into(),
+        telephone: "01632 960 000".into(),
+        email: "sam@testshire.example".into(),
+    }
+}
+
 pub fn graded(item_id: &str, grade: Grade, evidence: &str) -> ItemRecord {
     ItemRecord {
         item_id: item_id.into(),
@@ -55,6 +67,7 @@ pub fn graded(item_id: &str, grade: Grade, evidence: &str) -> ItemRecord {
         source: Some(EvidenceSource::Observed),
         evidence_date: Some(d("2026-11-01")),
         professional_only: false,
+        adult_id: None,
     }
 }
 

@@ -9,4 +9,9 @@ export type ItemRecord = { item_id: string, grade: Grade | null, evidence: strin
 /**
  * Evidence for professionals only: never printed in the family summary.
  */
-professional_only: boolean, };
+professional_only: boolean, 
+/**
+ * The adult in the child's household this item concerns; None = not said. Absent from
+ * files and callers older than the field, so it defaults to None.
+ */
+adult_id: number | null, };

@@ -1,5 +1,6 @@
 // One area of the checklist: its items (graded by mouse or keyboard), then the area summary.
 import { useRef } from "preact/hooks";
+import type { Adult } from "../bindings/Adult";
 import type { AgeBand } from "../bindings/AgeBand";
 import type { Area } from "../bindings/Area";
 import type { AreaConfirmation } from "../bindings/AreaConfirmation";
@@ -18,6 +19,8 @@ type Props = {
   forChild: ForChild;
   childName: string;
   records: Record<string, ItemRecord>;
+  /** The adults of the child's household, whom an item may concern. */
+  adults: Adult[];
   errors: ReadonlyMap<string, string>;
   readOnly: boolean;
   score: AreaScore | undefined;
@@ -97,12 +100,13 @@ export function AreaPanel(props: Props) {
               {subItems.map((item) => {
                 const record = records[item.id] ?? emptyRecord(item.id);
                 return readOnly ? (
-                  <ItemText key={item.id} item={item} record={record} position={position.get(item.id)!} />
+                  <ItemText key={item.id} item={item} record={record} adults={props.adults} position={position.get(item.id)!} />
                 ) : (
                   <ItemCard
                     key={item.id}
                     item={item}
                     record={record}
+                    adults={props.adults}
                     position={position.get(item.id)!}
                     onChange={props.onItemChange(item.id)}
                     error={props.errors.get(itemKey(item.id))}

@@ -1,6 +1,7 @@
 // One checklist item: its five descriptors as the grade choices, guidance on demand, evidence.
 import { useState } from "preact/hooks";
 import { BRITISH_SPELLING } from "../components";
+import type { Adult } from "../bindings/Adult";
 import type { EvidenceSource } from "../bindings/EvidenceSource";
 import type { Grade } from "../bindings/Grade";
 import type { Item } from "../bindings/Item";
@@ -15,17 +16,29 @@ export const emptyRecord = (item_id: string): ItemRecord => ({
   source: null,
   evidence_date: null,
   professional_only: false,
+  adult_id: null,
 });
 
 /** "now": save at once (a choice); "later": save after a pause (typing). */
 export type ItemChange = (patch: Partial<ItemRecord>, when: "now" | "later") => void;
 
-type Props = { item: Item; record: ItemRecord; onChange: ItemChange; error?: string; position: string };
+type Props = {
+  item: Item;
+  record: ItemRecord;
+  /** The adults of the child's household, any of whom an item may concern. */
+  adults: Adult[];
+  onChange: ItemChange;
+  error?: string;
+  position: string;
+};
+
+/** The adult an item names, by name; by number if they are not among the adults loaded. */
+const adultName = (adults: Adult[], id: number) => adults.find((a) => a.id === id)?.name ?? `adult number ${id}`;
 
 /** A DOM-safe id for an item id like "physical.food.baby-milk". */
 export const domId = (itemId: string) => `item-${itemId.replace(/[^a-zA-Z0-9_-]/g, "_")}`;
 
-export function ItemCard({ item, record, onChange, error, position }: Props) {
+export function ItemCard({ item, record, adults, onChange, error, position }: Props) {
   const [guidanceOpen, setGuidanceOpen] = useState(false);
   const id = domId(item.id);
   const grade = record.grade;
@@ -126,6 +139,28 @@ export function ItemCard({ item, record, onChange, error, position }: Props) {
           </label>
         </div>
       </div>
+      {(adults.length > 0 || record.adult_id !== null) && (
+        <div class="field item-adult-choice">
+          <label for={`${id}-adult`}>
+            Which adult does this concern?<span class="sr-only"> ({item.title})</span>
+          </label>
+          <select
+            id={`${id}-adult`}
+            value={record.adult_id === null ? "" : String(record.adult_id)}
+            onChange={(e) => onChange({ adult_id: e.currentTarget.value ? Number(e.currentTarget.value) : null }, "now")}
+          >
+            <option value="">Not said</option>
+            {record.adult_id !== null && !adults.some((a) => a.id === record.adult_id) && (
+              <option value={String(record.adult_id)}>{adultName(adults, record.adult_id)}</option>
+            )}
+            {adults.map((a) => (
+              <option key={a.id} value={String(a.id)}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       {error && (
         <p class="error" role="alert">
           Not saved: {error}
@@ -136,7 +171,7 @@ export function ItemCard({ item, record, onChange, error, position }: Props) {
 }
 
 /** A finalised item, as text: the chosen grade stands out among the five descriptors. */
-export function ItemText({ item, record, position }: { item: Item; record: ItemRecord; position: string }) {
+export function ItemText({ item, record, adults, position }: { item: Item; record: ItemRecord; adults: Adult[]; position: string }) {
   const grade = record.grade;
   return (
     <div class="item read-only" data-item-id={item.id} data-grade={grade ?? ""} id={domId(item.id)} tabIndex={-1}>
@@ -158,6 +193,11 @@ export function ItemText({ item, record, position }: { item: Item; record: ItemR
           );
         })}
       </ol>
+      {record.adult_id !== null && (
+        <p class="item-adult">
+          <strong>Concerns:</strong> {adultName(adults, record.adult_id)}
+        </p>
+      )}
       {(record.evidence || record.source || record.evidence_date) && (
         <div class="evidence-read">
           <p class="multiline">

@@ -15,7 +15,7 @@ import { FinalisePanel } from "../checklist/FinalisePanel";
 import { focusGap } from "../checklist/gaps";
 import { emptyRecord, type ItemChange } from "../checklist/ItemCard";
 import { impactKey, NarrativePanel, narrativeSaveKey, VOICE_GAP_KEY } from "../checklist/NarrativePanel";
-import { ErrorMessage, Loading, PageTitle, Tag } from "../components";
+import { ErrorMessage, Loading, PageTitle, Tag, useLoad } from "../components";
 import { amendedByText } from "../amendment";
 import { formatDate, formatStamp } from "../dates";
 import { NARRATIVE_SECTIONS } from "../labels";
@@ -67,6 +67,10 @@ export function Checklist({ id, tab }: { id: number; tab: string | null }) {
       .catch((e) => setLoadError(problemOf(e).message));
     return () => void autosave.close();
   }, [id]);
+
+  // The household's adults, whom an item may concern (the core refuses anyone else).
+  const householdId = view?.child.household_id ?? null;
+  const adults = useLoad(() => (householdId === null ? Promise.resolve([]) : api.householdAdults(householdId)), [householdId]);
 
   // Moving to another tab by the keyboard or a click puts focus on that tab's heading; going
   // to a gap the finalise check found puts it on the field that fills the gap.
@@ -180,7 +184,7 @@ export function Checklist({ id, tab }: { id: number; tab: string | null }) {
         </p>
       )}
 
-      <ErrorMessage message={loadError} />
+      <ErrorMessage message={loadError ?? adults.error} />
       <nav aria-label="Checklist sections" class="tabs">
         <ul>
           {tabs.map((t) => {
@@ -232,6 +236,7 @@ export function Checklist({ id, tab }: { id: number; tab: string | null }) {
             forChild={forChild}
             childName={child.name}
             records={records.current}
+            adults={adults.data ?? []}
             errors={save.errors}
             readOnly={finalised}
             score={view.profile.areas.find((s) => s.id === area.id)}
