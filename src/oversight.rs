@@ -150,6 +150,12 @@ pub fn review_awaited_from(finalised_on: NaiveDate) -> NaiveDate {
     working_days_after(finalised_on, AWAITING_REVIEW_WORKING_DAYS)
 }
 
+/// The fewest calendar days from finalising to "awaiting manager review": ten working days
+/// counted from a Sunday end on the Friday twelve days later. The home list's query picks its
+/// candidates with it (a superset, the exact rule is applied to each); fourteen days, right
+/// from a weekday, left out a checklist finalised at a weekend for its first two days.
+pub const REVIEW_AWAITED_AFTER_AT_LEAST_DAYS: u64 = 12;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -173,5 +179,14 @@ mod tests {
         }
         assert_eq!(working_days_after(d("2026-11-06"), 0), d("2026-11-06"));
         assert_eq!(working_days_after(d("2026-11-06"), 1), d("2026-11-09"), "Friday to Monday");
+    }
+
+    #[test]
+    fn no_review_is_awaited_sooner_than_the_fewest_days_the_home_list_looks_back() {
+        for finalised in d("2026-11-02").iter_days().take(14) {
+            let least = finalised + chrono::Days::new(REVIEW_AWAITED_AFTER_AT_LEAST_DAYS);
+            assert!(review_awaited_from(finalised) >= least, "finalised {finalised}");
+        }
+        assert_eq!(review_awaited_from(d("2026-11-08")), d("2026-11-20"), "the fewest: from a Sunday");
     }
 }

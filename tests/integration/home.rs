@@ -191,3 +191,45 @@ fn the_needs_attention_list_of_invented_households_is_pinned_reason_for_reason()
     let expected = std::fs::read_to_string(&pinned).unwrap_or_default();
     assert!(words == expected, "the list differs from {}:\n{words}", pinned.display());
 }
+
+/// Without a search, a page of children is cut and counted in SQL; with one, it is cut from the
+/// whole list searched here. Both must keep one order, or paging on after a search is cleared
+/// would show a child twice or never. Names that differ only in case, and three children of the
+/// same name, are where two orders would part.
+#[test]
+fn every_page_of_children_without_a_search_is_the_whole_list_in_the_searchs_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(dir.path());
+    // One household, so that searching for it matches every child.
+    let children = [
+        ("Ben Same", "2019-01-01"),
+        ("ada Lowercase", "2018-01-01"),
+        ("Ben Same", "2016-01-01"),
+        ("Ada Uppercase", "2017-01-01"),
+        ("zoe Lastname", "2015-01-01"),
+        ("Ben Same", "2020-01-01"),
+        ("Cleo Pagewood", "2014-01-01"),
+    ];
+    for (name, born) in children {
+        store.add_child(&child_form(name, born, "Pagewood household"), today()).unwrap();
+    }
+    let whole = store.list_children().unwrap();
+    let mut paged = Vec::new();
+    loop {
+        let page = store.children_page("", paged.len() as u32, PAGE).unwrap();
+        assert_eq!((page.total as usize, page.matching as usize), (children.len(), children.len()));
+        assert_eq!(page.offset as usize, paged.len());
+        if page.rows.is_empty() {
+            break;
+        }
+        paged.extend(page.rows);
+    }
+    assert_eq!(paged, whole);
+    let searched = store.children_page("PAGEWOOD", 0, 100).unwrap();
+    assert_eq!(searched.matching as usize, children.len());
+    assert_eq!(searched.rows, paged, "the search's order is not the pages' order");
+    let names: Vec<&str> = paged.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names[..2], ["ada Lowercase", "Ada Uppercase"], "by name, whatever the case");
+    let bens: Vec<i64> = paged.iter().filter(|c| c.name == "Ben Same").map(|c| c.id).collect();
+    assert!(bens.windows(2).all(|w| w[0] < w[1]), "the same name in the order they were added: {bens:?}");
+}
