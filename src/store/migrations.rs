@@ -680,13 +680,15 @@ pub const MIGRATIONS: &[&str] = &[
     );
     "#,
     // 13 (issue 23): indexes for what the home screen works out once after unlock, each with a
-    // partial condition so that it holds only the rows those queries ask for. Without them, at
-    // 2,000 children x 8 checklists, the needs-attention list read every checklist row of each
-    // child twice over (its latest finalised one, and which finalised ones have no manager's
-    // review) and "drafts in progress" read every checklist in the file to find the few drafts.
-    // "Not seen alone" is read from its own small index of the narratives that say so; the
-    // "was not brought" count reads events by kind and date instead of every event. Measured
-    // effect in the README, "Speed and footprint".
+    // partial condition so that it holds only the rows those queries ask for. Without them the
+    // needs-attention list read each child's checklist rows from the table to find its latest
+    // finalised one and those with no manager's review (the index holds date, id and
+    // finalising time, so both are read from it alone), and "drafts in progress" read every
+    // checklist in the file to find the few drafts: 11 to 14 ms at 2,000 children x 8, now
+    // under 0.1 ms. "Not seen alone" is read from a small index of the narratives that say
+    // so; the "was not brought" count reads events by kind and date, not every event. The
+    // list with its query rewrite: 83 to 107 ms before, 40 to 63 ms after (README, "Speed and
+    // footprint").
     r#"
     CREATE INDEX IF NOT EXISTS assessments_finalised ON assessments (child_id, assessed_on, id, finalised_at)
         WHERE status = 'finalised';
