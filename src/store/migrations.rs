@@ -684,11 +684,11 @@ pub const MIGRATIONS: &[&str] = &[
     // needs-attention list read each child's checklist rows from the table to find its latest
     // finalised one and those with no manager's review (the index holds date, id and
     // finalising time, so both are read from it alone), and "drafts in progress" read every
-    // checklist in the file to find the few drafts: 11 to 14 ms at 2,000 children x 8, now
+    // checklist in the file to find the few drafts: 44 to 56 ms at 10,000 children x 8, now
     // under 0.1 ms. "Not seen alone" is read from a small index of the narratives that say
     // so; the "was not brought" count reads events by kind and date, not every event. The
-    // list with its query rewrite: 83 to 107 ms before, 40 to 63 ms after (README, "Speed and
-    // footprint").
+    // list at 10,000: 310 to 445 ms before, 282 ms with these indexes, 220 ms with its query
+    // rewrite too (README, "Speed and footprint").
     r#"
     CREATE INDEX IF NOT EXISTS assessments_finalised ON assessments (child_id, assessed_on, id, finalised_at)
         WHERE status = 'finalised';
