@@ -347,10 +347,11 @@ impl Store {
             today.checked_sub_months(chrono::Months::new(LONG_PLAN_MONTHS - 1)).unwrap_or(NaiveDate::MIN);
         let mut stmt = self.conn.prepare(&needs_attention_sql())?;
         let at = CHILD_COLUMNS.split(',').count();
-        // Checklists finalised long enough ago to be awaiting review: a superset, decided exactly below.
-        let awaited_candidates = today - chrono::Days::new(crate::oversight::REVIEW_AWAITED_AFTER_AT_LEAST_DAYS);
+        // Ten working days are at least twelve calendar days (finalised on a Sunday): a
+        // superset, decided exactly below.
+        let review_candidates = today - chrono::Days::new(crate::oversight::REVIEW_AWAITED_AFTER_AT_LEAST_DAYS);
         let rows: Vec<StatusRow> = stmt
-            .query_map(params![today, plan_candidates, awaited_candidates], |r| {
+            .query_map(params![today, plan_candidates, review_candidates], |r| {
                 Ok(StatusRow {
                     child: child_from_row(r)?,
                     review_due: r.get(at)?,
