@@ -115,6 +115,7 @@ fn scale(c: &mut Criterion) {
     });
     group.bench_function("first page of every child", |b| b.iter(|| store.children_page("", 0, 100).unwrap()));
     group.bench_function("first page of households", |b| b.iter(|| store.households_page("", 0, 100).unwrap()));
+    group.bench_function("drafts in progress", |b| b.iter(|| store.drafts_in_progress().unwrap()));
     group.bench_function("load a child's history and compare", |b| {
         b.iter(|| store.child_history(some_child, today()).unwrap())
     });

@@ -161,11 +161,22 @@ impl Store {
 
     /// Every child, by name.
     pub fn list_children(&self) -> Result<Vec<Child>> {
-        let mut stmt = self.conn.prepare(&format!(
+        self.children_by_name(0, None)
+    }
+
+    /// The children by name from `offset`, at most `limit` of them (all with `None`). One query
+    /// and one order for the whole list and for a page of it, so that the home screen's pages
+    /// without a search and its search (which filters the whole list) put the children in the
+    /// same order: by name ignoring case, then by id, so two children of the same name keep
+    /// their places from one page to the next.
+    pub(super) fn children_by_name(&self, offset: u32, limit: Option<u32>) -> Result<Vec<Child>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {CHILD_COLUMNS} FROM children c LEFT JOIN households h ON h.id = c.household_id
-             ORDER BY c.name COLLATE NOCASE, c.id"
+             ORDER BY c.name COLLATE NOCASE, c.id LIMIT ?1 OFFSET ?2"
         ))?;
-        let rows = stmt.query_map([], child_from_row)?;
+        // SQLite reads a negative limit as "no limit".
+        let limit = limit.map_or(-1, i64::from);
+        let rows = stmt.query_map(params![limit, offset], child_from_row)?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 

@@ -4,6 +4,8 @@
 //! correction is a new row naming the row it corrects, and the timeline shows each event's current
 //! version. Every write has its audit row in the same transaction.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Row, Transaction};
 
@@ -43,6 +45,13 @@ impl Origin {
 const EVENT_COLUMNS: &str = "e.id, e.child_id, e.event_date, e.event_time, e.kind, e.agency, e.what_happened,
      e.impact, e.recorded_by, e.recorded_at, e.origin, e.corrects, e.correction_reason,
      (SELECT c.id FROM events c WHERE c.corrects = e.id)";
+
+/// How many current (uncorrected) events of kind ?1 dated ?2 to ?3 each child has, for the
+/// children with at least ?4: read through `events_kind_date`, not every event in the file.
+pub(super) const WAS_NOT_BROUGHT_COUNTS: &str = "SELECT e.child_id, count(*) FROM events e
+     WHERE e.kind = ?1 AND e.event_date >= ?2 AND e.event_date <= ?3
+       AND NOT EXISTS (SELECT 1 FROM events c WHERE c.corrects = e.id)
+     GROUP BY e.child_id HAVING count(*) >= ?4";
 
 fn event_from_row(r: &Row) -> rusqlite::Result<ChronologyEvent> {
     let kind: String = r.get(4)?;
@@ -297,12 +306,7 @@ impl Store {
     /// [`WAS_NOT_BROUGHT_ATTENTION_FROM`] or more appointments in the window gets the reason,
     /// joining the list if not on it yet.
     pub(super) fn add_chronology_attention(&self, today: NaiveDate, out: &mut Vec<Attention>) -> Result<()> {
-        let mut stmt = self.conn.prepare(
-            "SELECT e.child_id, count(*) FROM events e
-             WHERE e.kind = ?1 AND e.event_date >= ?2 AND e.event_date <= ?3
-               AND NOT EXISTS (SELECT 1 FROM events c WHERE c.corrects = e.id)
-             GROUP BY e.child_id HAVING count(*) >= ?4",
-        )?;
+        let mut stmt = self.conn.prepare(WAS_NOT_BROUGHT_COUNTS)?;
         let counts: Vec<(i64, u32)> = stmt
             .query_map(
                 params![
@@ -314,14 +318,19 @@ impl Store {
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )?
             .collect::<std::result::Result<_, _>>()?;
+        // Where each child already on the list is: thousands of children are on it at 10,000.
+        let mut listed: HashMap<i64, usize> = out.iter().enumerate().map(|(at, a)| (a.child.id, at)).collect();
         for (child_id, count) in counts {
             let reason = format!(
                 "Not brought to {count} appointments in the last {} months.",
                 crate::chronology::WAS_NOT_BROUGHT_MONTHS
             );
-            match out.iter_mut().find(|a| a.child.id == child_id) {
-                Some(a) => a.reasons.push(reason),
-                None => out.push(Attention { child: self.get_child(child_id)?, reasons: vec![reason] }),
+            match listed.get(&child_id) {
+                Some(&at) => out[at].reasons.push(reason),
+                None => {
+                    listed.insert(child_id, out.len());
+                    out.push(Attention { child: self.get_child(child_id)?, reasons: vec![reason] });
+                }
             }
         }
         Ok(())

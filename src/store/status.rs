@@ -108,6 +108,68 @@ const UNREVIEWED_SINCE: &str = "(
        AND NOT EXISTS (SELECT 1 FROM assessments un WHERE un.amends_id = ua.id AND un.status = 'finalised')
        AND NOT EXISTS (SELECT 1 FROM manager_reviews mr WHERE mr.assessment_id = ua.id))";
 
+/// The needs-attention query: every child who may need attention as at ?1 (a superset: the
+/// reasons are decided exactly by `attention_reasons`), with its stored summary. ?2 is the
+/// earliest plan start that may be two years old by then, ?3 the latest finalising date that
+/// may be ten working days old. "Not seen alone" and the oldest checklist awaiting review are
+/// worked out once per child, in `facts` (materialised, so SQLite does not copy the two
+/// sub-queries into both the columns and the condition, where each ran again for every child
+/// the cheaper conditions had not already let through).
+pub(super) fn needs_attention_sql() -> String {
+    format!(
+        "WITH facts AS MATERIALIZED (
+             SELECT c.id AS child_id, {NOT_SEEN_ALONE} AS not_seen_alone, {UNREVIEWED_SINCE} AS unreviewed_since
+             FROM children c
+         )
+         SELECT {CHILD_COLUMNS}, s.review_due, s.drift, s.urgent, s.worse, s.unknown_serious,
+                CASE WHEN s.open_action_due < ?1 THEN s.open_actions END,
+                s.latest_on IS NULL AND c.household_id IS NOT NULL AND EXISTS (
+                    SELECT 1 FROM children o JOIN child_status os ON os.child_id = o.id
+                    WHERE o.household_id = c.household_id AND o.id != c.id AND os.latest_on <= ?1
+                ) AS sibling_assessed,
+                CASE WHEN s.latest_on IS NOT NULL AND c.household_id IS NOT NULL THEN (
+                    SELECT group_concat(o.name, ', ') FROM children o JOIN child_status os ON os.child_id = o.id
+                    WHERE o.household_id = c.household_id AND o.id != c.id AND os.latest_on IS NULL
+                ) END AS unassessed_siblings,
+                f.not_seen_alone, pp.step_down, pp.escalation, f.unreviewed_since,
+                pp.missing_agencies, pp.engagement
+         FROM child_status s JOIN children c ON c.id = s.child_id
+              JOIN facts f ON f.child_id = c.id
+              LEFT JOIN households h ON h.id = c.household_id
+              LEFT JOIN plan_prompts pp ON pp.child_id = c.id
+         WHERE s.review_due < ?1 OR s.drift IS NOT NULL OR s.urgent IS NOT NULL OR s.latest_on IS NULL
+            OR s.worse IS NOT NULL OR s.unknown_serious IS NOT NULL OR s.open_action_due < ?1
+            OR EXISTS (SELECT 1 FROM plans p WHERE p.child_id = c.id AND p.ended_on IS NULL
+                       AND p.plan_type = 'child_protection' AND p.started_on <= ?2)
+            OR pp.step_down IS NOT NULL OR pp.escalation IS NOT NULL
+            OR pp.missing_agencies IS NOT NULL OR pp.engagement IS NOT NULL
+            OR f.unreviewed_since <= ?3 OR f.not_seen_alone
+            OR (c.household_id IS NOT NULL AND EXISTS (
+                    SELECT 1 FROM children o JOIN child_status os ON os.child_id = o.id
+                    WHERE o.household_id = c.household_id AND o.id != c.id AND os.latest_on IS NULL))"
+    )
+}
+
+/// Every draft checklist with its child, assessor and last change (see `drafts_in_progress`);
+/// the drafts are found through their own index (`assessments_drafts`), not by reading every
+/// checklist in the file.
+pub(super) const DRAFTS_IN_PROGRESS: &str =
+    "SELECT a.id, a.child_id, c.name, a.assessed_on, p.name, p.agency, a.amends_id IS NOT NULL,
+                coalesce((SELECT l.at FROM audit_log l
+                           WHERE (l.record_type = 'assessment' AND l.record_id = a.id)
+                              OR (l.record_type = 'action'
+                                  AND l.record_id IN (SELECT x.id FROM actions x WHERE x.assessment_id = a.id))
+                           ORDER BY l.id DESC LIMIT 1), a.created_at) AS last_changed,
+                coalesce((SELECT max(l.id) FROM audit_log l
+                           WHERE (l.record_type = 'assessment' AND l.record_id = a.id)
+                              OR (l.record_type = 'action'
+                                  AND l.record_id IN (SELECT x.id FROM actions x WHERE x.assessment_id = a.id))),
+                         0) AS last_row
+         FROM assessments a JOIN children c ON c.id = a.child_id
+              JOIN practitioners p ON p.id = a.practitioner_id
+         WHERE a.status = 'draft'
+         ORDER BY last_row, a.id";
+
 /// "Awaiting manager review" once the working-day rule (`oversight::review_awaited_from`) has
 /// passed for the earliest unreviewed checklist.
 fn awaiting_review_reason(unreviewed_since: Option<NaiveDate>, today: NaiveDate) -> Option<String> {
@@ -254,23 +316,7 @@ impl Store {
     /// actions (by row number, which follows time whatever the clock's offset did); a deleted
     /// action's row no longer names its checklist, so deleting one does not count as a change.
     pub fn drafts_in_progress(&self) -> Result<Vec<DraftInProgress>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT a.id, a.child_id, c.name, a.assessed_on, p.name, p.agency, a.amends_id IS NOT NULL,
-                    coalesce((SELECT l.at FROM audit_log l
-                               WHERE (l.record_type = 'assessment' AND l.record_id = a.id)
-                                  OR (l.record_type = 'action'
-                                      AND l.record_id IN (SELECT x.id FROM actions x WHERE x.assessment_id = a.id))
-                               ORDER BY l.id DESC LIMIT 1), a.created_at) AS last_changed,
-                    coalesce((SELECT max(l.id) FROM audit_log l
-                               WHERE (l.record_type = 'assessment' AND l.record_id = a.id)
-                                  OR (l.record_type = 'action'
-                                      AND l.record_id IN (SELECT x.id FROM actions x WHERE x.assessment_id = a.id))),
-                             0) AS last_row
-             FROM assessments a JOIN children c ON c.id = a.child_id
-                  JOIN practitioners p ON p.id = a.practitioner_id
-             WHERE a.status = 'draft'
-             ORDER BY last_row, a.id",
-        )?;
+        let mut stmt = self.conn.prepare(DRAFTS_IN_PROGRESS)?;
         let rows = stmt.query_map([], |r| {
             Ok(DraftInProgress {
                 assessment_id: r.get(0)?,
@@ -299,36 +345,11 @@ impl Store {
         // superset of "two years or more"; the exact month rule is applied below.
         let plan_candidates =
             today.checked_sub_months(chrono::Months::new(LONG_PLAN_MONTHS - 1)).unwrap_or(NaiveDate::MIN);
+        let mut stmt = self.conn.prepare(&needs_attention_sql())?;
+        let at = CHILD_COLUMNS.split(',').count();
         // Ten working days are at least twelve calendar days (finalised on a Sunday): a
         // superset, decided exactly below.
         let review_candidates = today - chrono::Days::new(crate::oversight::REVIEW_AWAITED_AFTER_AT_LEAST_DAYS);
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT {CHILD_COLUMNS}, s.review_due, s.drift, s.urgent, s.worse, s.unknown_serious,
-                    CASE WHEN s.open_action_due < ?1 THEN s.open_actions END,
-                    s.latest_on IS NULL AND c.household_id IS NOT NULL AND EXISTS (
-                        SELECT 1 FROM children o JOIN child_status os ON os.child_id = o.id
-                        WHERE o.household_id = c.household_id AND o.id != c.id AND os.latest_on <= ?1
-                    ) AS sibling_assessed,
-                    CASE WHEN s.latest_on IS NOT NULL AND c.household_id IS NOT NULL THEN (
-                        SELECT group_concat(o.name, ', ') FROM children o JOIN child_status os ON os.child_id = o.id
-                        WHERE o.household_id = c.household_id AND o.id != c.id AND os.latest_on IS NULL
-                    ) END AS unassessed_siblings,
-                    {NOT_SEEN_ALONE} AS not_seen_alone, pp.step_down, pp.escalation, {UNREVIEWED_SINCE},
-                    pp.missing_agencies, pp.engagement
-             FROM child_status s JOIN children c ON c.id = s.child_id
-                  LEFT JOIN households h ON h.id = c.household_id
-                  LEFT JOIN plan_prompts pp ON pp.child_id = c.id
-             WHERE s.review_due < ?1 OR s.drift IS NOT NULL OR s.urgent IS NOT NULL OR s.latest_on IS NULL
-                OR s.worse IS NOT NULL OR s.unknown_serious IS NOT NULL OR s.open_action_due < ?1
-                OR EXISTS (SELECT 1 FROM plans p WHERE p.child_id = c.id AND p.ended_on IS NULL
-                           AND p.plan_type = 'child_protection' AND p.started_on <= ?2)
-                OR pp.step_down IS NOT NULL OR pp.escalation IS NOT NULL
-                OR pp.missing_agencies IS NOT NULL OR pp.engagement IS NOT NULL OR {UNREVIEWED_SINCE} <= ?3 OR {NOT_SEEN_ALONE}
-                OR (c.household_id IS NOT NULL AND EXISTS (
-                        SELECT 1 FROM children o JOIN child_status os ON os.child_id = o.id
-                        WHERE o.household_id = c.household_id AND o.id != c.id AND os.latest_on IS NULL))"
-        ))?;
-        let at = CHILD_COLUMNS.split(',').count();
         let rows: Vec<StatusRow> = stmt
             .query_map(params![today, plan_candidates, review_candidates], |r| {
                 Ok(StatusRow {
