@@ -130,7 +130,8 @@ fn migration_13_adds_the_adult_to_a_version_12_file_with_data_and_runs_again_whe
     drop(store);
     // Back to version 12: the table gone (a DROP fires no trigger), the grades and adults kept.
     raw(&db).execute_batch("DROP TABLE item_adults; PRAGMA user_version = 12;").unwrap();
-    assert_eq!(MIGRATIONS.len(), 13, "this test sets a file back to the version before migration 13");
+    // Set back to 12, the file runs migration 13 and every later one again.
+    assert!(MIGRATIONS[12].contains("CREATE TABLE IF NOT EXISTS item_adults"), "migration 13 makes item_adults");
     let mut store = Store::open(&db, PASSPHRASE, "Test Worker").unwrap();
     let migrated = store.get_assessment(a).unwrap();
     assert_eq!(migrated.item(ITEM).unwrap().adult_id, None, "a version 12 file named no adult");
