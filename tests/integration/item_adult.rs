@@ -10,7 +10,7 @@ use ntk_core::chronology::{AdultForm, AdultService};
 use ntk_core::exchange::FORMAT_VERSION;
 use ntk_core::model::AgeBand;
 use ntk_core::scoring::Grade;
-use ntk_core::store::{ActionForm, ReportKind, Store, MIGRATIONS};
+use ntk_core::store::{ReportKind, Store, MIGRATIONS};
 
 const ITEM: &str = "physical.food.regular-meals";
 
@@ -86,15 +86,7 @@ fn finalised_naming_rob(dir: &std::path::Path) -> (Store, i64, i64, i64, i64) {
     ] {
         store.save_narrative(a, key, None, text).unwrap();
     }
-    let action = ActionForm {
-        what: "Weekly food shop".into(),
-        who: "Parent".into(),
-        agency: "Family".into(),
-        by_when: "2027-01-15".into(),
-        target_grade: None,
-        area_id: None,
-    };
-    store.add_action(a, &action).unwrap();
+    store.add_action(a, &family_action("Weekly food shop")).unwrap();
     store.save_item(a, &naming(Some(rob)), today()).unwrap();
     store.finalise(a).unwrap();
     (store, amy, rob, stan, a)

@@ -489,15 +489,7 @@ fn the_family_summary_is_printed_only_when_each_part_is_checked_and_lapses_when_
     ] {
         store.save_narrative(b.id, key, None, text).unwrap();
     }
-    let form = ntk_core::store::ActionForm {
-        what: "Weekly food shop".into(),
-        who: "Parent".into(),
-        agency: "Family".into(),
-        by_when: "2027-01-15".into(),
-        target_grade: None,
-        area_id: None,
-    };
-    store.add_action(b.id, &form).unwrap();
+    store.add_action(b.id, &family_action("Weekly food shop")).unwrap();
     store.finalise(b.id).unwrap();
     store.set_practitioner_details(&contact_details()).unwrap();
     let refused = store.report(ReportKind::Family, child.id, today()).unwrap_err().to_string();

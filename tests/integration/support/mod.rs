@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use ntk_core::assessment::{EvidenceSource, ItemRecord};
 use ntk_core::model::{AgeBand, ChildForm};
 use ntk_core::scoring::Grade;
-use ntk_core::store::{StartAssessmentForm, Store};
+use ntk_core::store::{ActionForm, StartAssessmentForm, Store};
 
 pub const PASSPHRASE: &str = "a long test passphrase";
 
@@ -87,6 +87,18 @@ pub fn complete(store: &mut Store, assessment_id: i64, band: AgeBand, grade: Gra
     }
     store.save_narrative(assessment_id, "childs_voice", None, "\"I like my bike.\"").unwrap();
     store.save_narrative(assessment_id, "day_in_my_life", None, "Up at seven, school, tea, bed by eight.").unwrap();
+}
+
+/// An action the family takes on, due in January 2027 (the family summary needs one).
+pub fn family_action(what: &str) -> ActionForm {
+    ActionForm {
+        what: what.into(),
+        who: "Parent".into(),
+        agency: "Family".into(),
+        by_when: "2027-01-15".into(),
+        target_grade: None,
+        area_id: None,
+    }
 }
 
 /// The raw bytes of the database file and its WAL, as a thief would see them.
