@@ -83,16 +83,23 @@ async fn wait_until_gone(processes: &[(u32, String)]) {
     }
 }
 
-/// An existing records file (the benchmark's) comes with its own passphrase.
-async fn unlock(app: &App) {
-    match std::env::var("NTK_MEASURE_PASSPHRASE") {
-        Ok(passphrase) => {
-            app.type_into("#passphrase", &passphrase).await;
-            app.click("form button[type=submit]").await;
-            app.wait_for_text("h1", "Children").await;
-        }
-        Err(_) => app.unlock().await,
-    }
+/// Types the passphrase (an existing records file, the benchmark's, comes with its own), then
+/// times from submitting it to the home list's first row drawn, by the page's own clock. Timed
+/// from the test instead, the figure held the harness's own steps: typing the passphrase key by
+/// key through WebDriver, waiting for the button to keep still, and polling for the list, which
+/// came to 0.6 s of the 0.9 s "unlock to home" measured at 200 children before.
+async fn unlock_until_home(app: &App) -> Duration {
+    let passphrase = std::env::var("NTK_MEASURE_PASSPHRASE").unwrap_or_else(|_| common::PASSPHRASE.to_string());
+    app.type_into("#passphrase", &passphrase).await;
+    let script = "const done = arguments[arguments.length - 1];
+        const started = performance.now();
+        const finish = () => requestAnimationFrame(() => done(performance.now() - started));
+        new MutationObserver((_, watching) => {
+            if (document.querySelector('table.list tbody tr')) { watching.disconnect(); finish(); }
+        }).observe(document.body, { childList: true, subtree: true });
+        document.querySelector('form button[type=submit]').click();";
+    let took = app.client.execute_async(script, vec![]).await.expect("the home list was not shown after unlock");
+    Duration::from_secs_f64(took.as_f64().unwrap_or_default() / 1000.0)
 }
 
 /// Launches `binary` through tauri-driver and waits until `shown` matches and the window has
@@ -134,10 +141,7 @@ async fn measure_app(data: &std::path::Path, profile: bool) -> Run {
     let (app, launch, in_page) = launch_until_painted(&binary, data, "#passphrase").await;
     tokio::time::sleep(SETTLE).await;
     let first_screen_kb = resident_kb(&processes_of(&binary)).iter().map(|(_, kb)| kb).sum();
-    let unlock_started = Instant::now();
-    unlock(&app).await;
-    app.wait_for("table.list tbody tr").await;
-    let unlock_to_home = unlock_started.elapsed();
+    let unlock_to_home = unlock_until_home(&app).await;
     app.screenshot("measure-home").await;
     let first_child = app.wait_for("table.list tbody tr a").await;
     first_child.click().await.unwrap();
@@ -291,7 +295,7 @@ async fn the_window_answers_during_a_long_task() {
         App::launch_with_env(std::path::Path::new(&data), &[("NTK_E2E_FILE_DIR", files.path().to_str().unwrap())])
             .await;
     app.wait_for("#passphrase").await;
-    unlock(&app).await;
+    unlock_until_home(&app).await;
     app.client.execute("window.location.hash = '#/settings';", vec![]).await.unwrap();
     app.wait_for("#dataset-save").await;
     app.set_date("#dataset-from", "2000-01-01").await;
