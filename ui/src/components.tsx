@@ -52,6 +52,34 @@ export function Field({ id, label, hint, error, children }: FieldProps) {
   );
 }
 
+type DateFieldProps = Omit<FieldProps, "children"> & {
+  value: string;
+  onValue: (iso: string) => void;
+  /** The latest date allowed: today, for what has already happened. */
+  max?: string;
+  autofocus?: boolean;
+};
+
+/** A labelled date field (the value is YYYY-MM-DD), its hint and error announced with it. */
+export function DateField({ value, onValue, max, autofocus, ...field }: DateFieldProps) {
+  return (
+    <Field {...field}>
+      {(describedBy, invalid) => (
+        <input
+          id={field.id}
+          type="date"
+          value={value}
+          max={max}
+          autofocus={autofocus}
+          onInput={(e) => onValue(e.currentTarget.value)}
+          aria-describedby={describedBy}
+          aria-invalid={invalid}
+        />
+      )}
+    </Field>
+  );
+}
+
 /** Focus was lost with the old screen (or never placed): not inside the page's main content. */
 const focusIsLost = () => {
   const active = document.activeElement;

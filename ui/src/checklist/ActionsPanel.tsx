@@ -4,7 +4,7 @@ import { api } from "../api";
 import type { Action } from "../bindings/Action";
 import type { ActionForm } from "../bindings/ActionForm";
 import type { Area } from "../bindings/Area";
-import { BRITISH_SPELLING, ErrorMessage, Field } from "../components";
+import { BRITISH_SPELLING, ErrorMessage, DateField, Field } from "../components";
 import { formatDate } from "../dates";
 import { problemOf } from "../problem";
 
@@ -151,18 +151,7 @@ function AddAction({ assessmentId, areas, onAdded, announce }: AddProps) {
         {text("agency", "Agency (optional)")}
       </div>
       <div class="field-row">
-        <Field id="action-by-when" label="By when" error={fieldError("by_when")}>
-          {(describedBy, invalid) => (
-            <input
-              id="action-by-when"
-              type="date"
-              value={form.by_when}
-              onInput={(e) => set("by_when", e.currentTarget.value)}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-            />
-          )}
-        </Field>
+        <DateField id="action-by-when" label="By when" error={fieldError("by_when")} value={form.by_when} onValue={(v) => set("by_when", v)} />
         <Field id="action-target-grade" label="Target grade (optional)" error={fieldError("target_grade")}>
           {(describedBy) => (
             <select

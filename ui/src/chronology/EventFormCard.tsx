@@ -5,7 +5,7 @@ import { useEffect, useState } from "preact/hooks";
 import { api } from "../api";
 import type { ChronologyEvent } from "../bindings/ChronologyEvent";
 import type { EventKind } from "../bindings/EventKind";
-import { BRITISH_SPELLING, ErrorMessage, Field } from "../components";
+import { BRITISH_SPELLING, ErrorMessage, DateField, Field } from "../components";
 import { correctionDraft, eventFormOf, newEventDraft, toggled, type EventDraft, type NamedChild } from "../chronology";
 import { formatDate, todayIso } from "../dates";
 import { EVENT_KINDS } from "../labels";
@@ -95,20 +95,7 @@ export function EventFormCard({ childId, childName, siblings, correcting, onSave
       )}
       <ErrorMessage id="event-form-error" message={error && !error.field ? error.message : null} />
       <div class="field-row">
-        <Field id="event-date" label="Date" error={fieldError("date")}>
-          {(describedBy, invalid) => (
-            <input
-              id="event-date"
-              type="date"
-              value={draft.date}
-              max={todayIso()}
-              onInput={(e) => set("date", e.currentTarget.value)}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              autofocus
-            />
-          )}
-        </Field>
+        <DateField id="event-date" label="Date" error={fieldError("date")} value={draft.date} max={todayIso()} autofocus onValue={(v) => set("date", v)} />
         <Field id="event-time" label="Time (optional)" hint="Where known, as 14:30." error={fieldError("time")}>
           {(describedBy, invalid) => (
             <input

@@ -6,7 +6,7 @@ import type { Assessment } from "../bindings/Assessment";
 import type { ManagerDecision } from "../bindings/ManagerDecision";
 import type { ManagerReview } from "../bindings/ManagerReview";
 import type { ManagerReviewForm } from "../bindings/ManagerReviewForm";
-import { BRITISH_SPELLING, ErrorMessage, Field, Tag, useLoad } from "../components";
+import { BRITISH_SPELLING, ErrorMessage, DateField, Field, Tag, useLoad } from "../components";
 import { formatDate, todayIso } from "../dates";
 import { DECISION_LABELS } from "../labels";
 import { problemOf } from "../problem";
@@ -107,19 +107,7 @@ export function ManagerReviewSection({ assessment }: { assessment: Assessment })
               />
             )}
           </Field>
-          <Field id="review-reviewed-on" label="Date of the review" error={fieldError("reviewed_on")}>
-            {(describedBy, invalid) => (
-              <input
-                id="review-reviewed-on"
-                type="date"
-                value={form.reviewed_on}
-                max={todayIso()}
-                onInput={(e) => set("reviewed_on", e.currentTarget.value)}
-                aria-describedby={describedBy}
-                aria-invalid={invalid}
-              />
-            )}
-          </Field>
+          <DateField id="review-reviewed-on" label="Date of the review" error={fieldError("reviewed_on")} value={form.reviewed_on} max={todayIso()} onValue={(v) => set("reviewed_on", v)} />
         </div>
         <fieldset
           class={error?.field === "decision" ? "field field-invalid" : "field"}

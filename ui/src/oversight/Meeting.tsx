@@ -4,7 +4,7 @@ import { useEffect, useState } from "preact/hooks";
 import { api } from "../api";
 import type { Area } from "../bindings/Area";
 import type { MeetingView } from "../bindings/MeetingView";
-import { BRITISH_SPELLING, ErrorMessage, Field, Loading, PageTitle, Tag, useLoad } from "../components";
+import { BRITISH_SPELLING, ErrorMessage, DateField, Field, Loading, PageTitle, Tag, useLoad } from "../components";
 import { formatDate, todayIso } from "../dates";
 import { GRADE_MEANINGS } from "../labels";
 import { problemOf } from "../problem";
@@ -130,19 +130,7 @@ function MeetingForm({ childId, areas, onRecorded }: { childId: number; areas: A
     <form class="card wide meeting-form" onSubmit={submit} aria-labelledby="record-meeting-title" noValidate id="meeting-form">
       <h2 id="record-meeting-title">Record a core group meeting</h2>
       {error && !error.field && <ErrorMessage message={error.message} />}
-      <Field id="meeting-held-on" label="Date of the meeting" error={fieldError("held_on")}>
-        {(describedBy, invalid) => (
-          <input
-            id="meeting-held-on"
-            type="date"
-            value={typed.heldOn}
-            max={todayIso()}
-            onInput={(e) => set("heldOn", e.currentTarget.value)}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-          />
-        )}
-      </Field>
+      <DateField id="meeting-held-on" label="Date of the meeting" error={fieldError("held_on")} value={typed.heldOn} max={todayIso()} onValue={(v) => set("heldOn", v)} />
       <fieldset class={error?.field === "agencies_present" ? "field field-invalid" : "field"}>
         <legend class="label">Agencies present</legend>
         <p class="hint" id="meeting-present-hint">

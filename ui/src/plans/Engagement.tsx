@@ -4,7 +4,7 @@
 import { useState } from "preact/hooks";
 import { api } from "../api";
 import type { EngagementRating } from "../bindings/EngagementRating";
-import { ErrorMessage, Field, Tag, useLoad } from "../components";
+import { ErrorMessage, DateField, Field, Tag, useLoad } from "../components";
 import { formatDate, todayIso } from "../dates";
 import { problemOf } from "../problem";
 import { ENGAGEMENT_SCALE, errorFor, formError, type FormProblem } from "./words";
@@ -106,11 +106,7 @@ function RateEngagement({ childId, carers, onRated }: { childId: number; carers:
     <form class="card" id="rate-engagement" onSubmit={submit} noValidate aria-labelledby="rate-engagement-title">
       <h3 id="rate-engagement-title">Rate engagement at a review</h3>
       <ErrorMessage message={formError(problem, FIELDS)} id="rate-engagement-error" />
-      <Field id="engagement-date" label="Date of the review" error={errorFor(problem, "rated_on")}>
-        {(describedBy, invalid) => (
-          <input id="engagement-date" type="date" max={todayIso()} value={ratedOn} onInput={(e) => setRatedOn(e.currentTarget.value)} aria-describedby={describedBy} aria-invalid={invalid} />
-        )}
-      </Field>
+      <DateField id="engagement-date" label="Date of the review" error={errorFor(problem, "rated_on")} value={ratedOn} max={todayIso()} onValue={(v) => setRatedOn(v)} />
       {carers.length > 0 && (
         <Field id="engagement-carer" label="Parent or carer" error={typing ? null : errorFor(problem, "carer")}>
           {(describedBy, invalid) => (

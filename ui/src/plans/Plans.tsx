@@ -9,7 +9,7 @@ import type { PlanPrompts } from "../bindings/PlanPrompts";
 import type { PlanType } from "../bindings/PlanType";
 import type { PlanView } from "../bindings/PlanView";
 import { reviewText } from "../change";
-import { ErrorMessage, Field, Tag, useLoad } from "../components";
+import { ErrorMessage, DateField, Field, Tag, useLoad } from "../components";
 import { formatDate, todayIso } from "../dates";
 import { PLAN_LABELS } from "../labels";
 import { problemOf } from "../problem";
@@ -165,11 +165,7 @@ function StartPlan({ childId, onStarted }: { childId: number; onStarted: (plans:
           )}
         </Field>
       )}
-      <Field id="plan-start" label="Start date" hint="The date of the conference or meeting that agreed the plan." error={errorFor(problem, "started_on")}>
-        {(describedBy, invalid) => (
-          <input id="plan-start" type="date" max={todayIso()} value={startedOn} onInput={(e) => setStartedOn(e.currentTarget.value)} aria-describedby={describedBy} aria-invalid={invalid} />
-        )}
-      </Field>
+      <DateField id="plan-start" label="Start date" hint="The date of the conference or meeting that agreed the plan." error={errorFor(problem, "started_on")} value={startedOn} max={todayIso()} onValue={(v) => setStartedOn(v)} />
       <button type="submit" class="primary" disabled={busy} id="start-plan-button">
         {busy ? "Starting…" : "Start the plan"}
       </button>
@@ -207,11 +203,7 @@ function EndPlan({ childId, plan, onEnded }: { childId: number; plan: PlanView; 
         {sentenceCase(plan.repeat_words)}, since {formatDate(plan.plan.started_on)}. A new plan can be started once this one has ended.
       </p>
       <ErrorMessage message={formError(problem, END_FIELDS)} id="end-plan-error" />
-      <Field id="plan-end" label="End date" error={errorFor(problem, "ended_on")}>
-        {(describedBy, invalid) => (
-          <input id="plan-end" type="date" max={todayIso()} value={endedOn} onInput={(e) => setEndedOn(e.currentTarget.value)} aria-describedby={describedBy} aria-invalid={invalid} />
-        )}
-      </Field>
+      <DateField id="plan-end" label="End date" error={errorFor(problem, "ended_on")} value={endedOn} max={todayIso()} onValue={(v) => setEndedOn(v)} />
       <Field id="plan-outcome" label="Outcome" hint="How the plan ended: stepped down, closed, or escalated." error={errorFor(problem, "outcome")}>
         {(describedBy, invalid) => (
           <select id="plan-outcome" value={outcome} onChange={(e) => setOutcome(e.currentTarget.value as PlanOutcome | "")} aria-describedby={describedBy} aria-invalid={invalid}>

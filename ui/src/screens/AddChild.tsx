@@ -4,7 +4,7 @@ import type { Child } from "../bindings/Child";
 import type { ChildForm } from "../bindings/ChildForm";
 import type { Household } from "../bindings/Household";
 import type { PlanCategory } from "../bindings/PlanCategory";
-import { BRITISH_SPELLING, ErrorMessage, Field, PageTitle, useLoad } from "../components";
+import { BRITISH_SPELLING, ErrorMessage, DateField, Field, PageTitle, useLoad } from "../components";
 import { todayIso } from "../dates";
 import { PLAN_LABELS } from "../labels";
 import { problemOf } from "../problem";
@@ -108,23 +108,14 @@ export function ChildFormCard({ child, onSaved, onCancel }: Props) {
         />
         <label for="child-unborn">Not yet born</label>
       </div>
-      <Field
+      <DateField
         id="child-date-of-birth"
         label={form.unborn ? "Expected date of birth" : "Date of birth"}
         error={fieldError("date_of_birth")}
-      >
-        {(describedBy, invalid) => (
-          <input
-            id="child-date-of-birth"
-            type="date"
-            value={form.date_of_birth}
-            max={form.unborn ? undefined : todayIso()}
-            onInput={(e) => set("date_of_birth", e.currentTarget.value)}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-          />
-        )}
-      </Field>
+        value={form.date_of_birth}
+        max={form.unborn ? undefined : todayIso()}
+        onValue={(v) => set("date_of_birth", v)}
+      />
       <Field
         id="child-household"
         label="Household (optional)"
@@ -168,18 +159,7 @@ export function ChildFormCard({ child, onSaved, onCancel }: Props) {
           </select>
         )}
       </Field>
-      <Field id="child-plan-start" label="Plan start date (optional)" error={fieldError("plan_start")}>
-        {(describedBy, invalid) => (
-          <input
-            id="child-plan-start"
-            type="date"
-            value={form.plan_start}
-            onInput={(e) => set("plan_start", e.currentTarget.value)}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-          />
-        )}
-      </Field>
+      <DateField id="child-plan-start" label="Plan start date (optional)" error={fieldError("plan_start")} value={form.plan_start} onValue={(v) => set("plan_start", v)} />
       <Field
         id="child-review-interval-months"
         label="Repeat the checklist every (months)"

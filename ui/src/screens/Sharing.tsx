@@ -7,7 +7,7 @@ import type { ImportChoice } from "../bindings/ImportChoice";
 import type { ImportPlan } from "../bindings/ImportPlan";
 import type { ImportReport } from "../bindings/ImportReport";
 import type { PlannedAssessment } from "../bindings/PlannedAssessment";
-import { ConfirmStep, ErrorMessage, Field, Tag } from "../components";
+import { ConfirmStep, ErrorMessage, DateField, Field, Tag } from "../components";
 import { amendedByText } from "../amendment";
 import { formatDate, formatStamp, todayIso } from "../dates";
 import { problemOf } from "../problem";
@@ -323,18 +323,7 @@ export function PartnershipDataset() {
   };
   const fieldError = (f: string) => (error?.field === f ? error.message : null);
   const dateField = (field: "from" | "to", label: string, value: string, set: (v: string) => void) => (
-    <Field id={`dataset-${field}`} label={label} error={fieldError(field)}>
-      {(describedBy, invalid) => (
-        <input
-          id={`dataset-${field}`}
-          type="date"
-          value={value}
-          onInput={(e) => set(e.currentTarget.value)}
-          aria-describedby={describedBy}
-          aria-invalid={invalid}
-        />
-      )}
-    </Field>
+    <DateField id={`dataset-${field}`} label={label} error={fieldError(field)} value={value} onValue={set} />
   );
 
   return (

@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
 import { api } from "../api";
 import type { StartAssessmentForm } from "../bindings/StartAssessmentForm";
-import { ErrorMessage, Field, PageTitle, useLoad } from "../components";
+import { ErrorMessage, DateField, Field, PageTitle, useLoad } from "../components";
 import { todayIso } from "../dates";
 import { problemOf } from "../problem";
 import { navigate } from "../route";
@@ -63,24 +63,15 @@ export function StartChecklist({ childId }: { childId: number }) {
         {text("assessor_name", "Your name")}
         {text("agency", "Agency", "For example: children's social care, health visiting, school.")}
         {text("role", "Role (optional)")}
-        <Field
+        <DateField
           id="start-assessed-on"
           label="Date of the checklist"
           hint="The child's age on this date decides which items apply."
           error={fieldError("assessed_on")}
-        >
-          {(describedBy, invalid) => (
-            <input
-              id="start-assessed-on"
-              type="date"
-              max={todayIso()}
-              value={form.assessed_on}
-              onInput={(e) => set("assessed_on", e.currentTarget.value)}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-            />
-          )}
-        </Field>
+          value={form.assessed_on}
+          max={todayIso()}
+          onValue={(v) => set("assessed_on", v)}
+        />
         <Field
           id="start-review-round"
           label="Review round (optional)"
