@@ -165,10 +165,9 @@ fn amended_on(stamp: &str) -> Option<chrono::NaiveDate> {
 
 fn assessors_section(doc: &mut Doc, case: &Case) {
     doc.heading("Assessors and agencies");
-    let find = |id: i64| case.input.assessments.iter().find(|a| a.id == id);
     let mut rows = Vec::new();
     for (n, round) in case.history.rounds.iter().enumerate() {
-        for a in round.assessment_ids.iter().filter_map(|&id| find(id)) {
+        for a in round.assessment_ids.iter().filter_map(|&id| case.input.assessment(id)) {
             let mut date = long_date(a.assessed_on);
             if let Some(reason) = &a.amendment_reason {
                 // The assessor named is the original's; who changed the grades is said here.
@@ -435,8 +434,7 @@ fn disagreements_section(doc: &mut Doc, case: &Case) {
         for v in &d.views {
             let evidence = if v.evidence.trim().is_empty() { "no evidence written" } else { v.evidence.trim() };
             let marker = if v.professional_only { " (professional only)" } else { "" };
-            let record =
-                case.input.assessments.iter().find(|a| a.id == v.assessment_id).and_then(|a| a.item(&d.item_id));
+            let record = case.input.assessment(v.assessment_id).and_then(|a| a.item(&d.item_id));
             let concerns = concerns(case, record);
             doc.bullet(&[
                 (Weight::Bold, &format!("Grade {}: ", v.grade)),
@@ -574,7 +572,7 @@ fn urgent_section(doc: &mut impl Page, case: &Case) {
     }
     doc.paragraph("Graded 5, or at the grade from which the item is serious, by any assessor in the latest review round. These are never averaged into an area's score:");
     for u in urgent {
-        let record = case.input.assessments.iter().find(|a| a.id == u.assessment_id).and_then(|a| a.item(&u.item_id));
+        let record = case.input.assessment(u.assessment_id).and_then(|a| a.item(&u.item_id));
         let evidence = record.map(|r| r.evidence.trim()).filter(|e| !e.is_empty()).unwrap_or("no evidence written");
         let concerns = concerns(case, record);
         doc.bullet(&[

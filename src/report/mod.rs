@@ -68,6 +68,13 @@ pub struct ReportInput<'a> {
     pub logo: Option<&'a crate::logo::Logo>,
 }
 
+impl<'a> ReportInput<'a> {
+    /// One of the child's assessments, by number.
+    pub fn assessment(&self, id: i64) -> Option<&'a Assessment> {
+        self.assessments.iter().find(|a| a.id == id)
+    }
+}
+
 /// What the core-group summary prints about plans, oversight and the core group's view.
 #[derive(Debug, Clone, Default)]
 pub struct Oversight {
@@ -108,9 +115,8 @@ impl<'a> Case<'a> {
         let current_plan = input.oversight.plans.iter().find(|p| p.current).map(|p| &p.plan);
         history.review = history.review.following_plan(current_plan, input.today);
         let round = history.rounds.last().ok_or(ReportError::NothingFinalised)?;
-        let find = |id: i64| input.assessments.iter().find(|a| a.id == id);
-        let latest = find(round.representative_id).ok_or(ReportError::NothingFinalised)?;
-        let others = round.assessment_ids.iter().filter(|&&id| id != latest.id).filter_map(|&id| find(id));
+        let latest = input.assessment(round.representative_id).ok_or(ReportError::NothingFinalised)?;
+        let others = round.assessment_ids.iter().filter(|&&id| id != latest.id).filter_map(|&id| input.assessment(id));
         let latest_round = std::iter::once(latest).chain(others).collect();
         let latest_profile = latest.profile(input.checklist.of(latest), input.child);
         Ok(Case { input, history, latest, latest_profile, latest_round })
