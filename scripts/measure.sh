@@ -8,6 +8,8 @@
 #       same tauri and WebKitGTK (src-tauri/examples/floor), launched in turn with the app in each
 #       run, and print the app's figures against it: "MEASURE ratio memory" and "MEASURE ratio launch"
 #   RUNS=N                                       launch N times (5 with --floor, else 1); medians
+#   WEBKIT_SKIA_ENABLE_CPU_RENDERING=1           the floor paints on the CPU too, as the app does
+#       (src-tauri/src/painting.rs; the app keeps the value it finds), to compare like with like
 #   CHILDREN=N bash scripts/measure.sh          generate N children instead of 2,000
 #   PER_CHILD=N                                  N finalised checklists each instead of 8
 #   DB=FILE PASSPHRASE_FILE=F bash scripts/measure.sh   measure a copy of an existing records file whose

@@ -6,6 +6,7 @@ mod contract;
 mod commands;
 mod dialogs;
 mod files;
+mod painting;
 mod single_instance;
 mod spelling;
 mod state;
@@ -13,6 +14,7 @@ mod state;
 use tauri::Manager;
 
 fn main() {
+    painting::paint_on_the_cpu();
     let args: Vec<String> = std::env::args().collect();
     let data_dir = match ntk_core::paths::resolve_data_dir(&args) {
         Ok(dir) => dir,

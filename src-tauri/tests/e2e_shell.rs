@@ -88,6 +88,42 @@ async fn a_long_folder_path_and_an_idle_program_holding_the_lock_file_do_not_sto
     app.quit().await;
 }
 
+/// The environment of each WebKit web process started for the data folder `dir` (the app's
+/// environment names its folder, and a web process inherits it), as "NAME=value" lines.
+fn web_process_environments(dir: &std::path::Path) -> Vec<Vec<String>> {
+    let folder = format!("NTK_DATA_DIR={}", dir.display());
+    std::fs::read_dir("/proc")
+        .unwrap()
+        .filter_map(|entry| {
+            let pid = entry.ok()?.file_name().into_string().ok()?;
+            let name = std::fs::read_to_string(format!("/proc/{pid}/comm")).ok()?;
+            let environ = std::fs::read(format!("/proc/{pid}/environ")).ok()?;
+            let environ: Vec<String> =
+                environ.split(|b| *b == 0).map(|v| String::from_utf8_lossy(v).into_owned()).collect();
+            (name.starts_with("WebKitWebProces") && environ.contains(&folder)).then_some(environ)
+        })
+        .collect()
+}
+
+/// The app asks WebKit to paint on the CPU (src-tauri/src/painting.rs, issue 23's memory lever): the web
+/// process that draws its window carries the switch, though the test's environment does not.
+#[cfg(target_os = "linux")]
+#[tokio::test]
+async fn the_web_process_paints_on_the_cpu() {
+    let _serial = serial();
+    const SWITCH: &str = "WEBKIT_SKIA_ENABLE_CPU_RENDERING";
+    assert!(std::env::var_os(SWITCH).is_none(), "{SWITCH} is set for the test itself, so it would prove nothing");
+    let dir = data_dir();
+    let app = App::launch(dir.path()).await;
+    app.wait_for("#passphrase").await;
+    let environments = web_process_environments(dir.path());
+    assert!(!environments.is_empty(), "no web process of the app was found");
+    for environ in environments {
+        assert!(environ.contains(&format!("{SWITCH}=1")), "a web process paints on the GPU");
+    }
+    app.quit().await;
+}
+
 #[tokio::test]
 async fn the_app_locks_itself_after_the_idle_time() {
     let _serial = serial();

@@ -47,6 +47,34 @@ fn processes_of(binary: &str) -> Vec<(u32, String)> {
     found
 }
 
+/// A process's resident memory split into anonymous (its heaps, the page's objects, drawing
+/// buffers) and file-backed (shared libraries, fonts, mapped files), in kB, from smaps_rollup.
+fn anonymous_and_file_kb(pid: u32) -> (u64, u64) {
+    let rollup = std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).unwrap_or_default();
+    let field = |name: &str| {
+        rollup
+            .lines()
+            .find(|l| l.starts_with(name))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|kb| kb.parse::<u64>().ok())
+            .unwrap_or(0)
+    };
+    let anonymous = field("Anonymous:");
+    (anonymous, field("Rss:").saturating_sub(anonymous))
+}
+
+/// Where each process's memory is, for the README's levers: "name anonymous + file-backed MB".
+fn memory_split(processes: &[(u32, String)]) -> String {
+    processes
+        .iter()
+        .map(|(pid, name)| {
+            let (anonymous, file) = anonymous_and_file_kb(*pid);
+            format!("{name} {} + {} MB", mb(anonymous), mb(file))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Resident memory of each process (by name, in kB; two of one name are added together).
 fn resident_kb(processes: &[(u32, String)]) -> Vec<(String, u64)> {
     let mut by_name: Vec<(String, u64)> = Vec::new();
@@ -106,11 +134,19 @@ async fn unlock_until_home(app: &App) -> Duration {
 /// drawn a frame after it: the launch time of the app and of the floor are taken the same way.
 /// Also the part of it spent in the page (from the page's navigation start to that frame, by
 /// the page's own clock), which splits the launch into the program's start and the page's.
+/// The page watches for `shown` itself: polled from the test (WebDriver's wait asks every
+/// 250 ms), a screen drawn by script was seen up to a poll late, while the floor's heading,
+/// there as soon as the page loads, was seen at the first poll.
 async fn launch_until_painted(binary: &str, data_dir: &std::path::Path, shown: &str) -> (App, Duration, Duration) {
     let started = Instant::now();
-    let app = App::launch_binary(binary, data_dir, &[], shown).await;
-    let frame = "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => done(performance.now()));";
-    let in_page = app.client.execute_async(frame, vec![]).await.expect("the page did not paint");
+    let app = App::launch_binary(binary, data_dir, &[], "body").await;
+    let frame = "const [shown, done] = arguments;
+        const finish = () => requestAnimationFrame(() => done(performance.now()));
+        if (document.querySelector(shown)) finish();
+        else new MutationObserver((_, watching) => {
+            if (document.querySelector(shown)) { watching.disconnect(); finish(); }
+        }).observe(document, { childList: true, subtree: true });";
+    let in_page = app.client.execute_async(frame, vec![shown.into()]).await.expect("the page did not paint");
     let in_page = Duration::from_secs_f64(in_page.as_f64().unwrap_or_default() / 1000.0);
     (app, started.elapsed(), in_page)
 }
@@ -141,8 +177,16 @@ async fn measure_app(data: &std::path::Path, profile: bool) -> Run {
     let (app, launch, in_page) = launch_until_painted(&binary, data, "#passphrase").await;
     tokio::time::sleep(SETTLE).await;
     let first_screen_kb = resident_kb(&processes_of(&binary)).iter().map(|(_, kb)| kb).sum();
+    if profile {
+        println!("MEASURE the page's start: {}", page_start(&app).await);
+        println!("MEASURE on the unlock screen (anonymous + file-backed): {}", memory_split(&processes_of(&binary)));
+    }
     let unlock_to_home = unlock_until_home(&app).await;
     app.screenshot("measure-home").await;
+    if profile {
+        tokio::time::sleep(SETTLE).await;
+        println!("MEASURE on the home screen (anonymous + file-backed): {}", memory_split(&processes_of(&binary)));
+    }
     let first_child = app.wait_for("table.list tbody tr a").await;
     first_child.click().await.unwrap();
     let history = app.wait_for("a[href$='/history']").await;
@@ -152,6 +196,7 @@ async fn measure_app(data: &std::path::Path, profile: bool) -> Run {
     let processes = processes_of(&binary);
     let resident = resident_kb(&processes);
     if profile {
+        println!("MEASURE after a history (anonymous + file-backed): {}", memory_split(&processes));
         println!("MEASURE the home screen's calls, each alone: {}", home_calls(&app).await);
     }
     app.quit().await;
@@ -188,11 +233,33 @@ async fn home_calls(app: &App) -> String {
     }
 }
 
-async fn measure_floor(binary: &str) -> Run {
+/// The page's own timeline up to the unlock screen, in ms from navigation start: the document,
+/// each file and call it fetched (start to end), and the paints WebKit reports.
+async fn page_start(app: &App) -> String {
+    let script = r#"
+        const [navigation] = performance.getEntriesByType("navigation");
+        const at = (ms) => Math.round(ms);
+        const out = [];
+        if (navigation) out.push(`document ${at(navigation.responseEnd)}, interactive ${at(navigation.domInteractive)}, loaded ${at(navigation.loadEventEnd)}`);
+        for (const r of performance.getEntriesByType("resource"))
+            out.push(`${r.name.replace(/^.*\//, "")} ${at(r.startTime)} to ${at(r.responseEnd)}`);
+        for (const p of performance.getEntriesByType("paint")) out.push(`${p.name} ${at(p.startTime)}`);
+        return out.join("; ");
+    "#;
+    match app.client.execute(script, vec![]).await {
+        Ok(value) => value.as_str().unwrap_or_default().to_string(),
+        Err(e) => format!("failed: {e}"),
+    }
+}
+
+async fn measure_floor(binary: &str, profile: bool) -> Run {
     let nowhere = common::data_dir();
     let (floor, launch, in_page) = launch_until_painted(binary, nowhere.path(), "h1").await;
     tokio::time::sleep(SETTLE).await;
     let processes = processes_of(binary);
+    if profile {
+        println!("MEASURE the floor (anonymous + file-backed): {}", memory_split(&processes));
+    }
     let resident = resident_kb(&processes);
     let first_screen_kb = resident.iter().map(|(_, kb)| kb).sum();
     floor.quit().await;
@@ -231,7 +298,7 @@ async fn startup_and_footprint() {
     let (mut floor_runs, mut app_runs) = (Vec::new(), Vec::new());
     for run in 1..=runs {
         if let Some(binary) = &floor_binary {
-            let floor = measure_floor(binary).await;
+            let floor = measure_floor(binary, run == runs).await;
             println!(
                 "MEASURE run {run}: floor {} ms to first paint ({} ms of it in the page), {} MB",
                 floor.launch.as_millis(),
