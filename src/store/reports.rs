@@ -60,7 +60,7 @@ pub struct SectionCheck {
 #[ts(export)]
 pub struct FamilyCheck {
     pub sections: Vec<SectionCheck>,
-    /// The other people recorded in the household (full and first names), shown highlighted
+    /// The other people recorded in the household, children and adults (full and first names), shown highlighted
     /// in the sections as prompts: a family summary may be read by any of them.
     pub household_names: Vec<String>,
 }
@@ -196,9 +196,12 @@ impl Store {
                 }
             })
             .collect();
+        // The adults too: a partner named in a part written for the family is as much a prompt
+        // to check as a brother or sister is.
+        let others = input.siblings.iter().map(|c| &c.name).chain(input.adults.iter().map(|a| &a.name));
         let mut household_names = Vec::new();
-        for other in input.siblings {
-            let full = other.name.trim().to_string();
+        for other in others {
+            let full = other.trim().to_string();
             let first = full.split_whitespace().next().unwrap_or_default().to_string();
             for name in [full, first] {
                 if name.chars().count() > 1 && !household_names.contains(&name) {

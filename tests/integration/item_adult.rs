@@ -235,8 +235,12 @@ fn the_core_group_summary_says_whom_an_item_concerns_and_the_family_summary_neve
     assert!(core.contains("No breakfast most days when he stays. Concerns: Rob Partnerman."), "{core}");
 
     store.set_practitioner_details(&contact_details()).unwrap();
-    let keys: Vec<String> =
-        store.family_check(amy, today()).unwrap().sections.iter().map(|s| s.section.key.clone()).collect();
+    let check = store.family_check(amy, today()).unwrap();
+    // The adult's names are marked as prompts in the parts the practitioner checks.
+    for name in ["Rob Partnerman", "Rob"] {
+        assert!(check.household_names.contains(&name.to_string()), "{name} is not a prompt: {check:?}");
+    }
+    let keys: Vec<String> = check.sections.iter().map(|s| s.section.key.clone()).collect();
     for key in &keys {
         store.confirm_family_section(amy, key, today()).unwrap();
     }
