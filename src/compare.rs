@@ -789,6 +789,10 @@ pub struct AssessorView {
     pub grade: u8,
     pub evidence: String,
     pub professional_only: bool,
+    /// The adult of the household the assessor said the item concerns, if they said: two
+    /// views of one item may be about different adults, which the core group needs to see.
+    #[ts(type = "number | null")]
+    pub adult_id: Option<i64>,
 }
 
 /// An item graded 2 or more apart by different assessors in one round: for discussion,
@@ -828,6 +832,7 @@ pub fn disagreements<V: Versions + ?Sized>(versions: &V, assessments: &[Assessme
                             grade: record.grade?.score()?,
                             evidence: record.evidence.clone(),
                             professional_only: record.professional_only,
+                            adult_id: record.adult_id,
                         })
                     })
                     .collect();

@@ -21,6 +21,7 @@ use common::{data_dir, serial, App};
 use ntk_core::assessment::ItemRecord;
 use ntk_core::chronology::{AdultForm, AdultLink, AdultService, EventForm, EventKind, Relationship};
 use ntk_core::model::{AgeBand, ChildForm, PlanCategory, PractitionerDetails};
+use ntk_core::scoring::Grade;
 use ntk_core::store::{ActionForm, StartAssessmentForm, Store};
 use serde_json::json;
 use support::*;
@@ -405,8 +406,33 @@ async fn a_checklist_item_names_an_adult_of_the_household_kept_when_reopened_and
         }],
     };
     let rob = store.add_adult(&adult("Rob Itemadult", Relationship::Parent)).unwrap().id;
-    store.add_adult(&adult("Kerry Itemadult", Relationship::Partner)).unwrap();
+    let kerry = store.add_adult(&adult("Kerry Itemadult", Relationship::Partner)).unwrap().id;
     let finalised = store.assessments_for_child(ada).unwrap().remove(0).id;
+    // A health visitor's checklist in the same round grades the meals item 2 and says it
+    // concerns Kerry: a disagreement in which each view names its own adult.
+    let visit = StartAssessmentForm {
+        assessor_name: "Hana Visitor".into(),
+        agency: "Health Visiting".into(),
+        role: "Health visitor".into(),
+        assessed_on: (today() - Days::new(7)).to_string(),
+        review_round: None,
+    };
+    let dob = store.get_child(ada).unwrap().date_of_birth;
+    let other = store.start_assessment(ada, &visit, today()).unwrap().id;
+    records::grade_and_confirm(&mut store, other, AgeBand::on(dob, today()), |_, _| 2, |_, _, _| "Seen at clinic.".into());
+    let kerrys = ItemRecord {
+        item_id: MEALS.into(),
+        grade: Grade::from_score(2),
+        evidence: "Kerry makes breakfast on the days she is there.".into(),
+        source: None,
+        evidence_date: None,
+        professional_only: false,
+        adult_id: Some(kerry),
+    };
+    store.save_item(other, &kerrys, today()).unwrap();
+    store.save_narrative(other, "childs_voice", None, "\"Kerry makes toast.\"").unwrap();
+    store.save_narrative(other, "day_in_my_life", None, "Breakfast some days, school, tea at five.").unwrap();
+    store.finalise(other).unwrap();
     let draft = store.amend(finalised, "Who makes the meals was not said.").unwrap().id;
     let meals = ItemRecord {
         item_id: MEALS.into(),
@@ -474,6 +500,21 @@ async fn a_checklist_item_names_an_adult_of_the_household_kept_when_reopened_and
     js(&app, &format!("document.querySelector('{MEALS_CARD}').scrollIntoView();"), vec![]).await;
     shot(&app, "checklist-item-adult-finalised").await;
     assert_accessible(&app, "a finalised item naming an adult").await;
+
+    // The disagreements: each assessor's view says whom the item concerns.
+    go(&app, &format!("#/child/{ada}/disagreements")).await;
+    let meals = format!(".disagreement[data-item-id='{MEALS}']");
+    app.wait_for_text(&meals, "2 grades apart").await;
+    // Each view's grade with the adult it names, sorted (the two checklists share a date).
+    let script = format!(
+        "return [...document.querySelectorAll(\"{meals} .view\")].map(v =>
+            v.querySelector('.view-grade strong').textContent + ': ' + v.querySelector('.view-adult')?.textContent).sort();"
+    );
+    let views = js(&app, &script, vec![]).await;
+    assert_eq!(views, json!(["Grade 2: Kerry Itemadult", "Grade 4: Rob Itemadult"]));
+    js(&app, &format!("document.querySelector(\"{meals}\").scrollIntoView();"), vec![]).await;
+    shot(&app, "disagreements-item-adult").await;
+    assert_accessible(&app, "disagreements naming adults").await;
 
     // Printed: the core-group summary names the adult on the item; the family summary never.
     go(&app, &format!("#/child/{ada}")).await;

@@ -4,4 +4,9 @@ import type { Practitioner } from "./Practitioner";
 /**
  * One assessor's grade for an item in a round where the assessors disagree.
  */
-export type AssessorView = { assessment_id: number, assessor: Practitioner, assessed_on: string, grade: number, evidence: string, professional_only: boolean, };
+export type AssessorView = { assessment_id: number, assessor: Practitioner, assessed_on: string, grade: number, evidence: string, professional_only: boolean, 
+/**
+ * The adult of the household the assessor said the item concerns, if they said: two
+ * views of one item may be about different adults, which the core group needs to see.
+ */
+adult_id: number | null, };

@@ -7,7 +7,7 @@ import type { SectionCheck } from "./SectionCheck";
  */
 export type FamilyCheck = { sections: Array<SectionCheck>, 
 /**
- * The other people recorded in the household (full and first names), shown highlighted
+ * The other people recorded in the household, children and adults (full and first names), shown highlighted
  * in the sections as prompts: a family summary may be read by any of them.
  */
 household_names: Array<string>, };

@@ -33,7 +33,7 @@ type Props = {
 };
 
 /** The adult an item names, by name; by number if they are not among the adults loaded. */
-const adultName = (adults: Adult[], id: number) => adults.find((a) => a.id === id)?.name ?? `adult number ${id}`;
+export const adultName = (adults: Adult[], id: number) => adults.find((a) => a.id === id)?.name ?? `adult number ${id}`;
 
 /** A DOM-safe id for an item id like "physical.food.baby-milk". */
 export const domId = (itemId: string) => `item-${itemId.replace(/[^a-zA-Z0-9_-]/g, "_")}`;

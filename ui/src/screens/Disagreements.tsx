@@ -1,7 +1,9 @@
 // Items that assessors in one review round graded 2 or more apart: each view side by side, in
 // words, for the core group to discuss. Never averaged. Evidence is shown as text, as written.
 import { api } from "../api";
+import type { Adult } from "../bindings/Adult";
 import type { Disagreement } from "../bindings/Disagreement";
+import { adultName } from "../checklist/ItemCard";
 import { ErrorMessage, Loading, PageTitle, Tag, useLoad } from "../components";
 import { formatDate } from "../dates";
 import { GRADE_MEANINGS } from "../labels";
@@ -15,8 +17,14 @@ export function groupByRound(list: Disagreement[]): [string, Disagreement[]][] {
 }
 
 export function DisagreementsPage({ childId }: { childId: number }) {
-  const data = useLoad(() => api.childHistory(childId), [childId]);
-  const h = data.data;
+  // The history, and the household's adults by whom each view may say the item concerns.
+  const data = useLoad(async () => {
+    const history = await api.childHistory(childId);
+    const household = history.child.household_id;
+    return { history, adults: household === null ? [] : await api.householdAdults(household) };
+  }, [childId]);
+  const h = data.data?.history;
+  const adults = data.data?.adults ?? [];
   const rounds = h ? groupByRound(h.disagreements) : [];
 
   return (
@@ -42,7 +50,7 @@ export function DisagreementsPage({ childId }: { childId: number }) {
                 Review round starting {formatDate(started)}: {items.length} {items.length === 1 ? "item" : "items"}
               </h2>
               {items.map((d) => (
-                <DisagreementItem key={d.item_id} d={d} />
+                <DisagreementItem key={d.item_id} d={d} adults={adults} />
               ))}
             </section>
           ))}
@@ -52,7 +60,7 @@ export function DisagreementsPage({ childId }: { childId: number }) {
   );
 }
 
-function DisagreementItem({ d }: { d: Disagreement }) {
+function DisagreementItem({ d, adults }: { d: Disagreement; adults: Adult[] }) {
   const grades = d.views.map((v) => v.grade);
   const headingId = `item-${d.round_started_on}-${d.item_id}`.replace(/[^A-Za-z0-9_-]/g, "-");
   return (
@@ -86,6 +94,12 @@ function DisagreementItem({ d }: { d: Disagreement }) {
                 <dt>Date</dt>
                 <dd>{formatDate(v.assessed_on)}</dd>
               </div>
+              {v.adult_id !== null && (
+                <div>
+                  <dt>Concerns</dt>
+                  <dd class="view-adult">{adultName(adults, v.adult_id)}</dd>
+                </div>
+              )}
             </dl>
             <p class="view-evidence-title">
               Evidence{" "}
