@@ -6,7 +6,7 @@ SHELL := /bin/bash
 
 APT_PACKAGES := build-essential pkg-config curl file libssl-dev libwebkit2gtk-4.1-dev \
 	xvfb xauth webkit2gtk-driver poppler-utils sqlite3 imagemagick fonts-dejavu-core perl \
-	xclip hunspell-en-gb \
+	xclip hunspell-en-gb faketime \
 	dbus-daemon at-spi2-core python3-gi gir1.2-atspi-2.0
 # (the last line: e2e_practice reads the native save dialog's filter list through AT-SPI)
 # Windows cross-build and its tests: MinGW-w64, the NSIS compiler, and Wine to run the results.
@@ -34,13 +34,14 @@ run: deps app
 	./target/debug/neglect-toolkit $(ARGS)
 
 ## test: install what is missing, then every test: lints (rustfmt, ESLint, clippy), UI unit tests,
-## core and shell tests, end to end.
+## core and shell tests, end to end, then the core's tests again on awkward days (scripts/test-dates.sh).
 test: deps ui
 	cargo fmt --all --check
 	cd ui && npx eslint --max-warnings 0 .
 	cd ui && npx vitest run
 	$(WITH_CLIPPY) cargo test --workspace --all-targets --locked --no-run
 	$(WITH_CLIPPY) $(XVFB) cargo test --workspace --locked
+	$(WITH_CLIPPY) bash scripts/test-dates.sh
 	@if [ "$$RELEASE_TEST" = 1 ]; then $(MAKE) release && bash scripts/release-test.sh && $(MAKE) test-windows; fi
 	@echo "make test: all tests passed"
 
