@@ -34,7 +34,8 @@ run: deps app
 	./target/debug/neglect-toolkit $(ARGS)
 
 ## test: install what is missing, then every test: lints (rustfmt, ESLint, clippy), UI unit tests,
-## core and shell tests, end to end, then the core's tests again on awkward days (scripts/test-dates.sh).
+## core and shell tests, end to end, then the core's and UI's unit tests again on awkward days
+## (scripts/test-dates.sh).
 test: deps ui
 	cargo fmt --all --check
 	cd ui && npx eslint --max-warnings 0 .

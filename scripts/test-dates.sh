@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The core's unit and integration tests again, with the clock set (libfaketime) to days that have
+# The core's unit and integration tests and the UI's unit tests again, with the clock set (libfaketime) to days that have
 # caught date arithmetic out: a Sunday late in the evening (working days and the day's end; the
 # "awaiting manager review" list once missed checklists finalised at a weekend, which only a test
 # run on a Sunday showed), the last day of a month (a month before 31 March) and 29 February.
@@ -22,4 +22,6 @@ for day in "${days[@]}"; do
     echo "the core's tests ($(basename "$program")) as if it were $day:"
     faketime "$day" "$program" -q
   done
+  echo "the UI's unit tests as if it were $day:"
+  (cd ui && faketime "$day" npx vitest run)
 done
