@@ -419,7 +419,13 @@ async fn a_checklist_item_names_an_adult_of_the_household_kept_when_reopened_and
     };
     let dob = store.get_child(ada).unwrap().date_of_birth;
     let other = store.start_assessment(ada, &visit, today()).unwrap().id;
-    records::grade_and_confirm(&mut store, other, AgeBand::on(dob, today()), |_, _| 2, |_, _, _| "Seen at clinic.".into());
+    records::grade_and_confirm(
+        &mut store,
+        other,
+        AgeBand::on(dob, today()),
+        |_, _| 2,
+        |_, _, _| "Seen at clinic.".into(),
+    );
     let kerrys = ItemRecord {
         item_id: MEALS.into(),
         grade: Grade::from_score(2),
@@ -454,7 +460,8 @@ async fn a_checklist_item_names_an_adult_of_the_household_kept_when_reopened_and
     go(&app, &format!("#/checklist/{draft}/physical")).await;
     app.wait_for(MEALS_ADULT).await;
     let offered = app.texts(&format!("{MEALS_ADULT} option")).await;
-    assert_eq!(offered, ["Not said", "Kerry Itemadult", "Rob Itemadult"], "{offered:?}");
+    // Each with their relationship to Ada, so two adults of one name can be told apart.
+    assert_eq!(offered, ["Not said", "Kerry Itemadult (partner of a parent)", "Rob Itemadult (parent)"], "{offered:?}");
     // Graded 4: the core-group summary prints the evidence of items graded 4 or 5.
     focus(&app, &format!("{MEALS_CARD} input[type=radio]")).await;
     press(&app, "4").await;

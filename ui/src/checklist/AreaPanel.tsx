@@ -18,6 +18,7 @@ type Props = {
   band: AgeBand;
   forChild: ForChild;
   childName: string;
+  childId: number;
   records: Record<string, ItemRecord>;
   /** The adults of the child's household, whom an item may concern. */
   adults: Adult[];
@@ -107,6 +108,7 @@ export function AreaPanel(props: Props) {
                     item={item}
                     record={record}
                     adults={props.adults}
+                    childId={props.childId}
                     position={position.get(item.id)!}
                     onChange={props.onItemChange(item.id)}
                     error={props.errors.get(itemKey(item.id))}

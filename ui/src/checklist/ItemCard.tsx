@@ -27,6 +27,8 @@ type Props = {
   record: ItemRecord;
   /** The adults of the child's household, any of whom an item may concern. */
   adults: Adult[];
+  /** The child the checklist is for: each adult is offered with their relationship to them. */
+  childId: number;
   onChange: ItemChange;
   error?: string;
   position: string;
@@ -35,10 +37,17 @@ type Props = {
 /** The adult an item names, by name; by number if they are not among the adults loaded. */
 export const adultName = (adults: Adult[], id: number) => adults.find((a) => a.id === id)?.name ?? `adult number ${id}`;
 
+/** An adult as offered on an item: the name with the relationship to the child, so that two
+ * adults of one name (a father and a grandfather) can be told apart. */
+export const adultChoice = (adult: Adult, childId: number) => {
+  const link = adult.children.find((c) => c.child_id === childId);
+  return link ? `${adult.name} (${link.relationship_label.toLowerCase()})` : adult.name;
+};
+
 /** A DOM-safe id for an item id like "physical.food.baby-milk". */
 export const domId = (itemId: string) => `item-${itemId.replace(/[^a-zA-Z0-9_-]/g, "_")}`;
 
-export function ItemCard({ item, record, adults, onChange, error, position }: Props) {
+export function ItemCard({ item, record, adults, childId, onChange, error, position }: Props) {
   const [guidanceOpen, setGuidanceOpen] = useState(false);
   const id = domId(item.id);
   const grade = record.grade;
@@ -155,7 +164,7 @@ export function ItemCard({ item, record, adults, onChange, error, position }: Pr
             )}
             {adults.map((a) => (
               <option key={a.id} value={String(a.id)}>
-                {a.name}
+                {adultChoice(a, childId)}
               </option>
             ))}
           </select>

@@ -235,6 +235,7 @@ export function Checklist({ id, tab }: { id: number; tab: string | null }) {
             band={band}
             forChild={forChild}
             childName={child.name}
+            childId={child.id}
             records={records.current}
             adults={adults.data ?? []}
             errors={save.errors}
