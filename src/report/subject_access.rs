@@ -3,19 +3,26 @@
 
 use super::layout::{Column, Doc, Furniture, Style, Weight, PAGE_OF};
 use super::{long_date, ReportError};
+use crate::logo::Logo;
 use crate::store::{column_label, stored_value_words, SubjectAccess};
 
 const STYLE: Style = Style { title: 18.0, heading: 12.5, body: 9.5, small: 8.5, margin: 48.0 };
+/// The organisation's logo, at most this high (points) at the head of the first page: the copy
+/// answers a request made to the organisation, as its letters do.
+const LOGO_HEIGHT: f32 = 40.0;
 const MARKING: &str = "OFFICIAL-SENSITIVE";
 
-/// The copy as a PDF; `words` writes a stored value out for a person (see
-/// [`crate::store::stored_value_words`]; the store's also names items and areas).
+/// The copy as a PDF, headed by the organisation's logo when Settings has one; `words` writes a
+/// stored value out for a person (see [`crate::store::stored_value_words`]; the store's also
+/// names items and areas).
 pub fn subject_access_pdf(
     copy: &SubjectAccess,
     issued_by: &str,
+    logo: Option<&Logo>,
     words: &dyn Fn(&str, &serde_json::Value) -> String,
 ) -> Result<Vec<u8>, ReportError> {
     let mut doc = Doc::new("Everything recorded about a child", STYLE, copy.made_on);
+    doc.letterhead(logo, LOGO_HEIGHT)?;
     doc.title(&format!("Everything recorded about {}", copy.child_name));
     doc.paragraph(&format!(
         "A copy of every record this app holds about {} (number {}) and every change recorded about them, made on {} by {} for a subject-access request. The same copy, as stored, is in the JSON file written with it.",

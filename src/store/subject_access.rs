@@ -154,7 +154,8 @@ impl Store {
         let issued_by = self.practitioner_details()?.issued_by();
         let names = super::audit_words::Names::of(self)?;
         let words = |column: &str, value: &serde_json::Value| names.value_words(column, value);
-        let pdf = crate::report::subject_access_pdf(&copy, &issued_by, &words)
+        let logo = self.logo()?;
+        let pdf = crate::report::subject_access_pdf(&copy, &issued_by, logo.as_ref(), &words)
             .map_err(|e| CoreError::Refused(e.to_string()))?;
         let json = serde_json::to_vec_pretty(&copy).map_err(|e| CoreError::Refused(e.to_string()))?;
         let tx = self.conn.transaction()?;

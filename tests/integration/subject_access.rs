@@ -287,6 +287,37 @@ fn the_subject_access_copy_holds_every_record_and_audit_row_in_the_json_and_the_
     let _ = pdf;
 }
 
+/// The copy answers a request made to the organisation, so its logo heads the first page, as on
+/// both summaries (once, every pixel); with no logo in Settings, no image.
+#[cfg(unix)]
+#[test]
+fn the_subject_access_copy_carries_the_organisations_logo_on_its_first_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(dir.path());
+    let child = store.add_child(&child_form("Lou Logofamily", "2018-08-08", ""), today()).unwrap();
+    // (page, width, height) of each image `pdfimages -list` finds, soft masks left out.
+    let images = |pdf: &[u8]| -> Vec<(String, String, String)> {
+        let path = dir.path().join("copy-images.pdf");
+        std::fs::write(&path, pdf).unwrap();
+        let out = std::process::Command::new("pdfimages").args(["-list", path.to_str().unwrap()]).output().unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .skip(2)
+            .map(|row| row.split_whitespace().map(str::to_string).collect::<Vec<_>>())
+            .filter(|cols| cols[2] == "image")
+            .map(|cols| (cols[0].clone(), cols[3].clone(), cols[4].clone()))
+            .collect()
+    };
+    let (plain, _) = store.subject_access_files(child.id, today()).unwrap();
+    assert!(images(&plain).is_empty(), "no logo chosen, no image");
+    store.set_logo(std::fs::read("tests/fixtures/logos/testshire.png").unwrap()).unwrap();
+    let (headed, _) = store.subject_access_files(child.id, today()).unwrap();
+    assert_eq!(images(&headed), [("1".to_string(), "360".to_string(), "120".to_string())]);
+    assert!(pdf_letters(dir.path(), &headed).contains("EverythingrecordedaboutLouLogofamily"));
+}
+
 /// `ntk everything`: the same copy from the command line, the PDF at `--out` and the JSON beside it.
 #[test]
 fn ntk_everything_writes_the_pdf_and_the_json_beside_it() {
