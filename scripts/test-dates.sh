@@ -9,7 +9,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 IFS=';' read -r -a days <<<"${DAYS:-2027-01-03 23:30:00;2027-03-31 12:00:00;2028-02-29 12:00:00}"
 # The test programs `cargo test` has built, run directly: cargo itself is not run under a clock
-# that disagrees with its files' times.
+# that disagrees with its files' times. What cargo would set for them (.cargo/config.toml) is set
+# here: without it the TypeScript bindings the unit tests write land in ./bindings.
+export TS_RS_EXPORT_DIR="$PWD/ui/src/bindings"
 mapfile -t programs < <(cargo test --locked -p neglect-toolkit --lib --test integration --no-run --message-format=json |
   python3 -c 'import json, sys
 for line in sys.stdin:
