@@ -1,6 +1,6 @@
 import { render } from "preact";
 import { afterEach, describe, expect, it } from "vitest";
-import { DateField } from "./components";
+import { DateField, TextField } from "./components";
 
 describe("DateField", () => {
   const host = document.createElement("div");
@@ -29,5 +29,36 @@ describe("DateField", () => {
     input.value = "2026-12-01";
     input.dispatchEvent(new Event("input", { bubbles: true }));
     expect(seen).toEqual(["2026-12-01"]);
+  });
+});
+
+describe("TextField", () => {
+  const host = document.createElement("div");
+  document.body.appendChild(host);
+  afterEach(() => render(null, host));
+
+  it("is a labelled input with the attributes it is given, its error announced with it", () => {
+    render(
+      <TextField id="secret" label="Passphrase" error="Too short." value="abc" onValue={() => {}} input={{ type: "password", autocomplete: "new-password" }} />,
+      host,
+    );
+    const input = host.querySelector<HTMLInputElement>("input#secret")!;
+    expect(input.type).toBe("password");
+    expect(input.getAttribute("autocomplete")).toBe("new-password");
+    expect(input.value).toBe("abc");
+    expect(host.querySelector("label[for=secret]")?.textContent).toBe("Passphrase");
+    expect(input.getAttribute("aria-describedby")).toBe("secret-error");
+    expect(input.getAttribute("aria-invalid")).toBe("true");
+  });
+
+  it("hands what is typed to onValue, and shows a number as text", () => {
+    const seen: string[] = [];
+    render(<TextField id="months" label="Months" value={3} onValue={(v) => seen.push(v)} input={{ type: "number", min: 1 }} />, host);
+    const input = host.querySelector<HTMLInputElement>("input#months")!;
+    expect(input.value).toBe("3");
+    expect(input.min).toBe("1");
+    input.value = "12";
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    expect(seen).toEqual(["12"]);
   });
 });

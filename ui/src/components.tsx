@@ -1,5 +1,5 @@
 // Small pieces every screen uses. Text is always rendered as text (JSX escapes it): no HTML from user input.
-import type { ComponentChildren } from "preact";
+import type { ComponentChildren, JSX } from "preact";
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { AreaConfirmation } from "./bindings/AreaConfirmation";
 import type { AreaScore } from "./bindings/AreaScore";
@@ -52,6 +52,31 @@ export function Field({ id, label, hint, error, children }: FieldProps) {
   );
 }
 
+type TextFieldProps = Omit<FieldProps, "children"> & {
+  value: string | number;
+  onValue: (value: string) => void;
+  /** The input's other attributes: its type ("password", "number", "email"), autocomplete, size. */
+  input?: Omit<JSX.InputHTMLAttributes<HTMLInputElement>, "id" | "value" | "onInput">;
+};
+
+/** A labelled one-line input, its hint and error announced with it. */
+export function TextField({ value, onValue, input, ...field }: TextFieldProps) {
+  return (
+    <Field {...field}>
+      {(describedBy, invalid) => (
+        <input
+          {...input}
+          id={field.id}
+          value={value}
+          onInput={(e) => onValue(e.currentTarget.value)}
+          aria-describedby={describedBy}
+          aria-invalid={invalid}
+        />
+      )}
+    </Field>
+  );
+}
+
 type DateFieldProps = Omit<FieldProps, "children"> & {
   value: string;
   onValue: (iso: string) => void;
@@ -61,23 +86,8 @@ type DateFieldProps = Omit<FieldProps, "children"> & {
 };
 
 /** A labelled date field (the value is YYYY-MM-DD), its hint and error announced with it. */
-export function DateField({ value, onValue, max, autofocus, ...field }: DateFieldProps) {
-  return (
-    <Field {...field}>
-      {(describedBy, invalid) => (
-        <input
-          id={field.id}
-          type="date"
-          value={value}
-          max={max}
-          autofocus={autofocus}
-          onInput={(e) => onValue(e.currentTarget.value)}
-          aria-describedby={describedBy}
-          aria-invalid={invalid}
-        />
-      )}
-    </Field>
-  );
+export function DateField({ max, autofocus, ...field }: DateFieldProps) {
+  return <TextField {...field} input={{ type: "date", max, autofocus }} />;
 }
 
 /** Focus was lost with the old screen (or never placed): not inside the page's main content. */

@@ -4,7 +4,7 @@ import { api } from "../api";
 import type { Action } from "../bindings/Action";
 import type { ActionForm } from "../bindings/ActionForm";
 import type { Area } from "../bindings/Area";
-import { BRITISH_SPELLING, ErrorMessage, DateField, Field } from "../components";
+import { BRITISH_SPELLING, DateField, ErrorMessage, Field, TextField } from "../components";
 import { formatDate } from "../dates";
 import { problemOf } from "../problem";
 
@@ -128,17 +128,7 @@ function AddAction({ assessmentId, areas, onAdded, announce }: AddProps) {
   };
 
   const text = (field: "what" | "who" | "agency", label: string) => (
-    <Field id={`action-${field}`} label={label} error={fieldError(field)}>
-      {(describedBy, invalid) => (
-        <input
-          id={`action-${field}`}
-          value={form[field]}
-          onInput={(e) => set(field, e.currentTarget.value)}
-          aria-describedby={describedBy}
-          aria-invalid={invalid}
-        />
-      )}
-    </Field>
+    <TextField id={`action-${field}`} label={label} error={fieldError(field)} value={form[field]} onValue={(v) => set(field, v)} />
   );
 
   return (

@@ -6,7 +6,7 @@ import { api } from "../api";
 import type { Adult } from "../bindings/Adult";
 import type { AdultService } from "../bindings/AdultService";
 import type { Relationship } from "../bindings/Relationship";
-import { ErrorMessage, Field } from "../components";
+import { ErrorMessage, TextField } from "../components";
 import { adultDraft, adultFormOf, toggled, type AdultDraft, type NamedChild } from "../chronology";
 import { ADULT_SERVICES, RELATIONSHIPS } from "../labels";
 import { problemOf } from "../problem";
@@ -66,23 +66,17 @@ export function AdultFormCard({ householdId, householdChildren: children, adult,
       <h3 id="adult-form-title">{title}</h3>
       <p class="hint">For professionals only: adults are printed on the core-group summary, never on the family summary.</p>
       <ErrorMessage message={error && !error.field ? error.message : null} />
-      <Field id="adult-name" label="Name" error={fieldError("name")}>
-        {(describedBy, invalid) => (
-          <input
-            id="adult-name"
-            value={draft.name}
-            autocomplete="off"
-            autofocus
-            onInput={(e) => {
-              const name = e.currentTarget.value;
-              setDraft((now) => ({ ...now, name }));
-              clearError("name");
-            }}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-          />
-        )}
-      </Field>
+      <TextField
+        id="adult-name"
+        label="Name"
+        error={fieldError("name")}
+        value={draft.name}
+        onValue={(name) => {
+          setDraft((now) => ({ ...now, name }));
+          clearError("name");
+        }}
+        input={{ autocomplete: "off", autofocus: true }}
+      />
       <fieldset
         class={fieldError("children") ? "field field-invalid" : "field"}
         id="adult-children"

@@ -5,7 +5,7 @@ import { useEffect, useState } from "preact/hooks";
 import { api } from "../api";
 import type { ChronologyEvent } from "../bindings/ChronologyEvent";
 import type { EventKind } from "../bindings/EventKind";
-import { BRITISH_SPELLING, ErrorMessage, DateField, Field } from "../components";
+import { BRITISH_SPELLING, DateField, ErrorMessage, Field, TextField } from "../components";
 import { correctionDraft, eventFormOf, newEventDraft, toggled, type EventDraft, type NamedChild } from "../chronology";
 import { formatDate, todayIso } from "../dates";
 import { EVENT_KINDS } from "../labels";
@@ -96,20 +96,7 @@ export function EventFormCard({ childId, childName, siblings, correcting, onSave
       <ErrorMessage id="event-form-error" message={error && !error.field ? error.message : null} />
       <div class="field-row">
         <DateField id="event-date" label="Date" error={fieldError("date")} value={draft.date} max={todayIso()} autofocus onValue={(v) => set("date", v)} />
-        <Field id="event-time" label="Time (optional)" hint="Where known, as 14:30." error={fieldError("time")}>
-          {(describedBy, invalid) => (
-            <input
-              id="event-time"
-              class="short"
-              inputMode="numeric"
-              autocomplete="off"
-              value={draft.time}
-              onInput={(e) => set("time", e.currentTarget.value)}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-            />
-          )}
-        </Field>
+        <TextField id="event-time" label="Time (optional)" hint="Where known, as 14:30." error={fieldError("time")} value={draft.time} onValue={(v) => set("time", v)} input={{ class: "short", inputMode: "numeric", autocomplete: "off" }} />
       </div>
       <Field id="event-kind" label="Type of event" error={fieldError("kind")}>
         {(describedBy, invalid) => (
@@ -129,23 +116,7 @@ export function EventFormCard({ childId, childName, siblings, correcting, onSave
           </select>
         )}
       </Field>
-      <Field
-        id="event-agency"
-        label="Source agency"
-        hint="The agency the information came from. Filled in from Settings; change it when another agency told you."
-        error={fieldError("agency")}
-      >
-        {(describedBy, invalid) => (
-          <input
-            id="event-agency"
-            value={draft.agency}
-            autocomplete="off"
-            onInput={(e) => set("agency", e.currentTarget.value)}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-          />
-        )}
-      </Field>
+      <TextField id="event-agency" label="Source agency" hint="The agency the information came from. Filled in from Settings; change it when another agency told you." error={fieldError("agency")} value={draft.agency} onValue={(v) => set("agency", v)} input={{ autocomplete: "off" }} />
       <Field id="event-what-happened" label="What happened" error={fieldError("what_happened")}>
         {(describedBy, invalid) => (
           <textarea

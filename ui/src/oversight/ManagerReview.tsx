@@ -6,7 +6,7 @@ import type { Assessment } from "../bindings/Assessment";
 import type { ManagerDecision } from "../bindings/ManagerDecision";
 import type { ManagerReview } from "../bindings/ManagerReview";
 import type { ManagerReviewForm } from "../bindings/ManagerReviewForm";
-import { BRITISH_SPELLING, ErrorMessage, DateField, Field, Tag, useLoad } from "../components";
+import { BRITISH_SPELLING, DateField, ErrorMessage, Field, Tag, TextField, useLoad } from "../components";
 import { formatDate, todayIso } from "../dates";
 import { DECISION_LABELS } from "../labels";
 import { problemOf } from "../problem";
@@ -83,30 +83,8 @@ export function ManagerReviewSection({ assessment }: { assessment: Assessment })
         </p>
         {error && !error.field && <ErrorMessage message={error.message} />}
         <div class="field-row">
-          <Field id="review-manager-name" label="Manager's name" error={fieldError("manager_name")}>
-            {(describedBy, invalid) => (
-              <input
-                id="review-manager-name"
-                value={form.manager_name}
-                onInput={(e) => set("manager_name", e.currentTarget.value)}
-                aria-describedby={describedBy}
-                aria-invalid={invalid}
-                autocomplete="off"
-              />
-            )}
-          </Field>
-          <Field id="review-manager-role" label="Role (optional)" error={fieldError("manager_role")}>
-            {(describedBy, invalid) => (
-              <input
-                id="review-manager-role"
-                value={form.manager_role}
-                onInput={(e) => set("manager_role", e.currentTarget.value)}
-                aria-describedby={describedBy}
-                aria-invalid={invalid}
-                autocomplete="off"
-              />
-            )}
-          </Field>
+          <TextField id="review-manager-name" label="Manager's name" error={fieldError("manager_name")} value={form.manager_name} onValue={(v) => set("manager_name", v)} input={{ autocomplete: "off" }} />
+          <TextField id="review-manager-role" label="Role (optional)" error={fieldError("manager_role")} value={form.manager_role} onValue={(v) => set("manager_role", v)} input={{ autocomplete: "off" }} />
           <DateField id="review-reviewed-on" label="Date of the review" error={fieldError("reviewed_on")} value={form.reviewed_on} max={todayIso()} onValue={(v) => set("reviewed_on", v)} />
         </div>
         <fieldset

@@ -4,7 +4,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { api } from "../api";
 import type { CaseReferences } from "../bindings/CaseReferences";
-import { ErrorMessage, Field, useLoad } from "../components";
+import { ErrorMessage, TextField, useLoad } from "../components";
 import { problemOf } from "../problem";
 import { errorFor, formError, type FormProblem } from "./words";
 
@@ -53,22 +53,16 @@ export function CaseReferencesForm({ childId }: { childId: number }) {
         <ErrorMessage message={saved.error} />
         <ErrorMessage message={formError(problem, FIELDS.map(([key]) => key))} id="case-references-error" />
         {FIELDS.map(([key, id, label, hint]) => (
-          <Field key={key} id={id} label={label} hint={hint} error={errorFor(problem, key)}>
-            {(describedBy, invalid) => (
-              <input
-                id={id}
-                value={form[key]}
-                onInput={(e) => {
-                  const value = e.currentTarget.value;
-                  setForm((f) => ({ ...f, [key]: value }));
-                }}
-                autocomplete="off"
-                spellcheck={false}
-                aria-describedby={describedBy}
-                aria-invalid={invalid}
-              />
-            )}
-          </Field>
+          <TextField
+            key={key}
+            id={id}
+            label={label}
+            hint={hint}
+            error={errorFor(problem, key)}
+            value={form[key]}
+            onValue={(value) => setForm((f) => ({ ...f, [key]: value }))}
+            input={{ autocomplete: "off", spellcheck: false }}
+          />
         ))}
         <button type="submit" disabled={busy || saved.data === null} id="case-references-save">
           {busy ? "Saving…" : "Save case references"}

@@ -4,7 +4,7 @@
 import { useState } from "preact/hooks";
 import { api } from "../api";
 import type { EngagementRating } from "../bindings/EngagementRating";
-import { ErrorMessage, DateField, Field, Tag, useLoad } from "../components";
+import { DateField, ErrorMessage, Field, Tag, TextField, useLoad } from "../components";
 import { formatDate, todayIso } from "../dates";
 import { problemOf } from "../problem";
 import { ENGAGEMENT_SCALE, errorFor, formError, type FormProblem } from "./words";
@@ -123,16 +123,15 @@ function RateEngagement({ childId, carers, onRated }: { childId: number; carers:
         </Field>
       )}
       {typing && (
-        <Field
+        <TextField
           id="engagement-carer-name"
           label={carers.length > 0 ? "Their name" : "Parent or carer's name"}
           hint={carers.length > 0 ? undefined : "No adult is recorded in the child's household yet, so type the name."}
           error={errorFor(problem, "carer")}
-        >
-          {(describedBy, invalid) => (
-            <input id="engagement-carer-name" value={typedName} onInput={(e) => setTypedName(e.currentTarget.value)} autocomplete="off" aria-describedby={describedBy} aria-invalid={invalid} />
-          )}
-        </Field>
+          value={typedName}
+          onValue={setTypedName}
+          input={{ autocomplete: "off" }}
+        />
       )}
       <fieldset class={problem?.field === "engagement" ? "field-invalid" : undefined} aria-describedby={problem?.field === "engagement" ? "engagement-scale-error" : undefined}>
         <legend>Engagement with the plan</legend>

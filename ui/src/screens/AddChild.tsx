@@ -4,7 +4,7 @@ import type { Child } from "../bindings/Child";
 import type { ChildForm } from "../bindings/ChildForm";
 import type { Household } from "../bindings/Household";
 import type { PlanCategory } from "../bindings/PlanCategory";
-import { BRITISH_SPELLING, ErrorMessage, DateField, Field, PageTitle, useLoad } from "../components";
+import { BRITISH_SPELLING, DateField, ErrorMessage, Field, PageTitle, TextField, useLoad } from "../components";
 import { todayIso } from "../dates";
 import { PLAN_LABELS } from "../labels";
 import { problemOf } from "../problem";
@@ -86,19 +86,7 @@ export function ChildFormCard({ child, onSaved, onCancel }: Props) {
     <form class="card" onSubmit={submit} aria-labelledby="add-child-title" noValidate>
       <h2 id="add-child-title">{child ? "Child's details" : "Add child"}</h2>
       {error && !error.field && <ErrorMessage message={error.message} />}
-      <Field id="child-name" label="Name" error={fieldError("name")}>
-        {(describedBy, invalid) => (
-          <input
-            id="child-name"
-            value={form.name}
-            onInput={(e) => set("name", e.currentTarget.value)}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            autocomplete="off"
-            autofocus={!child}
-          />
-        )}
-      </Field>
+      <TextField id="child-name" label="Name" error={fieldError("name")} value={form.name} onValue={(v) => set("name", v)} input={{ autocomplete: "off", autofocus: !child }} />
       <div class="field checkbox">
         <input
           id="child-unborn"
@@ -160,26 +148,7 @@ export function ChildFormCard({ child, onSaved, onCancel }: Props) {
         )}
       </Field>
       <DateField id="child-plan-start" label="Plan start date (optional)" error={fieldError("plan_start")} value={form.plan_start} onValue={(v) => set("plan_start", v)} />
-      <Field
-        id="child-review-interval-months"
-        label="Repeat the checklist every (months)"
-        hint="Usually 3 months. A child with no checklist for longer is flagged on the household page."
-        error={fieldError("review_interval_months")}
-      >
-        {(describedBy, invalid) => (
-          <input
-            id="child-review-interval-months"
-            type="number"
-            min={1}
-            max={24}
-            class="short"
-            value={form.review_interval_months ?? ""}
-            onInput={(e) => set("review_interval_months", Number(e.currentTarget.value) || undefined)}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-          />
-        )}
-      </Field>
+      <TextField id="child-review-interval-months" label="Repeat the checklist every (months)" hint="Usually 3 months. A child with no checklist for longer is flagged on the household page." error={fieldError("review_interval_months")} value={form.review_interval_months ?? ""} onValue={(v) => set("review_interval_months", Number(v) || undefined)} input={{ type: "number", min: 1, max: 24, class: "short" }} />
       <div class={fieldError("has_disability") ? "field checkbox field-invalid" : "field checkbox"}>
         <input
           id="child-has-disability"

@@ -4,7 +4,7 @@ import type { Assessment } from "../bindings/Assessment";
 import type { FamilyLanguage } from "../bindings/FamilyLanguage";
 import type { ReportKind } from "../bindings/ReportKind";
 import type { Child } from "../bindings/Child";
-import { ConfirmStep, ErrorMessage, Field, Loading, PageTitle, Tag, useLoad } from "../components";
+import { ConfirmStep, ErrorMessage, Loading, PageTitle, Tag, TextField, useLoad } from "../components";
 import { amendedByText } from "../amendment";
 import { ageText, formatDate } from "../dates";
 import { PLAN_LABELS } from "../labels";
@@ -292,24 +292,7 @@ function PrintAndShare({ child }: { child: Child }) {
             Toolkit to import.
           </p>
           {exportError && exportError.field !== "passphrase" && <ErrorMessage message={exportError.message} id="export-error" />}
-          <Field
-            id="export-passphrase"
-            label="Passphrase for the file (optional)"
-            hint="At least 8 characters. With a passphrase the file is encrypted; without one anyone who gets the file can read it."
-            error={exportError?.field === "passphrase" ? exportError.message : null}
-          >
-            {(describedBy, invalid) => (
-              <input
-                id="export-passphrase"
-                type="password"
-                autocomplete="new-password"
-                value={passphrase}
-                onInput={(e) => setPassphrase(e.currentTarget.value)}
-                aria-describedby={describedBy}
-                aria-invalid={invalid}
-              />
-            )}
-          </Field>
+          <TextField id="export-passphrase" label="Passphrase for the file (optional)" hint="At least 8 characters. With a passphrase the file is encrypted; without one anyone who gets the file can read it." error={exportError?.field === "passphrase" ? exportError.message : null} value={passphrase} onValue={setPassphrase} input={{ type: "password", autocomplete: "new-password" }} />
           <button type="submit" disabled={busy !== null} id="export-button">
             {busy === "export" ? "Exporting…" : "Export checklists"}
           </button>

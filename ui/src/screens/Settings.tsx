@@ -4,7 +4,7 @@ import type { BackupReport } from "../bindings/BackupReport";
 import type { LanguageStatus } from "../bindings/LanguageStatus";
 import type { LogoView } from "../bindings/LogoView";
 import type { PractitionerDetails } from "../bindings/PractitionerDetails";
-import { ErrorMessage, Field, PageTitle } from "../components";
+import { ErrorMessage, PageTitle, TextField } from "../components";
 import { problemOf } from "../problem";
 import { ImportChecklists, PartnershipDataset } from "./Sharing";
 
@@ -76,19 +76,7 @@ function PractitionerForm() {
       {form && (
         <form onSubmit={submit} noValidate>
           {PRACTITIONER_FIELDS.map(([key, label, autocomplete]) => (
-            <Field id={`practitioner-${key}`} label={label} error={error?.field === key ? error.message : null} key={key}>
-              {(describedBy, invalid) => (
-                <input
-                  id={`practitioner-${key}`}
-                  type={key === "email" ? "email" : key === "telephone" ? "tel" : "text"}
-                  autocomplete={autocomplete}
-                  value={form[key]}
-                  onInput={(e) => setForm({ ...form, [key]: e.currentTarget.value })}
-                  aria-describedby={describedBy}
-                  aria-invalid={invalid}
-                />
-              )}
-            </Field>
+            <TextField id={`practitioner-${key}`} label={label} error={error?.field === key ? error.message : null} key={key} value={form[key]} onValue={(v) => setForm({ ...form, [key]: v })} input={{ type: key === "email" ? "email" : key === "telephone" ? "tel" : "text", autocomplete }} />
           ))}
           <ErrorMessage message={error && !error.field ? error.message : null} />
           <button type="submit" class="primary" disabled={busy}>
@@ -144,19 +132,7 @@ function ChangePassphrase() {
   };
   const fieldError = (f: string) => (error?.field === f ? error.message : null);
   const box = (id: string, label: string, value: string, set: (v: string) => void, field: string, autocomplete: string) => (
-    <Field id={id} label={label} error={fieldError(field)}>
-      {(describedBy, invalid) => (
-        <input
-          id={id}
-          type="password"
-          autocomplete={autocomplete}
-          value={value}
-          onInput={(e) => set(e.currentTarget.value)}
-          aria-describedby={describedBy}
-          aria-invalid={invalid}
-        />
-      )}
-    </Field>
+    <TextField id={id} label={label} error={fieldError(field)} value={value} onValue={set} input={{ type: "password", autocomplete }} />
   );
 
   return (
@@ -261,18 +237,7 @@ function Restore({ onLockedWithNotice }: { onLockedWithNotice: (message: string)
         erased here stays erased, even when the backup is older than the erasure.
       </p>
       <ErrorMessage message={error} />
-      <Field id="restore-passphrase" label="Passphrase" hint="The passphrase of the backup, which must also open the records now on this computer.">
-        {(describedBy) => (
-          <input
-            id="restore-passphrase"
-            type="password"
-            autocomplete="current-password"
-            value={passphrase}
-            onInput={(e) => setPassphrase(e.currentTarget.value)}
-            aria-describedby={describedBy}
-          />
-        )}
-      </Field>
+      <TextField id="restore-passphrase" label="Passphrase" hint="The passphrase of the backup, which must also open the records now on this computer." value={passphrase} onValue={setPassphrase} input={{ type: "password", autocomplete: "current-password" }} />
       <button type="submit" disabled={busy}>
         {busy ? "Restoring…" : "Choose a backup and restore"}
       </button>{" "}
@@ -310,21 +275,7 @@ function IdleLock() {
 
   return (
     <form onSubmit={save} class="idle-lock">
-      <Field id="idle-minutes" label="Lock after this many minutes without use" hint="From 1 to 120 minutes." error={error}>
-        {(describedBy, invalid) => (
-          <input
-            id="idle-minutes"
-            type="number"
-            min={1}
-            max={120}
-            inputMode="numeric"
-            value={minutes}
-            onInput={(e) => setMinutes(e.currentTarget.value)}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-          />
-        )}
-      </Field>
+      <TextField id="idle-minutes" label="Lock after this many minutes without use" hint="From 1 to 120 minutes." error={error} value={minutes} onValue={setMinutes} input={{ type: "number", min: 1, max: 120, inputMode: "numeric" }} />
       <button type="submit">Save</button>
       <p role="status" class="hint">
         {done}

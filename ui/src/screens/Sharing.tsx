@@ -7,7 +7,7 @@ import type { ImportChoice } from "../bindings/ImportChoice";
 import type { ImportPlan } from "../bindings/ImportPlan";
 import type { ImportReport } from "../bindings/ImportReport";
 import type { PlannedAssessment } from "../bindings/PlannedAssessment";
-import { ConfirmStep, ErrorMessage, DateField, Field, Tag } from "../components";
+import { ConfirmStep, DateField, ErrorMessage, Tag, TextField } from "../components";
 import { amendedByText } from "../amendment";
 import { formatDate, formatStamp, todayIso } from "../dates";
 import { problemOf } from "../problem";
@@ -146,23 +146,7 @@ export function ImportChecklists() {
       </p>
       <form onSubmit={choose} noValidate>
         {error && error.field !== "passphrase" && <ErrorMessage message={error.message} id="import-error" />}
-        <Field
-          id="import-passphrase"
-          label="Passphrase of the file (if it is encrypted)"
-          error={error?.field === "passphrase" ? error.message : null}
-        >
-          {(describedBy, invalid) => (
-            <input
-              id="import-passphrase"
-              type="password"
-              autocomplete="off"
-              value={passphrase}
-              onInput={(e) => setPassphrase(e.currentTarget.value)}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-            />
-          )}
-        </Field>
+        <TextField id="import-passphrase" label="Passphrase of the file (if it is encrypted)" error={error?.field === "passphrase" ? error.message : null} value={passphrase} onValue={setPassphrase} input={{ type: "password", autocomplete: "off" }} />
         <button type="submit" ref={chooseButton} disabled={busy} id="import-choose">
           {busy && !choice ? "Reading the file…" : "Choose a file to import"}
         </button>

@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
 import { api } from "../api";
 import type { StartAssessmentForm } from "../bindings/StartAssessmentForm";
-import { ErrorMessage, DateField, Field, PageTitle, useLoad } from "../components";
+import { DateField, ErrorMessage, PageTitle, TextField, useLoad } from "../components";
 import { todayIso } from "../dates";
 import { problemOf } from "../problem";
 import { navigate } from "../route";
@@ -37,18 +37,7 @@ export function StartChecklist({ childId }: { childId: number }) {
   };
 
   const text = (field: "assessor_name" | "agency" | "role", label: string, hint?: string) => (
-    <Field id={`start-${field.replace(/_/g, "-")}`} label={label} hint={hint} error={fieldError(field)}>
-      {(describedBy, invalid) => (
-        <input
-          id={`start-${field.replace(/_/g, "-")}`}
-          value={form[field]}
-          onInput={(e) => set(field, e.currentTarget.value)}
-          aria-describedby={describedBy}
-          aria-invalid={invalid}
-          autofocus={field === "assessor_name"}
-        />
-      )}
-    </Field>
+    <TextField id={`start-${field.replace(/_/g, "-")}`} label={label} hint={hint} error={fieldError(field)} value={form[field]} onValue={(v) => set(field, v)} input={{ autofocus: field === "assessor_name" }} />
   );
 
   return (
@@ -72,25 +61,7 @@ export function StartChecklist({ childId }: { childId: number }) {
           max={todayIso()}
           onValue={(v) => set("assessed_on", v)}
         />
-        <Field
-          id="start-review-round"
-          label="Review round (optional)"
-          hint="Leave empty to join the round that began at most 28 days from this date (if you have not graded in it yet), or start the next round."
-          error={fieldError("review_round")}
-        >
-          {(describedBy, invalid) => (
-            <input
-              id="start-review-round"
-              type="number"
-              min={1}
-              class="short"
-              value={form.review_round ?? ""}
-              onInput={(e) => set("review_round", e.currentTarget.value ? Number(e.currentTarget.value) : null)}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-            />
-          )}
-        </Field>
+        <TextField id="start-review-round" label="Review round (optional)" hint="Leave empty to join the round that began at most 28 days from this date (if you have not graded in it yet), or start the next round." error={fieldError("review_round")} value={form.review_round ?? ""} onValue={(v) => set("review_round", v ? Number(v) : null)} input={{ type: "number", min: 1, class: "short" }} />
         <div class="actions">
           <button type="submit" class="primary" disabled={busy}>
             Start the checklist
