@@ -34,8 +34,10 @@ type Props = {
   position: string;
 };
 
-/** The adult an item names, by name; by number if they are not among the adults loaded. */
-export const adultName = (adults: Adult[], id: number) => adults.find((a) => a.id === id)?.name ?? `adult number ${id}`;
+/** The adult an item names, by name. The adults loaded are the child's household's now: one not
+ * among them has left it (or the child has moved), said in the core-group summary's words. */
+export const adultName = (adults: Adult[], id: number) =>
+  adults.find((a) => a.id === id)?.name ?? "an adult no longer in the child's household";
 
 /** An adult as offered on an item: the name with the relationship to the child, so that two
  * adults of one name (a father and a grandfather) can be told apart. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Adult } from "../bindings/Adult";
-import { adultChoice } from "./ItemCard";
+import { adultChoice, adultName } from "./ItemCard";
 
 const adult = (id: number, name: string, links: [number, string][]): Adult => ({
   id,
@@ -28,5 +28,13 @@ describe("adultChoice", () => {
 
   it("is the name alone for an adult not linked to this child", () => {
     expect(adultChoice(adult(3, "Kerry Jones", [[8, "Partner of a parent"]]), 7)).toBe("Kerry Jones");
+  });
+});
+
+describe("adultName", () => {
+  it("names an adult of the household, and says so of one no longer in it", () => {
+    const adults = [adult(1, "Rob Smith", [[7, "Parent"]])];
+    expect(adultName(adults, 1)).toBe("Rob Smith");
+    expect(adultName(adults, 2)).toBe("an adult no longer in the child's household");
   });
 });
