@@ -12,11 +12,14 @@ IFS=';' read -r -a days <<<"${DAYS:-2027-01-03 23:30:00;2027-03-31 12:00:00;2028
 # that disagrees with its files' times. What cargo would set for them (.cargo/config.toml) is set
 # here: without it the TypeScript bindings the unit tests write land in ./bindings.
 export TS_RS_EXPORT_DIR="$PWD/ui/src/bindings"
-mapfile -t programs < <(cargo test --locked -p neglect-toolkit --lib --test integration --no-run --message-format=json |
+# Asked of the whole workspace, as `make test` builds it: asked of the core alone, cargo unifies
+# the dependencies' features differently and builds them all again (minutes of a cold run).
+mapfile -t programs < <(cargo test --locked --workspace --all-targets --no-run --message-format=json |
   python3 -c 'import json, sys
 for line in sys.stdin:
     m = json.loads(line)
-    if m.get("reason") == "compiler-artifact" and m.get("executable") and m["profile"]["test"]:
+    if m.get("reason") == "compiler-artifact" and m.get("executable") and m["profile"]["test"] \
+            and (m["target"]["name"], m["target"]["kind"]) in (("ntk_core", ["lib"]), ("integration", ["test"])):
         print(m["executable"])')
 [ "${#programs[@]}" = 2 ] || { echo "expected the core's two test programs, found: ${programs[*]}" >&2; exit 1; }
 for day in "${days[@]}"; do
