@@ -2,11 +2,12 @@ import { render } from "preact";
 import { afterEach, describe, expect, it } from "vitest";
 import { DateField, TextField } from "./components";
 
-describe("DateField", () => {
-  const host = document.createElement("div");
-  document.body.appendChild(host);
-  afterEach(() => render(null, host));
+// Where each test draws; emptied after each.
+const host = document.createElement("div");
+document.body.appendChild(host);
+afterEach(() => render(null, host));
 
+describe("DateField", () => {
   it("is a labelled date input whose hint and error are announced with it", () => {
     render(
       <DateField id="when" label="Date of the visit" hint="The day you saw the child." error="Please enter a date." value="2026-11-30" max="2026-12-06" onValue={() => {}} />,
@@ -33,10 +34,6 @@ describe("DateField", () => {
 });
 
 describe("TextField", () => {
-  const host = document.createElement("div");
-  document.body.appendChild(host);
-  afterEach(() => render(null, host));
-
   it("is a labelled input with the attributes it is given, its error announced with it", () => {
     render(
       <TextField id="secret" label="Passphrase" error="Too short." value="abc" onValue={() => {}} input={{ type: "password", autocomplete: "new-password" }} />,
