@@ -533,9 +533,7 @@ fn run(command: Command, environment: &mut Option<Secret>) -> Result<(), String>
 /// chain head of the records it came from, so only "at or before that row" can be said).
 fn verify_against(store: &Store, copy: &Path, passphrase: &str) -> Result<String, String> {
     let bytes = ntk_core::exchange::read_file(copy).ok();
-    let export = bytes
-        .as_deref()
-        .filter(|b| ntk_core::exchange::is_encrypted(b) || b.iter().find(|c| !c.is_ascii_whitespace()) == Some(&b'{'));
+    let export = bytes.as_deref().filter(|b| ntk_core::exchange::may_be_exchange_file(b));
     let (earlier, whole) = match export {
         Some(bytes) => {
             let file = ntk_core::exchange::ExchangeFile::from_bytes(bytes, file_passphrase().as_deref())
